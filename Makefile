@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-slow bench lint format postgres tools clean openapi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m shared.launcher
+
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1
+
+# Tools some tests drive, from Debian packages: Chromium (the survey page) and promtool (alert
+# rules and dashboard queries). Best effort: without them those tests are skipped, saying why.
+tools:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: the browser test will be skipped" >&2
+	@command -v promtool >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) || echo "promtool could not be installed: the alert rule tests will be skipped" >&2
+
+test: $(STAMP) postgres tools
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q -m "not slow"
+
+# The long runs: deep fuzzing and the mixed workload for five minutes (make test runs 20 s of it).
+LOAD_SECONDS ?= 300
+test-slow: $(STAMP) postgres
+	$(PY) -m pytest -q -m slow
+	LOAD_SECONDS=$(LOAD_SECONDS) $(PY) -m pytest -q tests/load
+
+bench: $(STAMP) postgres
+	$(PY) -m bench.run
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

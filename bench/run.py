@@ -1,0 +1,74 @@
+"""`make bench`: every benchmark, each figure beside its baseline from the same run.
+
+One module per benchmark (rescore, relay, tickets, sla, memory, loop); this module runs them
+against one embedded broker and fresh PostgreSQL databases, then writes
+bench/results/latest.md and bench/results/latest.json.
+
+Sizes come from the environment; BENCH_QUICK=1 makes every size small (a run of a few
+minutes). Full defaults: BENCH_CUSTOMERS=200000, BENCH_HTTP_CLIENTS=32, BENCH_HTTP_SECONDS=20,
+BENCH_RELAY_EVENTS=50000, BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000, BENCH_SLA_BREACHES=1000,
+BENCH_SLA_WINDOW_SECONDS=20, BENCH_MEMORY_CUSTOMERS=50000, BENCH_LOOP_RATE=100,
+BENCH_LOOP_SECONDS=60. BENCH_ONLY=rescore,relay,... runs a subset.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import platform
+import time
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import common, memory, relay, report, rescore, sla, tickets
+from bench.common import ADMIN_DSN, QUICK, embedded_broker, size
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+async def _guarded(name: str, results: dict, factory) -> None:
+    if os.environ.get("BENCH_ONLY") and name not in os.environ["BENCH_ONLY"].split(","):
+        return
+    started = time.perf_counter()
+    print(f"== {name}", flush=True)
+    try:
+        results[name] = await factory()
+    except Exception as exc:  # one broken benchmark must not hide the others' figures
+        traceback.print_exc()
+        results[name] = {"error": f"{type(exc).__name__}: {exc}"}
+    results.setdefault("durations_s", {})[name] = round(time.perf_counter() - started, 1)
+    print(f"   {name} done in {results['durations_s'][name]} s", flush=True)
+
+
+async def main() -> None:
+    results: dict = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "quick": QUICK,
+    }
+    customers = int(size("CUSTOMERS", 200_000, 20_000))
+    loop_ready, loop_reason = common.playbook_ready()
+    with embedded_broker() as broker:
+        bootstrap = broker.bootstrap
+        await _guarded("rescore", results, lambda: rescore.run(ADMIN_DSN, customers))
+        await _guarded("relay", results, lambda: relay.run(bootstrap))
+        await _guarded("tickets", results, lambda: tickets.run(bootstrap))
+        await _guarded("sla", results, lambda: sla.run(bootstrap))
+        if loop_ready:
+            from bench import loop
+
+            await _guarded("loop", results, lambda: loop.run(bootstrap))
+        else:
+            results["loop"] = {"skipped": loop_reason}
+        await _guarded("memory", results, lambda: memory.run(bootstrap, loop_ready))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=str))
+    markdown = report.markdown(results)
+    (RESULTS / "latest.md").write_text(markdown)
+    print(markdown)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,208 @@
+"""Routes of the feedback service (DESIGN 8): parse, authorise, call a use case, reply."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.feedback import repository, schemas
+from services.feedback.domain.lifecycle import Status
+from services.feedback.domain.sla import Priority
+from services.feedback.service import config, reports, tickets
+from services.feedback.service.config import ConfigKind
+from shared.auth import READERS, Caller, Role, require
+from shared.db import db_session
+from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+router = APIRouter(prefix="/v1")
+read = require(*READERS)
+work = require(Role.AGENT, Role.ACCOUNT_MANAGER)
+manage = require()  # manager (and admin) edit policies and rules
+
+
+def _ctx(request: Request):
+    return request.app.state.ctx
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@router.post("/tickets", response_model=schemas.TicketOut, status_code=status.HTTP_201_CREATED,
+             tags=["tickets"], summary="Open a ticket: priority (given or proposed), team, SLA due times")
+async def post_ticket(
+    body: schemas.TicketIn, request: Request, response: Response,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    ticket = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now())
+    response.headers["Location"] = f"/v1/tickets/{ticket.id}"
+    return await repository.view_of(session, ticket)
+
+
+@router.get("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
+            summary="A ticket with its SLA (rows, calendar, due times) and its full history")
+async def get_ticket(
+    ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.TicketOut:
+    return await repository.ticket_view(session, ticket_id)
+
+
+@router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
+            summary="Tickets, newest first, filtered by status, priority, breach or customer")
+async def list_tickets(
+    status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
+    breached: bool | None = None, customer_id: str | None = None,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> Page[schemas.TicketOut]:
+    return await repository.list_tickets(
+        session, status=status_, priority=priority.value if priority else None, breached=breached,
+        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(),
+    )
+
+
+@router.post("/tickets/{ticket_id}/assign", response_model=schemas.TicketOut, tags=["tickets"],
+             summary="Assign to an agent (and optionally another team)")
+async def assign_ticket(
+    ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    await tickets.assign(session, ticket_id, body, caller.subject, _now())
+    return await repository.ticket_view(session, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
+             summary="Reply; the first reply stops the first-response clock")
+async def respond(
+    ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    await tickets.respond(session, ticket_id, body, caller.subject, _now())
+    return await repository.ticket_view(session, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
+             summary="pending_customer pauses the SLA clocks; in_progress resumes them")
+async def change_status(
+    ticket_id: str, body: schemas.StatusIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    return await repository.ticket_view(session, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
+             summary="Resolve with the solution and improvement measures")
+async def resolve(
+    ticket_id: str, body: schemas.ResolveIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    return await repository.ticket_view(session, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
+             summary="The customer's answer: solved closes, not solved reopens with a new clock")
+async def verification(
+    ticket_id: str, body: schemas.VerificationIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    return await repository.ticket_view(session, ticket_id)
+
+
+def _versioned(row, out_model):
+    return out_model(**row.definition, version=row.version, created_by=row.created_by,
+                     created_at=row.created_at)
+
+
+@router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
+            summary="The SLA policy in force: priority targets, tier caps, clocks, escalation, calendar")
+async def get_sla_policy(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.SlaPolicyOut:
+    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut)
+
+
+@router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
+            summary="Save a new SLA policy version (open tickets keep the version they started with)")
+async def put_sla_policy(
+    body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+) -> schemas.SlaPolicyOut:
+    row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
+                               caller.subject, _now())
+    return _versioned(row, schemas.SlaPolicyOut)
+
+
+@router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
+            summary="The business calendar of the SLA policy in force (hours, holidays, working days)")
+async def get_calendar(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.CalendarOut:
+    row = await config.current(session, ConfigKind.SLA_POLICY)
+    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
+                               created_by=row.created_by, created_at=row.created_at)
+
+
+@router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
+            summary="Edit holidays and working days: saves a new SLA policy version")
+async def put_calendar(
+    body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+) -> schemas.CalendarOut:
+    current = await config.current(session, ConfigKind.SLA_POLICY)
+    document = {**current.definition, "calendar": body.model_dump(mode="json")}
+    await session.rollback()
+    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now())
+    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
+                               created_by=row.created_by, created_at=row.created_at)
+
+
+@router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
+            summary="Keyword and type rules that propose a priority")
+async def get_priority_rules(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.PriorityRulesOut:
+    return _versioned(await config.current(session, ConfigKind.PRIORITY_RULES), schemas.PriorityRulesOut)
+
+
+@router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
+            summary="Replace the priority rules (new version)")
+async def put_priority_rules(
+    body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+) -> schemas.PriorityRulesOut:
+    row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
+                               caller.subject, _now())
+    return _versioned(row, schemas.PriorityRulesOut)
+
+
+@router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
+            summary="Team per ticket category")
+async def get_routing(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.RoutingOut:
+    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut)
+
+
+@router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
+            summary="Replace the routing table (new version)")
+async def put_routing(
+    body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+) -> schemas.RoutingOut:
+    row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
+                               caller.subject, _now())
+    return _versioned(row, schemas.RoutingOut)
+
+
+@router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],
+            summary="Per tier and month: on-time rates, first-contact resolution, reopens, satisfaction")
+async def sla_report(
+    month: str = Query(..., description="YYYY-MM"), session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
+) -> schemas.SlaReportOut:
+    return await reports.monthly_sla_report(session, month, _now())

@@ -1,0 +1,66 @@
+"""Ticket life cycle (DESIGN 5): new -> assigned -> in_progress -> pending_customer -> resolved
+-> closed, or reopened when the customer says the problem is not solved."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from shared.errors import Conflict
+
+
+class Status(StrEnum):
+    NEW = "new"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    PENDING_CUSTOMER = "pending_customer"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+ALLOWED: dict[Status, frozenset[Status]] = {
+    Status.NEW: frozenset({Status.ASSIGNED, Status.IN_PROGRESS}),
+    Status.ASSIGNED: frozenset({Status.ASSIGNED, Status.IN_PROGRESS}),
+    Status.IN_PROGRESS: frozenset({Status.PENDING_CUSTOMER, Status.RESOLVED}),
+    Status.PENDING_CUSTOMER: frozenset({Status.IN_PROGRESS, Status.RESOLVED}),
+    Status.RESOLVED: frozenset({Status.CLOSED, Status.REOPENED}),
+    Status.REOPENED: frozenset({Status.ASSIGNED, Status.IN_PROGRESS}),
+    Status.CLOSED: frozenset(),
+}
+OPEN = frozenset(s for s in Status if s not in (Status.RESOLVED, Status.CLOSED))
+# Statuses an agent may reply in; the first reply moves a ticket to in_progress.
+REPLYABLE = frozenset({Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS, Status.PENDING_CUSTOMER,
+                       Status.REOPENED})
+
+
+class InvalidTransition(Conflict):
+    """A state change the life cycle does not allow (409)."""
+
+    def __init__(self, current: Status, wanted: Status) -> None:
+        super().__init__(
+            f"a {current.value} ticket cannot become {wanted.value}",
+            field="status", current_status=current.value, requested_status=wanted.value,
+        )
+
+
+def check_transition(current: Status, wanted: Status) -> None:
+    if wanted not in ALLOWED[current]:
+        raise InvalidTransition(current, wanted)
+
+
+def after_reply(current: Status) -> Status:
+    """A reply starts the work: new, assigned and reopened tickets move to in_progress."""
+    if current not in REPLYABLE:
+        raise InvalidTransition(current, Status.IN_PROGRESS)
+    if current in (Status.NEW, Status.ASSIGNED, Status.REOPENED):
+        return Status.IN_PROGRESS
+    return current
+
+
+def after_assign(current: Status) -> Status:
+    """Assigning starts new and reopened tickets; a ticket being worked keeps its status."""
+    if current in (Status.NEW, Status.REOPENED):
+        return Status.ASSIGNED
+    if current in (Status.ASSIGNED, Status.IN_PROGRESS, Status.PENDING_CUSTOMER):
+        return current
+    raise InvalidTransition(current, Status.ASSIGNED)

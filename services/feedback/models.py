@@ -1,0 +1,120 @@
+"""Tables of the feedback service only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.db import BigIntPK, UTCDateTime
+from shared.events.outbox import platform_tables
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+PLATFORM_TABLES = platform_tables(Base.metadata)
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    type: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(4), index=True)
+    priority_reason: Mapped[dict] = mapped_column(JSON)
+    team: Mapped[str | None] = mapped_column(String(100))
+    assignee: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    tier: Mapped[str | None] = mapped_column(String(20))
+    policy_version: Mapped[int] = mapped_column(Integer)
+    calendar: Mapped[str] = mapped_column(String(60))
+    sla_rows: Mapped[dict] = mapped_column(JSON)
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # First-response clock: steps at warn (level 0), due (level 1), task force (level 2).
+    first_response_warn_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_response_due: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_response_task_force_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_response_level: Mapped[int] = mapped_column(Integer, default=-1)
+    first_responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_response_breached: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Resolution clock: restarted (new cycle) when the ticket is reopened.
+    resolution_started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolution_warn_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolution_due: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolution_task_force_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolution_level: Mapped[int] = mapped_column(Integer, default=-1)
+    resolution_breached: Mapped[bool] = mapped_column(Boolean, default=False)
+    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    was_pending_customer: Mapped[bool] = mapped_column(Boolean, default=False)
+    response_count: Mapped[int] = mapped_column(Integer, default=0)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    solution: Mapped[str | None] = mapped_column(Text)
+    improvement: Mapped[str | None] = mapped_column(Text)
+    first_contact_resolution: Mapped[bool | None] = mapped_column(Boolean)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    satisfaction: Mapped[float | None] = mapped_column(Float)
+    satisfaction_level: Mapped[str | None] = mapped_column(String(30))
+    # Earliest pending escalation step; the sweeper claims rows whose time has come.
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    __table_args__ = (Index("ix_tickets_created", "created_at", "id"),)
+
+
+class TicketHistoryRow(Base):
+    """Every transition and SLA event of a ticket, in order."""
+
+    __tablename__ = "ticket_history"
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str | None] = mapped_column(String(20))
+    detail: Mapped[dict] = mapped_column(JSON)
+
+
+class EscalationRow(Base):
+    """One row per escalation step; the unique key makes each step happen once across replicas."""
+
+    __tablename__ = "escalations"
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(20))
+    cycle: Mapped[int] = mapped_column(Integer)  # resolution clock number (reopen count)
+    level: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    step_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "metric", "cycle", "level", name="uq_escalation_step"),
+    )
+
+
+class CustomerTierRow(Base):
+    """Read model: the customer's tier, from segmentation's score-updated events."""
+
+    __tablename__ = "customer_tiers"
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(20))
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ConfigVersionRow(Base):
+    """Versioned documents a manager edits: sla-policy, priority-rules, routing."""
+
+    __tablename__ = "config_versions"
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,131 @@
+"""Queries of the feedback service; tickets leave here as API views or report facts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.feedback import schemas
+from services.feedback.domain.lifecycle import OPEN, Status
+from services.feedback.domain.reports import TicketFacts
+from services.feedback.models import TicketHistoryRow, TicketRow
+from shared.errors import InvalidInput, NotFound
+from shared.pagination import Page, decode_cursor, page_of
+
+
+def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None) -> schemas.TicketOut:
+    sla = schemas.SlaOut(
+        first_response_due=ticket.first_response_due,
+        resolution_due=ticket.resolution_due,
+        calendar=ticket.calendar,
+        policy=ticket.sla_rows,
+        first_response_warning_at=ticket.first_response_warn_at,
+        first_response_task_force_at=ticket.first_response_task_force_at,
+        first_responded_at=ticket.first_responded_at,
+        first_response_breached=ticket.first_response_breached,
+        first_response_level=ticket.first_response_level,
+        resolution_started_at=ticket.resolution_started_at,
+        resolution_warning_at=ticket.resolution_warn_at,
+        resolution_task_force_at=ticket.resolution_task_force_at,
+        resolution_breached=ticket.resolution_breached,
+        resolution_level=ticket.resolution_level,
+        paused=ticket.paused_at is not None,
+        paused_at=ticket.paused_at,
+    )
+    return schemas.TicketOut(
+        id=ticket.id, customer_id=ticket.customer_id, channel=ticket.channel, type=ticket.type,
+        category=ticket.category, description=ticket.description, priority=ticket.priority,
+        priority_reason=ticket.priority_reason, team=ticket.team, assignee=ticket.assignee,
+        status=ticket.status, tier=ticket.tier, sla=sla, response_count=ticket.response_count,
+        reopen_count=ticket.reopen_count, solution=ticket.solution, improvement=ticket.improvement,
+        first_contact_resolution=ticket.first_contact_resolution, satisfaction=ticket.satisfaction,
+        satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
+        created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
+        closed_at=ticket.closed_at,
+        history=None if history is None else [
+            schemas.HistoryOut(at=h.at, actor=h.actor, action=h.action, from_status=h.from_status,
+                               to_status=h.to_status, detail=h.detail or {})
+            for h in history
+        ],
+    )
+
+
+async def ticket_view(session: AsyncSession, ticket_id: str) -> schemas.TicketOut:
+    ticket = await session.get(TicketRow, ticket_id, populate_existing=True)
+    if ticket is None:
+        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    return await view_of(session, ticket)
+
+
+async def view_of(session: AsyncSession, ticket: TicketRow) -> schemas.TicketOut:
+    """The view of a ticket this session has just written (no second read of the row)."""
+    ticket_id = ticket.id
+    history = (await session.scalars(
+        select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
+        .order_by(TicketHistoryRow.id)
+    )).all()
+    return ticket_out(ticket, list(history))
+
+
+def _breached_now(now: datetime):
+    """Breached flags, or a clock past its due time that the sweeper has not marked yet."""
+    running = TicketRow.status.in_([s.value for s in OPEN])
+    return or_(
+        TicketRow.first_response_breached.is_(True),
+        TicketRow.resolution_breached.is_(True),
+        and_(running, TicketRow.first_responded_at.is_(None), TicketRow.first_response_due < now),
+        and_(running, TicketRow.paused_at.is_(None), TicketRow.resolution_due < now),
+    )
+
+
+async def list_tickets(
+    session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
+    customer_id: str | None, limit: int, cursor: str | None, now: datetime,
+) -> Page[schemas.TicketOut]:
+    """Newest first; the cursor carries (created_at, id) of the last ticket returned."""
+    query = select(TicketRow)
+    if status is not None:
+        query = query.where(TicketRow.status == status.value)
+    if priority is not None:
+        query = query.where(TicketRow.priority == priority)
+    if customer_id is not None:
+        query = query.where(TicketRow.customer_id == customer_id)
+    if breached is not None:
+        condition = _breached_now(now)
+        query = query.where(condition if breached else ~condition)
+    position = decode_cursor(cursor)
+    if position is not None:
+        try:
+            after = datetime.fromisoformat(position["created_at"])
+            after_id = str(position["id"])
+        except (KeyError, ValueError, TypeError) as exc:
+            raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
+        query = query.where(or_(
+            TicketRow.created_at < after,
+            and_(TicketRow.created_at == after, TicketRow.id < after_id),
+        ))
+    rows = (await session.scalars(
+        query.order_by(TicketRow.created_at.desc(), TicketRow.id.desc()).limit(limit + 1)
+    )).all()
+    page = page_of([ticket_out(r) for r in rows], limit,
+                   lambda t: {"created_at": t.created_at.isoformat(), "id": t.id})
+    return page
+
+
+async def report_facts(session: AsyncSession, start: datetime, end: datetime) -> list[TicketFacts]:
+    """Tickets opened in [start, end)."""
+    rows = (await session.scalars(
+        select(TicketRow).where(TicketRow.reported_at >= start, TicketRow.reported_at < end)
+    )).all()
+    return [
+        TicketFacts(
+            tier=r.tier, first_response_due=r.first_response_due, first_responded_at=r.first_responded_at,
+            resolution_due=r.resolution_due, resolved_at=r.resolved_at,
+            ever_resolved=r.first_resolved_at is not None,
+            first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
+            satisfaction=r.satisfaction, paused=r.paused_at is not None,
+        )
+        for r in rows
+    ]

@@ -1,0 +1,235 @@
+"""Request and response models of the feedback API (the public contract, DESIGN 8)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from services.feedback.domain.lifecycle import Status
+from services.feedback.domain.sla import Priority, Tier
+
+CustomerId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+Hours = Annotated[float, Field(gt=0, le=24 * 365)]
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    APP = "app"
+    WEB = "web"
+    COMMUNITY = "community"
+    SURVEY = "survey"
+
+
+class TicketType(StrEnum):
+    COMPLAINT = "complaint"
+    PROBLEM = "problem"
+    SUGGESTION = "suggestion"
+    PRAISE = "praise"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TicketIn(Strict):
+    customer_id: CustomerId
+    channel: Channel
+    type: TicketType
+    category: str = Field(min_length=1, max_length=100)
+    description: str = Field(min_length=1, max_length=10_000)
+    priority: Priority | None = Field(default=None, description="Proposed from the text and type when absent")
+    reported_at: AwareDatetime | None = Field(
+        default=None,
+        description="When the customer reported it (a call logged later); the SLA clocks start here. "
+        "Defaults to now; never in the future.",
+    )
+
+
+class AssignIn(Strict):
+    assignee: str = Field(min_length=1, max_length=100)
+    team: str | None = Field(default=None, min_length=1, max_length=100,
+                             description="Overrides the team routing chose")
+
+
+class ResponseIn(Strict):
+    message: str = Field(min_length=1, max_length=10_000)
+
+
+class StatusIn(Strict):
+    status: Literal["pending_customer", "in_progress"]
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ResolveIn(Strict):
+    solution: str = Field(min_length=1, max_length=10_000)
+    improvement: str | None = Field(default=None, max_length=10_000,
+                                    description="Improvement measures taken so it does not recur")
+
+
+class VerificationIn(Strict):
+    solved: bool
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class HistoryOut(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    from_status: str | None = None
+    to_status: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class SlaOut(BaseModel):
+    first_response_due: datetime
+    resolution_due: datetime
+    calendar: str = Field(description="`24x7` or `business:<time zone>`")
+    policy: dict[str, Any] = Field(description="Policy version and the rows that applied")
+    first_response_warning_at: datetime
+    first_response_task_force_at: datetime
+    first_responded_at: datetime | None
+    first_response_breached: bool
+    first_response_level: int = Field(description="Last escalation level taken; -1 for none")
+    resolution_started_at: datetime
+    resolution_warning_at: datetime
+    resolution_task_force_at: datetime
+    resolution_breached: bool
+    resolution_level: int
+    paused: bool
+    paused_at: datetime | None
+
+
+class TicketOut(BaseModel):
+    id: str
+    customer_id: str
+    channel: Channel
+    type: TicketType
+    category: str
+    description: str
+    priority: Priority
+    priority_reason: dict[str, Any]
+    team: str | None
+    assignee: str | None
+    status: Status
+    tier: Tier | None
+    sla: SlaOut
+    response_count: int
+    reopen_count: int
+    solution: str | None
+    improvement: str | None
+    first_contact_resolution: bool | None
+    satisfaction: float | None
+    satisfaction_level: str | None
+    reported_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    history: list[HistoryOut] | None = None
+
+
+class TargetsDoc(Strict):
+    first_response_hours: Hours
+    resolution_hours: Hours
+
+
+class CapsDoc(Strict):
+    first_response_hours: Hours | None = None
+    resolution_hours: Hours | None = None
+
+
+class RoundTheClockDoc(Strict):
+    priorities: list[Priority] = Field(default_factory=lambda: [Priority.P1])
+    tiers: list[Tier] = Field(default_factory=lambda: [Tier.VIP])
+
+
+class EscalationDoc(Strict):
+    warning_ratio: float = Field(default=0.8, gt=0, lt=1)
+    task_force_after_ratio: float = Field(default=0.5, gt=0, le=10)
+
+
+TimeOfDay = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+class CalendarDoc(Strict):
+    timezone: str = "Asia/Shanghai"
+    work_start: TimeOfDay = "09:00"
+    work_end: TimeOfDay = "18:00"
+    holidays: list[IsoDate] = Field(default_factory=list, description="Extra days off")
+    workdays: list[IsoDate] = Field(default_factory=list, description="Extra working days")
+    use_chinese_calendar: bool = True
+
+
+class SlaPolicyDoc(Strict):
+    priority_targets: dict[Priority, TargetsDoc]
+    tier_caps: dict[Tier, CapsDoc]
+    round_the_clock: RoundTheClockDoc = Field(default_factory=RoundTheClockDoc)
+    escalation: EscalationDoc = Field(default_factory=EscalationDoc)
+    calendar: CalendarDoc = Field(default_factory=CalendarDoc)
+
+
+class VersionInfo(BaseModel):
+    version: int
+    created_by: str
+    created_at: datetime
+
+
+class SlaPolicyOut(SlaPolicyDoc, VersionInfo):
+    model_config = ConfigDict(extra="ignore")
+
+
+class CalendarOut(CalendarDoc, VersionInfo):
+    model_config = ConfigDict(extra="ignore")
+
+
+class KeywordRuleDoc(Strict):
+    priority: Priority
+    keywords: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(min_length=1)
+
+
+class TypeRuleDoc(Strict):
+    priority: Priority
+    type: TicketType
+
+
+class PriorityRulesDoc(Strict):
+    keyword_rules: list[KeywordRuleDoc]
+    type_rules: list[TypeRuleDoc] = Field(default_factory=list)
+    default_priority: Priority = Priority.P2
+
+
+class PriorityRulesOut(PriorityRulesDoc, VersionInfo):
+    model_config = ConfigDict(extra="ignore")
+
+
+class RoutingDoc(Strict):
+    teams_by_category: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)],
+                            Annotated[str, StringConstraints(min_length=1, max_length=100)]]
+    default_team: str = Field(min_length=1, max_length=100)
+
+
+class RoutingOut(RoutingDoc, VersionInfo):
+    model_config = ConfigDict(extra="ignore")
+
+
+class TierReport(BaseModel):
+    tickets: int
+    resolved: int
+    first_response_on_time_rate: float | None
+    resolution_on_time_rate: float | None
+    first_contact_resolution_rate: float | None
+    reopen_rate: float | None
+    satisfaction_after_resolution: float | None
+    satisfaction_answers: int
+
+
+class SlaReportOut(BaseModel):
+    month: str
+    generated_at: datetime
+    tiers: dict[str, TierReport] = Field(description="Per tier (`unknown` when no tier was known) and `all`")
+    definitions: dict[str, str]

@@ -1,0 +1,1 @@
+"""Use cases of the feedback service, one function per user action."""

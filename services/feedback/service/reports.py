@@ -1,0 +1,44 @@
+"""Monthly SLA report per tier (DESIGN 5)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.feedback import schemas
+from services.feedback.domain.reports import sla_report
+from services.feedback.repository import report_facts
+from shared.errors import InvalidInput
+
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+DEFINITIONS = {
+    "scope": "tickets reported in the month (UTC), grouped by the tier the ticket's SLA used",
+    "first_response_on_time_rate": "first responses made by their due time / first responses made "
+                                   "or overdue",
+    "resolution_on_time_rate": "tickets resolved by their (latest) resolution due time / tickets "
+                               "resolved or overdue",
+    "first_contact_resolution_rate": "resolved in the first cycle with one reply and no wait for "
+                                     "the customer / tickets resolved",
+    "reopen_rate": "tickets reopened at least once / tickets resolved",
+    "satisfaction_after_resolution": "mean satisfaction (1-5) answered within the link window "
+                                     "after the resolution",
+}
+
+
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    match = MONTH.match(month)
+    if not match:
+        raise InvalidInput("month must look like YYYY-MM", field="month")
+    year, number = int(match.group(1)), int(match.group(2))
+    start = datetime(year, number, 1, tzinfo=UTC)
+    end = datetime(year + (number == 12), number % 12 + 1, 1, tzinfo=UTC)
+    return start, end
+
+
+async def monthly_sla_report(session: AsyncSession, month: str, now: datetime) -> schemas.SlaReportOut:
+    start, end = month_bounds(month)
+    facts = await report_facts(session, start, end)
+    tiers = {tier: schemas.TierReport(**values) for tier, values in sla_report(facts, now).items()}
+    return schemas.SlaReportOut(month=month, generated_at=now, tiers=tiers, definitions=DEFINITIONS)

@@ -1,0 +1,333 @@
+"""Ticket use cases: open, assign, respond, change status, resolve, verify (DESIGN 5).
+
+Each public function is one transaction; the `_in_tx` variants run inside a transaction the
+caller owns (the event consumer's, which also records the event id).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.feedback import schemas
+from services.feedback.domain.lifecycle import OPEN, Status, after_assign, after_reply, check_transition
+from services.feedback.domain.priority import propose_priority
+from services.feedback.domain.sla import (
+    Deadlines,
+    Metric,
+    Priority,
+    Tier,
+    applied_sla,
+    clock_for,
+    is_stricter_tier,
+)
+from services.feedback.metrics import FIRST_RESPONSE_SECONDS
+from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRow
+from services.feedback.service import clocks, config
+from shared.app import ServiceContext
+from shared.errors import InvalidInput, NotFound
+
+log = structlog.get_logger()
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _history(
+    session: AsyncSession, ticket: TicketRow, at: datetime, actor: str, action: str,
+    from_status: str | None = None, to_status: str | None = None, **detail: Any,
+) -> None:
+    session.add(TicketHistoryRow(
+        ticket_id=ticket.id, at=at, actor=actor, action=action,
+        from_status=from_status, to_status=to_status, detail=detail,
+    ))
+
+
+def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
+          action: str, **detail: Any) -> None:
+    current = Status(ticket.status)
+    check_transition(current, to)
+    ticket.status = to.value
+    ticket.updated_at = at
+    _history(session, ticket, at, actor, action, current.value, to.value, **detail)
+
+
+def _base_event(ticket: TicketRow) -> dict[str, Any]:
+    return {"customer_id": ticket.customer_id, "ticket_id": ticket.id,
+            "priority": ticket.priority, "tier": ticket.tier}
+
+
+async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
+    row = await session.get(CustomerTierRow, customer_id)
+    return Tier(row.tier) if row else None
+
+
+async def _ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
+    ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
+    if ticket is None:
+        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    return ticket
+
+
+async def open_ticket_in_tx(
+    ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
+) -> TicketRow:
+    reported_at = body.reported_at or now
+    if reported_at > now + CLOCK_SKEW:
+        raise InvalidInput("reported_at cannot be in the future", field="reported_at")
+    version, policy, rules, routing = await config.current_documents(ctx, session)
+    if body.priority is not None:
+        priority, reason = body.priority, {"source": "given", "matched": []}
+    else:
+        proposal = propose_priority(body.description, body.type.value, rules)
+        priority, reason = proposal.priority, proposal.explain()
+    tier = await customer_tier(session, body.customer_id)
+    sla = applied_sla(priority, tier, policy)
+    clock = clock_for(sla, policy)
+    ticket = TicketRow(
+        id=str(uuid.uuid4()), customer_id=body.customer_id, channel=body.channel.value,
+        type=body.type.value, category=body.category.strip(), description=body.description,
+        priority=priority.value, priority_reason=reason, team=routing.team_for(body.category),
+        assignee=None, status=Status.NEW.value, tier=tier.value if tier else None,
+        policy_version=version, calendar=clocks.clock_name(sla, policy),
+        sla_rows={"version": version, **sla.explain()},
+        reported_at=reported_at, created_at=now, updated_at=now,
+        first_response_level=-1, first_response_breached=False,
+        resolution_started_at=reported_at, resolution_level=-1, resolution_breached=False,
+        was_pending_customer=False, response_count=0, reopen_count=0,
+    )
+    for metric in Metric:
+        clocks.start_clock(ticket, metric, sla, policy, clock, reported_at)
+    if ticket.sla_rows.get("calendar_fallback_years"):
+        log.warning("calendar_year_unknown", ticket_id=ticket.id,
+                    years=ticket.sla_rows["calendar_fallback_years"],
+                    detail="weekends and configured holidays only")
+    clocks.refresh_next_check(ticket)
+    session.add(ticket)
+    await session.flush()
+    _history(session, ticket, now, actor, "created", None, Status.NEW.value,
+             priority=priority.value, priority_reason=reason, team=ticket.team,
+             sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
+             resolution_due=_iso(ticket.resolution_due))
+    await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
+        **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,
+        "category": ticket.category, "team": ticket.team,
+        "first_response_due": _iso(ticket.first_response_due),
+        "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
+    })
+    return ticket
+
+
+async def open_ticket(
+    ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
+) -> TicketRow:
+    async with session.begin():
+        return await open_ticket_in_tx(ctx, session, body, actor, now)
+
+
+async def assign(
+    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime
+) -> TicketRow:
+    async with session.begin():
+        ticket = await _ticket_for_update(session, ticket_id)
+        current = Status(ticket.status)
+        target = after_assign(current)
+        previous = {"assignee": ticket.assignee, "team": ticket.team}
+        detail = {"assignee": body.assignee, "team": body.team or ticket.team, "previous": previous}
+        if target != current:
+            _move(session, ticket, target, now, actor, "assigned", **detail)
+        else:
+            _history(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
+        ticket.updated_at = now
+        ticket.assignee = body.assignee
+        ticket.team = body.team or ticket.team
+    return ticket
+
+
+async def respond(
+    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime
+) -> TicketRow:
+    """A reply; the first one stops the first-response clock and starts the work."""
+    async with session.begin():
+        ticket = await _ticket_for_update(session, ticket_id)
+        current = Status(ticket.status)
+        target = after_reply(current)
+        first = ticket.first_responded_at is None
+        detail: dict[str, Any] = {"message": body.message, "first_response": first}
+        if first:
+            ticket.first_responded_at = now
+            on_time = now <= ticket.first_response_due
+            ticket.first_response_breached = ticket.first_response_breached or not on_time
+            detail["on_time"] = on_time
+            FIRST_RESPONSE_SECONDS.labels(ticket.priority).observe(
+                max((now - ticket.reported_at).total_seconds(), 0.0))
+        ticket.response_count += 1
+        ticket.updated_at = now
+        if not ticket.assignee:
+            ticket.assignee = actor
+        if target != current:
+            _move(session, ticket, target, now, actor, "responded", **detail)
+        else:
+            _history(session, ticket, now, actor, "responded", current.value, current.value, **detail)
+        clocks.refresh_next_check(ticket)
+    return ticket
+
+
+async def change_status(
+    ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
+    actor: str, now: datetime,
+) -> TicketRow:
+    """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
+    async with session.begin():
+        ticket = await _ticket_for_update(session, ticket_id)
+        wanted = Status(body.status)
+        current = Status(ticket.status)
+        check_transition(current, wanted)
+        detail: dict[str, Any] = {"note": body.note} if body.note else {}
+        if wanted is Status.PENDING_CUSTOMER:
+            ticket.paused_at = now
+            ticket.was_pending_customer = True
+            detail["clock"] = "paused"
+        elif current is Status.PENDING_CUSTOMER:
+            policy = await config.policy_version(ctx, session, ticket.policy_version)
+            paused = clocks.resume(ticket, policy, now)
+            detail.update(clock="resumed", paused_seconds=paused.total_seconds(),
+                          first_response_due=_iso(ticket.first_response_due),
+                          resolution_due=_iso(ticket.resolution_due))
+        _move(session, ticket, wanted, now, actor, "status-changed", **detail)
+        clocks.refresh_next_check(ticket)
+    return ticket
+
+
+async def resolve(
+    ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResolveIn,
+    actor: str, now: datetime,
+) -> TicketRow:
+    solution = body.solution.strip()
+    if not solution:
+        raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
+    async with session.begin():
+        ticket = await _ticket_for_update(session, ticket_id)
+        check_transition(Status(ticket.status), Status.RESOLVED)
+        if ticket.paused_at is not None:
+            policy = await config.policy_version(ctx, session, ticket.policy_version)
+            clocks.resume(ticket, policy, now)
+        on_time = now <= ticket.resolution_due
+        ticket.resolution_breached = ticket.resolution_breached or not on_time
+        if ticket.first_contact_resolution is None:
+            # First-contact resolution: solved in the first cycle with a single reply, never
+            # waiting for the customer.
+            ticket.first_contact_resolution = (
+                ticket.reopen_count == 0 and ticket.response_count <= 1 and not ticket.was_pending_customer
+            )
+        ticket.solution, ticket.improvement = solution, body.improvement
+        ticket.resolved_at = now
+        ticket.first_resolved_at = ticket.first_resolved_at or now
+        _move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
+              improvement=body.improvement, on_time=on_time)
+        clocks.refresh_next_check(ticket)
+        await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
+            **_base_event(ticket), "type": ticket.type, "category": ticket.category,
+            "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
+            "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
+        })
+    return ticket
+
+
+async def verify_in_tx(
+    ctx: ServiceContext, session: AsyncSession, ticket: TicketRow, solved: bool, actor: str,
+    now: datetime, **detail: Any,
+) -> None:
+    """The customer's answer: solved closes the ticket; not solved reopens it with a new clock."""
+    if solved:
+        _move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
+        ticket.closed_at = now
+        clocks.refresh_next_check(ticket)
+        await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
+            **_base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
+        })
+        return
+    _move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
+    policy = await config.policy_version(ctx, session, ticket.policy_version)
+    sla = applied_sla(Priority(ticket.priority), Tier(ticket.tier) if ticket.tier else None, policy)
+    ticket.reopen_count += 1
+    ticket.resolved_at = None
+    ticket.resolution_started_at = now
+    ticket.resolution_level = -1
+    clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clocks.ticket_clock(ticket, policy), now)
+    clocks.refresh_next_check(ticket)
+    await ctx.outbox.append(session, "ticket-reopened", ticket.customer_id, {
+        **_base_event(ticket), "reopened_at": _iso(now), "reopen_count": ticket.reopen_count,
+        "resolution_due": _iso(ticket.resolution_due),
+    })
+
+
+async def verify(
+    ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.VerificationIn,
+    actor: str, now: datetime,
+) -> TicketRow:
+    async with session.begin():
+        ticket = await _ticket_for_update(session, ticket_id)
+        detail = {"comment": body.comment} if body.comment else {}
+        await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
+    return ticket
+
+
+async def apply_tier_change(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, old: Tier | None, new: Tier,
+    now: datetime,
+) -> int:
+    """Open tickets are re-evaluated only when the new tier is stricter; deadlines only tighten.
+
+    A customer moving down keeps the targets promised when the ticket opened. Returns the number
+    of tickets re-evaluated.
+    """
+    tickets = (await session.scalars(
+        select(TicketRow).where(
+            TicketRow.customer_id == customer_id,
+            TicketRow.status.in_([s.value for s in OPEN]),
+        ).with_for_update()
+    )).all()
+    changed = 0
+    for ticket in tickets:
+        ticket_tier = Tier(ticket.tier) if ticket.tier else None
+        if not is_stricter_tier(new, ticket_tier):
+            _history(session, ticket, now, "system", "tier-changed", ticket.status, ticket.status,
+                     old_tier=old.value if old else None, new_tier=new.value, reevaluated=False,
+                     reason="not stricter: the ticket keeps its targets")
+            continue
+        policy = await config.policy_version(ctx, session, ticket.policy_version)
+        sla = applied_sla(Priority(ticket.priority), new, policy)
+        clock = clock_for(sla, policy)
+        before = {"first_response_due": _iso(ticket.first_response_due),
+                  "resolution_due": _iso(ticket.resolution_due), "calendar": ticket.calendar}
+        for metric in clocks.running_metrics(ticket):
+            start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
+            old_d = clocks.get_deadlines(ticket, metric)
+            clocks.start_clock(ticket, metric, sla, policy, clock, start)
+            new_d = clocks.get_deadlines(ticket, metric)
+            clocks.set_deadlines(ticket, metric, Deadlines(
+                min(old_d.warning_at, new_d.warning_at), min(old_d.due_at, new_d.due_at),
+                min(old_d.task_force_at, new_d.task_force_at),
+            ))
+        ticket.tier = new.value
+        ticket.calendar = clocks.clock_name(sla, policy)
+        ticket.sla_rows = {**ticket.sla_rows, **sla.explain(),
+                           "reevaluated": {"at": _iso(now), "from_tier": ticket_tier.value if ticket_tier
+                                           else None, "to_tier": new.value}}
+        ticket.updated_at = now
+        clocks.refresh_next_check(ticket)
+        _history(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
+                 old_tier=ticket_tier.value if ticket_tier else None, new_tier=new.value,
+                 before=before, after={"first_response_due": _iso(ticket.first_response_due),
+                                       "resolution_due": _iso(ticket.resolution_due),
+                                       "calendar": ticket.calendar})
+        changed += 1
+    return changed

@@ -1,0 +1,132 @@
+"""SLA sweeper: escalation steps (warning, breach, task force), each published exactly once.
+
+Replicas share the work: due tickets are claimed with `SELECT ... FOR UPDATE SKIP LOCKED`, and
+every step is also a row of `escalations` with a unique (ticket, metric, cycle, level) key, so a
+step is recorded - and its `ticket-escalated` event appended - once even if two sweeps meet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.feedback.domain.lifecycle import OPEN
+from services.feedback.domain.sla import STEP_NAMES, Level, Metric, Priority, steps_due
+from services.feedback.metrics import BREACH_LAG_SECONDS, ESCALATIONS, OPEN_TICKETS, SLA_BREACHES
+from services.feedback.models import EscalationRow, TicketHistoryRow, TicketRow
+from services.feedback.service import clocks
+from shared.app import ServiceContext
+
+log = structlog.get_logger()
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+async def _record_step(ctx: ServiceContext, session: AsyncSession, values: dict[str, Any]) -> bool:
+    """Insert the step row unless it exists; True when this sweep recorded it."""
+    insert = pg_insert if ctx.db.is_postgres else sqlite_insert
+    statement = (
+        insert(EscalationRow).values(**values)
+        .on_conflict_do_nothing(index_elements=["ticket_id", "metric", "cycle", "level"])
+        .returning(EscalationRow.id)
+    )
+    return (await session.execute(statement)).scalar() is not None
+
+
+async def sweep(ctx: ServiceContext, now: datetime, limit: int | None = None) -> list[dict[str, Any]]:
+    """Take every escalation step due at `now` for one batch of tickets; returns the steps taken."""
+    batch = limit or getattr(ctx.settings, "sweep_batch_size", 200)
+    taken: list[dict[str, Any]] = []
+    async with ctx.db.session() as session, session.begin():
+        tickets = (await session.scalars(
+            select(TicketRow)
+            .where(
+                TicketRow.next_check_at <= now,
+                TicketRow.paused_at.is_(None),
+                TicketRow.status.in_([s.value for s in OPEN]),
+            )
+            .order_by(TicketRow.next_check_at)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )).all()
+        for ticket in tickets:
+            for metric in clocks.running_metrics(ticket):
+                deadlines = clocks.get_deadlines(ticket, metric)
+                for level in steps_due(deadlines, clocks.last_level(ticket, metric), now):
+                    step = await _take_step(ctx, session, ticket, metric, level, deadlines.due_at,
+                                            deadlines.at(level), now)
+                    if step is not None:
+                        taken.append(step)
+                    clocks.set_last_level(ticket, metric, level)
+            clocks.refresh_next_check(ticket)
+    return taken
+
+
+async def _take_step(
+    ctx: ServiceContext, session: AsyncSession, ticket: TicketRow, metric: Metric, level: Level,
+    due_at: datetime, step_at: datetime, now: datetime,
+) -> dict[str, Any] | None:
+    cycle = clocks.cycle_of(ticket, metric)
+    recorded = await _record_step(ctx, session, {
+        "ticket_id": ticket.id, "metric": metric.value, "cycle": cycle, "level": int(level),
+        "due_at": due_at, "step_at": step_at, "escalated_at": now,
+    })
+    if not recorded:
+        return None
+    tier_label = ticket.tier or "unknown"
+    if level is Level.BREACH:
+        if metric is Metric.FIRST_RESPONSE:
+            ticket.first_response_breached = True
+        else:
+            ticket.resolution_breached = True
+        SLA_BREACHES.labels(metric.value, tier_label).inc()
+        BREACH_LAG_SECONDS.labels(metric.value).observe(max((now - due_at).total_seconds(), 0.0))
+    ESCALATIONS.labels(metric.value, str(int(level))).inc()
+    step = {
+        "customer_id": ticket.customer_id, "ticket_id": ticket.id, "priority": ticket.priority,
+        "tier": ticket.tier, "level": int(level), "step": STEP_NAMES[level], "metric": metric.value,
+        "due_at": _iso(due_at), "escalated_at": _iso(now), "team": ticket.team, "cycle": cycle,
+    }
+    session.add(TicketHistoryRow(
+        ticket_id=ticket.id, at=now, actor="sla-sweeper", action="escalated",
+        from_status=ticket.status, to_status=ticket.status,
+        detail={"level": int(level), "step": STEP_NAMES[level], "metric": metric.value,
+                "due_at": _iso(due_at), "cycle": cycle},
+    ))
+    await ctx.outbox.append(session, "ticket-escalated", ticket.customer_id, step)
+    return step
+
+
+async def refresh_open_gauge(ctx: ServiceContext) -> None:
+    async with ctx.db.session() as session:
+        counts = dict((await session.execute(
+            select(TicketRow.priority, func.count())
+            .where(TicketRow.status.in_([s.value for s in OPEN]))
+            .group_by(TicketRow.priority)
+        )).all())
+    for priority in Priority:
+        OPEN_TICKETS.labels(priority.value).set(counts.get(priority.value, 0))
+
+
+async def sla_sweeper(ctx: ServiceContext) -> None:
+    """Lifespan-owned loop: escalation steps, then the open-ticket gauge."""
+    batch = getattr(ctx.settings, "sweep_batch_size", 200)
+    while True:
+        try:
+            now = datetime.now(UTC)
+            for _ in range(20):  # a backlog is worked off in batches, each its own transaction
+                if not await sweep(ctx, now, batch):
+                    break
+            await refresh_open_gauge(ctx)
+        except Exception:
+            log.exception("sla_sweep_failed")
+        await asyncio.sleep(ctx.settings.sweep_interval_seconds)

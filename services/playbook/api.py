@@ -1,0 +1,199 @@
+"""Routes of the playbook service (DESIGN 8): parse, authorise, call a use case, reply."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.playbook import schemas
+from services.playbook.service import actions, cases, config, contacts, reports
+from services.playbook.service.config import ConfigKind
+from shared.auth import READERS, Caller, Role, require
+from shared.db import db_session
+from shared.errors import NotFound
+from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+router = APIRouter(prefix="/v1")
+read = require(*READERS)
+work = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+manage = require()  # manager (and admin) edit rules and the contact policy
+
+ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _rule_set_out(row) -> schemas.RuleSetOut:
+    return schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
+                              rules=row.definition["rules"])
+
+
+def _policy_out(row) -> schemas.ContactPolicyOut:
+    return schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
+                                    created_by=row.created_by, policy=row.definition)
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+@router.get("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
+            summary="The current rule set: triggers, conditions, action templates")
+async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+    return _rule_set_out(await config.current(session, ConfigKind.RULES))
+
+
+@router.put("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
+            summary="Replace the rule set (stored as a new version); a rule that can never fire is a 422")
+async def put_rules(
+    body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+):
+    return _rule_set_out(await config.replace(session, ConfigKind.RULES, body, caller.subject, _now()))
+
+
+@router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
+async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+    row = await config.current(session, ConfigKind.RULES)
+    rule = next((r for r in row.definition["rules"] if r.get("id") == rule_id), None)
+    if rule is None:
+        raise NotFound(f"rule {rule_id} does not exist")
+    return schemas.RuleOut(version=row.version, rule=rule)
+
+
+@router.put("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"],
+            summary="Replace or add one rule (the set is stored as a new version)")
+async def put_rule(
+    rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+):
+    row = await config.replace_rule(session, rule_id, body, caller.subject, _now())
+    rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
+    return schemas.RuleOut(version=row.version, rule=rule)
+
+
+# --- contact policy and contacts -------------------------------------------------------------
+
+
+@router.get("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
+            summary="Contact caps per value class, dormancy and channel pause numbers")
+async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY))
+
+
+@router.put("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
+            summary="Replace the contact policy (new version)")
+async def put_contact_policy(
+    body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+):
+    return _policy_out(await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, _now()))
+
+
+@router.post("/customers/{customer_id}/contacts", response_model=schemas.ContactOut, status_code=201,
+             tags=["contacts"], summary="Record a contact outcome (opened or not); 3 unopened pause it")
+async def post_contact(
+    customer_id: str, body: schemas.ContactIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(work),
+):
+    return await contacts.record_contact(session, customer_id, body, caller.subject, _now())
+
+
+# --- actions and plans -----------------------------------------------------------------------
+
+
+@router.get("/actions", response_model=Page[schemas.ActionOut], tags=["actions"],
+            summary="Care actions, newest first, by customer, status (or overdue), owner, kind")
+async def list_actions(
+    customer_id: str | None = None, status_: ActionStatusFilter | None = Query(None, alias="status"),
+    owner: str | None = None, kind: str | None = None,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+):
+    return await actions.list_actions(session, customer_id=customer_id, status=status_, owner=owner,
+                                      kind=kind, limit=limit, cursor=cursor, now=_now())
+
+
+@router.get("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
+            summary="One action with the rule, event and numbers that made it")
+async def get_action(
+    action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+):
+    return await actions.get_action(session, action_id, _now())
+
+
+@router.patch("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
+              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed")
+async def patch_action(
+    action_id: str, body: schemas.ActionPatch, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+):
+    ctx = request.app.state.ctx
+    return await actions.update_action(ctx, session, action_id, body, caller.subject, _now())
+
+
+@router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
+            summary="The customer's care plan: open and recent actions, contact caps and paused channels")
+async def get_plan(
+    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+):
+    return await actions.care_plan(session, customer_id, _now())
+
+
+# --- cases -----------------------------------------------------------------------------------
+
+
+@router.post("/cases", response_model=schemas.CaseOut, status_code=status.HTTP_201_CREATED, tags=["cases"],
+             summary="Record a case: background, strategy, execution, effect (before / after), lessons")
+async def post_case(
+    body: schemas.CaseIn, response: Response, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(work),
+):
+    case = await cases.create_case(session, body, caller.subject, _now())
+    response.headers["Location"] = f"/v1/cases/{case.id}"
+    return case
+
+
+@router.get("/cases", response_model=Page[schemas.CaseOut], tags=["cases"], summary="Cases, newest first")
+async def list_cases(
+    tier: str | None = None, quadrant: str | None = None, customer_id: str | None = None,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+):
+    return await cases.list_cases(session, tier=tier, quadrant=quadrant, customer_id=customer_id,
+                                  limit=limit, cursor=cursor)
+
+
+@router.get("/cases/{case_id}", response_model=schemas.CaseOut, tags=["cases"], summary="One case")
+async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+    return await cases.get_case(session, case_id)
+
+
+# --- experiments and reports -----------------------------------------------------------------
+
+
+@router.get("/experiments", response_model=Page[schemas.ExperimentOut], tags=["experiments"],
+            summary="Rules with variants: arms and how many customers each holds, by id")
+async def list_experiments(
+    request: Request, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+):
+    return await reports.list_experiments(request.app.state.ctx, session, limit, cursor)
+
+
+@router.get("/experiments/{experiment_id}/report", response_model=schemas.ExperimentReport,
+            tags=["experiments"], summary="Outcome per arm with 95% confidence intervals")
+async def experiment_report(experiment_id: str, request: Request, session: AsyncSession = Depends(db_session),
+                            caller: Caller = Depends(read)):
+    return await reports.experiment_report(request.app.state.ctx, session, experiment_id)
+
+
+@router.get("/reports/effect", response_model=schemas.EffectReport, tags=["reports"],
+            summary="Retention, repurchase, complaints, NPS / CSAT, referrals per tier and quadrant")
+async def effect_report(month: str = Query(..., examples=["2026-03"]),
+                        session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+    return await reports.effect_report(session, month)

@@ -1,0 +1,36 @@
+"""Playbook service: rules, care actions, contact caps, cases, experiments, effect reports (DESIGN 6)."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from services.playbook.api import router
+from services.playbook.events import handlers
+from services.playbook.models import Base
+from services.playbook.service.config import seed_defaults
+from services.playbook.settings import PlaybookSettings, playbook_settings
+from services.playbook.workers import overdue_sweeper, survey_inviter
+from shared.app import ServiceSpec, create_service_app
+
+SPEC = ServiceSpec(
+    name="playbook",
+    title="Playbook service",
+    description=(
+        "Turns events into care actions for the people who own each account: editable rules "
+        "(trigger, conditions, action templates), a care plan per customer, contact caps by value "
+        "class with channel pauses (a capped action is deferred with the reason and a date, never "
+        "dropped), cases, rule experiments with a control group, and monthly effect reports. "
+        "Publishes `action-created`, `action-completed`, `action-overdue`."
+    ),
+    metadata=Base.metadata,
+    migrations_dir=Path(__file__).parent / "migrations",
+    routers=[router],
+    publishes=["action-created", "action-completed", "action-overdue"],
+    handlers=handlers,
+    workers=[overdue_sweeper, survey_inviter],
+    on_startup=[seed_defaults],
+)
+
+
+def create_app(settings: PlaybookSettings | None = None) -> FastAPI:
+    return create_service_app(SPEC, settings or playbook_settings())

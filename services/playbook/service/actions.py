@@ -1,0 +1,188 @@
+"""Use cases on care actions: the list per owner, the plan per customer, status changes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.playbook import schemas
+from services.playbook.domain.actions import OPEN, ActionStatus, is_overdue, transition_refusal
+from services.playbook.domain.caps import cap_deferral, channel_pause, contact_class
+from services.playbook.metrics import ACTIONS_COMPLETED
+from services.playbook.models import CareActionRow, ContactRow, CustomerRow
+from services.playbook.service import config
+from services.playbook.service.planning import (
+    channel_outcomes,
+    customer_facts,
+    deep_contact_times,
+    iso,
+)
+from shared.app import ServiceContext
+from shared.errors import Conflict, InvalidInput, NotFound
+from shared.pagination import Page, decode_cursor, page_of
+
+RECENT_DAYS = 180
+
+
+def action_out(row: CareActionRow, now: datetime) -> schemas.ActionOut:
+    status = ActionStatus(row.status)
+    survey = None
+    if row.survey_state:
+        survey = schemas.SurveyInvitationState(
+            state=row.survey_state, attempts=row.survey_attempts or 0,
+            next_attempt_at=row.survey_next_attempt_at, error=row.survey_error,
+            invitation=row.survey_invitation,
+        )
+    return schemas.ActionOut(
+        id=row.id, customer_id=row.customer_id, kind=row.kind, title=row.title or "", channel=row.channel,
+        owner=row.owner, owner_role=row.owner_role, status=status.value,
+        overdue=is_overdue(status, row.due_at, now), due_at=row.due_at, deep_contact=row.deep_contact,
+        deferred_reason=row.deferred_reason, may_proceed_at=row.may_proceed_at, rule_id=row.rule_id,
+        rule_version=row.rule_version, trigger_event_id=row.trigger_event_id,
+        trigger_event_type=row.trigger_event_type, experiment_id=row.experiment_id, variant=row.variant,
+        customer_feedback=row.customer_feedback, next_step=row.next_step, created_at=row.created_at,
+        updated_at=row.updated_at, completed_at=row.completed_at,
+        overdue_notified_at=row.overdue_notified_at, survey=survey, explanation=row.explanation or {},
+    )
+
+
+async def get_action(session: AsyncSession, action_id: str, now: datetime) -> schemas.ActionOut:
+    row = await session.get(CareActionRow, action_id)
+    if row is None:
+        raise NotFound(f"action {action_id} does not exist")
+    return action_out(row, now)
+
+
+async def list_actions(
+    session: AsyncSession, *, customer_id: str | None, status: str | None, owner: str | None,
+    kind: str | None, limit: int, cursor: str | None, now: datetime,
+) -> Page[schemas.ActionOut]:
+    """Newest first; `status=overdue` means pending and past due. Cursor: (created_at, id)."""
+    query = select(CareActionRow)
+    if customer_id:
+        query = query.where(CareActionRow.customer_id == customer_id)
+    if owner:
+        query = query.where(CareActionRow.owner == owner)
+    if kind:
+        query = query.where(CareActionRow.kind == kind)
+    if status == "overdue":
+        query = query.where(CareActionRow.status == ActionStatus.PENDING.value, CareActionRow.due_at < now)
+    elif status:
+        query = query.where(CareActionRow.status == status)
+    position = decode_cursor(cursor)
+    if position is not None:
+        try:
+            after, after_id = datetime.fromisoformat(position["created_at"]), str(position["id"])
+        except (KeyError, ValueError, TypeError) as exc:
+            raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
+        query = query.where(or_(
+            CareActionRow.created_at < after,
+            and_(CareActionRow.created_at == after, CareActionRow.id < after_id),
+        ))
+    rows = (await session.scalars(
+        query.order_by(CareActionRow.created_at.desc(), CareActionRow.id.desc()).limit(limit + 1)
+    )).all()
+    return page_of([action_out(r, now) for r in rows], limit,
+                   lambda a: {"created_at": a.created_at.isoformat(), "id": a.id})
+
+
+async def update_action(
+    ctx: ServiceContext, session: AsyncSession, action_id: str, patch: schemas.ActionPatch,
+    actor: str, now: datetime,
+) -> schemas.ActionOut:
+    """Status change and notes in one transaction; `done` publishes `action-completed`."""
+    async with session.begin():
+        row = await session.get(CareActionRow, action_id, with_for_update=True)
+        if row is None:
+            raise NotFound(f"action {action_id} does not exist")
+        current = ActionStatus(row.status)
+        target = ActionStatus(patch.status) if patch.status else current
+        if target is not current:
+            refusal = transition_refusal(current, target, now, row.may_proceed_at)
+            if refusal:
+                raise Conflict(refusal, field="status", current_status=current.value)
+            row.status = target.value
+            if current is ActionStatus.DEFERRED and target is ActionStatus.PENDING:
+                row.contact_at, row.may_proceed_at = now, None
+            if target is ActionStatus.DONE:
+                row.completed_at = now
+            if target is ActionStatus.CANCELLED and row.survey_state == "pending":
+                row.survey_state = "cancelled"
+            history = row.explanation.get("history", []) if row.explanation else []
+            row.explanation = {**(row.explanation or {}), "history": [
+                *history, {"at": iso(now), "by": actor, "from": current.value, "to": target.value}]}
+        if patch.customer_feedback is not None:
+            row.customer_feedback = patch.customer_feedback
+        if patch.next_step is not None:
+            row.next_step = patch.next_step
+        row.updated_at = now
+        if target is ActionStatus.DONE and current is not ActionStatus.DONE:
+            await ctx.outbox.append(session, "action-completed", row.customer_id, completed_event(row))
+            ACTIONS_COMPLETED.labels(row.kind).inc()
+    return action_out(row, now)
+
+
+def completed_event(row: CareActionRow) -> dict[str, Any]:
+    return {
+        "customer_id": row.customer_id, "action_id": row.id, "kind": row.kind, "channel": row.channel,
+        "owner": row.owner, "rule_id": row.rule_id, "due_at": iso(row.due_at),
+        "completed_at": iso(row.completed_at), "customer_feedback": row.customer_feedback,
+        "next_step": row.next_step,
+    }
+
+
+async def contact_state(session: AsyncSession, customer_id: str, now: datetime) -> schemas.ContactStateOut:
+    """The customer's contact class, cap usage and paused channels, as the next action would see them."""
+    policy = await config.current_policy(session)
+    customer = customer_facts(await session.get(CustomerRow, customer_id))
+    klass = contact_class(policy, customer, now)
+    cap = policy.caps[klass]
+    times = await deep_contact_times(session, customer_id, now - timedelta(days=cap.window_days))
+    deferral = cap_deferral(policy, klass, times, now)
+    channels = (await session.scalars(
+        select(ContactRow.channel).where(ContactRow.customer_id == customer_id).distinct()
+    )).all()
+    paused = []
+    for channel in sorted(channels):
+        outcomes = await channel_outcomes(session, customer_id, channel, policy.pause_after_unopened)
+        pause = channel_pause(policy, channel, outcomes, now)
+        if pause:
+            paused.append(schemas.ChannelPauseOut(channel=channel, paused_until=pause.may_proceed_at,
+                                                  reason=pause.reason))
+    return schemas.ContactStateOut(
+        contact_class=klass.value, max_deep_contacts=cap.max_contacts, window_days=cap.window_days,
+        deep_contacts_in_window=len(times),
+        next_deep_contact_at=deferral.may_proceed_at if deferral else None, paused_channels=paused,
+    )
+
+
+async def care_plan(session: AsyncSession, customer_id: str, now: datetime) -> schemas.PlanOut:
+    """Open actions (pending, deferred) by due date, and what was done or cancelled recently."""
+    customer = await session.get(CustomerRow, customer_id)
+    rows = (await session.scalars(
+        select(CareActionRow).where(
+            CareActionRow.customer_id == customer_id,
+            or_(CareActionRow.status.in_([s.value for s in OPEN]),
+                CareActionRow.updated_at >= now - timedelta(days=RECENT_DAYS)),
+        ).order_by(CareActionRow.due_at, CareActionRow.id)
+    )).all()
+    if customer is None and not rows and await session.scalar(
+        select(ContactRow.id).where(ContactRow.customer_id == customer_id).limit(1)
+    ) is None:
+        raise NotFound(f"customer {customer_id} has no care plan: no event about it was seen")
+    open_statuses = {s.value for s in OPEN}
+    return schemas.PlanOut(
+        customer_id=customer_id,
+        customer=schemas.CustomerOut(
+            customer_id=customer.customer_id, tier=customer.tier, quadrant=customer.quadrant,
+            owner=customer.owner, score=customer.score, amount_12m=customer.amount_12m,
+            orders_12m=customer.orders_12m, last_order_at=customer.last_order_at,
+            computed_at=customer.computed_at,
+        ) if customer else None,
+        contact=await contact_state(session, customer_id, now),
+        open_actions=[action_out(r, now) for r in rows if r.status in open_statuses],
+        recent_actions=[action_out(r, now) for r in rows if r.status not in open_statuses],
+    )

@@ -1,0 +1,247 @@
+"""From a consumed event to care actions: match rules, assign experiments, apply caps, store, publish.
+
+Runs inside the consumer's inbox transaction, so an event's actions and its `action-created`
+events are stored once. The unique (rule_id, trigger_event_id, kind) key is the second guard:
+a redelivered event whose inbox row was lost still creates nothing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.playbook.domain.actions import ActionStatus
+from services.playbook.domain.caps import (
+    ContactPolicy,
+    CustomerFacts,
+    Deferral,
+    cap_deferral,
+    channel_pause,
+    contact_class,
+    is_dormant,
+)
+from services.playbook.domain.experiments import assign
+from services.playbook.domain.rules import ActionTemplate, Rule, rules_for
+from services.playbook.metrics import ACTIONS_CREATED
+from services.playbook.models import CareActionRow, ContactRow, CustomerRow, ExperimentAssignmentRow
+from services.playbook.service import config
+from shared.app import ServiceContext
+from shared.events.envelope import Event
+
+log = structlog.get_logger()
+SURVEY_CHANNEL = "survey"
+ACCOUNT_OWNER_ROLES = frozenset({"account_manager"})
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.isoformat().replace("+00:00", "Z") if moment else None
+
+
+def customer_facts(row: CustomerRow | None) -> CustomerFacts:
+    if row is None:
+        return CustomerFacts()
+    # Dormancy needs a score event (it carries the last order); a row from other events does not.
+    return CustomerFacts(tier=row.tier, quadrant=row.quadrant, last_order_at=row.last_order_at,
+                         known=row.computed_at is not None)
+
+
+def event_facts(event: Event, customer: CustomerFacts, policy: ContactPolicy) -> dict[str, Any]:
+    """The facts rule conditions look at: the event's own, then the read model's tier and quadrant."""
+    data = event.data
+    facts: dict[str, Any] = {
+        "tier": data.get("to_tier") or data.get("tier") or customer.tier,
+        "quadrant": data.get("quadrant") or customer.quadrant,
+        "dormant": is_dormant(policy, customer, event.time),
+    }
+    if event.type == "churn-risk-detected":
+        facts["reason"] = [r["code"] for r in data["reasons"]]
+    elif event.type == "tier-changed":
+        facts.update(to_tier=data["to_tier"], from_tier=data.get("from_tier"), change_reason=data["reason"])
+    else:
+        for key in ("level", "nps_category", "value", "nps", "priority", "metric", "step", "score",
+                    "previous_tier", "type", "channel"):
+            if key in data:
+                facts[key] = data[key]
+    return facts
+
+
+async def plan_for_event(ctx: ServiceContext, session: AsyncSession, event: Event) -> list[CareActionRow]:
+    """Every action the current rules make of this event (inside the caller's transaction)."""
+    version, rules = await config.current_rules(ctx, session)
+    candidates = rules_for(rules, event.type)
+    if not candidates:
+        return []
+    customer_id = event.data["customer_id"]
+    policy = await config.current_policy(session)
+    row = await session.get(CustomerRow, customer_id)
+    customer = customer_facts(row)
+    facts = event_facts(event, customer, policy)
+    owner = event.data.get("owner") or (row.owner if row else None)
+    created: list[CareActionRow] = []
+    for rule in candidates:
+        if not rule.matches(facts):
+            continue
+        templates, experiment_id, variant = rule.actions, None, None
+        if rule.experiment is not None:
+            experiment_id = rule.experiment.id
+            variant = await _assignment(session, rule, customer_id, event)
+            chosen = next((v for v in rule.experiment.variants if v.name == variant), None)
+            templates = chosen.actions if chosen else ()
+        for template in templates:
+            action = await _create_action(
+                ctx, session, event, rule, version, template, customer_id, owner, customer, policy,
+                {c.field: facts.get(c.field) for c in rule.conditions}, experiment_id, variant,
+            )
+            if action is not None:
+                created.append(action)
+    return created
+
+
+async def _assignment(session: AsyncSession, rule: Rule, customer_id: str, event: Event) -> str:
+    """The customer's arm: stored the first time, so the report knows when exposure began."""
+    assert rule.experiment is not None
+    existing = await session.get(ExperimentAssignmentRow, (rule.experiment.id, customer_id))
+    if existing is not None:
+        return existing.variant
+    variant = assign(rule.experiment.id, customer_id, rule.experiment.control_share,
+                     [v.name for v in rule.experiment.variants])
+    session.add(ExperimentAssignmentRow(
+        experiment_id=rule.experiment.id, customer_id=customer_id, rule_id=rule.id, variant=variant,
+        trigger_event_id=event.id, assigned_at=event.time,
+    ))
+    await session.flush()
+    return variant
+
+
+async def deep_contact_times(session: AsyncSession, customer_id: str, since: datetime) -> list[datetime]:
+    """When the customer's deep contacts went ahead (deferred and cancelled ones do not count)."""
+    return list((await session.scalars(
+        select(CareActionRow.contact_at).where(
+            CareActionRow.customer_id == customer_id,
+            CareActionRow.deep_contact.is_(True),
+            CareActionRow.contact_at > since,
+            CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
+        )
+    )).all())
+
+
+async def channel_outcomes(
+    session: AsyncSession, customer_id: str, channel: str, limit: int
+) -> list[tuple[datetime, bool]]:
+    rows = (await session.execute(
+        select(ContactRow.occurred_at, ContactRow.opened)
+        .where(ContactRow.customer_id == customer_id, ContactRow.channel == channel)
+        .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(limit)
+    )).all()
+    return [(r.occurred_at, r.opened) for r in rows]
+
+
+async def contact_check(
+    session: AsyncSession, policy: ContactPolicy, customer_id: str, customer: CustomerFacts,
+    deep_contact: bool, channel: str, at: datetime,
+) -> tuple[Deferral | None, dict[str, Any]]:
+    """Would a contact at `at` break the cap or use a paused channel? With the numbers used."""
+    klass = contact_class(policy, customer, at)
+    cap = policy.caps[klass]
+    times = await deep_contact_times(session, customer_id, at - timedelta(days=cap.window_days))
+    explain: dict[str, Any] = {
+        "class": klass.value, "max_contacts": cap.max_contacts, "window_days": cap.window_days,
+        "deep_contacts_in_window": len(times), "deep_contact": deep_contact,
+    }
+    deferral = channel_pause(policy, channel, await channel_outcomes(
+        session, customer_id, channel, policy.pause_after_unopened), at)
+    if deferral is None and deep_contact:
+        deferral = cap_deferral(policy, klass, times, at)
+    return deferral, explain
+
+
+async def _recently_planned(
+    session: AsyncSession, customer_id: str, kind: str, since: datetime
+) -> str | None:
+    return await session.scalar(
+        select(CareActionRow.id).where(
+            CareActionRow.customer_id == customer_id, CareActionRow.kind == kind,
+            CareActionRow.created_at >= since, CareActionRow.status != ActionStatus.CANCELLED.value,
+        ).limit(1)
+    )
+
+
+async def _create_action(
+    ctx: ServiceContext, session: AsyncSession, event: Event, rule: Rule, version: int,
+    template: ActionTemplate, customer_id: str, owner: str | None, customer: CustomerFacts,
+    policy: ContactPolicy, matched: dict[str, Any], experiment_id: str | None, variant: str | None,
+) -> CareActionRow | None:
+    at = event.time
+    if template.once_per_days:
+        earlier = await _recently_planned(session, customer_id, template.kind,
+                                          at - timedelta(days=template.once_per_days))
+        if earlier is not None:
+            log.info("action_already_planned", rule_id=rule.id, kind=template.kind, action_id=earlier)
+            return None
+    deferral, contact = None, {"bypass_caps": True}
+    if not template.bypass_caps:
+        deferral, contact = await contact_check(session, policy, customer_id, customer,
+                                                template.deep_contact, template.channel, at)
+    status = ActionStatus.DEFERRED if deferral else ActionStatus.PENDING
+    action_id = str(uuid.uuid4())
+    values = {
+        "id": action_id, "customer_id": customer_id, "kind": template.kind, "title": template.title,
+        "channel": template.channel,
+        "owner": owner if template.owner_role in ACCOUNT_OWNER_ROLES and owner else template.owner_role,
+        "owner_role": template.owner_role, "status": status.value,
+        # A deferred action is due its offset after the date it may go ahead.
+        "due_at": (deferral.may_proceed_at if deferral else at) + timedelta(hours=template.due_offset_hours),
+        "deep_contact": template.deep_contact,
+        "contact_at": None if deferral else at,
+        "deferred_reason": deferral.reason if deferral else None,
+        "may_proceed_at": deferral.may_proceed_at if deferral else None,
+        "rule_id": rule.id, "rule_version": version,
+        "trigger_event_id": event.id, "trigger_event_type": event.type,
+        "experiment_id": experiment_id, "variant": variant,
+        "explanation": {
+            "rule": {"id": rule.id, "name": rule.name, "version": version},
+            "trigger": {"event_id": event.id, "event_type": event.type, "time": iso(at)},
+            "matched_conditions": matched,
+            "template": {"kind": template.kind, "channel": template.channel,
+                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours},
+            "contact": contact,
+            "deferral": ({"rule": deferral.rule, "reason": deferral.reason,
+                          "may_proceed_at": iso(deferral.may_proceed_at)} if deferral else None),
+            "experiment": {"id": experiment_id, "variant": variant} if experiment_id else None,
+        },
+        "created_at": at, "updated_at": at, "survey_attempts": 0,
+        "survey_state": "pending" if template.channel == SURVEY_CHANNEL else None,
+        "survey_next_attempt_at": at if template.channel == SURVEY_CHANNEL else None,
+    }
+    insert = pg_insert if ctx.db.is_postgres else sqlite_insert
+    inserted = (await session.execute(
+        insert(CareActionRow).values(**values)
+        .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
+        .returning(CareActionRow.id)
+    )).scalar()
+    if inserted is None:
+        return None  # this event already made this action
+    action = await session.get(CareActionRow, action_id)
+    assert action is not None
+    await ctx.outbox.append(session, "action-created", customer_id, created_event(action))
+    ACTIONS_CREATED.labels(action.kind, action.status).inc()
+    return action
+
+
+def created_event(action: CareActionRow) -> dict[str, Any]:
+    return {
+        "customer_id": action.customer_id, "action_id": action.id, "kind": action.kind,
+        "channel": action.channel, "owner": action.owner, "rule_id": action.rule_id,
+        "due_at": iso(action.due_at), "status": action.status,
+        "deferred_reason": action.deferred_reason, "may_proceed_at": iso(action.may_proceed_at),
+        "trigger_event_id": action.trigger_event_id, "trigger_event_type": action.trigger_event_type,
+        "experiment_id": action.experiment_id, "variant": action.variant,
+        "created_at": iso(action.created_at),
+    }

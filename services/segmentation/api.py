@@ -1,0 +1,221 @@
+"""Routes of the segmentation service (DESIGN 8): parse, authorise, call a use case, reply."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.segmentation import schemas
+from services.segmentation.domain.quadrants import Quadrant
+from services.segmentation.domain.scoring import FACTOR_INPUTS, Tier, model_from_dict
+from services.segmentation.models import ScoringModelRow
+from services.segmentation.service import customers, jobs, overrides, scoring
+from shared.auth import READERS, Caller, Role, require
+from shared.db import db_session
+from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+router = APIRouter(prefix="/v1")
+read = require(*READERS)
+write_customers = require(Role.ACCOUNT_MANAGER)
+manage = require()
+CustomerPath = schemas.CustomerId
+
+
+def _ctx(request: Request):
+    return request.app.state.ctx
+
+
+@router.put("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
+            summary="Create or update a customer profile")
+async def put_customer(
+    customer_id: CustomerPath, body: schemas.CustomerIn, response: Response,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+) -> schemas.CustomerOut:
+    _, created = await customers.upsert_customer(session, customer_id, body)
+    if created:
+        response.status_code = status.HTTP_201_CREATED
+    return await customers.customer_view(session, customer_id, caller)
+
+
+@router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
+            summary="A customer's profile, score with its explanation, override and churn risk")
+async def get_customer(
+    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.CustomerOut:
+    return await customers.customer_view(session, customer_id, caller)
+
+
+@router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],
+            summary="Customers, filtered by tier, quadrant or owner")
+async def list_customers(
+    tier: Tier | None = None, quadrant: Quadrant | None = None, owner: str | None = None,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> Page[schemas.CustomerSummary]:
+    return await customers.list_customers(
+        session, tier.value if tier else None, quadrant.value if quadrant else None, owner,
+        limit, cursor,
+    )
+
+
+@router.post("/customers/{customer_id}/orders", response_model=schemas.OrdersAccepted,
+             tags=["customers"], summary="Record one order or a list; an order id is counted once")
+async def post_orders(
+    customer_id: str,
+    body: schemas.OrderIn | list[schemas.OrderIn] = Body(...),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+) -> schemas.OrdersAccepted:
+    orders = body if isinstance(body, list) else [body]
+    return await customers.add_orders(session, customer_id, orders)
+
+
+@router.post("/customers/{customer_id}/interactions", response_model=list[schemas.InteractionOut],
+             status_code=201, tags=["customers"], summary="Record interactions (visit, call, ...)")
+async def post_interactions(
+    customer_id: str,
+    body: schemas.InteractionIn | list[schemas.InteractionIn] = Body(...),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+) -> list[schemas.InteractionOut]:
+    items = body if isinstance(body, list) else [body]
+    return await customers.add_interactions(session, customer_id, items)
+
+
+@router.post("/customers/{customer_id}/rescore", response_model=schemas.ScoreOut, tags=["scoring"],
+             summary="Rescore now; publishes score-updated (and tier-changed when the tier moved)")
+async def rescore_customer(
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(write_customers),
+) -> schemas.ScoreOut:
+    await scoring.rescore_customer(_ctx(request), session, customer_id)
+    view = await customers.customer_view(session, customer_id, caller)
+    assert view.score is not None
+    return view.score
+
+
+@router.get("/customers/{customer_id}/history", response_model=schemas.HistoryOut,
+            tags=["customers"], summary="Scores and tier changes over time, newest first")
+async def get_history(
+    customer_id: str, limit: int = Query(200, ge=1, le=1000),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.HistoryOut:
+    return await customers.history(session, customer_id, limit)
+
+
+@router.post("/rescore", response_model=schemas.JobOut, status_code=202, tags=["scoring"],
+             summary="Rescore every customer as a background job")
+async def rescore_all(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+) -> schemas.JobOut:
+    return jobs.job_out(await jobs.create_job(session, "job", caller.subject))
+
+
+@router.get("/jobs/{job_id}", response_model=schemas.JobOut, tags=["scoring"],
+            summary="Progress and result of a rescore job")
+async def get_job(
+    job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.JobOut:
+    return jobs.job_out(await jobs.get_job(session, job_id))
+
+
+def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
+    model = model_from_dict(row.definition)
+    return schemas.ScoringModelOut(
+        version=model.version,
+        curves={f.value: pts for f, pts in model.curves.items()},
+        weights={f.value: w for f, w in model.weights.items()},
+        thresholds={t.value: v for t, v in model.thresholds.items()},
+        inputs={f.value: text for f, text in FACTOR_INPUTS.items()},
+        active=row.active, created_by=row.created_by, created_at=row.created_at,
+    )
+
+
+@router.get("/scoring-model", response_model=schemas.ScoringModelOut, tags=["scoring"],
+            summary="The active scoring model: curves, weights, thresholds")
+async def get_scoring_model(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.ScoringModelOut:
+    from sqlalchemy import select
+
+    async with session.begin():
+        row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
+    return _model_out(row)
+
+
+async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
+    version = body.version or await scoring.next_model_version(session)
+    return scoring.parse_model(body.model_dump(exclude={"version"}), version)
+
+
+@router.put("/scoring-model", response_model=schemas.ModelApplied, tags=["scoring"],
+            summary="Save a new model version, make it active and rescore everyone with it")
+async def put_scoring_model(
+    body: schemas.ScoringModelIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage),
+) -> schemas.ModelApplied:
+    model = await _parse(session, body)
+    row = await scoring.save_model(session, model, caller.subject)
+    job = await jobs.create_job(session, "model-change", caller.subject)
+    return schemas.ModelApplied(model=_model_out(row), rescore_job=jobs.job_out(job))
+
+
+@router.post("/scoring-model/dry-run", response_model=schemas.DryRunOut, tags=["scoring"],
+             summary="How many customers a model would move between tiers; nothing is saved")
+async def dry_run(
+    body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require(Role.ANALYST)),
+) -> schemas.DryRunOut:
+    model = scoring.parse_model(body.model_dump(exclude={"version"}), body.version or "dry-run")
+    batch = getattr(_ctx(request).settings, "rescore_batch_size", 2000)
+    return schemas.DryRunOut(**await scoring.dry_run(session, model, batch))
+
+
+@router.post("/customers/{customer_id}/tier-overrides", response_model=schemas.OverrideOut,
+             status_code=201, tags=["tier overrides"], summary="Propose a tier for a customer")
+async def propose_override(
+    customer_id: str, body: schemas.OverrideIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(write_customers),
+) -> schemas.OverrideOut:
+    return overrides.override_out(await overrides.propose(session, customer_id, body, caller))
+
+
+@router.get("/customers/{customer_id}/tier-overrides", response_model=Page[schemas.OverrideOut],
+            tags=["tier overrides"], summary="Override proposals and decisions of a customer")
+async def customer_overrides(
+    customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    cursor: str | None = None, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
+) -> Page[schemas.OverrideOut]:
+    return await overrides.list_overrides(session, customer_id, None, limit, cursor)
+
+
+@router.get("/tier-overrides", response_model=Page[schemas.OverrideOut], tags=["tier overrides"],
+            summary="Overrides by status, e.g. the proposals waiting for a manager")
+async def list_overrides(
+    status_filter: str | None = Query(
+        None, alias="status", pattern="^(proposed|approved|rejected|expired|superseded)$"
+    ),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> Page[schemas.OverrideOut]:
+    return await overrides.list_overrides(session, None, status_filter, limit, cursor)
+
+
+@router.post("/tier-overrides/{override_id}/approve", response_model=schemas.OverrideOut,
+             tags=["tier overrides"], summary="Approve a proposal (manager); the tier applies now")
+async def approve_override(
+    override_id: str, request: Request, body: schemas.DecisionIn | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+) -> schemas.OverrideOut:
+    note = body.note if body else None
+    row = await overrides.approve(_ctx(request), session, override_id, note, caller)
+    return overrides.override_out(row)
+
+
+@router.post("/tier-overrides/{override_id}/reject", response_model=schemas.OverrideOut,
+             tags=["tier overrides"], summary="Reject a proposal (manager)")
+async def reject_override(
+    override_id: str, body: schemas.DecisionIn | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+) -> schemas.OverrideOut:
+    note = body.note if body else None
+    return overrides.override_out(await overrides.reject(session, override_id, note, caller))

@@ -1,0 +1,36 @@
+"""Segmentation service: customers, scores, tiers, quadrants, overrides (DESIGN 3)."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from services.segmentation.api import router
+from services.segmentation.events import handlers
+from services.segmentation.models import Base
+from services.segmentation.service.evaluation import evaluation_scheduler
+from services.segmentation.service.jobs import rescore_job_worker
+from services.segmentation.service.scoring import seed_default_model
+from services.segmentation.settings import SegmentationSettings, segmentation_settings
+from shared.app import ServiceSpec, create_service_app
+
+SPEC = ServiceSpec(
+    name="segmentation",
+    title="Segmentation service",
+    description=(
+        "Tiers customers by value (R, F, M, P, L curves, weighted), places them in value x "
+        "loyalty quadrants, re-evaluates them on schedule and on spending drops, warns of churn "
+        "risk, and lets managers approve tier overrides. Publishes `score-updated`, "
+        "`tier-changed` and `churn-risk-detected`."
+    ),
+    metadata=Base.metadata,
+    migrations_dir=Path(__file__).parent / "migrations",
+    routers=[router],
+    publishes=["score-updated", "tier-changed", "churn-risk-detected"],
+    handlers=handlers,
+    workers=[rescore_job_worker, evaluation_scheduler],
+    on_startup=[seed_default_model],
+)
+
+
+def create_app(settings: SegmentationSettings | None = None) -> FastAPI:
+    return create_service_app(SPEC, settings or segmentation_settings())

@@ -1,0 +1,302 @@
+"""Queries of the segmentation service; set-based aggregation for scoring in batches."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+from sqlalchemy import Row, Table, and_, any_, case, extract, func, literal, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.segmentation.domain.evaluation import CustomerFacts
+from services.segmentation.models import (
+    ComplaintRow,
+    CustomerRow,
+    InteractionRow,
+    OrderRow,
+    ScoreHistoryRow,
+    ScoreRow,
+    TierOverrideRow,
+)
+from shared.db import as_utc, driver_connection
+
+YEAR = timedelta(days=365)
+
+
+def is_postgres(session: AsyncSession) -> bool:
+    return session.bind.dialect.name == "postgresql"
+
+
+def ids_match(column, ids: list[str], postgres: bool):
+    """`column IN ids`; on PostgreSQL one array parameter (`= ANY($1)`) instead of one per id,
+    which keeps a 2,000-id batch from compiling 2,000 bind parameters."""
+    if postgres:
+        return column == any_(literal(list(ids), ARRAY(column.type)))
+    return column.in_(ids)
+
+
+def aggregate_query(
+    as_of: datetime, customer_ids: list[str] | None = None, *, postgres: bool = False,
+    id_range: tuple[str | None, str] | None = None,
+):
+    """One GROUP BY over orders (and one over P1 complaints) for a set of customers, or all.
+
+    `id_range` (after, last) selects the customers with after < id <= last: a batch of a job
+    in id order, read by index range without any list of ids."""
+    window_start = as_of - YEAR
+    in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
+    month_key = extract("year", OrderRow.ordered_at) * 12 + extract("month", OrderRow.ordered_at)
+    orders = (
+        select(
+            OrderRow.customer_id.label("customer_id"),
+            func.max(case((OrderRow.ordered_at <= as_of, OrderRow.ordered_at))).label("last_order_at"),
+            func.count().filter(in_window).label("orders_12m"),
+            func.coalesce(func.sum(OrderRow.amount).filter(in_window), 0).label("amount_12m"),
+            func.count(func.distinct(case((in_window, month_key)))).label("months_12m"),
+        )
+        .group_by(OrderRow.customer_id)
+    )
+    complaints = (
+        select(ComplaintRow.customer_id.label("customer_id"), func.count().label("p1"))
+        .where(ComplaintRow.priority == "P1", ComplaintRow.opened_at > window_start)
+        .group_by(ComplaintRow.customer_id)
+    )
+    if customer_ids is not None:
+        # Filter inside the groupings too: the planner does not carry an IN list across the join.
+        orders = orders.where(ids_match(OrderRow.customer_id, customer_ids, postgres))
+        complaints = complaints.where(ids_match(ComplaintRow.customer_id, customer_ids, postgres))
+    if id_range is not None:
+        orders = orders.where(*_in_range(OrderRow.customer_id, *id_range))
+        complaints = complaints.where(*_in_range(ComplaintRow.customer_id, *id_range))
+    orders, complaints = orders.subquery(), complaints.subquery()
+    query = (
+        select(
+            CustomerRow.id,
+            CustomerRow.owner,
+            CustomerRow.since,
+            CustomerRow.growth_pct,
+            CustomerRow.repurchase_rate,
+            orders.c.last_order_at,
+            func.coalesce(orders.c.orders_12m, 0),
+            func.coalesce(orders.c.amount_12m, 0),
+            func.coalesce(orders.c.months_12m, 0),
+            func.coalesce(complaints.c.p1, 0),
+        )
+        .select_from(CustomerRow)
+        .outerjoin(orders, orders.c.customer_id == CustomerRow.id)
+        .outerjoin(complaints, complaints.c.customer_id == CustomerRow.id)
+    )
+    if customer_ids is not None:
+        query = query.where(ids_match(CustomerRow.id, customer_ids, postgres))
+    if id_range is not None:
+        query = query.where(*_in_range(CustomerRow.id, *id_range))
+    return query.order_by(CustomerRow.id)
+
+
+def _in_range(column, after: str | None, last: str) -> list:
+    return [column <= last] if after is None else [column > after, column <= last]
+
+
+def _to_aggregate(row) -> CustomerFacts:
+    return CustomerFacts(
+        customer_id=row[0], owner=row[1], since=row[2], growth_pct=float(row[3] or 0),
+        repurchase_rate=row[4], last_order_at=as_utc(row[5]), orders_12m=int(row[6]),
+        amount_12m=float(row[7]), months_with_order_12m=int(row[8]), p1_complaints_12m=int(row[9]),
+    )
+
+
+async def aggregates_for(
+    session: AsyncSession, customer_ids: list[str], as_of: datetime
+) -> list[CustomerFacts]:
+    query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session))
+    return [_to_aggregate(r) for r in (await session.execute(query)).all()]
+
+
+async def aggregates_after(
+    session: AsyncSession, after: str | None, limit: int, as_of: datetime
+) -> list[CustomerFacts]:
+    """The next batch of customers in id order, for jobs and dry runs."""
+    ids = select(CustomerRow.id).order_by(CustomerRow.id).limit(limit)
+    if after is not None:
+        ids = ids.where(CustomerRow.id > after)
+    batch = [r[0] for r in (await session.execute(ids)).all()]
+    if not batch:
+        return []
+    # The batch is a contiguous id range: aggregate by range, not by a list of ids.
+    query = aggregate_query(as_of, id_range=(after, batch[-1]))
+    return [_to_aggregate(r) for r in (await session.execute(query)).all()]
+
+
+async def active_amounts(session: AsyncSession, as_of: datetime) -> list[float]:
+    """12-month amounts of every customer with an order in the window (for the top-30% line)."""
+    query = (
+        select(func.sum(OrderRow.amount))
+        .where(OrderRow.ordered_at > as_of - YEAR, OrderRow.ordered_at <= as_of)
+        .group_by(OrderRow.customer_id)
+    )
+    return [float(r[0]) for r in (await session.execute(query)).all()]
+
+
+async def count_customers(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(CustomerRow)) or 0)
+
+
+async def current_scores(session: AsyncSession, customer_ids: list[str]) -> dict[str, ScoreRow]:
+    rows = await session.scalars(
+        select(ScoreRow).where(ids_match(ScoreRow.customer_id, customer_ids, is_postgres(session)))
+    )
+    return {row.customer_id: row for row in rows}
+
+
+SCORE_STATE_COLUMNS = (ScoreRow.customer_id, ScoreRow.value, ScoreRow.computed_tier, ScoreRow.tier,
+                       ScoreRow.quadrant, ScoreRow.model_version)
+
+
+async def lock_customers(session: AsyncSession, customer_ids: list[str]) -> None:
+    """Row-lock the customers about to be rescored, always in id order.
+
+    Every writer of scores (batch jobs, a single rescore, the scheduler on another replica) takes
+    these locks first and in the same order, so two overlapping rescores queue instead of
+    deadlocking on the score rows. SQLite has one writer at a time and needs nothing.
+    """
+    if not is_postgres(session):
+        return
+    await session.execute(
+        select(CustomerRow.id).where(ids_match(CustomerRow.id, customer_ids, True))
+        .order_by(CustomerRow.id).with_for_update()
+    )
+
+
+async def score_states(session: AsyncSession, customer_ids: list[str]) -> dict[str, Row]:
+    """What a rescore compares against: the scalar columns of the current scores as plain rows
+    (attribute access like ScoreRow; no ORM identity map, no JSON components decoded)."""
+    rows = await session.execute(
+        select(*SCORE_STATE_COLUMNS)
+        .where(ids_match(ScoreRow.customer_id, customer_ids, is_postgres(session)))
+    )
+    return {row.customer_id: row for row in rows}
+
+
+async def approved_overrides(
+    session: AsyncSession, customer_ids: list[str], now: datetime
+) -> dict[str, TierOverrideRow]:
+    rows = await session.scalars(
+        select(TierOverrideRow).where(
+            ids_match(TierOverrideRow.customer_id, customer_ids, is_postgres(session)),
+            TierOverrideRow.status == "approved",
+            TierOverrideRow.expires_at > now,
+        )
+    )
+    return {row.customer_id: row for row in rows}
+
+
+async def last_activity(
+    session: AsyncSession, customer_ids: list[str], as_of: datetime
+) -> dict[str, datetime | None]:
+    """Latest order or interaction per customer, up to `as_of`."""
+    result: dict[str, datetime | None] = dict.fromkeys(customer_ids)
+    for column, table_customer in (
+        (OrderRow.ordered_at, OrderRow.customer_id),
+        (InteractionRow.occurred_at, InteractionRow.customer_id),
+    ):
+        query = (
+            select(table_customer, func.max(column))
+            .where(table_customer.in_(customer_ids), column <= as_of)
+            .group_by(table_customer)
+        )
+        for customer_id, latest in (await session.execute(query)).all():
+            latest = as_utc(latest)
+            current = result.get(customer_id)
+            if current is None or (latest is not None and latest > current):
+                result[customer_id] = latest
+    return result
+
+
+async def score_history(session: AsyncSession, customer_id: str, since: datetime) -> list[ScoreHistoryRow]:
+    rows = await session.scalars(
+        select(ScoreHistoryRow)
+        .where(ScoreHistoryRow.customer_id == customer_id, ScoreHistoryRow.computed_at >= since)
+        .order_by(ScoreHistoryRow.computed_at)
+    )
+    return list(rows)
+
+
+async def monthly_amounts(
+    session: AsyncSession, customer_ids: list[str], starts: list[datetime]
+) -> dict[str, list[float]]:
+    """Order amount per customer in each month [starts[i], starts[i+1])."""
+    buckets = [
+        func.coalesce(
+            func.sum(OrderRow.amount).filter(
+                and_(OrderRow.ordered_at >= start, OrderRow.ordered_at < end)
+            ),
+            0,
+        )
+        for start, end in pairwise(starts)
+    ]
+    query = (
+        select(OrderRow.customer_id, *buckets)
+        .where(OrderRow.customer_id.in_(customer_ids), OrderRow.ordered_at >= starts[0])
+        .group_by(OrderRow.customer_id)
+    )
+    found = {r[0]: [float(v) for v in r[1:]] for r in (await session.execute(query)).all()}
+    return {cid: found.get(cid, [0.0] * (len(starts) - 1)) for cid in customer_ids}
+
+
+SCORE_COLUMNS = ["customer_id", "value", "computed_tier", "tier", "quadrant", "model_version",
+                 "components", "amount_12m", "orders_12m", "last_order_at", "computed_at"]
+UPSERT_SCORES_PG = f"""
+INSERT INTO scores ({", ".join(SCORE_COLUMNS)})
+SELECT c, v, ct, t, q, m, comp::json, a, o, l, ca
+FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+            $8::float8[], $9::int[], $10::timestamptz[], $11::timestamptz[])
+     AS u(c, v, ct, t, q, m, comp, a, o, l, ca)
+ON CONFLICT (customer_id) DO UPDATE SET
+{", ".join(f"{c} = excluded.{c}" for c in SCORE_COLUMNS[1:])}
+"""
+
+
+async def upsert_scores(session: AsyncSession, rows: list[dict]) -> None:
+    """Insert or replace current scores in one statement (PostgreSQL and SQLite alike)."""
+    if is_postgres(session):
+        # One statement with one array per column: no per-row bind processing or round trip.
+        columns = {c: [row[c] for row in rows] for c in SCORE_COLUMNS}
+        columns["components"] = [json.dumps(c, separators=(",", ":")) for c in columns["components"]]
+        connection = await driver_connection(session)
+        await connection.execute(UPSERT_SCORES_PG, *columns.values())
+        return
+    from sqlalchemy.dialects.sqlite import insert
+
+    statement = insert(ScoreRow)
+    updated = {c: statement.excluded[c] for c in rows[0] if c != "customer_id"}
+    # executemany: one cached statement, batched by the driver.
+    await session.execute(
+        statement.on_conflict_do_update(index_elements=["customer_id"], set_=updated), rows
+    )
+
+
+async def insert_rows(session: AsyncSession, table: Table, rows: list[dict]) -> None:
+    """Append-only rows (history): COPY on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    if is_postgres(session):
+        columns = list(rows[0])
+        connection = await driver_connection(session)
+        await connection.copy_records_to_table(
+            table.name, records=[tuple(row[c] for c in columns) for row in rows], columns=columns
+        )
+        return
+    await session.execute(table.insert(), rows)
+
+
+async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]]) -> None:
+    """Next evaluation dates: one Core statement per distinct date (no ORM session sync)."""
+    postgres = is_postgres(session)
+    customers = CustomerRow.__table__
+    for next_at, customer_ids in schedule.items():
+        await session.execute(
+            update(customers).where(ids_match(customers.c.id, customer_ids, postgres))
+            .values(next_evaluation_at=next_at)
+        )

@@ -1,0 +1,264 @@
+"""Request and response models of the segmentation API (the public contract, DESIGN 8)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from services.segmentation.domain.quadrants import Quadrant
+from services.segmentation.domain.scoring import Tier
+
+CustomerId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 -]{5,19}$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ContactIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    title: str | None = Field(default=None, max_length=100)
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class ContactOut(BaseModel):
+    name: str
+    title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class CustomerIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    industry: str | None = Field(default=None, max_length=100)
+    size: str | None = Field(default=None, max_length=50)
+    since: date | None = Field(default=None, description="Start of cooperation")
+    growth_pct: float = Field(default=0.0, ge=-100, le=1000, description="Industry growth, percent")
+    repurchase_rate: float | None = Field(
+        default=None, ge=0, le=100, description="Percent; derived from orders when absent"
+    )
+    owner: str | None = Field(default=None, max_length=100, description="Account owner")
+    contacts: list[ContactIn] = Field(default_factory=list, max_length=50)
+
+
+class ComponentOut(BaseModel):
+    input: float
+    sub_score: float
+    weight: float
+    points: float
+
+
+class OverrideOut(BaseModel):
+    id: str
+    customer_id: str
+    tier: Tier
+    reason: str
+    status: str
+    proposed_by: str
+    proposed_at: datetime
+    expires_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    decision_note: str | None = None
+
+
+class ScoreOut(BaseModel):
+    value: float
+    tier: Tier = Field(description="Effective tier: an approved override wins over the computed one")
+    computed_tier: Tier
+    quadrant: Quadrant | None
+    model_version: str
+    computed_at: datetime
+    components: dict[str, ComponentOut]
+    amount_12m: float
+    orders_12m: int
+    override: OverrideOut | None = None
+
+
+class ChurnRiskOut(BaseModel):
+    code: str
+    detail: str
+    detected_at: datetime
+
+
+class SatisfactionOut(BaseModel):
+    value: float
+    level: str
+    nps: int | None
+    answered_at: datetime
+
+
+class CustomerOut(BaseModel):
+    id: str
+    name: str
+    industry: str | None
+    size: str | None
+    since: date | None
+    growth_pct: float
+    repurchase_rate: float | None
+    owner: str | None
+    contacts: list[ContactOut]
+    created_at: datetime
+    updated_at: datetime
+    next_evaluation_at: datetime | None
+    score: ScoreOut | None
+    override: OverrideOut | None = Field(description="Approved override in force, else a pending proposal")
+    churn_risk: list[ChurnRiskOut]
+    satisfaction: SatisfactionOut | None = None
+    open_p1_complaints_12m: int = 0
+
+
+class CustomerSummary(BaseModel):
+    id: str
+    name: str
+    owner: str | None
+    score: float | None
+    tier: Tier | None
+    quadrant: Quadrant | None
+
+
+class OrderIn(Strict):
+    order_id: str = Field(min_length=1, max_length=100)
+    amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2, description="CNY")
+    ordered_at: AwareDatetime
+
+
+class OrdersAccepted(BaseModel):
+    accepted: int
+    duplicates: list[str] = Field(description="order ids seen before; not counted twice")
+
+
+class InteractionKind(StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    EMAIL = "email"
+    EVENT = "event"
+    LOGIN = "login"
+
+
+class InteractionIn(Strict):
+    kind: InteractionKind
+    occurred_at: AwareDatetime
+    opened: bool | None = Field(default=None, description="For messages: opened or not")
+
+
+class InteractionOut(BaseModel):
+    id: int
+    customer_id: str
+    kind: InteractionKind
+    occurred_at: datetime
+    opened: bool | None
+
+
+class CurvesIn(Strict):
+    R: list[tuple[float, float]]
+    F: list[tuple[float, float]]
+    M: list[tuple[float, float]]
+    P: list[tuple[float, float]]
+    L: list[tuple[float, float]]
+
+
+class WeightsIn(Strict):
+    R: float
+    F: float
+    M: float
+    P: float
+    L: float
+
+
+class ThresholdsIn(Strict):
+    VIP: float
+    Key: float
+    Regular: float
+
+
+class ScoringModelIn(Strict):
+    version: str | None = Field(default=None, min_length=1, max_length=100)
+    curves: CurvesIn
+    weights: WeightsIn
+    thresholds: ThresholdsIn
+
+
+class ScoringModelOut(BaseModel):
+    version: str
+    curves: dict[str, list[tuple[float, float]]]
+    weights: dict[str, float]
+    thresholds: dict[str, float]
+    inputs: dict[str, str]
+    active: bool
+    created_by: str
+    created_at: datetime
+
+
+class ModelApplied(BaseModel):
+    model: ScoringModelOut
+    rescore_job: JobOut
+
+
+class DryRunOut(BaseModel):
+    model_version: str
+    customers: int
+    moved: int
+    unchanged: int
+    moves: dict[str, int]
+    tiers_before: dict[str, int]
+    tiers_after: dict[str, int]
+    examples: list[dict]
+
+
+class JobOut(BaseModel):
+    id: str
+    status: str
+    reason: str
+    total: int
+    processed: int
+    changed: int
+    tier_changes: int
+    progress: float
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    error: str | None
+
+
+class OverrideIn(Strict):
+    tier: Tier
+    reason: str = Field(min_length=3, max_length=2000, description="The strategic value behind it")
+    expires_at: AwareDatetime | None = Field(default=None, description="Default: 180 days")
+
+
+class DecisionIn(Strict):
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class HistoryScore(BaseModel):
+    value: float
+    tier: str
+    quadrant: str | None
+    model_version: str
+    reason: str
+    computed_at: datetime
+
+
+class HistoryTierChange(BaseModel):
+    from_tier: str | None
+    to_tier: str
+    reason: str
+    score: float | None
+    changed_at: datetime
+
+
+class HistoryOut(BaseModel):
+    customer_id: str
+    scores: list[HistoryScore]
+    tier_changes: list[HistoryTierChange]
+
+
+ModelApplied.model_rebuild()

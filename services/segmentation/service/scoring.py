@@ -1,0 +1,273 @@
+"""Use cases of scoring: rescore customers (one or a batch), models, dry runs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Row, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.segmentation import repository
+from services.segmentation.domain.evaluation import CustomerFacts, Evaluation, evaluate
+from services.segmentation.domain.quadrants import high_value_threshold
+from services.segmentation.domain.scoring import (
+    DEFAULT_MODEL,
+    ScoringModel,
+    Tier,
+    model_from_dict,
+    model_to_dict,
+)
+from services.segmentation.domain.signals import next_evaluation
+from services.segmentation.metrics import RESCORED, TIER_CHANGES
+from services.segmentation.models import (
+    CustomerRow,
+    ScoreHistoryRow,
+    ScoreRow,
+    ScoringModelRow,
+    TierChangeRow,
+)
+from shared.app import ServiceContext
+from shared.errors import Conflict, InvalidInput, NotFound
+
+
+@dataclass
+class BatchResult:
+    processed: int = 0
+    changed: int = 0
+    tier_changes: int = 0
+    scores: dict[str, ScoreRow] = field(default_factory=dict)
+
+
+async def active_model(session: AsyncSession) -> ScoringModel:
+    row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
+    return model_from_dict(row.definition) if row else DEFAULT_MODEL
+
+
+async def seed_default_model(ctx: ServiceContext) -> None:
+    """The default model exists from the start; replicas starting together insert it once."""
+    async with ctx.db.session() as session, session.begin():
+        if await session.get(ScoringModelRow, DEFAULT_MODEL.version) is None:
+            any_active = await session.scalar(
+                select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True))
+            )
+            session.add(
+                ScoringModelRow(
+                    version=DEFAULT_MODEL.version,
+                    definition=model_to_dict(DEFAULT_MODEL),
+                    active=any_active is None,
+                    created_by="system",
+                    created_at=datetime.now(UTC),
+                )
+            )
+
+
+async def high_value_line(session: AsyncSession, as_of: datetime) -> float | None:
+    return high_value_threshold(await repository.active_amounts(session, as_of))
+
+
+def _changed(current: Row | ScoreRow | None, ev: Evaluation, tier: str) -> bool:
+    return (
+        current is None
+        or current.value != ev.score.value
+        or current.tier != tier
+        or current.quadrant != ev.quadrant.value
+        or current.model_version != ev.score.model_version
+    )
+
+
+def components_out(ev: Evaluation) -> dict[str, dict[str, float]]:
+    return {
+        f.value: {"input": c.input, "sub_score": c.sub_score, "weight": c.weight, "points": c.points}
+        for f, c in ev.score.components.items()
+    }
+
+
+async def apply_evaluations(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    facts: list[CustomerFacts],
+    model: ScoringModel,
+    line: float | None,
+    as_of: datetime,
+    reason: str,
+    *,
+    publish_unchanged: bool = False,
+) -> BatchResult:
+    """Score a batch inside the caller's transaction; store and publish only what changed."""
+    ids = [f.customer_id for f in facts]
+    await repository.lock_customers(session, ids)
+    current = await repository.score_states(session, ids)
+    overrides = await repository.approved_overrides(session, ids, as_of)
+    result = BatchResult(processed=len(facts))
+    upserts: list[dict[str, Any]] = []
+    history: list[dict[str, Any]] = []
+    tier_rows: list[dict[str, Any]] = []
+    events: list[tuple[str, str, dict[str, Any]]] = []
+    schedule: dict[datetime, list[str]] = {}
+    for fact in facts:
+        ev = evaluate(fact, model, line, as_of)
+        override = overrides.get(fact.customer_id)
+        tier = override.tier if override else ev.score.tier.value
+        before = current.get(fact.customer_id)
+        schedule.setdefault(next_evaluation(Tier(tier), as_of), []).append(fact.customer_id)
+        if not (_changed(before, ev, tier) or publish_unchanged):
+            continue
+        result.changed += 1
+        row = {
+            "customer_id": fact.customer_id,
+            "value": ev.score.value,
+            "computed_tier": ev.score.tier.value,
+            "tier": tier,
+            "quadrant": ev.quadrant.value,
+            "model_version": ev.score.model_version,
+            "components": components_out(ev),
+            "amount_12m": fact.amount_12m,
+            "orders_12m": fact.orders_12m,
+            "last_order_at": fact.last_order_at,
+            "computed_at": as_of,
+        }
+        upserts.append(row)
+        history.append({
+            "customer_id": fact.customer_id, "value": ev.score.value, "tier": tier,
+            "quadrant": ev.quadrant.value, "model_version": ev.score.model_version,
+            "reason": reason, "computed_at": as_of,
+        })
+        events.append(("score-updated", fact.customer_id, {
+            "customer_id": fact.customer_id,
+            "score": ev.score.value,
+            "previous_score": before.value if before else None,
+            "tier": tier,
+            "computed_tier": ev.score.tier.value,
+            "previous_tier": before.tier if before else None,
+            "quadrant": ev.quadrant.value,
+            "owner": fact.owner,
+            "model_version": ev.score.model_version,
+            "computed_at": as_of.isoformat(),
+            "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
+                           for k, v in row["components"].items()},
+            "amount_12m": fact.amount_12m,
+            "orders_12m": fact.orders_12m,
+            "last_order_at": fact.last_order_at.isoformat() if fact.last_order_at else None,
+            "reason": reason,
+        }))
+        if before is None or before.tier != tier:
+            result.tier_changes += 1
+            TIER_CHANGES.labels(before.tier if before else "none", tier).inc()
+            tier_rows.append({
+                "customer_id": fact.customer_id, "from_tier": before.tier if before else None,
+                "to_tier": tier, "reason": "model-change" if reason == "model-change" else "score",
+                "score": ev.score.value, "changed_at": as_of,
+            })
+            events.append(("tier-changed", fact.customer_id, {
+                "customer_id": fact.customer_id,
+                "from_tier": before.tier if before else None,
+                "to_tier": tier,
+                "score": ev.score.value,
+                "reason": "model-change" if reason == "model-change" else "score",
+                "owner": fact.owner,
+                "changed_at": as_of.isoformat(),
+            }))
+    if upserts:
+        await repository.upsert_scores(session, upserts)
+        await repository.insert_rows(session, ScoreHistoryRow.__table__, history)
+    await repository.insert_rows(session, TierChangeRow.__table__, tier_rows)
+    await repository.reschedule(session, schedule)
+    await ctx.outbox.append_many(session, events)
+    RESCORED.labels(reason).inc(result.processed)
+    return result
+
+
+async def rescore_customer(ctx: ServiceContext, session: AsyncSession, customer_id: str) -> ScoreRow:
+    """Rescore one customer now; the fresh score is always published (the caller asked for it)."""
+    now = datetime.now(UTC)
+    async with session.begin():
+        if await session.get(CustomerRow, customer_id) is None:
+            raise NotFound(f"customer {customer_id!r} does not exist")
+        model = await active_model(session)
+        line = await high_value_line(session, now)
+        facts = await repository.aggregates_for(session, [customer_id], now)
+        await apply_evaluations(ctx, session, facts, model, line, now, "rescore", publish_unchanged=True)
+    async with session.begin():
+        return await session.get(ScoreRow, customer_id, populate_existing=True)
+
+
+def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
+    try:
+        model = model_from_dict({**body, "version": version})
+    except (KeyError, ValueError, TypeError) as exc:
+        raise InvalidInput(f"the model is incomplete or malformed: {exc}", field="body") from exc
+    errors = model.validation_errors()
+    if errors:
+        field_name, message = errors[0]
+        raise InvalidInput(message, field=field_name, errors=[
+            {"field": f, "message": m} for f, m in errors
+        ])
+    return model
+
+
+async def save_model(session: AsyncSession, model: ScoringModel, author: str) -> ScoringModelRow:
+    """Store a new model version and make it the active one."""
+    async with session.begin():
+        if await session.get(ScoringModelRow, model.version) is not None:
+            raise Conflict(f"model version {model.version!r} exists already", field="version")
+        await session.execute(update(ScoringModelRow).values(active=False))
+        row = ScoringModelRow(
+            version=model.version, definition=model_to_dict(model), active=True,
+            created_by=author, created_at=datetime.now(UTC),
+        )
+        session.add(row)
+    return row
+
+
+async def next_model_version(session: AsyncSession) -> str:
+    async with session.begin():
+        count = len((await session.scalars(select(ScoringModelRow.version))).all())
+    return f"custom-v{count + 1}"
+
+
+async def dry_run(session: AsyncSession, model: ScoringModel, batch_size: int) -> dict[str, Any]:
+    """Tier moves the model would cause against current tiers, without writing anything."""
+    now = datetime.now(UTC)
+    moves: Counter[str] = Counter()
+    before_counts: Counter[str] = Counter()
+    after_counts: Counter[str] = Counter()
+    examples: list[dict[str, Any]] = []
+    total = 0
+    async with session.begin():
+        line = await high_value_line(session, now)
+        after: str | None = None
+        while True:
+            facts = await repository.aggregates_after(session, after, batch_size, now)
+            if not facts:
+                break
+            after = facts[-1].customer_id
+            current = await repository.current_scores(session, [f.customer_id for f in facts])
+            for fact in facts:
+                total += 1
+                ev = evaluate(fact, model, line, now)
+                old = current.get(fact.customer_id)
+                old_tier = old.computed_tier if old else "unscored"
+                new_tier = ev.score.tier.value
+                before_counts[old_tier] += 1
+                after_counts[new_tier] += 1
+                if old_tier != new_tier:
+                    moves[f"{old_tier}->{new_tier}"] += 1
+                    if len(examples) < 20:
+                        examples.append({
+                            "customer_id": fact.customer_id, "from_tier": old_tier,
+                            "to_tier": new_tier, "from_score": old.value if old else None,
+                            "to_score": ev.score.value,
+                        })
+    return {
+        "model_version": model.version,
+        "customers": total,
+        "moved": sum(moves.values()),
+        "unchanged": total - sum(moves.values()),
+        "moves": dict(sorted(moves.items())),
+        "tiers_before": dict(before_counts),
+        "tiers_after": dict(after_counts),
+        "examples": examples,
+    }

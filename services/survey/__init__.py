@@ -1,0 +1,1 @@
+"""Survey service: templates, invitations, responses, satisfaction and topics (DESIGN 4)."""

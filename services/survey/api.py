@@ -1,0 +1,114 @@
+"""Authenticated routes of the survey service (DESIGN 8): templates, invitations, results."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.survey import schemas
+from services.survey.service import invitations, reports, surveys
+from shared.auth import READERS, Caller, Role, require
+from shared.db import db_session
+from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+router = APIRouter(prefix="/v1")
+read = require(*READERS)
+manage_templates = require()  # manager and admin
+invite = require(Role.ACCOUNT_MANAGER)
+see_invitations = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+
+
+@router.post("/surveys", response_model=schemas.SurveyOut, status_code=201, tags=["surveys"],
+             summary="Create a survey template (dimensions, Likert items, NPS, open questions)")
+async def create_survey(
+    body: schemas.SurveyIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage_templates),
+) -> schemas.SurveyOut:
+    return surveys.survey_out(await surveys.create_survey(session, body, caller))
+
+
+@router.get("/surveys", response_model=Page[schemas.SurveySummary], tags=["surveys"],
+            summary="Survey templates, oldest first (the default one first)")
+async def list_surveys(
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> Page[schemas.SurveySummary]:
+    return await surveys.list_surveys(session, limit, cursor)
+
+
+@router.get("/surveys/{survey_id}", response_model=schemas.SurveyOut, tags=["surveys"],
+            summary="A template with every item's id and dimension, and the weights of each tier")
+async def get_survey(
+    survey_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.SurveyOut:
+    return surveys.survey_out(await surveys.get_survey(session, survey_id))
+
+
+@router.put("/surveys/{survey_id}/weights", response_model=schemas.SurveyOut, tags=["surveys"],
+            summary="Set per-tier dimension weights; responses scored later use them")
+async def put_weights(
+    survey_id: str, body: schemas.WeightsIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(manage_templates),
+) -> schemas.SurveyOut:
+    return surveys.survey_out(await surveys.set_tier_weights(session, survey_id, body.tier_weights))
+
+
+@router.post("/surveys/{survey_id}/invitations", response_model=schemas.InvitationsOut,
+             status_code=201, tags=["invitations"],
+             summary="Invite customers: one unguessable token and answering URL each")
+async def create_invitations(
+    survey_id: str, body: schemas.InvitationsIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
+) -> schemas.InvitationsOut:
+    ctx = request.app.state.ctx
+    rows = await invitations.invite(ctx, session, survey_id, body, caller)
+    now = datetime.now(UTC)
+    return schemas.InvitationsOut(
+        items=[invitations.invitation_out(ctx.settings, r, now) for r in rows]
+    )
+
+
+@router.get("/customers/{customer_id}/invitations", response_model=Page[schemas.InvitationOut],
+            tags=["invitations"],
+            summary="A customer's invitations (surveys and ticket verifications), newest first")
+async def customer_invitations(
+    customer_id: str, request: Request, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    cursor: str | None = None, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(see_invitations),
+) -> Page[schemas.InvitationOut]:
+    return await invitations.customer_invitations(
+        request.app.state.ctx.settings, session, customer_id, limit, cursor
+    )
+
+
+@router.get("/surveys/{survey_id}/results", response_model=schemas.ResultsOut, tags=["results"],
+            summary="Means per dimension, gaps between groups, NPS, CSAT and response rate")
+async def get_results(
+    survey_id: str, by: Literal["tier", "quadrant"] = "tier",
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.ResultsOut:
+    return await reports.results(session, survey_id, by)
+
+
+@router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],
+            summary="Open answers (Chinese and English) grouped into keyword clusters")
+async def get_topics(
+    survey_id: str, request: Request, question_id: str | None = None,
+    max_topics: int = Query(8, ge=2, le=20), session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
+) -> schemas.TopicsOut:
+    limit = request.app.state.ctx.settings.topics_max_answers
+    return await reports.topics(session, survey_id, question_id, max_topics, limit)
+
+
+@router.get("/customers/{customer_id}/satisfaction", response_model=schemas.CustomerSatisfactionOut,
+            tags=["results"], summary="A customer's scored responses over time, oldest first")
+async def customer_satisfaction(
+    customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    cursor: str | None = None, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
+) -> schemas.CustomerSatisfactionOut:
+    return await reports.customer_satisfaction(session, customer_id, limit, cursor)

@@ -1,0 +1,36 @@
+"""Survey service: templates, invitations, satisfaction, topics, ticket verification (DESIGN 4)."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from services.survey.api import router
+from services.survey.events import handlers
+from services.survey.models import Base
+from services.survey.public import router as public_router
+from services.survey.service.ratelimit import rate_limit_janitor
+from services.survey.service.surveys import seed_default_survey
+from services.survey.settings import SurveySettings, survey_settings
+from shared.app import ServiceSpec, create_service_app
+
+SPEC = ServiceSpec(
+    name="survey",
+    title="Survey service",
+    description=(
+        "Survey templates (dimensions of 1-5 Likert items, NPS, open questions, per-tier weights), "
+        "invitations with unguessable tokens answered without login on a mobile page, weighted "
+        "satisfaction, results by tier, topics of open answers, and the ticket verification of "
+        "the closed loop. Publishes `satisfaction-scored` and `ticket-verification-answered`."
+    ),
+    metadata=Base.metadata,
+    migrations_dir=Path(__file__).parent / "migrations",
+    routers=[router, public_router],
+    publishes=["satisfaction-scored", "ticket-verification-answered"],
+    handlers=handlers,
+    workers=[rate_limit_janitor],
+    on_startup=[seed_default_survey],
+)
+
+
+def create_app(settings: SurveySettings | None = None) -> FastAPI:
+    return create_service_app(SPEC, settings or survey_settings())

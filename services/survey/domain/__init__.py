@@ -1,0 +1,1 @@
+"""Pure survey rules: templates, scoring, results and topics; no I/O."""

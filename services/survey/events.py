@@ -1,0 +1,48 @@
+"""What the survey service does with the events it consumes (each applied once via the inbox)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.survey.models import CustomerTierRow
+from services.survey.service.invitations import invite_to_verify
+from shared.app import ServiceContext
+from shared.events.consumer import Handler
+from shared.events.envelope import Event
+
+log = structlog.get_logger()
+
+
+def _time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+
+
+async def on_score_updated(session: AsyncSession, event: Event) -> None:
+    """Keep customer -> tier, quadrant; an older score arriving late does not replace a newer one."""
+    data = event.data
+    computed_at = _time(data["computed_at"])
+    row = await session.get(CustomerTierRow, data["customer_id"])
+    now = datetime.now(UTC)
+    if row is None:
+        session.add(CustomerTierRow(
+            customer_id=data["customer_id"], tier=data["tier"], quadrant=data.get("quadrant"),
+            score=data.get("score"), computed_at=computed_at, updated_at=now,
+        ))
+    elif computed_at >= row.computed_at:
+        row.tier, row.quadrant, row.score = data["tier"], data.get("quadrant"), data.get("score")
+        row.computed_at, row.updated_at = computed_at, now
+
+
+def handlers(ctx: ServiceContext) -> dict[str, Handler]:
+    async def on_ticket_resolved(session: AsyncSession, event: Event) -> None:
+        """DESIGN 4 closed loop: ask the customer "Is your problem solved?"."""
+        data = event.data
+        invitation = await invite_to_verify(
+            ctx.settings, session, data["customer_id"], data["ticket_id"], datetime.now(UTC)
+        )
+        log.info("verification_invited", ticket_id=data["ticket_id"], invitation_id=invitation.id)
+
+    return {"score-updated": on_score_updated, "ticket-resolved": on_ticket_resolved}

@@ -1,0 +1,98 @@
+"""Tables of the survey service only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.db import UTCDateTime
+from shared.events.outbox import platform_tables
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+PLATFORM_TABLES = platform_tables(Base.metadata)
+
+
+class SurveyRow(Base):
+    """A template; `definition` is the domain template as stored JSON."""
+
+    __tablename__ = "surveys"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[dict] = mapped_column(JSON)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_surveys_created", "created_at", "id"),)
+
+
+class CustomerTierRow(Base):
+    """Read model fed by `score-updated`: the tier and quadrant used for weights and results."""
+
+    __tablename__ = "customer_tiers"
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(20))
+    quadrant: Mapped[str | None] = mapped_column(String(20))
+    score: Mapped[float | None] = mapped_column(Float)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class InvitationRow(Base):
+    """One invitation to answer; the token is the only key a customer needs (no login)."""
+
+    __tablename__ = "invitations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # survey | verification
+    survey_id: Mapped[str | None] = mapped_column(ForeignKey("surveys.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[str | None] = mapped_column(String(64))
+    tier: Mapped[str | None] = mapped_column(String(20))  # from the read model when invited
+    quadrant: Mapped[str | None] = mapped_column(String(20))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_invitations_customer", "customer_id", "created_at", "id"),)
+
+
+class ResponseRow(Base):
+    """The single answer to an invitation (unique invitation_id) and its satisfaction."""
+
+    __tablename__ = "responses"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    invitation_id: Mapped[str] = mapped_column(ForeignKey("invitations.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    survey_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[str | None] = mapped_column(String(64))
+    tier: Mapped[str | None] = mapped_column(String(20))  # the tier whose weights were used
+    quadrant: Mapped[str | None] = mapped_column(String(20))
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    comments: Mapped[dict] = mapped_column(JSON, default=dict)
+    nps: Mapped[int | None] = mapped_column(Integer)
+    nps_category: Mapped[str | None] = mapped_column(String(20))
+    value: Mapped[float | None] = mapped_column(Float)
+    level: Mapped[str | None] = mapped_column(String(30))
+    dimensions: Mapped[dict] = mapped_column(JSON, default=dict)
+    weights: Mapped[dict] = mapped_column(JSON, default=dict)
+    csat: Mapped[float | None] = mapped_column(Float)
+    solved: Mapped[bool | None] = mapped_column(Boolean)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_responses_customer_time", "customer_id", "answered_at", "id"),)
+
+
+class RateLimitRow(Base):
+    """Fixed-window request counters in the database, so every replica sees the same count."""
+
+    __tablename__ = "rate_limits"
+    bucket: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer, default=0)

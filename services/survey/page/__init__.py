@@ -1,0 +1,1 @@
+"""The answering page (HTML + vanilla JS, no external assets)."""

@@ -1,0 +1,162 @@
+"""Queries of the survey service; use cases call these instead of writing SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.survey.models import (
+    CustomerTierRow,
+    InvitationRow,
+    RateLimitRow,
+    ResponseRow,
+    SurveyRow,
+)
+from shared.db import as_utc
+from shared.pagination import decode_cursor
+
+
+def upsert(session: AsyncSession, model):
+    """An INSERT that supports ON CONFLICT on both PostgreSQL and SQLite."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+
+
+def _after(cursor: str | None, time_column, id_column, *, descending: bool):
+    """Keyset condition for the rows after the cursor's (time, id)."""
+    position = decode_cursor(cursor)
+    if position is None:
+        return None
+    try:
+        at, last_id = as_utc(position["t"]), str(position["id"])
+    except (KeyError, ValueError) as exc:
+        from shared.errors import InvalidInput
+
+        raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
+    if descending:
+        return or_(time_column < at, and_(time_column == at, id_column < last_id))
+    return or_(time_column > at, and_(time_column == at, id_column > last_id))
+
+
+def position(at: datetime, row_id: str) -> dict[str, Any]:
+    return {"t": at.isoformat(), "id": row_id}
+
+
+async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> list[SurveyRow]:
+    query = select(SurveyRow).order_by(SurveyRow.created_at, SurveyRow.id).limit(limit + 1)
+    condition = _after(cursor, SurveyRow.created_at, SurveyRow.id, descending=False)
+    if condition is not None:
+        query = query.where(condition)
+    return list((await session.scalars(query)).all())
+
+
+async def tier_of(session: AsyncSession, customer_id: str) -> CustomerTierRow | None:
+    return await session.get(CustomerTierRow, customer_id)
+
+
+async def tiers_of(session: AsyncSession, customer_ids: list[str]) -> dict[str, CustomerTierRow]:
+    rows = await session.scalars(
+        select(CustomerTierRow).where(CustomerTierRow.customer_id.in_(customer_ids))
+    )
+    return {row.customer_id: row for row in rows}
+
+
+async def invitation_by_token(
+    session: AsyncSession, token: str, *, for_update: bool = False
+) -> InvitationRow | None:
+    query = select(InvitationRow).where(InvitationRow.token == token)
+    if for_update:
+        query = query.with_for_update()
+    return await session.scalar(query)
+
+
+async def customer_invitations(
+    session: AsyncSession, customer_id: str, limit: int, cursor: str | None
+) -> list[InvitationRow]:
+    """Newest first."""
+    query = (
+        select(InvitationRow)
+        .where(InvitationRow.customer_id == customer_id)
+        .order_by(InvitationRow.created_at.desc(), InvitationRow.id.desc())
+        .limit(limit + 1)
+    )
+    condition = _after(cursor, InvitationRow.created_at, InvitationRow.id, descending=True)
+    if condition is not None:
+        query = query.where(condition)
+    return list((await session.scalars(query)).all())
+
+
+async def invited_by_group(session: AsyncSession, survey_id: str, by: str) -> dict[str | None, int]:
+    column = InvitationRow.tier if by == "tier" else InvitationRow.quadrant
+    rows = await session.execute(
+        select(column, func.count()).where(InvitationRow.survey_id == survey_id).group_by(column)
+    )
+    return {group: count for group, count in rows.all()}
+
+
+async def survey_responses(session: AsyncSession, survey_id: str) -> list[ResponseRow]:
+    return list((await session.scalars(
+        select(ResponseRow)
+        .where(ResponseRow.survey_id == survey_id, ResponseRow.kind == "survey")
+        .order_by(ResponseRow.answered_at, ResponseRow.id)
+    )).all())
+
+
+async def survey_comments(session: AsyncSession, survey_id: str, limit: int) -> list[dict[str, str]]:
+    """The comments of the latest `limit` responses, oldest first."""
+    rows = (await session.scalars(
+        select(ResponseRow.comments)
+        .where(ResponseRow.survey_id == survey_id, ResponseRow.kind == "survey")
+        .order_by(ResponseRow.answered_at.desc(), ResponseRow.id.desc())
+        .limit(limit)
+    )).all()
+    return [c or {} for c in reversed(rows)]
+
+
+async def response_rate(session: AsyncSession, survey_id: str) -> float | None:
+    invited = await session.scalar(
+        select(func.count()).select_from(InvitationRow).where(InvitationRow.survey_id == survey_id)
+    )
+    answered = await session.scalar(
+        select(func.count()).select_from(ResponseRow).where(ResponseRow.survey_id == survey_id)
+    )
+    return (answered or 0) / invited if invited else None
+
+
+async def customer_satisfaction(
+    session: AsyncSession, customer_id: str, limit: int, cursor: str | None
+) -> list[ResponseRow]:
+    """Scored responses of a customer, oldest first."""
+    query = (
+        select(ResponseRow)
+        .where(ResponseRow.customer_id == customer_id, ResponseRow.kind == "survey")
+        .order_by(ResponseRow.answered_at, ResponseRow.id)
+        .limit(limit + 1)
+    )
+    condition = _after(cursor, ResponseRow.answered_at, ResponseRow.id, descending=False)
+    if condition is not None:
+        query = query.where(condition)
+    return list((await session.scalars(query)).all())
+
+
+async def latest_satisfaction(session: AsyncSession, customer_id: str) -> ResponseRow | None:
+    return await session.scalar(
+        select(ResponseRow)
+        .where(ResponseRow.customer_id == customer_id, ResponseRow.kind == "survey")
+        .order_by(ResponseRow.answered_at.desc(), ResponseRow.id.desc())
+        .limit(1)
+    )
+
+
+async def count_hit(session: AsyncSession, bucket: str, window_start: datetime) -> int:
+    """Add one hit to the bucket's window and return the window's count (atomic upsert)."""
+    statement = upsert(session, RateLimitRow).values(bucket=bucket, window_start=window_start, hits=1)
+    statement = statement.on_conflict_do_update(
+        index_elements=["bucket", "window_start"],
+        set_={"hits": RateLimitRow.hits + 1},
+    ).returning(RateLimitRow.hits)
+    return int((await session.execute(statement)).scalar_one())

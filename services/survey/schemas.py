@@ -1,0 +1,250 @@
+"""Request and response models of the survey API (the public contract, DESIGN 8)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+CustomerId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+class ItemIn(Strict):
+    id: Key | None = Field(default=None, description="Defaults to `<dimension>.<n>`")
+    text: str = Field(min_length=1, max_length=500)
+    text_zh: str | None = Field(default=None, max_length=500)
+
+
+class DimensionIn(Strict):
+    key: Key
+    name: str | None = Field(default=None, max_length=200)
+    name_zh: str | None = Field(default=None, max_length=200)
+    items: list[ItemIn] = Field(min_length=1, max_length=50, description="1-5 Likert items")
+
+
+class OpenQuestionIn(Strict):
+    id: Key | None = None
+    text: str = Field(min_length=1, max_length=500)
+    text_zh: str | None = Field(default=None, max_length=500)
+
+
+TierWeights = dict[str, dict[str, float]]
+
+
+class SurveyIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
+    dimensions: list[DimensionIn] = Field(min_length=1, max_length=20)
+    nps_question: str | None = Field(
+        default=None, max_length=500, description="Include an NPS (0-10) question with this text"
+    )
+    nps_question_zh: str | None = Field(default=None, max_length=500)
+    open_questions: list[OpenQuestionIn] = Field(default_factory=list, max_length=10)
+    tier_weights: TierWeights = Field(
+        default_factory=dict,
+        description="Dimension weights per tier (VIP, Key, Regular, Observation), each summing to 1; "
+        "a tier not listed weighs its dimensions equally",
+    )
+
+
+class WeightsIn(Strict):
+    tier_weights: TierWeights
+
+
+class ItemOut(BaseModel):
+    id: str
+    dimension: str
+    text: str
+    text_zh: str = ""
+
+
+class DimensionOut(BaseModel):
+    key: str
+    name: str
+    name_zh: str = ""
+    items: list[ItemOut]
+
+
+class OpenQuestionOut(BaseModel):
+    id: str
+    text: str
+    text_zh: str = ""
+
+
+class SurveyOut(BaseModel):
+    id: str
+    name: str
+    description: str
+    is_default: bool
+    dimensions: list[DimensionOut]
+    items: list[ItemOut] = Field(description="Every Likert item, with its dimension")
+    nps_question: str | None
+    nps_question_zh: str = ""
+    open_questions: list[OpenQuestionOut]
+    tier_weights: TierWeights = Field(description="Effective weights of every tier")
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class SurveySummary(BaseModel):
+    id: str
+    name: str
+    is_default: bool
+    dimensions: list[str]
+    items: int
+    created_at: datetime
+
+
+# --- invitations -----------------------------------------------------------------------------
+
+
+class InvitationsIn(Strict):
+    customer_ids: list[CustomerId] = Field(min_length=1, max_length=1000)
+    expires_in_days: int | None = Field(default=None, ge=1, le=365)
+
+
+InvitationKind = Literal["survey", "verification"]
+InvitationStatus = Literal["pending", "answered", "expired"]
+
+
+class InvitationOut(BaseModel):
+    id: str
+    kind: InvitationKind
+    survey_id: str | None
+    customer_id: str
+    ticket_id: str | None = None
+    token: str
+    url: str
+    status: InvitationStatus
+    created_at: datetime
+    expires_at: datetime
+    answered_at: datetime | None = None
+
+
+class InvitationsOut(BaseModel):
+    items: list[InvitationOut]
+
+
+class QuestionOut(BaseModel):
+    id: str
+    type: Literal["likert", "nps", "open", "yes_no"]
+    text: str
+    text_zh: str = ""
+    dimension: str | None = None
+    min: int | None = None
+    max: int | None = None
+
+
+class PublicInvitationOut(BaseModel):
+    """What a customer sees through the token: the questions, nothing about other customers."""
+
+    kind: InvitationKind
+    title: str
+    description: str = ""
+    expires_at: datetime
+    dimensions: list[DimensionOut] = Field(default_factory=list)
+    questions: list[QuestionOut]
+
+
+class ResponseIn(Strict):
+    answers: dict[str, int] = Field(default_factory=dict, description="item id -> 1..5")
+    nps: int | None = Field(default=None, description="0..10")
+    comments: dict[str, str] = Field(default_factory=dict, description="open question id -> text")
+    solved: bool | None = Field(default=None, description="The answer to a ticket verification")
+
+
+class SatisfactionOut(BaseModel):
+    value: float
+    level: str
+    dimensions: dict[str, float]
+    weights: dict[str, float]
+    tier: str | None
+    nps: int | None
+    nps_category: str | None
+    csat: float | None
+
+
+class ResponseOut(BaseModel):
+    response_id: str
+    invitation_id: str
+    kind: InvitationKind
+    answered_at: datetime
+    satisfaction: SatisfactionOut | None = None
+    solved: bool | None = None
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+class GroupOut(BaseModel):
+    group: str
+    invited: int
+    responses: int
+    response_rate: float | None
+    satisfaction: float | None
+    dimensions: dict[str, float]
+    nps: float | None = Field(description="% promoters - % detractors, -100..100")
+    csat: float | None = Field(description="Share (0-1) of item answers that are 4 or 5")
+    levels: dict[str, int]
+    gap_to_overall: dict[str, float] = Field(default_factory=dict)
+
+
+class GapOut(BaseModel):
+    dimension: str
+    highest_group: str
+    highest_mean: float
+    lowest_group: str
+    lowest_mean: float
+    gap: float
+
+
+class ResultsOut(BaseModel):
+    survey_id: str
+    by: Literal["tier", "quadrant"]
+    overall: GroupOut
+    groups: list[GroupOut]
+    gaps: list[GapOut]
+
+
+class TopicOut(BaseModel):
+    label: str
+    keywords: list[str]
+    count: int
+    examples: list[str]
+
+
+class TopicsOut(BaseModel):
+    survey_id: str
+    question_id: str | None
+    answers: int
+    topics: list[TopicOut]
+
+
+class SatisfactionPoint(BaseModel):
+    response_id: str
+    survey_id: str | None
+    answered_at: datetime
+    value: float
+    level: str
+    dimensions: dict[str, float]
+    tier: str | None
+    nps: int | None
+    csat: float | None
+
+
+class CustomerSatisfactionOut(BaseModel):
+    customer_id: str
+    tier: str | None = Field(description="The tier last heard from segmentation")
+    latest: SatisfactionPoint | None
+    items: list[SatisfactionPoint] = Field(description="Oldest first")
+    next_cursor: str | None = None

@@ -1,0 +1,174 @@
+"""Use case of answering an invitation: score it, store it once, publish the event."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.survey import repository, schemas
+from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
+from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
+from services.survey.models import InvitationRow, ResponseRow
+from services.survey.service.invitations import VERIFICATION, ensure_open
+from services.survey.service.surveys import get_survey, template_of
+from shared.app import ServiceContext
+from shared.errors import Conflict, InvalidInput
+
+
+def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
+    fields = ", ".join(f for f, _ in errors)
+    return InvalidInput(
+        f"Invalid answer for: {fields}; nothing was stored", field=errors[0][0],
+        errors=[{"field": f, "message": m} for f, m in errors],
+    )
+
+
+def _verification_errors(body: schemas.ResponseIn) -> list[tuple[str, str]]:
+    errors = []
+    if body.solved is None:
+        errors.append(("solved", "answer yes (true) or no (false)"))
+    for name in ("answers", "comments"):
+        for key in getattr(body, name):
+            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
+    if body.nps is not None:
+        errors.append(("nps", "this invitation asks only whether the problem is solved"))
+    return errors
+
+
+def satisfaction_out(s: Satisfaction, tier: str | None) -> schemas.SatisfactionOut:
+    return schemas.SatisfactionOut(
+        value=s.value, level=s.level.value, dimensions=s.dimensions, weights=s.weights, tier=tier,
+        nps=s.nps, nps_category=s.nps_category.value if s.nps_category else None, csat=s.csat,
+    )
+
+
+async def answer(
+    ctx: ServiceContext, session: AsyncSession, token: str, body: schemas.ResponseIn
+) -> schemas.ResponseOut:
+    """Score and store the one response of an invitation; a second answer is a 409."""
+    now = datetime.now(UTC)
+    try:
+        async with session.begin():
+            # The row lock makes two simultaneous answers queue; the unique key backs it up.
+            invitation = ensure_open(
+                await repository.invitation_by_token(session, token, for_update=True), now
+            )
+            if invitation.kind == VERIFICATION:
+                out = await _answer_verification(ctx, session, invitation, body, now)
+            else:
+                out = await _answer_survey(ctx, session, invitation, body, now)
+            invitation.answered_at = now
+    except IntegrityError as exc:
+        raise Conflict("This invitation has already been answered; thank you", field="token") from exc
+    tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier
+    RESPONSES.labels(invitation.kind, tier or "unknown").inc()
+    if out.satisfaction is not None:
+        SATISFACTION.labels(tier or "unknown").observe(out.satisfaction.value)
+        await _refresh_response_rate(session, invitation.survey_id or "")
+    else:
+        VERIFICATIONS.labels(str(out.solved).lower()).inc()
+    return out
+
+
+RESPONSE_RATE_REFRESH_SECONDS = 10.0
+_rate_refreshed_at: dict[str, float] = {}
+
+
+async def _refresh_response_rate(session: AsyncSession, survey_id: str) -> None:
+    """The gauge counts the survey's invitations and responses, which grows with the survey: refresh
+    it at most every few seconds per survey rather than on every answer."""
+    now = time.monotonic()
+    last = _rate_refreshed_at.get(survey_id)
+    if last is not None and now - last < RESPONSE_RATE_REFRESH_SECONDS:
+        return
+    _rate_refreshed_at[survey_id] = now
+    rate = await repository.response_rate(session, survey_id)
+    if rate is not None:
+        RESPONSE_RATE.labels(survey_id).set(rate)
+
+
+async def _answer_survey(
+    ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
+    now: datetime,
+) -> schemas.ResponseOut:
+    template = template_of(await get_survey(session, invitation.survey_id or ""))
+    errors = answer_errors(template, body.answers, body.nps, body.comments)
+    if body.solved is not None:
+        errors.append(("solved", "only a ticket verification asks whether the problem is solved"))
+    if errors:
+        raise _refuse(errors)
+    # The tier for the weights is the one segmentation last told us (read model); none -> equal.
+    known = await repository.tier_of(session, invitation.customer_id)
+    tier = known.tier if known else None
+    try:
+        satisfaction = score_response(template, body.answers, body.nps, tier)
+    except AnswerError as exc:
+        raise _refuse(exc.errors) from exc
+    response_id = str(uuid.uuid4())
+    comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
+    session.add(ResponseRow(
+        id=response_id, invitation_id=invitation.id, kind=invitation.kind,
+        survey_id=invitation.survey_id, customer_id=invitation.customer_id, ticket_id=None,
+        tier=tier, quadrant=known.quadrant if known else None, answers=body.answers,
+        comments=comments, nps=body.nps,
+        nps_category=satisfaction.nps_category.value if satisfaction.nps_category else None,
+        value=satisfaction.value, level=satisfaction.level.value,
+        dimensions=satisfaction.dimensions, weights=satisfaction.weights, csat=satisfaction.csat,
+        solved=None, answered_at=now,
+    ))
+    await session.flush()
+    await ctx.outbox.append(session, "satisfaction-scored", invitation.customer_id, {
+        "customer_id": invitation.customer_id,
+        "survey_id": invitation.survey_id,
+        "invitation_id": invitation.id,
+        "response_id": response_id,
+        "value": satisfaction.value,
+        "level": satisfaction.level.value,
+        "dimensions": satisfaction.dimensions,
+        "weights": satisfaction.weights,
+        "nps": satisfaction.nps,
+        "nps_category": satisfaction.nps_category.value if satisfaction.nps_category else None,
+        "csat": satisfaction.csat,
+        "tier": tier,
+        "answered_at": _rfc3339(now),
+    })
+    return schemas.ResponseOut(
+        response_id=response_id, invitation_id=invitation.id, kind="survey", answered_at=now,
+        satisfaction=satisfaction_out(satisfaction, tier),
+    )
+
+
+async def _answer_verification(
+    ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
+    now: datetime,
+) -> schemas.ResponseOut:
+    errors = _verification_errors(body)
+    if errors:
+        raise _refuse(errors)
+    response_id = str(uuid.uuid4())
+    session.add(ResponseRow(
+        id=response_id, invitation_id=invitation.id, kind=invitation.kind, survey_id=None,
+        customer_id=invitation.customer_id, ticket_id=invitation.ticket_id, tier=invitation.tier,
+        quadrant=invitation.quadrant, answers={}, comments={}, dimensions={}, weights={},
+        solved=body.solved, answered_at=now,
+    ))
+    await session.flush()
+    await ctx.outbox.append(session, "ticket-verification-answered", invitation.customer_id, {
+        "customer_id": invitation.customer_id,
+        "ticket_id": invitation.ticket_id,
+        "invitation_id": invitation.id,
+        "solved": body.solved,
+        "answered_at": _rfc3339(now),
+    })
+    return schemas.ResponseOut(
+        response_id=response_id, invitation_id=invitation.id, kind="verification", answered_at=now,
+        solved=body.solved,
+    )
+
+
+def _rfc3339(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,126 @@
+"""Use cases of survey templates: the default seed, create, read, list, change tier weights."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.survey import repository, schemas
+from services.survey.domain.templates import (
+    DEFAULT_TEMPLATE,
+    Template,
+    TemplateError,
+    Tier,
+    template_from_dict,
+    template_to_dict,
+    validate,
+)
+from services.survey.models import SurveyRow
+from shared.app import ServiceContext
+from shared.auth import Caller
+from shared.errors import InvalidInput, NotFound
+from shared.pagination import Page, page_of
+
+DEFAULT_SURVEY_ID = "default"
+
+
+async def seed_default_survey(ctx: ServiceContext) -> None:
+    """The default template exists from the start; replicas starting together insert it once."""
+    now = datetime.now(UTC)
+    async with ctx.db.session() as session, session.begin():
+        statement = repository.upsert(session, SurveyRow).values(
+            id=DEFAULT_SURVEY_ID, name=DEFAULT_TEMPLATE.name,
+            definition=template_to_dict(DEFAULT_TEMPLATE), is_default=True,
+            created_by="system", created_at=now, updated_at=now,
+        )
+        await session.execute(statement.on_conflict_do_nothing(index_elements=["id"]))
+
+
+def _checked(template: Template) -> Template:
+    try:
+        return validate(template)
+    except TemplateError as exc:
+        raise InvalidInput(
+            f"The template is not usable: {exc}", field=exc.errors[0][0],
+            errors=[{"field": f, "message": m} for f, m in exc.errors],
+        ) from exc
+
+
+def template_of(row: SurveyRow) -> Template:
+    return template_from_dict(row.definition)
+
+
+async def create_survey(session: AsyncSession, body: schemas.SurveyIn, caller: Caller) -> SurveyRow:
+    template = _checked(template_from_dict(body.model_dump()))
+    now = datetime.now(UTC)
+    row = SurveyRow(
+        id=str(uuid.uuid4()), name=template.name, definition=template_to_dict(template),
+        is_default=False, created_by=caller.subject, created_at=now, updated_at=now,
+    )
+    async with session.begin():
+        session.add(row)
+    return row
+
+
+async def get_survey(session: AsyncSession, survey_id: str) -> SurveyRow:
+    row = await session.get(SurveyRow, survey_id)
+    if row is None:
+        raise NotFound(f"No survey {survey_id!r}", field="survey_id")
+    return row
+
+
+async def set_tier_weights(
+    session: AsyncSession, survey_id: str, tier_weights: dict[str, dict[str, float]]
+) -> SurveyRow:
+    """New weights apply to responses scored from now on; stored responses keep theirs."""
+    async with session.begin():
+        row = await get_survey(session, survey_id)
+        template = template_of(row)
+        updated = _checked(Template(**{**template.__dict__, "tier_weights": tier_weights}))
+        row.definition = template_to_dict(updated)
+        row.updated_at = datetime.now(UTC)
+    return row
+
+
+async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> Page[schemas.SurveySummary]:
+    rows = await repository.list_surveys(session, limit, cursor)
+    page = page_of(rows, limit, lambda r: repository.position(r.created_at, r.id))
+    return Page[schemas.SurveySummary](
+        items=[
+            schemas.SurveySummary(
+                id=r.id, name=r.name, is_default=r.is_default,
+                dimensions=template_of(r).dimension_keys, items=len(template_of(r).items),
+                created_at=r.created_at,
+            )
+            for r in page.items
+        ],
+        next_cursor=page.next_cursor,
+    )
+
+
+def dimensions_out(template: Template) -> list[schemas.DimensionOut]:
+    return [
+        schemas.DimensionOut(
+            key=d.key, name=d.name, name_zh=d.name_zh,
+            items=[schemas.ItemOut(id=i.id, dimension=i.dimension, text=i.text, text_zh=i.text_zh)
+                   for i in d.items],
+        )
+        for d in template.dimensions
+    ]
+
+
+def survey_out(row: SurveyRow) -> schemas.SurveyOut:
+    template = template_of(row)
+    dimensions = dimensions_out(template)
+    return schemas.SurveyOut(
+        id=row.id, name=row.name, description=template.description, is_default=row.is_default,
+        dimensions=dimensions, items=[i for d in dimensions for i in d.items],
+        nps_question=template.nps_question, nps_question_zh=template.nps_question_zh,
+        open_questions=[schemas.OpenQuestionOut(id=q.id, text=q.text, text_zh=q.text_zh)
+                        for q in template.open_questions],
+        tier_weights={t.value: {k: round(w, 4) for k, w in template.weights_for(t.value).items()}
+                      for t in Tier},
+        created_by=row.created_by, created_at=row.created_at, updated_at=row.updated_at,
+    )

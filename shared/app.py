@@ -1,0 +1,194 @@
+"""The service skeleton: lifespan (DB, migrations, relay, consumer, workers) and platform routes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import MetaData, Table
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.contract import contract_router
+from shared.db import Database
+from shared.errors import install_error_handlers, problem
+from shared.events.consumer import EventConsumer, Handler
+from shared.events.outbox import Outbox, OutboxRelay
+from shared.idempotency import install_idempotency
+from shared.logging import bind_request_id, configure_logging, new_request_id
+from shared.metrics import install_http_metrics
+from shared.settings import PlatformSettings
+
+log = structlog.get_logger()
+
+
+@dataclass
+class ServiceContext:
+    """What a running service holds; one per app instance, never a module-level singleton."""
+
+    settings: PlatformSettings
+    db: Database
+    outbox: Outbox
+    tables: dict[str, Table]
+    relay: OutboxRelay | None = None
+    consumer: EventConsumer | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+Worker = Callable[[ServiceContext], Awaitable[None]]
+
+
+@dataclass
+class ServiceSpec:
+    """Everything that makes one service different from another."""
+
+    name: str
+    title: str
+    description: str
+    metadata: MetaData
+    migrations_dir: Path
+    routers: list[APIRouter]
+    publishes: list[str] = field(default_factory=list)
+    handlers: Callable[[ServiceContext], dict[str, Handler]] | None = None
+    workers: list[Worker] = field(default_factory=list)
+    on_startup: list[Worker] = field(default_factory=list)
+    version: str = "1.0.0"
+
+
+def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI:
+    configure_logging(spec.name, settings.log_level)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        db = Database(settings.effective_database_url, spec.name)
+        await db.migrate(spec.migrations_dir)
+        tables = {name: spec.metadata.tables[name] for name in ("outbox", "inbox", "idempotency_keys")}
+        ctx = ServiceContext(settings, db, Outbox(tables["outbox"], spec.name), tables)
+        app.state.ctx = ctx
+        for hook in spec.on_startup:
+            await hook(ctx)
+        tasks: list[asyncio.Task] = []
+        if settings.run_relay:
+            ctx.relay = OutboxRelay(db, ctx.outbox, settings, spec.publishes)
+            tasks.append(_supervised("outbox-relay", ctx.relay.run))
+        handlers = spec.handlers(ctx) if spec.handlers else {}
+        if handlers and settings.run_consumers:
+            ctx.consumer = EventConsumer(db, tables["inbox"], settings, handlers)
+            tasks.append(_supervised("consumer", ctx.consumer.run))
+        if settings.run_workers:
+            for worker in spec.workers:
+                tasks.append(_supervised(worker.__name__, lambda w=worker: w(ctx)))
+        log.info("service_started", database=db.url.split("@")[-1], broker=settings.kafka_bootstrap)
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for part in (ctx.consumer, ctx.relay):
+                if part is not None:
+                    await part.stop()
+            await db.dispose()
+
+    app = FastAPI(
+        title=spec.title,
+        description=spec.description,
+        version=spec.version,
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    install_idempotency(app)
+    install_http_metrics(app, spec.name)
+    _install_request_id(app)
+    _install_health(app)
+    for router in spec.routers:
+        app.include_router(router)
+    app.include_router(contract_router())  # every service serves the partner contract
+    return app
+
+
+def _supervised(name: str, run: Callable[[], Awaitable[None]]) -> asyncio.Task:
+    """A lifespan-owned background loop, restarted if it ever crashes."""
+
+    async def _loop() -> None:
+        while True:
+            try:
+                await run()
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("background_task_crashed", task=name)
+                await asyncio.sleep(1.0)
+
+    return asyncio.create_task(_loop(), name=name)
+
+
+def _install_request_id(app: FastAPI) -> None:
+    app.add_middleware(_RequestId)
+
+
+class _RequestId:
+    """Binds the caller's X-Request-ID (or a new one) to the logs and events of the request, and
+    echoes it in the response. Plain ASGI: no per-request task as with `@app.middleware`."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = (Headers(scope=scope).get("x-request-id") or new_request_id())[:64]
+        bind_request_id(request_id)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+def _install_health(app: FastAPI) -> None:
+    @app.get("/healthz", tags=["operations"], summary="The process is alive")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["operations"], summary="The database and the broker are reachable")
+    async def readyz(request: Request) -> JSONResponse:
+        ctx: ServiceContext = request.app.state.ctx
+        checks = {"database": "ok", "broker": "ok"}
+        try:
+            await asyncio.wait_for(ctx.db.ping(), timeout=3)
+        except Exception as exc:
+            checks["database"] = f"unreachable: {type(exc).__name__}"
+        if not await broker_reachable(ctx.settings.kafka_bootstrap):
+            checks["broker"] = "unreachable"
+        if all(v == "ok" for v in checks.values()):
+            return JSONResponse({"status": "ready", "checks": checks})
+        return problem(
+            request, 503, "not-ready", "Not ready", "A dependency is unreachable", checks=checks
+        )
+
+
+async def broker_reachable(bootstrap: str, timeout: float = 1.0) -> bool:
+    """A TCP connection to any bootstrap server answers."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            _, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), timeout)
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+            return True
+        except (OSError, TimeoutError, ValueError):
+            continue
+    return False

@@ -1,0 +1,1 @@
+"""Event platform: CloudEvents envelope, schemas, transactional outbox and idempotent consumer."""

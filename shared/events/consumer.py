@@ -1,0 +1,248 @@
+"""Idempotent consumer: one transaction per event (inbox row + handler), offsets after it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import structlog
+from aiokafka import (
+    AIOKafkaConsumer,
+    AIOKafkaProducer,
+    ConsumerRebalanceListener,
+    ConsumerRecord,
+    TopicPartition,
+)
+from sqlalchemy import Table, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db import Database
+from shared.events.envelope import Event, InvalidEvent, parse_event
+from shared.events.topics import ensure_topics, kafka_security
+from shared.logging import bind_request_id
+from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED, EVENTS_FAILED
+from shared.settings import PlatformSettings
+
+log = structlog.get_logger()
+
+Handler = Callable[[AsyncSession, Event], Awaitable[None]]
+
+
+class EventConsumer:
+    """Consumes the topics of `handlers` in the service's consumer group."""
+
+    def __init__(
+        self,
+        db: Database,
+        inbox: Table,
+        settings: PlatformSettings,
+        handlers: dict[str, Handler],
+        *,
+        group_id: str | None = None,
+    ) -> None:
+        self.db = db
+        self.inbox = inbox
+        self.settings = settings
+        self.handlers = handlers
+        self.service = settings.service_name
+        self.group_id = group_id or f"crm-{self.service}"
+        self.topic_to_type = {settings.topic(t): t for t in handlers}
+        self.consumer: AIOKafkaConsumer | None = None
+        self._dlq_producer: AIOKafkaProducer | None = None
+        # The offset this consumer last committed per partition, to notice when the broker no
+        # longer holds it (see _position_is_current).
+        self._committed: dict[TopicPartition, int] = {}
+        self.connected = False
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await self._start()
+                await self._consume_forever()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # broker away: reconnect; offsets were not committed
+                self.connected = False
+                log.warning("consumer_error", error=f"{type(exc).__name__}: {exc}")
+                await self._close()
+                await asyncio.sleep(1.0)
+
+    async def _start(self) -> None:
+        await ensure_topics(self.settings, list(self.handlers))
+        self.consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.settings.kafka_bootstrap,
+            group_id=self.group_id,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=self.settings.consumer_fetch_wait_ms,
+            session_timeout_ms=10000,
+            heartbeat_interval_ms=1000,
+            metadata_max_age_ms=5000,
+            **kafka_security(self.settings),
+        )
+        self._committed.clear()
+        await self.consumer.start()
+        self.consumer.subscribe(list(self.topic_to_type), listener=_ForgetCommits(self._committed))
+        self.connected = True
+
+    async def _consume_forever(self) -> None:
+        assert self.consumer is not None
+        while True:
+            batches = await self.consumer.getmany(timeout_ms=200, max_records=200)
+            for tp, records in batches.items():
+                if not await self._position_is_current(tp):
+                    continue
+                for record in records:
+                    await self._process(record)
+                    # Commit after each event's transaction: a crash replays at most one event.
+                    await self.consumer.commit({tp: record.offset + 1})
+                    self._committed[tp] = record.offset + 1
+            await self._report_lag()
+
+    async def _position_is_current(self, tp: TopicPartition) -> bool:
+        """False (after rewinding) when the group's committed offset is no longer the one we wrote.
+
+        That happens when the broker came back without its logs and group state (an in-memory
+        broker restarted): our fetch position still points into the old log, and reading on
+        from there would skip the first records of the new one. Rewinding to what the group
+        holds (the beginning when it holds nothing) replays at worst events the inbox drops.
+        """
+        assert self.consumer is not None
+        expected = self._committed.get(tp)
+        if expected is None:
+            return True  # nothing committed yet in this assignment: the position came from the group
+        stored = await self.consumer.committed(tp)
+        if stored == expected:
+            return True
+        log.warning("consumer_rewound", topic=tp.topic, partition=tp.partition,
+                    committed_here=expected, committed_on_broker=stored)
+        if stored is None:
+            await self.consumer.seek_to_beginning(tp)
+            del self._committed[tp]
+        else:
+            self.consumer.seek(tp, stored)
+            self._committed[tp] = stored
+        return False
+
+    async def _process(self, record: ConsumerRecord) -> None:
+        event_type = self.topic_to_type.get(record.topic, record.topic)
+        try:
+            event = parse_event(record.value)
+        except InvalidEvent as exc:
+            log.error("event_rejected", topic=record.topic, offset=record.offset, error=str(exc))
+            await self._dead_letter(record, event_type, f"invalid: {exc}")
+            return
+        bind_request_id(event.request_id)
+        handler = self.handlers.get(event.type)
+        if handler is None:
+            return
+        for attempt in range(1, self.settings.consumer_max_attempts + 1):
+            try:
+                outcome = await self.apply(event, handler)
+                EVENTS_CONSUMED.labels(self.service, event.type, outcome).inc()
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                EVENTS_FAILED.labels(self.service, event.type).inc()
+                log.warning(
+                    "event_handler_failed", event_id=event.id, event_type=event.type,
+                    attempt=attempt, error=f"{type(exc).__name__}: {exc}",
+                )
+                if attempt == self.settings.consumer_max_attempts:
+                    await self._dead_letter(record, event.type, f"{type(exc).__name__}: {exc}")
+                    return
+                await asyncio.sleep(self.settings.consumer_retry_backoff_seconds * attempt)
+
+    async def apply(self, event: Event, handler: Handler) -> str:
+        """Run the handler once per event id; returns `applied` or `duplicate`."""
+        try:
+            async with self.db.session() as session, session.begin():
+                seen = await session.scalar(
+                    select(self.inbox.c.event_id).where(self.inbox.c.event_id == event.id)
+                )
+                if seen is not None:
+                    return "duplicate"
+                await session.execute(
+                    self.inbox.insert().values(
+                        event_id=event.id, event_type=event.type, applied_at=datetime.now(UTC)
+                    )
+                )
+                await handler(session, event)
+        except IntegrityError:
+            # Another replica applied the same event concurrently (rebalance): ours rolled back.
+            async with self.db.session() as session:
+                seen = await session.scalar(
+                    select(self.inbox.c.event_id).where(self.inbox.c.event_id == event.id)
+                )
+            if seen is None:
+                raise
+            return "duplicate"
+        return "applied"
+
+    async def _dead_letter(self, record: ConsumerRecord, event_type: str, reason: str) -> None:
+        EVENTS_DEAD_LETTERED.labels(self.service, event_type).inc()
+        if self._dlq_producer is None:
+            self._dlq_producer = AIOKafkaProducer(
+                bootstrap_servers=self.settings.kafka_bootstrap,
+                enable_idempotence=False,
+                acks="all",
+                **kafka_security(self.settings),
+            )
+            await self._dlq_producer.start()
+        headers = [
+            ("original-topic", record.topic.encode()),
+            ("original-offset", str(record.offset).encode()),
+            ("consumer-group", self.group_id.encode()),
+            ("error", reason[:500].encode()),
+        ]
+        await self._dlq_producer.send_and_wait(
+            self.settings.dead_letter_topic, value=record.value, key=record.key, headers=headers
+        )
+
+    async def _report_lag(self) -> None:
+        assert self.consumer is not None
+        for tp in self.consumer.assignment():
+            highwater = self.consumer.highwater(tp)
+            if highwater is None:
+                continue
+            position = await self.consumer.position(tp)
+            CONSUMER_LAG.labels(self.service, tp.topic, str(tp.partition)).set(
+                max(highwater - position, 0)
+            )
+
+    async def _close(self) -> None:
+        for client in (self.consumer, self._dlq_producer):
+            if client is not None:
+                try:
+                    await client.stop()
+                except Exception:  # a broken client; a fresh one is made on reconnect
+                    pass
+        self.consumer = None
+        self._dlq_producer = None
+
+    async def stop(self) -> None:
+        await self._close()
+
+
+class _ForgetCommits(ConsumerRebalanceListener):
+    """A partition that moves may be committed by another member: stop comparing against ours."""
+
+    def __init__(self, committed: dict[TopicPartition, int]) -> None:
+        self.committed = committed
+
+    async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        for tp in revoked:
+            self.committed.pop(tp, None)
+
+    async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        for tp in assigned:
+            self.committed.pop(tp, None)
+
+
+def dead_letter_reason(record: ConsumerRecord) -> dict[str, str]:
+    """Headers of a dead-lettered record as a dict (for operators and tests)."""
+    return {k: v.decode() for k, v in (record.headers or [])}
+

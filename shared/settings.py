@@ -1,0 +1,94 @@
+"""Configuration from the environment (DESIGN 7), one settings object per service."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
+SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class PlatformSettings(BaseSettings):
+    """Settings every service shares; `CRM_<SERVICE>_DATABASE_URL` overrides the database."""
+
+    model_config = SettingsConfigDict(env_prefix="CRM_", extra="ignore")
+
+    service_name: str = "crm"
+    env: Environment = Environment.DEVELOPMENT
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_topic_prefix: str = ""
+    kafka_security_protocol: str = "PLAINTEXT"
+    kafka_ssl_cafile: str | None = None
+    kafka_ssl_certfile: str | None = None
+    kafka_ssl_keyfile: str | None = None
+    jwt_secret: str = DEVELOPMENT_JWT_SECRET
+    jwt_algorithms: list[str] = ["HS256"]
+    jwt_jwks_url: str | None = None
+    jwt_audience: str | None = None
+    public_base_url: str | None = None
+    outbox_poll_seconds: float = 0.1
+    outbox_batch_size: int = 2000
+    consumer_max_attempts: int = 3
+    # How long a fetch may wait at the broker for new records. Some brokers (the embedded one)
+    # answer only when the wait ends, so this bounds the delivery latency of a quiet topic.
+    consumer_fetch_wait_ms: int = 50
+    consumer_retry_backoff_seconds: float = 0.2
+    sweep_interval_seconds: float = 5.0
+    log_level: str = "INFO"
+    run_relay: bool = True
+    run_consumers: bool = True
+    run_workers: bool = True
+    service_database_url: str | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> PlatformSettings:
+        # DESIGN 7: the development secret is allowed only outside production.
+        if self.env is Environment.PRODUCTION:
+            if self.jwt_secret == DEVELOPMENT_JWT_SECRET and not self.jwt_jwks_url:
+                raise ValueError("CRM_JWT_SECRET must be set (or CRM_JWT_JWKS_URL) in production")
+            if self.kafka_security_protocol in ("SSL", "SASL_SSL") and not self.kafka_ssl_cafile:
+                raise ValueError("CRM_KAFKA_SSL_CAFILE is required when Kafka uses TLS")
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        """The service's own URL, else the shared one, else a SQLite file under data_dir."""
+        if self.service_database_url:
+            return self.service_database_url
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite+aiosqlite:///{(self.data_dir / f'{self.service_name}.db').resolve()}"
+
+    @property
+    def port(self) -> int:
+        return SERVICE_PORTS.get(self.service_name, 8000)
+
+    def topic(self, event_type: str) -> str:
+        """Kafka topic of an event type: one topic per event name, with the deployment prefix."""
+        return f"{self.kafka_topic_prefix}{event_type}"
+
+    @property
+    def dead_letter_topic(self) -> str:
+        return f"{self.kafka_topic_prefix}dead-letter"
+
+
+def load_settings(cls: type[PlatformSettings], service_name: str, **overrides) -> PlatformSettings:
+    """Read settings once at start, honouring `CRM_<SERVICE>_DATABASE_URL`."""
+    import os
+
+    service_url = os.environ.get(f"CRM_{service_name.upper()}_DATABASE_URL")
+    values = {"service_name": service_name, "service_database_url": service_url}
+    values.update(overrides)
+    return cls(**values)

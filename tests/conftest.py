@@ -1,0 +1,51 @@
+"""Session fixtures: one fresh PostgreSQL database and one embedded broker per test run."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import asyncpg
+import pytest
+
+from tests.support import TEST_JWT_SECRET, Broker
+
+PG_ADMIN_DSN = os.environ.get("CRM_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture(scope="session")
+def broker():
+    running = Broker()
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+async def database_url():
+    """A database of its own for this run, so parallel runs never meet; dropped at the end."""
+    name = f"crm_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    host = PG_ADMIN_DSN.split("@", 1)[1].rsplit("/", 1)[0]
+    yield f"postgresql+asyncpg://postgres@{host}/{name}"
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+def platform_config(database_url, broker) -> dict:
+    """Settings overrides that point a service at this run's database and broker."""
+    return {
+        "database_url": database_url,
+        "kafka_bootstrap": broker.bootstrap,
+        "jwt_secret": TEST_JWT_SECRET,
+        "outbox_poll_seconds": 0.05,
+        "sweep_interval_seconds": 0.5,
+    }

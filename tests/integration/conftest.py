@@ -1,0 +1,12 @@
+import pytest
+
+from services.segmentation.app import create_app
+from services.segmentation.settings import segmentation_settings
+from tests.support import running_service
+
+
+@pytest.fixture(scope="module")
+async def seg(platform_config):
+    """The segmentation service over HTTP, on this run's PostgreSQL database and broker."""
+    async with running_service(create_app(segmentation_settings(**platform_config))) as client:
+        yield client

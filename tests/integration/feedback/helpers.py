@@ -1,0 +1,60 @@
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from aiokafka import AIOKafkaProducer
+
+from shared.events.envelope import new_event
+from tests.support import bearer
+
+AGENT = bearer("agent", sub="agent-1")
+ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
+MANAGER = bearer("manager", sub="mgr-1")
+ANALYST = bearer("analyst", sub="an-1")
+
+
+def new_id(prefix: str = "cust") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def parse(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def shanghai(*args) -> datetime:
+    return datetime(*args, tzinfo=UTC) - timedelta(hours=8)
+
+
+async def open_ticket(client, customer_id: str | None = None, **fields) -> dict:
+    body = {"customer_id": customer_id or new_id(), "channel": "phone", "type": "problem",
+            "category": "technical", "description": "导出报表失败", **fields}
+    response = await client.post("/v1/tickets", json=body, headers=AGENT)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def post(client, ticket_id: str, action: str, body: dict, headers=AGENT) -> dict:
+    response = await client.post(f"/v1/tickets/{ticket_id}/{action}", json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def get_ticket(client, ticket_id: str) -> dict:
+    response = await client.get(f"/v1/tickets/{ticket_id}", headers=ANALYST)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def produce(bootstrap: str, event_type: str, subject: str, data: dict, source: str) -> str:
+    """Publish an event as another service would: a CloudEvents envelope keyed by customer."""
+    event = new_event(event_type, source, subject, data, None)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False)
+    await producer.start()
+    try:
+        await producer.send_and_wait(event_type, event.to_json().encode(), key=subject.encode())
+    finally:
+        await producer.stop()
+    return event.id
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")

@@ -1,0 +1,162 @@
+"""Outbox, idempotent consumer and dead letters, with the real broker and PostgreSQL."""
+
+import asyncio
+import json
+import uuid
+from datetime import UTC, datetime
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import func, select
+
+from services.segmentation.app import create_app
+from services.segmentation.models import ComplaintRow
+from services.segmentation.settings import segmentation_settings
+from shared.events.consumer import EventConsumer
+from shared.events.envelope import new_event
+from shared.metrics import EVENTS_DEAD_LETTERED
+from tests.integration.segmentation.helpers import ACCOUNT_MANAGER, create_customer, new_id
+from tests.support import Broker, EventCollector, eventually, running_service
+
+
+async def _unpublished(ctx) -> int:
+    table = ctx.outbox.table
+    async with ctx.db.session() as session:
+        return await session.scalar(
+            select(func.count()).select_from(table).where(table.c.published_at.is_(None))
+        )
+
+
+async def test_events_wait_in_the_outbox_while_the_broker_is_down(platform_config):
+    broker = Broker()
+    broker.start()
+    config = {**platform_config, "kafka_bootstrap": broker.bootstrap}
+    app = create_app(segmentation_settings(**config, run_workers=False))
+    try:
+        async with running_service(app) as seg:
+            ctx = app.state.ctx
+            ids = [new_id("down") for _ in range(5)]
+            for customer_id in ids:
+                await create_customer(seg, customer_id)
+            await eventually(lambda: ctx.relay.connected, timeout=20)
+            broker.stop()
+            for customer_id in ids:
+                response = await seg.post(f"/v1/customers/{customer_id}/rescore", headers=ACCOUNT_MANAGER)
+                assert response.status_code == 200  # writes go on without the broker
+            await asyncio.sleep(1.0)
+            waiting = await _unpublished(ctx)
+            assert waiting >= len(ids)  # score-updated (+ tier-changed) held back
+            ready = await seg.get("/readyz")
+            assert ready.status_code == 503
+            assert ready.json()["checks"]["broker"] == "unreachable"
+
+            broker.start()  # same port, empty memory
+            async with EventCollector(broker.bootstrap, ["score-updated"]) as events:
+                await events.wait_for(
+                    lambda e: e["subject"] in ids and e["data"]["reason"] == "rescore",
+                    count=len(ids), timeout=40,
+                )
+            assert await _unpublished(ctx) == 0
+            published = [e for e in events.events if e["subject"] in ids]
+            assert len({e["id"] for e in published}) == len(published)  # each once
+    finally:
+        broker.stop()
+
+
+async def _produce(bootstrap: str, topic: str, payloads: list[bytes], key: str) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False)
+    await producer.start()
+    try:
+        for payload in payloads:
+            await producer.send_and_wait(topic, payload, key=key.encode())
+    finally:
+        await producer.stop()
+
+
+def _ticket_created(customer_id: str, ticket_id: str, priority: str = "P1"):
+    return new_event("ticket-created", "feedback", customer_id, {
+        "customer_id": customer_id, "ticket_id": ticket_id, "priority": priority,
+        "type": "complaint", "channel": "phone", "category": "outage",
+        "created_at": datetime.now(UTC).isoformat(),
+    }, None)
+
+
+async def test_an_event_delivered_twice_is_applied_once(seg, broker):
+    customer_id = new_id("twice")
+    ticket_id = f"T-{uuid.uuid4().hex[:8]}"
+    event = _ticket_created(customer_id, ticket_id)
+    # A third event with the same key follows the two copies on the same partition: once it is
+    # applied, both copies have been through the consumer.
+    sentinel = _ticket_created(customer_id, f"{ticket_id}-after")
+    await _produce(broker.bootstrap, "ticket-created",
+                   [event.to_json().encode()] * 2 + [sentinel.to_json().encode()], customer_id)
+    ctx = seg.app.state.ctx
+    inbox = ctx.tables["inbox"]
+
+    async def applied_count(event_id: str) -> int:
+        async with ctx.db.session() as session:
+            return await session.scalar(
+                select(func.count()).select_from(inbox).where(inbox.c.event_id == event_id))
+
+    async def sentinel_applied() -> bool:
+        return await applied_count(sentinel.id) == 1
+
+    await eventually(sentinel_applied, timeout=30)
+    async with ctx.db.session() as session:
+        rows = await session.scalar(
+            select(func.count()).select_from(ComplaintRow).where(ComplaintRow.ticket_id == ticket_id))
+    assert rows == 1
+    assert await applied_count(event.id) == 1
+
+
+async def test_the_consumer_applies_a_handler_once_per_event_id(seg):
+    ctx = seg.app.state.ctx
+    calls = []
+
+    async def counting_handler(session, event):
+        calls.append(event.id)
+
+    consumer = EventConsumer(ctx.db, ctx.tables["inbox"], ctx.settings,
+                             {"ticket-created": counting_handler}, group_id="unit")
+    event = _ticket_created("c-once", f"T-{uuid.uuid4().hex[:8]}")
+    outcomes = [await consumer.apply(event, counting_handler) for _ in range(3)]
+    assert outcomes == ["applied", "duplicate", "duplicate"]
+    assert calls == [event.id]
+
+
+async def test_poison_and_failing_messages_go_to_the_dead_letter_topic(seg, broker):
+    ctx = seg.app.state.ctx
+    attempts = []
+
+    async def failing_handler(session, event):
+        attempts.append(event.id)
+        raise RuntimeError("downstream refused")
+
+    group = f"dlq-test-{uuid.uuid4().hex[:6]}"
+    settings = ctx.settings.model_copy(update={
+        "consumer_retry_backoff_seconds": 0.01, "kafka_topic_prefix": f"{group}."})
+    consumer = EventConsumer(ctx.db, ctx.tables["inbox"], settings,
+                             {"ticket-resolved": failing_handler}, group_id=group)
+    customer_id = new_id("dlq")
+    event = new_event("ticket-resolved", "feedback", customer_id, {
+        "customer_id": customer_id, "ticket_id": "T-dlq", "priority": "P2",
+        "resolved_at": datetime.now(UTC).isoformat()}, None)
+    before = EVENTS_DEAD_LETTERED.labels("segmentation", "ticket-resolved")._value.get()
+    task = asyncio.create_task(consumer.run())
+    try:
+        await eventually(lambda: consumer.connected, timeout=20)
+        await _produce(broker.bootstrap, f"{group}.ticket-resolved",
+                       [b"{not json", event.to_json().encode()], customer_id)
+        async with EventCollector(broker.bootstrap, [f"{group}.dead-letter"]) as dead:
+            await eventually(lambda: len(dead.raw) >= 2, timeout=30)
+            letters = dead.raw
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await consumer.stop()
+    assert len(attempts) == ctx.settings.consumer_max_attempts
+    reasons = [dict((k, v.decode()) for k, v in r.headers)["error"] for r in letters]
+    assert reasons[0].startswith("invalid")
+    assert "downstream refused" in reasons[1]
+    assert json.loads(letters[1].value)["id"] == event.id
+    after = EVENTS_DEAD_LETTERED.labels("segmentation", "ticket-resolved")._value.get()
+    assert after - before >= 2  # (other consumers in this process may dead-letter too)

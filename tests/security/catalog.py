@@ -1,0 +1,124 @@
+"""The services under test, discovered rather than listed: every suite runs over all of them."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from shared.launcher import available_services
+from tests.support import running_service
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# Routes anyone may call (DESIGN 7): health, and the survey invitation (answering) endpoints
+# where the invitation token is the key. /metrics is served outside the OpenAPI document.
+PUBLIC_ROUTES = {
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/v1/invitations/{token}"),
+    ("POST", "/v1/invitations/{token}/response"),
+    ("GET", "/s/{token}"),
+}
+# Writes that compute without changing anything, so the read-only analyst may call them.
+READ_ONLY_COMPUTATIONS = {
+    ("POST", "/v1/scoring-model/dry-run"),
+}
+
+
+@dataclass(frozen=True)
+class ServiceUnderTest:
+    name: str
+    create_app: Callable[..., FastAPI]
+    settings: Callable[..., Any]
+
+    def app(self, platform_config: dict, **overrides: Any) -> FastAPI:
+        return self.create_app(self.settings(**{**platform_config, **overrides}))
+
+
+def service_names() -> list[str]:
+    return available_services()
+
+
+def load_service(name: str) -> ServiceUnderTest:
+    """The service's app factory and settings; skips (with the reason) when it does not import."""
+    try:
+        app_module = importlib.import_module(f"services.{name}.app")
+        settings_module = importlib.import_module(f"services.{name}.settings")
+        return ServiceUnderTest(
+            name, app_module.create_app, getattr(settings_module, f"{name}_settings")
+        )
+    except Exception as exc:  # a service still being written: report, do not fail the suite
+        pytest.skip(f"services.{name} does not import: {type(exc).__name__}: {exc}")
+
+
+@contextlib.asynccontextmanager
+async def quiet_service(
+    name: str, platform_config: dict, **overrides: Any
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The service over in-process HTTP, with no relay, consumer or workers unless asked."""
+    service = load_service(name)
+    settings = {"run_relay": False, "run_consumers": False, "run_workers": False, **overrides}
+    async with running_service(service.app(platform_config, **settings)) as client:
+        yield client
+
+
+def operations(openapi: dict) -> list[tuple[str, str, dict]]:
+    """Every (METHOD, path template, operation) of an OpenAPI document."""
+    found = []
+    for path, item in openapi.get("paths", {}).items():
+        for method, operation in item.items():
+            if method.upper() in {"GET", "HEAD", *WRITE_METHODS}:
+                found.append((method.upper(), path, operation))
+    return sorted(found, key=lambda o: (o[1], o[0]))
+
+
+def is_protected(openapi: dict, operation: dict) -> bool:
+    security = operation.get("security", openapi.get("security"))
+    return bool(security)
+
+
+def dummy_path(path: str) -> str:
+    """Fill path parameters with plausible dummy values (tokens long enough to pass patterns)."""
+    import re
+
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        return "dummy-token-0123456789abcdef" if "token" in name else f"dummy-{name.replace('_', '-')}"
+
+    return re.sub(r"\{([^}]+)\}", value, path)
+
+
+# One small, always-valid write per service (a new entity each call), for fault and load tests.
+async def _segmentation_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.put(f"/v1/customers/{key}", headers=headers,
+                            json={"name": f"Customer {key}", "industry": "retail", "growth_pct": 5})
+
+
+async def _survey_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.post("/v1/surveys/default/invitations", headers=headers,
+                             json={"customer_ids": [key]})
+
+
+async def _feedback_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.post("/v1/tickets", headers=headers, json={
+        "customer_id": key, "channel": "web", "type": "problem", "category": "technical",
+        "description": "export fails"})
+
+
+async def _playbook_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.post(f"/v1/customers/{key}/contacts", headers=headers,
+                             json={"channel": "email", "opened": True})
+
+
+WRITE_PROBES: dict[str, Callable[..., Any]] = {
+    "segmentation": _segmentation_write,
+    "survey": _survey_write,
+    "feedback": _feedback_write,
+    "playbook": _playbook_write,
+}
