@@ -22,6 +22,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 import psutil
+from aiokafka import AIOKafkaConsumer, ConsumerRecord
 
 from shared.settings import DEVELOPMENT_JWT_SECRET
 from tests.support import Broker, free_port
@@ -264,3 +265,35 @@ def playbook_ready() -> tuple[bool, str]:
     if missing:
         return False, f"not measured: {' and '.join(missing)} missing"
     return True, ""
+
+
+class TopicWatcher:
+    """Reads topics from the beginning in the background and notes what arrives, with its time.
+
+    Subclasses say what to note in `record`; arrival is `time.time()`, comparable across processes.
+    """
+
+    def __init__(self, bootstrap: str, topics: list[str], *, fetch_wait_ms: int = 50) -> None:
+        self.consumer = AIOKafkaConsumer(
+            *topics, bootstrap_servers=bootstrap, group_id=f"bench-watch-{uuid.uuid4().hex}",
+            auto_offset_reset="earliest", fetch_max_wait_ms=fetch_wait_ms, metadata_max_age_ms=1000)
+        self.task: asyncio.Task | None = None
+
+    def record(self, record: ConsumerRecord, arrived_at: float) -> None:
+        raise NotImplementedError
+
+    async def __aenter__(self):
+        await self.consumer.start()
+        self.task = asyncio.create_task(self._collect())
+        return self
+
+    async def _collect(self) -> None:
+        async for record in self.consumer:
+            self.record(record, time.time())
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.task:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.task
+        await self.consumer.stop()

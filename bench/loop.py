@@ -18,7 +18,6 @@ size at the same rate for the same time, on a topic of their own (services stopp
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
 import random
@@ -30,10 +29,11 @@ from datetime import datetime
 import asyncpg
 import httpx
 import psutil
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
 from bench.common import (
     PeakRss,
+    TopicWatcher,
     fresh_database,
     percentile,
     running,
@@ -94,35 +94,25 @@ class CpuSeconds:
         self.used["machine_busy_share"] = round(busy / wall, 2) if wall else 0.0
 
 
-class Arrivals:
+class Arrivals(TopicWatcher):
     """Arrival time (time.time()) of the first event per customer, per topic."""
 
     def __init__(self, bootstrap: str, topics: dict[str, str], fetch_wait_ms: int) -> None:
         self.types = {topic: event_type for event_type, topic in topics.items()}
-        self.consumer = AIOKafkaConsumer(
-            *self.types, bootstrap_servers=bootstrap, group_id=f"bench-loop-{uuid.uuid4().hex}",
-            auto_offset_reset="earliest", fetch_max_wait_ms=fetch_wait_ms, metadata_max_age_ms=1000)
+        super().__init__(bootstrap, list(self.types), fetch_wait_ms=fetch_wait_ms)
         self.arrived: dict[str, dict[str, float]] = {t: {} for t in topics}
         self.kinds: dict[str, str] = {}
         self.envelope_bytes: dict[str, int] = {}
-        self.task: asyncio.Task | None = None
 
-    async def __aenter__(self) -> Arrivals:
-        await self.consumer.start()
-        self.task = asyncio.create_task(self._collect())
-        return self
-
-    async def _collect(self) -> None:
-        async for record in self.consumer:
-            now = time.time()
-            event_type = self.types[record.topic]
-            data = json.loads(record.value)["data"]
-            customer = data["customer_id"]
-            self.envelope_bytes.setdefault(event_type, len(record.value))
-            if customer not in self.arrived[event_type]:
-                self.arrived[event_type][customer] = now
-                if event_type == CREATED:
-                    self.kinds[customer] = data["kind"]
+    def record(self, record: ConsumerRecord, arrived_at: float) -> None:
+        event_type = self.types[record.topic]
+        data = json.loads(record.value)["data"]
+        customer = data["customer_id"]
+        self.envelope_bytes.setdefault(event_type, len(record.value))
+        if customer not in self.arrived[event_type]:
+            self.arrived[event_type][customer] = arrived_at
+            if event_type == CREATED:
+                self.kinds[customer] = data["kind"]
 
     async def wait_for(self, event_type: str, customers: Iterable[str], timeout: float) -> bool:
         wanted = set(customers)
@@ -132,13 +122,6 @@ class Arrivals:
                 return True
             await asyncio.sleep(0.1)
         return False
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self.task:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self.task
-        await self.consumer.stop()
 
 
 class RawHttp:

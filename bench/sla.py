@@ -11,7 +11,6 @@ the due time, so it covers the sweep, the outbox relay and the broker.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import time
 import uuid
@@ -19,10 +18,11 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import httpx
-from aiokafka import AIOKafkaConsumer
+from aiokafka import ConsumerRecord
 
 from bench.common import (
     PeakRss,
+    TopicWatcher,
     fresh_database,
     percentile,
     rss_mb,
@@ -75,35 +75,18 @@ async def _clone(connection: asyncpg.Connection, template: str, count: int, pref
         f"FROM tickets t, generate_series(0, $2 - 1) AS g WHERE t.id = $1", *args)
 
 
-class Arrivals:
+class Arrivals(TopicWatcher):
     """Arrival time of every breach event on the broker, by ticket id."""
 
     def __init__(self, bootstrap: str, topic: str) -> None:
-        self.consumer = AIOKafkaConsumer(
-            topic, bootstrap_servers=bootstrap, group_id=f"bench-sla-{uuid.uuid4().hex}",
-            auto_offset_reset="earliest", fetch_max_wait_ms=50, metadata_max_age_ms=1000)
+        super().__init__(bootstrap, [topic])
         self.arrived: dict[str, tuple[float, datetime]] = {}
-        self.task: asyncio.Task | None = None
 
-    async def __aenter__(self) -> Arrivals:
-        await self.consumer.start()
-        self.task = asyncio.create_task(self._collect())
-        return self
-
-    async def _collect(self) -> None:
-        async for record in self.consumer:
-            now = time.time()
-            data = json.loads(record.value)["data"]
-            if data["level"] == 1 and data["metric"] == "first_response":
-                due = datetime.fromisoformat(data["due_at"].replace("Z", "+00:00"))
-                self.arrived.setdefault(data["ticket_id"], (now, due))
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self.task:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self.task
-        await self.consumer.stop()
+    def record(self, record: ConsumerRecord, arrived_at: float) -> None:
+        data = json.loads(record.value)["data"]
+        if data["level"] == 1 and data["metric"] == "first_response":
+            due = datetime.fromisoformat(data["due_at"].replace("Z", "+00:00"))
+            self.arrived.setdefault(data["ticket_id"], (arrived_at, due))
 
 
 async def _phase(connection, template: str, arrivals: Arrivals, open_tickets: int, breaching: int,

@@ -40,6 +40,8 @@ class PlatformSettings(BaseSettings):
     outbox_poll_seconds: float = 0.1
     outbox_batch_size: int = 2000
     consumer_max_attempts: int = 3
+    # Events fetched and applied in one transaction (per partition); 1 applies them one by one.
+    consumer_batch_size: int = Field(default=200, ge=1, le=5000)
     # How long a fetch may wait at the broker for new records. Some brokers (the embedded one)
     # answer only when the wait ends, so this bounds the delivery latency of a quiet topic.
     consumer_fetch_wait_ms: int = 50

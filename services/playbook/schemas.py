@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -161,6 +161,9 @@ class CaseEffect(Strict):
     summary: str | None = Field(default=None, max_length=4000)
 
 
+Tag = Annotated[str, Field(min_length=1, max_length=50)]
+
+
 class CaseIn(Strict):
     title: str = Field(min_length=1, max_length=200)
     customer_id: CustomerId | None = Field(default=None, max_length=64)
@@ -171,7 +174,7 @@ class CaseIn(Strict):
     execution: str = Field(min_length=1, max_length=20000)
     effect: CaseEffect
     lessons: str = Field(min_length=1, max_length=20000)
-    tags: list[str] = Field(default_factory=list, max_length=20)
+    tags: list[Tag] = Field(default_factory=list, max_length=20)
 
 
 class CaseMetricOut(CaseMetric):

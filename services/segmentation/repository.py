@@ -6,8 +6,7 @@ import json
 from datetime import datetime, timedelta
 from itertools import pairwise
 
-from sqlalchemy import Row, Table, and_, any_, case, extract, func, literal, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Row, Table, and_, case, extract, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
@@ -20,21 +19,9 @@ from services.segmentation.models import (
     ScoreRow,
     TierOverrideRow,
 )
-from shared.db import as_utc, driver_connection
+from shared.db import as_utc, driver_connection, ids_match, is_postgres
 
 YEAR = timedelta(days=365)
-
-
-def is_postgres(session: AsyncSession) -> bool:
-    return session.bind.dialect.name == "postgresql"
-
-
-def ids_match(column, ids: list[str], postgres: bool):
-    """`column IN ids`; on PostgreSQL one array parameter (`= ANY($1)`) instead of one per id,
-    which keeps a 2,000-id batch from compiling 2,000 bind parameters."""
-    if postgres:
-        return column == any_(literal(list(ids), ARRAY(column.type)))
-    return column.in_(ids)
 
 
 def aggregate_query(

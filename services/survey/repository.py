@@ -152,11 +152,16 @@ async def latest_satisfaction(session: AsyncSession, customer_id: str) -> Respon
     )
 
 
-async def count_hit(session: AsyncSession, bucket: str, window_start: datetime) -> int:
-    """Add one hit to the bucket's window and return the window's count (atomic upsert)."""
-    statement = upsert(session, RateLimitRow).values(bucket=bucket, window_start=window_start, hits=1)
+async def count_hits(session: AsyncSession, buckets: list[str], window_start: datetime) -> dict[str, int]:
+    """Add one hit to each bucket's window and return the windows' counts: one atomic upsert.
+
+    Rows are written in a fixed (sorted) order, so concurrent calls sharing a bucket never deadlock.
+    """
+    statement = upsert(session, RateLimitRow).values(
+        [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
+    )
     statement = statement.on_conflict_do_update(
         index_elements=["bucket", "window_start"],
         set_={"hits": RateLimitRow.hits + 1},
-    ).returning(RateLimitRow.hits)
-    return int((await session.execute(statement)).scalar_one())
+    ).returning(RateLimitRow.bucket, RateLimitRow.hits)
+    return {bucket: int(hits) for bucket, hits in (await session.execute(statement)).all()}

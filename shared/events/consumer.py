@@ -1,4 +1,6 @@
-"""Idempotent consumer: one transaction per event (inbox row + handler), offsets after it."""
+"""Idempotent consumer: the inbox rows and the handlers of a fetched batch in one transaction,
+offsets committed after it. A batch that fails is applied again one event per transaction, so a
+poison message costs only itself a dead letter."""
 
 from __future__ import annotations
 
@@ -90,15 +92,16 @@ class EventConsumer:
     async def _consume_forever(self) -> None:
         assert self.consumer is not None
         while True:
-            batches = await self.consumer.getmany(timeout_ms=200, max_records=200)
+            batches = await self.consumer.getmany(
+                timeout_ms=200, max_records=self.settings.consumer_batch_size)
             for tp, records in batches.items():
                 if not await self._position_is_current(tp):
                     continue
-                for record in records:
-                    await self._process(record)
-                    # Commit after each event's transaction: a crash replays at most one event.
-                    await self.consumer.commit({tp: record.offset + 1})
-                    self._committed[tp] = record.offset + 1
+                await self._process_batch(records)
+                # Commit after the batch's transaction: a crash replays at most this batch, and
+                # the inbox drops what was already applied.
+                await self.consumer.commit({tp: records[-1].offset + 1})
+                self._committed[tp] = records[-1].offset + 1
             await self._report_lag()
 
     async def _position_is_current(self, tp: TopicPartition) -> bool:
@@ -126,18 +129,35 @@ class EventConsumer:
             self._committed[tp] = stored
         return False
 
-    async def _process(self, record: ConsumerRecord) -> None:
-        event_type = self.topic_to_type.get(record.topic, record.topic)
-        try:
-            event = parse_event(record.value)
-        except InvalidEvent as exc:
-            log.error("event_rejected", topic=record.topic, offset=record.offset, error=str(exc))
-            await self._dead_letter(record, event_type, f"invalid: {exc}")
-            return
+    async def _process_batch(self, records: list[ConsumerRecord]) -> None:
+        handled: list[tuple[ConsumerRecord, Event]] = []
+        for record in records:
+            try:
+                event = parse_event(record.value)
+            except InvalidEvent as exc:
+                log.error("event_rejected", topic=record.topic, offset=record.offset, error=str(exc))
+                await self._dead_letter(record, self.topic_to_type.get(record.topic, record.topic),
+                                        f"invalid: {exc}")
+                continue
+            if event.type in self.handlers:
+                handled.append((record, event))
+        if len(handled) > 1:
+            try:
+                outcomes = await self.apply_many([event for _, event in handled])
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # one event of the batch failed: find it, one at a time
+                log.info("event_batch_split", events=len(handled), error=f"{type(exc).__name__}: {exc}")
+            else:
+                for (_, event), outcome in zip(handled, outcomes, strict=True):
+                    EVENTS_CONSUMED.labels(self.service, event.type, outcome).inc()
+                return
+        for record, event in handled:
+            await self._process(record, event)
+
+    async def _process(self, record: ConsumerRecord, event: Event) -> None:
+        handler = self.handlers[event.type]
         bind_request_id(event.request_id)
-        handler = self.handlers.get(event.type)
-        if handler is None:
-            return
         for attempt in range(1, self.settings.consumer_max_attempts + 1):
             try:
                 outcome = await self.apply(event, handler)
@@ -155,6 +175,33 @@ class EventConsumer:
                     await self._dead_letter(record, event.type, f"{type(exc).__name__}: {exc}")
                     return
                 await asyncio.sleep(self.settings.consumer_retry_backoff_seconds * attempt)
+
+    async def apply_many(self, events: list[Event]) -> list[str]:
+        """Events in one transaction, each handler run once per event id; `applied` or `duplicate`
+        per event. Any failure rolls the whole batch back (another replica applying one of them at
+        the same time included) and raises."""
+        async with self.db.session() as session, session.begin():
+            seen = set(await session.scalars(
+                select(self.inbox.c.event_id).where(self.inbox.c.event_id.in_({e.id for e in events}))
+            ))
+            fresh: list[Event] = []
+            outcomes: list[str] = []
+            for event in events:
+                if event.id in seen:
+                    outcomes.append("duplicate")
+                    continue
+                seen.add(event.id)
+                fresh.append(event)
+                outcomes.append("applied")
+            if fresh:
+                now = datetime.now(UTC)
+                await session.execute(self.inbox.insert(), [
+                    {"event_id": e.id, "event_type": e.type, "applied_at": now} for e in fresh
+                ])
+            for event in fresh:
+                bind_request_id(event.request_id)
+                await self.handlers[event.type](session, event)
+        return outcomes
 
     async def apply(self, event: Event, handler: Handler) -> str:
         """Run the handler once per event id; returns `applied` or `duplicate`."""

@@ -10,25 +10,21 @@ from typing import Any
 import structlog
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import (
-    BigInteger,
     Column,
     Integer,
     MetaData,
     String,
     Table,
     Text,
-    any_,
-    bindparam,
     delete,
     func,
     select,
     update,
 )
 from sqlalchemy import event as sqlalchemy_event
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import BigIntPK, Database, UTCDateTime, driver_connection
+from shared.db import BigIntPK, Database, UTCDateTime, driver_connection, ids_match, is_postgres
 from shared.events.envelope import new_event
 from shared.events.topics import ensure_topics, kafka_security
 from shared.logging import current_request_id
@@ -111,7 +107,7 @@ class Outbox:
             return
         request_id = current_request_id()
         built = [new_event(t, self.service, s, d, request_id) for t, s, d in events]
-        if session.bind.dialect.name == "postgresql":
+        if is_postgres(session):
             # COPY: thousands of rows in one round trip, inside the caller's transaction.
             connection = await driver_connection(session)
             await connection.copy_records_to_table(
@@ -209,12 +205,10 @@ class OutboxRelay:
             ]
             await asyncio.gather(*futures)
             ids = [row.id for row in rows]
-            # One array parameter on PostgreSQL rather than an IN list of a whole batch of binds.
-            published = (
-                table.c.id == any_(bindparam("ids", ids, type_=ARRAY(BigInteger)))
-                if session.bind.dialect.name == "postgresql" else table.c.id.in_(ids)
+            await session.execute(
+                update(table).where(ids_match(table.c.id, ids, is_postgres(session)))
+                .values(published_at=datetime.now(UTC))
             )
-            await session.execute(update(table).where(published).values(published_at=datetime.now(UTC)))
         for row in rows:
             EVENTS_PRODUCED.labels(self.outbox.service, row.event_type).inc()
         await self._cleanup()

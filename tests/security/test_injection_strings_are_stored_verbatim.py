@@ -55,7 +55,30 @@ async def _survey(client, text: str) -> tuple[str, str]:
     return shown["name"], text
 
 
-STORE_AND_READ = {"segmentation": _segmentation, "feedback": _feedback, "survey": _survey}
+async def _playbook(client, text: str) -> tuple[str, str]:
+    body = {"title": text[:200], "background": text, "strategy": text, "execution": text,
+            "effect": {"metrics": [{"name": text[:100], "before": 1, "after": 2}], "summary": text},
+            "lessons": text, "tags": [text[:50]]}
+    response = await client.post("/v1/cases", headers=ADMIN, json=body)
+    assert response.status_code == 201, response.text
+    shown = (await client.get(f"/v1/cases/{response.json()['id']}", headers=ADMIN)).json()
+    assert [shown[k] for k in ("title", "strategy", "execution", "lessons")] == [
+        text[:200], text, text, text]
+    assert shown["effect"]["metrics"][0]["name"] == text[:100] and shown["effect"]["summary"] == text
+    assert shown["tags"] == [text[:50]]
+    # Rule texts are stored inside the rule set document; they come back as sent.
+    rule = (await client.get("/v1/rules/satisfaction-negative", headers=ADMIN)).json()["rule"]
+    rule = {**rule, "name": text[:200], "description": text,
+            "actions": [{**rule["actions"][0], "title": text[:200]}, *rule["actions"][1:]]}
+    response = await client.put("/v1/rules/satisfaction-negative", headers=ADMIN, json=rule)
+    assert response.status_code == 200, response.text
+    stored = (await client.get("/v1/rules/satisfaction-negative", headers=ADMIN)).json()["rule"]
+    assert (stored["name"], stored["actions"][0]["title"]) == (text[:200], text[:200])
+    return stored["description"], text
+
+
+STORE_AND_READ = {"segmentation": _segmentation, "feedback": _feedback, "survey": _survey,
+                  "playbook": _playbook}
 
 
 @pytest.fixture(scope="module", params=service_names())
@@ -117,10 +140,44 @@ async def test_nul_characters_anywhere_are_refused_with_422_never_500(service):
     assert checked > 0
 
 
-async def test_too_long_strings_are_refused_with_422_naming_the_field(service):
+TOO_LONG = "x" * 100_000
+# One oversized free-text write per service: (method, path, body, field named in the 422, listing).
+OVERSIZED = {
+    "segmentation": ("PUT", "/v1/customers/inj-long", {"name": TOO_LONG}, "name", "/v1/customers"),
+    "feedback": ("POST", "/v1/tickets", {"customer_id": "inj-long", "channel": "web", "type": "problem",
+                                         "category": "billing", "description": TOO_LONG},
+                 "description", "/v1/tickets"),
+    "survey": ("POST", "/v1/surveys", {"name": "long", "description": TOO_LONG,
+                                       "dimensions": [{"key": "d1", "name": "d", "items": [{"text": "q"}]}]},
+               "description", "/v1/surveys"),
+    "playbook": ("POST", "/v1/cases", {"title": "long", "background": "b", "strategy": "s", "execution": "e",
+                                       "effect": {"metrics": []}, "lessons": TOO_LONG},
+                 "lessons", "/v1/cases"),
+}
+
+
+async def test_too_long_strings_are_refused_with_422_naming_the_field_and_nothing_is_stored(service):
     name, client = service
-    if name != "segmentation":
-        pytest.skip(f"field limits of {name} are its author's tests")
-    response = await client.put("/v1/customers/inj-long", json={"name": "x" * 100_000}, headers=ADMIN)
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "name"
+    method, path, body, field, listing = OVERSIZED[name]
+    before = (await client.get(listing, params={"limit": 200}, headers=ADMIN)).json()["items"]
+    response = await client.request(method, path, json=body, headers=ADMIN)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["errors"][0]["field"] == field
+    after = (await client.get(listing, params={"limit": 200}, headers=ADMIN)).json()["items"]
+    assert after == before
+
+
+async def test_an_oversized_rule_description_is_refused_and_the_rule_set_is_unchanged(platform_config):
+    async with quiet_service("playbook", platform_config) as client:
+        await _refuse_oversized_rule_description(client)
+
+
+async def _refuse_oversized_rule_description(client) -> None:
+    before = (await client.get("/v1/rules", headers=ADMIN)).json()
+    rule = (await client.get("/v1/rules/satisfaction-negative", headers=ADMIN)).json()["rule"]
+    response = await client.put("/v1/rules/satisfaction-negative", headers=ADMIN,
+                                json={**rule, "description": TOO_LONG})
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"].endswith("description")
+    assert (await client.get("/v1/rules", headers=ADMIN)).json() == before

@@ -166,6 +166,7 @@ class Rule:
 
 # --- parsing and validation ------------------------------------------------------------------
 
+MAX_DESCRIPTION = 2000
 _RULE_KEYS = {"id", "name", "description", "trigger", "conditions", "actions", "enabled", "experiment"}
 _ACTION_KEYS = {"kind", "title", "channel", "owner_role", "due_offset_hours", "deep_contact",
                 "bypass_caps", "once_per_days"}
@@ -331,6 +332,9 @@ def parse_rule(raw: Any, path: str) -> Rule:
     name = raw.get("name", "")
     if not isinstance(name, str) or len(name) > 200:
         raise RuleError(f"{path}.name", "must be a text of at most 200 characters")
+    description = raw.get("description", "")
+    if not isinstance(description, str) or len(description) > MAX_DESCRIPTION:
+        raise RuleError(f"{path}.description", f"must be a text of at most {MAX_DESCRIPTION} characters")
     return Rule(rule_id, trigger, tuple(conditions), actions, name=name, enabled=enabled,
                 experiment=experiment, document=raw)
 

@@ -73,11 +73,19 @@ def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
 async def customer_view(session: AsyncSession, customer_id: str, caller: Caller) -> schemas.CustomerOut:
     now = datetime.now(UTC)
     async with session.begin():
-        customer = await _require_customer(session, customer_id)
+        # Customer and score in one statement: under READ COMMITTED two reads could straddle a
+        # scheduler commit and show a new score beside the old next evaluation date.
+        found = (await session.execute(
+            select(CustomerRow, ScoreRow)
+            .outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
+            .where(CustomerRow.id == customer_id)
+        )).one_or_none()
+        if found is None:
+            raise NotFound(f"customer {customer_id!r} does not exist")
+        customer, score = found
         contacts = (await session.scalars(
             select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
         )).all()
-        score = await session.get(ScoreRow, customer_id)
         override = await session.scalar(
             select(TierOverrideRow)
             .where(

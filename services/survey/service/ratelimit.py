@@ -34,9 +34,10 @@ async def enforce_invitation_limits(request: Request, token: str) -> None:
     # Uvicorn's --proxy-headers puts the X-Forwarded-For address here behind a trusted proxy.
     client = request.client.host if request.client else "unknown"
     token_key = hashlib.sha256(token.encode()).hexdigest()[:40]  # never store the token itself
+    token_bucket, client_bucket = f"token:{token_key}", f"client:{client}"
     async with ctx.db.session() as session, session.begin():
-        token_hits = await repository.count_hit(session, f"token:{token_key}", start)
-        client_hits = await repository.count_hit(session, f"client:{client}", start)
+        hits = await repository.count_hits(session, [token_bucket, client_bucket], start)
+    token_hits, client_hits = hits[token_bucket], hits[client_bucket]
     window_end = start + timedelta(seconds=settings.rate_limit_window_seconds)
     retry_after = int((window_end - now).total_seconds()) + 1
     for scope, hits, limit in (

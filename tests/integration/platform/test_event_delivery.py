@@ -123,6 +123,77 @@ async def test_the_consumer_applies_a_handler_once_per_event_id(seg):
     assert calls == [event.id]
 
 
+async def _in_inbox(ctx, event_ids: list[str]) -> set[str]:
+    inbox = ctx.tables["inbox"]
+    async with ctx.db.session() as session:
+        return set(await session.scalars(select(inbox.c.event_id).where(inbox.c.event_id.in_(event_ids))))
+
+
+async def test_a_batch_is_applied_in_one_transaction_once_per_event_id(seg):
+    ctx = seg.app.state.ctx
+    calls = []
+
+    async def handler(session, event):
+        calls.append(event.id)
+        if event.data["ticket_id"].startswith("T-fail"):
+            raise RuntimeError("refused")
+
+    consumer = EventConsumer(ctx.db, ctx.tables["inbox"], ctx.settings,
+                             {"ticket-created": handler}, group_id="unit")
+    first, second = (_ticket_created("c-batch", f"T-{uuid.uuid4().hex[:8]}") for _ in range(2))
+    assert await consumer.apply_many([first, first, second]) == ["applied", "duplicate", "applied"]
+    assert await consumer.apply_many([second, first]) == ["duplicate", "duplicate"]
+    assert calls == [first.id, second.id]
+
+    # One failing handler rolls the whole batch back: no inbox row for the event before it.
+    before, failing = _ticket_created("c-batch", f"T-{uuid.uuid4().hex[:8]}"), _ticket_created(
+        "c-batch", f"T-fail-{uuid.uuid4().hex[:8]}")
+    try:
+        await consumer.apply_many([before, failing])
+        raise AssertionError("the batch should have failed")
+    except RuntimeError as exc:
+        assert str(exc) == "refused"
+    assert await _in_inbox(ctx, [before.id, failing.id]) == set()
+    assert await consumer.apply(before, handler) == "applied"
+
+
+async def test_a_poison_event_in_a_batch_costs_only_itself(seg, broker):
+    """Three events fetched together, the middle one failing: the batch is split, the other two are
+    applied once each, the failing one is dead-lettered after its retries."""
+    ctx = seg.app.state.ctx
+    group = f"split-{uuid.uuid4().hex[:6]}"
+    customer_id = new_id("split")
+    good, poison, last = (
+        _ticket_created(customer_id, f"T-{kind}-{uuid.uuid4().hex[:8]}") for kind in ("ok", "fail", "ok"))
+
+    async def handler(session, event):
+        if event.id == poison.id:
+            raise RuntimeError("cannot apply")
+
+    settings = ctx.settings.model_copy(update={
+        "consumer_retry_backoff_seconds": 0.01, "kafka_topic_prefix": f"{group}."})
+    consumer = EventConsumer(ctx.db, ctx.tables["inbox"], settings, {"ticket-created": handler},
+                             group_id=group)
+    # Produced before the consumer starts, so that its first fetch holds all three.
+    await _produce(broker.bootstrap, f"{group}.ticket-created",
+                   [e.to_json().encode() for e in (good, poison, last)], customer_id)
+    async with EventCollector(broker.bootstrap, [f"{group}.dead-letter"]) as dead:
+        task = asyncio.create_task(consumer.run())
+        try:
+            await eventually(lambda: len(dead.raw) >= 1, timeout=30)
+
+            async def both_applied() -> bool:
+                return await _in_inbox(ctx, [good.id, last.id]) == {good.id, last.id}
+
+            await eventually(both_applied, timeout=10)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            await consumer.stop()
+    assert await _in_inbox(ctx, [good.id, poison.id, last.id]) == {good.id, last.id}
+    assert [json.loads(r.value)["id"] for r in dead.raw] == [poison.id]
+
+
 async def test_poison_and_failing_messages_go_to_the_dead_letter_topic(seg, broker):
     ctx = seg.app.state.ctx
     attempts = []
