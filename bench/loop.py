@@ -59,8 +59,9 @@ NOTE = ("Latency = arrival of the customer's first `action-created` event at a c
         "process minus the send time of the survey answer (open loop, each answer at its own slot). It "
         "includes the HTTP answer (rate-limit counters, scoring, the survey transaction with its outbox "
         "row), the survey relay (woken by the append or its poll interval), the broker, the playbook "
-        "consumer (fetch wait, inbox transaction, the rules, the action and its outbox row, an offset "
-        "commit per event), the playbook relay, and the broker again to the bench's consumer.")
+        "consumer (fetch wait, one transaction per fetched batch with its inbox rows, the rules, the "
+        "actions and their outbox rows, one offset commit per batch), the playbook relay, and the broker "
+        "again to the bench's consumer.")
 
 
 def _ms(values: Iterable[float]) -> dict[str, float]:

@@ -166,7 +166,7 @@ LOOP_STAGES = (
                                 "(HTTP, rate-limit counters, scoring)"),
     ("survey_relay", "survey outbox row -> published (commit, relay wake-up or poll, broker ack)"),
     ("broker_and_playbook_fetch", "published -> applied by the playbook consumer (broker, fetch wait, "
-                                  "offset commit of the previous events)"),
+                                  "the batches fetched before it)"),
     ("playbook_handler", "applied -> action-created row in the playbook outbox (inbox, rules, action)"),
     ("playbook_relay", "playbook outbox row -> published"),
     ("broker_to_bench_consumer", "published -> arrival at the bench consumer (fetch wait 50 ms)"),
@@ -191,8 +191,8 @@ def _loop_miss(r: dict) -> str:
             f"{cpu.get('bench')} s; PostgreSQL and the broker the rest. The survey stored the answers at "
             f"{per_s.get('survey_answers')}/s and the playbook applied them at "
             f"{per_s.get('playbook_events')}/s (offered: {r['rate']:g}/s): a backlog builds in the "
-            "survey's request queue (its relay shares that event loop) and in the playbook's consumer, "
-            "which applies one event at a time.")
+            "survey's request queue (its relay shares that event loop) and, when the playbook applies "
+            "fewer per second than the survey stores, in the playbook's consumer.")
     text += (
         " The embedded broker answers a fetch when the consumer's fetch wait ends, not when a record "
         "arrives: a plain consumer with aiokafka's default wait (500 ms) measures p50 "

@@ -90,17 +90,34 @@ async def replace(
     return row
 
 
+async def _parsed(session: AsyncSession, kind: ConfigKind, cache: dict, parse: Any) -> tuple[int, Any]:
+    """The newest version of a document, parsed once per version per app (versions never change):
+    per call only the version number is read, not the document."""
+    version = await session.scalar(
+        select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == kind.value))
+    if version is None:
+        raise NotFound(f"no {kind.value} is configured")
+    key = (kind.value, version)
+    if key not in cache:
+        definition = await session.scalar(select(ConfigVersionRow.definition).where(
+            ConfigVersionRow.kind == kind.value, ConfigVersionRow.version == version))
+        cache[key] = parse(definition)
+    return version, cache[key]
+
+
 async def current_rules(ctx: ServiceContext, session: AsyncSession) -> tuple[int, list[Rule]]:
-    """The newest rule set; parsed once per version per app (versions never change)."""
-    row = await current(session, ConfigKind.RULES)
-    cache: dict[int, list[Rule]] = ctx.state.setdefault("rule_sets", {})
-    if row.version not in cache:
-        cache[row.version] = parse_rule_set(row.definition)
-    return row.version, cache[row.version]
+    """The newest rule set and its version."""
+    return await _parsed(session, ConfigKind.RULES, ctx.state.setdefault("config_documents", {}),
+                         parse_rule_set)
 
 
-async def current_policy(session: AsyncSession) -> ContactPolicy:
-    return policy_from_document((await current(session, ConfigKind.CONTACT_POLICY)).definition)
+async def current_policy(session: AsyncSession, ctx: ServiceContext | None = None) -> ContactPolicy:
+    """The newest contact policy; cached per version when the app's context is given."""
+    if ctx is None:
+        return policy_from_document((await current(session, ConfigKind.CONTACT_POLICY)).definition)
+    _, policy = await _parsed(session, ConfigKind.CONTACT_POLICY,
+                              ctx.state.setdefault("config_documents", {}), policy_from_document)
+    return policy
 
 
 async def replace_rule(

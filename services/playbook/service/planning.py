@@ -79,7 +79,7 @@ async def plan_for_event(ctx: ServiceContext, session: AsyncSession, event: Even
     if not candidates:
         return []
     customer_id = event.data["customer_id"]
-    policy = await config.current_policy(session)
+    policy = await config.current_policy(session, ctx)
     row = await session.get(CustomerRow, customer_id)
     customer = customer_facts(row)
     facts = event_facts(event, customer, policy)
