@@ -39,6 +39,9 @@ class PlatformSettings(BaseSettings):
     public_base_url: str | None = None
     outbox_poll_seconds: float = 0.1
     outbox_batch_size: int = 2000
+    # Batches the relay pipelines under one hold of its lock (the next produced while the last is
+    # acknowledged); a crash re-sends at most this many batches.
+    outbox_batches_per_lock: int = Field(default=4, ge=1, le=64)
     consumer_max_attempts: int = 3
     # Events fetched and applied in one transaction (per partition); 1 applies them one by one.
     consumer_batch_size: int = Field(default=200, ge=1, le=5000)

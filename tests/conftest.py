@@ -21,6 +21,21 @@ def broker():
     running.stop()
 
 
+@pytest.fixture
+async def own_database():
+    """A database of the test's own: nothing else writes to it (a killed process leaves no locks on the
+    shared one; a relay under test is the only one reading its outbox)."""
+    name = f"crm_own_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    host = PG_ADMIN_DSN.split("@", 1)[1].rsplit("/", 1)[0]
+    yield f"postgresql+asyncpg://postgres@{host}/{name}"
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await admin.close()
+
+
 @pytest.fixture(scope="session")
 async def database_url():
     """A database of its own for this run, so parallel runs never meet; dropped at the end."""

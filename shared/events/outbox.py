@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Column,
     Integer,
     MetaData,
+    Row,
     String,
     Table,
     Text,
@@ -177,42 +179,65 @@ class OutboxRelay:
             self.outbox._wakeup.clear()
 
     async def publish_batch(self) -> int:
-        """Publish the oldest unpublished rows; returns how many were published."""
-        table = self.outbox.table
+        """Publish the oldest unpublished rows; returns how many were published.
+
+        Up to `outbox_batches_per_lock` batches go out under one hold of the relay lock, pipelined:
+        the next batch is read and handed to the producer while the broker acknowledges the
+        previous one. A batch is marked published only once all of it is acknowledged, and the
+        marks commit together, so a crash re-sends (never loses) at most those batches.
+        """
         producer = await self._producer()
         self.connected = True
         await self._refresh_backlog()
+        published: Counter[str] = Counter()
         async with self.db.session() as session, session.begin():
             if not await self.db.advisory_xact_lock(session, "outbox-relay"):
                 return 0
-            rows = (
-                await session.execute(
-                    select(table.c.id, table.c.event_type, table.c.message_key, table.c.envelope)
-                    .where(table.c.published_at.is_(None))
-                    .order_by(table.c.id)
-                    .limit(self.settings.outbox_batch_size)
-                )
-            ).all()
-            if not rows:
-                return 0
-            futures = [
-                await producer.send(
-                    self.settings.topic(row.event_type),
-                    value=row.envelope.encode(),
-                    key=row.message_key.encode(),
-                )
-                for row in rows
-            ]
-            await asyncio.gather(*futures)
-            ids = [row.id for row in rows]
-            await session.execute(
-                update(table).where(ids_match(table.c.id, ids, is_postgres(session)))
-                .values(published_at=datetime.now(UTC))
-            )
-        for row in rows:
-            EVENTS_PRODUCED.labels(self.outbox.service, row.event_type).inc()
+            postgres = is_postgres(session)
+            in_flight: list[tuple[list[Row], list[asyncio.Future]]] = []
+            after: int | None = None
+            for _ in range(self.settings.outbox_batches_per_lock):
+                rows = await self._next_rows(session, after)
+                if not rows:
+                    break
+                after = rows[-1].id
+                in_flight.append((rows, [
+                    await producer.send(self.settings.topic(row.event_type), value=row.envelope.encode(),
+                                        key=row.message_key.encode())
+                    for row in rows
+                ]))
+                if len(in_flight) > 1:
+                    await self._mark_acknowledged(session, *in_flight.pop(0), published, postgres)
+            for rows, futures in in_flight:
+                await self._mark_acknowledged(session, rows, futures, published, postgres)
+        for event_type, count in published.items():
+            EVENTS_PRODUCED.labels(self.outbox.service, event_type).inc(count)
         await self._cleanup()
-        return len(rows)
+        return sum(published.values())
+
+    async def _next_rows(self, session: AsyncSession, after: int | None) -> list[Row]:
+        table = self.outbox.table
+        query = (
+            select(table.c.id, table.c.event_type, table.c.message_key, table.c.envelope)
+            .where(table.c.published_at.is_(None))
+            .order_by(table.c.id)
+            .limit(self.settings.outbox_batch_size)
+        )
+        if after is not None:
+            query = query.where(table.c.id > after)
+        return list((await session.execute(query)).all())
+
+    async def _mark_acknowledged(
+        self, session: AsyncSession, rows: list[Row], futures: list[asyncio.Future],
+        published: Counter[str], postgres: bool,
+    ) -> None:
+        await asyncio.gather(*futures)
+        table = self.outbox.table
+        await session.execute(
+            update(table).where(ids_match(table.c.id, [row.id for row in rows], postgres))
+            .values(published_at=datetime.now(UTC))
+        )
+        published.update(row.event_type for row in rows)
 
     async def _producer(self) -> AIOKafkaProducer:
         if self.producer is None:
