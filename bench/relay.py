@@ -91,6 +91,7 @@ async def run(bootstrap: str) -> dict:
         "events": count,
         "batch_size": settings.outbox_batch_size,
         "batches": batches,
+        "batches_per_lock": settings.outbox_batches_per_lock,
         "relay_seconds": round(relay_seconds, 3),
         "relay_per_s": round(count / relay_seconds),
         "direct_seconds": round(direct_seconds, 3),
