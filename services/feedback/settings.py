@@ -4,8 +4,9 @@ from shared.settings import PlatformSettings, load_settings
 class FeedbackSettings(PlatformSettings):
     sweep_batch_size: int = 200
     # The sweep interval bounds how late a breach is noticed (the target is 2 s after the due
-    # time); an idle sweep is one indexed query on next_check_at, so every second is cheap.
-    sweep_interval_seconds: float = 1.0
+    # time, so at most a quarter of it goes to waiting for the next sweep); an idle sweep is one
+    # indexed query on next_check_at, cheap twice a second.
+    sweep_interval_seconds: float = 0.5
     # DESIGN 1: optional auto-ticket for a very dissatisfied survey answer; off unless enabled.
     auto_ticket_on_very_dissatisfied: bool = False
     auto_ticket_priority: str = "P2"

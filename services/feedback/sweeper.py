@@ -8,6 +8,7 @@ step is recorded - and its `ticket-escalated` event appended - once even if two 
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -117,16 +118,23 @@ async def refresh_open_gauge(ctx: ServiceContext) -> None:
         OPEN_TICKETS.labels(priority.value).set(counts.get(priority.value, 0))
 
 
+OPEN_GAUGE_REFRESH_SECONDS = 5.0
+
+
 async def sla_sweeper(ctx: ServiceContext) -> None:
     """Lifespan-owned loop: escalation steps, then the open-ticket gauge."""
     batch = getattr(ctx.settings, "sweep_batch_size", 200)
+    gauge_refreshed_at = float("-inf")
     while True:
         try:
             now = datetime.now(UTC)
             for _ in range(20):  # a backlog is worked off in batches, each its own transaction
                 if not await sweep(ctx, now, batch):
                     break
-            await refresh_open_gauge(ctx)
+            # Counting every open ticket is the costly part of an idle sweep: not on every one.
+            if time.monotonic() - gauge_refreshed_at >= OPEN_GAUGE_REFRESH_SECONDS:
+                await refresh_open_gauge(ctx)
+                gauge_refreshed_at = time.monotonic()
         except Exception:
             log.exception("sla_sweep_failed")
         await asyncio.sleep(ctx.settings.sweep_interval_seconds)
