@@ -36,9 +36,9 @@ async def post_ticket(
     body: schemas.TicketIn, request: Request, response: Response,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    ticket = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now())
-    response.headers["Location"] = f"/v1/tickets/{ticket.id}"
-    return await repository.view_of(session, ticket)
+    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now())
+    response.headers["Location"] = f"/v1/tickets/{view.id}"
+    return view
 
 
 @router.get("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -65,13 +65,14 @@ async def tiers_of(session: AsyncSession, customer_ids: list[str]) -> dict[str, 
     return {row.customer_id: row for row in rows}
 
 
+_BY_TOKEN = select(InvitationRow).where(InvitationRow.token == bindparam("token"))
+_BY_TOKEN_FOR_UPDATE = _BY_TOKEN.with_for_update()  # built once: this is on every answer's path
+
+
 async def invitation_by_token(
     session: AsyncSession, token: str, *, for_update: bool = False
 ) -> InvitationRow | None:
-    query = select(InvitationRow).where(InvitationRow.token == token)
-    if for_update:
-        query = query.with_for_update()
-    return await session.scalar(query)
+    return await session.scalar(_BY_TOKEN_FOR_UPDATE if for_update else _BY_TOKEN, {"token": token})
 
 
 async def customer_invitations(
@@ -157,11 +158,11 @@ async def count_hits(session: AsyncSession, buckets: list[str], window_start: da
 
     Rows are written in a fixed (sorted) order, so concurrent calls sharing a bucket never deadlock.
     """
-    statement = upsert(session, RateLimitRow).values(
-        [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
-    )
-    statement = statement.on_conflict_do_update(
+    # Executed with a list of rows rather than built with .values([...]): a multi-row VALUES
+    # statement is compiled afresh on every call, this one is compiled once and cached.
+    statement = upsert(session, RateLimitRow).on_conflict_do_update(
         index_elements=["bucket", "window_start"],
         set_={"hits": RateLimitRow.hits + 1},
     ).returning(RateLimitRow.bucket, RateLimitRow.hits)
-    return {bucket: int(hits) for bucket, hits in (await session.execute(statement)).all()}
+    rows = [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
+    return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}

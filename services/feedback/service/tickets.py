@@ -14,7 +14,7 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import schemas
+from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import OPEN, Status, after_assign, after_reply, check_transition
 from services.feedback.domain.priority import propose_priority
 from services.feedback.domain.sla import (
@@ -78,7 +78,8 @@ async def _ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow
 
 async def open_ticket_in_tx(
     ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
-) -> TicketRow:
+) -> tuple[TicketRow, TicketHistoryRow]:
+    """A new ticket and its first history row ("created"), added to the caller's transaction."""
     reported_at = body.reported_at or now
     if reported_at > now + CLOCK_SKEW:
         raise InvalidInput("reported_at cannot be in the future", field="reported_at")
@@ -110,26 +111,31 @@ async def open_ticket_in_tx(
                     years=ticket.sla_rows["calendar_fallback_years"],
                     detail="weekends and configured holidays only")
     clocks.refresh_next_check(ticket)
-    session.add(ticket)
-    await session.flush()
-    _history(session, ticket, now, actor, "created", None, Status.NEW.value,
-             priority=priority.value, priority_reason=reason, team=ticket.team,
-             sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
-             resolution_due=_iso(ticket.resolution_due))
+    created = TicketHistoryRow(
+        ticket_id=ticket.id, at=now, actor=actor, action="created", from_status=None,
+        to_status=Status.NEW.value,
+        detail={"priority": priority.value, "priority_reason": reason, "team": ticket.team,
+                "sla": ticket.sla_rows, "first_response_due": _iso(ticket.first_response_due),
+                "resolution_due": _iso(ticket.resolution_due)},
+    )
+    await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
         **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
         "first_response_due": _iso(ticket.first_response_due),
         "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
     })
-    return ticket
+    return ticket, created
 
 
 async def open_ticket(
     ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
-) -> TicketRow:
+) -> schemas.TicketOut:
+    """Open a ticket; its view is built from the rows just written: a new ticket's whole history
+    is its "created" row, so nothing is read back."""
     async with session.begin():
-        return await open_ticket_in_tx(ctx, session, body, actor, now)
+        ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
+    return repository.ticket_out(ticket, [created])
 
 
 async def assign(

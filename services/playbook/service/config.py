@@ -90,11 +90,26 @@ async def replace(
     return row
 
 
+_NEWEST_VERSIONS = (select(ConfigVersionRow.kind, func.max(ConfigVersionRow.version))
+                    .group_by(ConfigVersionRow.kind))
+
+
+async def _newest_versions(session: AsyncSession) -> dict[str, int]:
+    """The newest version of every document, read once per transaction: a consumer applies a whole
+    batch of events in one transaction, and each of them needs both documents."""
+    transaction = session.sync_session.get_transaction()
+    cached = session.info.get("config_versions")
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return cached[1]
+    versions = {kind: int(version) for kind, version in (await session.execute(_NEWEST_VERSIONS)).all()}
+    session.info["config_versions"] = (transaction, versions)
+    return versions
+
+
 async def _parsed(session: AsyncSession, kind: ConfigKind, cache: dict, parse: Any) -> tuple[int, Any]:
     """The newest version of a document, parsed once per version per app (versions never change):
-    per call only the version number is read, not the document."""
-    version = await session.scalar(
-        select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == kind.value))
+    per transaction only the version numbers are read, not the documents."""
+    version = (await _newest_versions(session)).get(kind.value)
     if version is None:
         raise NotFound(f"no {kind.value} is configured")
     key = (kind.value, version)

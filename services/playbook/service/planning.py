@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -120,26 +120,36 @@ async def _assignment(session: AsyncSession, rule: Rule, customer_id: str, event
     return variant
 
 
+# The per-event queries are built once with named parameters: a statement built per call costs
+# its construction and cache key on every event.
+_DEEP_CONTACT_TIMES = select(CareActionRow.contact_at).where(
+    CareActionRow.customer_id == bindparam("customer_id"),
+    CareActionRow.deep_contact.is_(True),
+    CareActionRow.contact_at > bindparam("since"),
+    CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
+)
+_CHANNEL_OUTCOMES = (
+    select(ContactRow.occurred_at, ContactRow.opened)
+    .where(ContactRow.customer_id == bindparam("customer_id"), ContactRow.channel == bindparam("channel"))
+    .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(bindparam("limit"))
+)
+_RECENTLY_PLANNED = select(CareActionRow.id).where(
+    CareActionRow.customer_id == bindparam("customer_id"), CareActionRow.kind == bindparam("kind"),
+    CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,
+).limit(1)
+
+
 async def deep_contact_times(session: AsyncSession, customer_id: str, since: datetime) -> list[datetime]:
     """When the customer's deep contacts went ahead (deferred and cancelled ones do not count)."""
     return list((await session.scalars(
-        select(CareActionRow.contact_at).where(
-            CareActionRow.customer_id == customer_id,
-            CareActionRow.deep_contact.is_(True),
-            CareActionRow.contact_at > since,
-            CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
-        )
-    )).all())
+        _DEEP_CONTACT_TIMES, {"customer_id": customer_id, "since": since})).all())
 
 
 async def channel_outcomes(
     session: AsyncSession, customer_id: str, channel: str, limit: int
 ) -> list[tuple[datetime, bool]]:
     rows = (await session.execute(
-        select(ContactRow.occurred_at, ContactRow.opened)
-        .where(ContactRow.customer_id == customer_id, ContactRow.channel == channel)
-        .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(limit)
-    )).all()
+        _CHANNEL_OUTCOMES, {"customer_id": customer_id, "channel": channel, "limit": limit})).all()
     return [(r.occurred_at, r.opened) for r in rows]
 
 
@@ -165,12 +175,17 @@ async def contact_check(
 async def _recently_planned(
     session: AsyncSession, customer_id: str, kind: str, since: datetime
 ) -> str | None:
-    return await session.scalar(
-        select(CareActionRow.id).where(
-            CareActionRow.customer_id == customer_id, CareActionRow.kind == kind,
-            CareActionRow.created_at >= since, CareActionRow.status != ActionStatus.CANCELLED.value,
-        ).limit(1)
-    )
+    return await session.scalar(_RECENTLY_PLANNED, {"customer_id": customer_id, "kind": kind, "since": since})
+
+
+def _insert_action(insert: Any) -> Any:
+    """Built once per dialect, filled with each action's values: the statement is compiled once."""
+    return (insert(CareActionRow)
+            .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
+            .returning(CareActionRow))
+
+
+_INSERT_ACTION = {True: _insert_action(pg_insert), False: _insert_action(sqlite_insert)}
 
 
 async def _create_action(
@@ -190,9 +205,8 @@ async def _create_action(
         deferral, contact = await contact_check(session, policy, customer_id, customer,
                                                 template.deep_contact, template.channel, at)
     status = ActionStatus.DEFERRED if deferral else ActionStatus.PENDING
-    action_id = str(uuid.uuid4())
     values = {
-        "id": action_id, "customer_id": customer_id, "kind": template.kind, "title": template.title,
+        "id": str(uuid.uuid4()), "customer_id": customer_id, "kind": template.kind, "title": template.title,
         "channel": template.channel,
         "owner": owner if template.owner_role in ACCOUNT_OWNER_ROLES and owner else template.owner_role,
         "owner_role": template.owner_role, "status": status.value,
@@ -220,16 +234,9 @@ async def _create_action(
         "survey_state": "pending" if template.channel == SURVEY_CHANNEL else None,
         "survey_next_attempt_at": at if template.channel == SURVEY_CHANNEL else None,
     }
-    insert = pg_insert if ctx.db.is_postgres else sqlite_insert
-    inserted = (await session.execute(
-        insert(CareActionRow).values(**values)
-        .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
-        .returning(CareActionRow.id)
-    )).scalar()
-    if inserted is None:
+    action = (await session.execute(_INSERT_ACTION[ctx.db.is_postgres], values)).scalar()
+    if action is None:
         return None  # this event already made this action
-    action = await session.get(CareActionRow, action_id)
-    assert action is not None
     await ctx.outbox.append(session, "action-created", customer_id, created_event(action))
     ACTIONS_CREATED.labels(action.kind, action.status).inc()
     return action

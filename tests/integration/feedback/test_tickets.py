@@ -44,6 +44,10 @@ async def test_open_ticket_proposes_priority_routes_team_and_shows_its_sla(fb, b
     assert event["data"]["priority"] == "P1"
     assert event["data"]["team"] == "tech-support"
     assert "description" not in event["data"]
+    # The answer to the POST is built from the rows just written: it must equal what is stored.
+    stored = await get_ticket(fb, ticket["id"])
+    assert ticket == stored
+    assert [(h["action"], h["to_status"]) for h in stored["history"]] == [("created", "new")]
 
 
 async def test_a_given_priority_is_kept_and_explained(fb):
