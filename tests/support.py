@@ -173,3 +173,30 @@ async def eventually(check: Callable[[], Any], *, timeout: float = 20, interval:
             return last
         await asyncio.sleep(interval)
     raise AssertionError(f"condition not met within {timeout}s (last: {last!r})")
+
+
+@contextlib.contextmanager
+def uncached_statements() -> Any:
+    """Collect the SQL statements executed in this process that SQLAlchemy could not cache.
+
+    Such a statement is compiled again on every execution (a multi-row VALUES list, for one), which
+    on a hot path costs more than the query itself. DDL and raw driver SQL are never cached and are
+    left out.
+    """
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine.interfaces import CacheStats
+
+    found: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if context is None or context.compiled is None or context.isddl:
+            return
+        if context.cache_hit not in (CacheStats.CACHE_HIT, CacheStats.CACHE_MISS):
+            found.append(" ".join(statement.split())[:300])
+
+    event.listen(Engine, "after_cursor_execute", record)
+    try:
+        yield found
+    finally:
+        event.remove(Engine, "after_cursor_execute", record)
