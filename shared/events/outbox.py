@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     delete,
     func,
     select,
@@ -153,6 +154,15 @@ class OutboxRelay:
         self.connected = False
         self._last_backlog_check = 0.0
         self._last_cleanup = 0.0
+        table = outbox.table
+        # Built once: the relay reads a batch after every commit that appends an event.
+        self._first_rows = (
+            select(table.c.id, table.c.event_type, table.c.message_key, table.c.envelope)
+            .where(table.c.published_at.is_(None))
+            .order_by(table.c.id)
+            .limit(bindparam("limit"))
+        )
+        self._rows_after = self._first_rows.where(table.c.id > bindparam("after"))
 
     async def run(self) -> None:
         backoff = self.settings.outbox_poll_seconds
@@ -160,8 +170,10 @@ class OutboxRelay:
             try:
                 published = await self.publish_batch()
                 backoff = self.settings.outbox_poll_seconds
-                if published:
-                    continue
+                if published >= self.settings.outbox_batch_size:
+                    continue  # a full batch: more rows may be waiting
+                # Fewer: the table was drained when last read. Rows committed here since then have
+                # set the wake-up; rows of other replicas are found by the poll.
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # broker or database down: the rows wait, nothing is lost
@@ -205,6 +217,8 @@ class OutboxRelay:
                 ]))
                 if len(in_flight) > 1:
                     await self._mark_acknowledged(session, *in_flight.pop(0), published, postgres)
+                if len(rows) < self.settings.outbox_batch_size:
+                    break  # drained as of this read: no need to ask again under this hold
             for rows, futures in in_flight:
                 await self._mark_acknowledged(session, rows, futures, published, postgres)
         for event_type, count in published.items():
@@ -213,16 +227,10 @@ class OutboxRelay:
         return sum(published.values())
 
     async def _next_rows(self, session: AsyncSession, after: int | None) -> list[Row]:
-        table = self.outbox.table
-        query = (
-            select(table.c.id, table.c.event_type, table.c.message_key, table.c.envelope)
-            .where(table.c.published_at.is_(None))
-            .order_by(table.c.id)
-            .limit(self.settings.outbox_batch_size)
-        )
+        query, parameters = self._first_rows, {"limit": self.settings.outbox_batch_size}
         if after is not None:
-            query = query.where(table.c.id > after)
-        return list((await session.execute(query)).all())
+            query, parameters = self._rows_after, {**parameters, "after": after}
+        return list((await session.execute(query, parameters)).all())
 
     async def _mark_acknowledged(
         self, session: AsyncSession, rows: list[Row], futures: list[asyncio.Future],
