@@ -153,16 +153,24 @@ async def latest_satisfaction(session: AsyncSession, customer_id: str) -> Respon
     )
 
 
+def _count_hits_statement(insert):
+    return insert(RateLimitRow).on_conflict_do_update(
+        index_elements=["bucket", "window_start"],
+        set_={"hits": RateLimitRow.hits + 1},
+    ).returning(RateLimitRow.bucket, RateLimitRow.hits)
+
+
+# Built once per dialect (this runs on every public request) and executed with a list of rows:
+# a multi-row .values([...]) statement would be compiled afresh on every call.
+_COUNT_HITS = {"postgresql": _count_hits_statement(postgresql.insert),
+               "sqlite": _count_hits_statement(sqlite.insert)}
+
+
 async def count_hits(session: AsyncSession, buckets: list[str], window_start: datetime) -> dict[str, int]:
     """Add one hit to each bucket's window and return the windows' counts: one atomic upsert.
 
     Rows are written in a fixed (sorted) order, so concurrent calls sharing a bucket never deadlock.
     """
-    # Executed with a list of rows rather than built with .values([...]): a multi-row VALUES
-    # statement is compiled afresh on every call, this one is compiled once and cached.
-    statement = upsert(session, RateLimitRow).on_conflict_do_update(
-        index_elements=["bucket", "window_start"],
-        set_={"hits": RateLimitRow.hits + 1},
-    ).returning(RateLimitRow.bucket, RateLimitRow.hits)
+    statement = _COUNT_HITS[session.get_bind().dialect.name]
     rows = [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
     return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}
