@@ -357,8 +357,8 @@ def markdown(results: dict) -> str:
         f"# Benchmark results ({results['when']})",
         "",
         f"Machine: {results['machine']}{' (BENCH_QUICK sizes)' if results.get('quick') else ''}. "
-        "Everything on 127.0.0.1: PostgreSQL (a fresh database per benchmark), the embedded broker, "
-        "services under uvicorn (one process each), load clients in the bench process. "
+        "Everything on 127.0.0.1: PostgreSQL (a fresh database per benchmark, CHECKPOINT before each), "
+        "the embedded broker, services under uvicorn (one process each), load clients in the bench process. "
         "**All of them share the same 2 CPU cores**, so client cost is inside every figure, "
         "the baselines' included. Every baseline is measured in the same run." + _host_speed(results),
         "",

@@ -22,6 +22,8 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+import asyncpg
+
 from bench import common, memory, relay, report, rescore, sla, tickets
 from bench.common import ADMIN_DSN, QUICK, embedded_broker, size
 
@@ -31,6 +33,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 async def _guarded(name: str, results: dict, factory) -> None:
     if os.environ.get("BENCH_ONLY") and name not in os.environ["BENCH_ONLY"].split(","):
         return
+    await _checkpoint()
     started = time.perf_counter()
     print(f"== {name}", flush=True)
     try:
@@ -40,6 +43,19 @@ async def _guarded(name: str, results: dict, factory) -> None:
         results[name] = {"error": f"{type(exc).__name__}: {exc}"}
     results.setdefault("durations_s", {})[name] = round(time.perf_counter() - started, 1)
     print(f"   {name} done in {results['durations_s'][name]} s", flush=True)
+
+
+async def _checkpoint() -> None:
+    """Flush what the previous benchmark left dirty in PostgreSQL now, at full speed: otherwise the
+    checkpoint a large load triggers writes in the background during the next benchmark."""
+    try:
+        connection = await asyncpg.connect(ADMIN_DSN)
+        try:
+            await connection.execute("CHECKPOINT")
+        finally:
+            await connection.close()
+    except (OSError, asyncpg.PostgresError) as exc:  # not a superuser: measure without it
+        print(f"   no CHECKPOINT before the benchmark: {exc}", flush=True)
 
 
 def _loop_seconds() -> float:
