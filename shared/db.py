@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from fastapi import Request
 from sqlalchemy import BigInteger, DateTime, Integer, any_, event, literal, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import InvalidatePoolError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -23,6 +25,22 @@ BigIntPK = BigInteger().with_variant(Integer, "sqlite")
 
 def is_postgres(session: AsyncSession) -> bool:
     return session.bind.dialect.name == "postgresql"
+
+
+class PerDialect:
+    """A statement in dialect-specific syntax (ON CONFLICT), built once for each database we run on.
+
+    A hot path takes the prebuilt statement of its session and passes its values as parameters:
+    built per call, the statement and its cache key cost more than the query.
+    """
+
+    INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+    def __init__(self, build: Callable[[Callable], Any]) -> None:
+        self._statements = {name: build(insert) for name, insert in self.INSERTS.items()}
+
+    def for_session(self, session: AsyncSession) -> Any:
+        return self._statements[session.bind.dialect.name]
 
 
 def ids_match(column, ids: list, postgres: bool):

@@ -52,8 +52,18 @@ def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None)
     )
 
 
-# (attribute, column) of every mapped column of a ticket
-_TICKET_COLUMNS = tuple((prop.key, prop.columns[0].key) for prop in TicketRow.__mapper__.column_attrs)
+def _columns(model, *, generated: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+    """(attribute, column) of every mapped column the caller sets (not the `generated` ones)."""
+    return tuple((prop.key, prop.columns[0].key) for prop in model.__mapper__.column_attrs
+                 if prop.key not in generated)
+
+
+def _values(row, columns: tuple[tuple[str, str], ...]) -> dict:
+    return {column: getattr(row, attribute) for attribute, column in columns}
+
+
+_TICKET_COLUMNS = _columns(TicketRow)
+_HISTORY_COLUMNS = _columns(TicketHistoryRow, generated=("id",))
 _INSERT_TICKET = insert(TicketRow.__table__)
 _INSERT_HISTORY = insert(TicketHistoryRow.__table__).returning(TicketHistoryRow.__table__.c.id)
 
@@ -64,12 +74,8 @@ async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: T
     Opening tickets is the hot write path; the ORM's unit of work, for two rows nothing else
     touches in this transaction, costs more than the inserts. Every column is set by the caller.
     """
-    await session.execute(_INSERT_TICKET, {column: getattr(ticket, attribute)
-                                           for attribute, column in _TICKET_COLUMNS})
-    created.id = (await session.execute(_INSERT_HISTORY, {
-        "ticket_id": created.ticket_id, "at": created.at, "actor": created.actor, "action": created.action,
-        "from_status": created.from_status, "to_status": created.to_status, "detail": created.detail,
-    })).scalar_one()
+    await session.execute(_INSERT_TICKET, _values(ticket, _TICKET_COLUMNS))
+    created.id = (await session.execute(_INSERT_HISTORY, _values(created, _HISTORY_COLUMNS))).scalar_one()
 
 
 async def ticket_view(session: AsyncSession, ticket_id: str) -> schemas.TicketOut:

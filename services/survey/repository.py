@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
@@ -16,14 +15,13 @@ from services.survey.models import (
     ResponseRow,
     SurveyRow,
 )
-from shared.db import as_utc
+from shared.db import PerDialect, as_utc
 from shared.pagination import decode_cursor
 
 
 def upsert(session: AsyncSession, model):
     """An INSERT that supports ON CONFLICT on both PostgreSQL and SQLite."""
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+    return PerDialect.INSERTS[session.bind.dialect.name](model)
 
 
 def _after(cursor: str | None, time_column, id_column, *, descending: bool):
@@ -153,17 +151,12 @@ async def latest_satisfaction(session: AsyncSession, customer_id: str) -> Respon
     )
 
 
-def _count_hits_statement(insert):
-    return insert(RateLimitRow).on_conflict_do_update(
-        index_elements=["bucket", "window_start"],
-        set_={"hits": RateLimitRow.hits + 1},
-    ).returning(RateLimitRow.bucket, RateLimitRow.hits)
-
-
-# Built once per dialect (this runs on every public request) and executed with a list of rows:
-# a multi-row .values([...]) statement would be compiled afresh on every call.
-_COUNT_HITS = {"postgresql": _count_hits_statement(postgresql.insert),
-               "sqlite": _count_hits_statement(sqlite.insert)}
+# Runs on every public request. Executed with a list of rows: a multi-row .values([...])
+# statement would be compiled afresh on every call.
+_COUNT_HITS = PerDialect(lambda insert: insert(RateLimitRow).on_conflict_do_update(
+    index_elements=["bucket", "window_start"],
+    set_={"hits": RateLimitRow.hits + 1},
+).returning(RateLimitRow.bucket, RateLimitRow.hits))
 
 
 async def count_hits(session: AsyncSession, buckets: list[str], window_start: datetime) -> dict[str, int]:
@@ -171,6 +164,6 @@ async def count_hits(session: AsyncSession, buckets: list[str], window_start: da
 
     Rows are written in a fixed (sorted) order, so concurrent calls sharing a bucket never deadlock.
     """
-    statement = _COUNT_HITS[session.get_bind().dialect.name]
+    statement = _COUNT_HITS.for_session(session)
     rows = [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
     return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}

@@ -40,14 +40,21 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
+def _history_row(
+    ticket: TicketRow, at: datetime, actor: str, action: str,
+    from_status: str | None = None, to_status: str | None = None, **detail: Any,
+) -> TicketHistoryRow:
+    return TicketHistoryRow(
+        ticket_id=ticket.id, at=at, actor=actor, action=action,
+        from_status=from_status, to_status=to_status, detail=detail,
+    )
+
+
 def _history(
     session: AsyncSession, ticket: TicketRow, at: datetime, actor: str, action: str,
     from_status: str | None = None, to_status: str | None = None, **detail: Any,
 ) -> None:
-    session.add(TicketHistoryRow(
-        ticket_id=ticket.id, at=at, actor=actor, action=action,
-        from_status=from_status, to_status=to_status, detail=detail,
-    ))
+    session.add(_history_row(ticket, at, actor, action, from_status, to_status, **detail))
 
 
 def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
@@ -111,13 +118,10 @@ async def open_ticket_in_tx(
                     years=ticket.sla_rows["calendar_fallback_years"],
                     detail="weekends and configured holidays only")
     clocks.refresh_next_check(ticket)
-    created = TicketHistoryRow(
-        ticket_id=ticket.id, at=now, actor=actor, action="created", from_status=None,
-        to_status=Status.NEW.value,
-        detail={"priority": priority.value, "priority_reason": reason, "team": ticket.team,
-                "sla": ticket.sla_rows, "first_response_due": _iso(ticket.first_response_due),
-                "resolution_due": _iso(ticket.resolution_due)},
-    )
+    created = _history_row(ticket, now, actor, "created", None, Status.NEW.value,
+                           priority=priority.value, priority_reason=reason, team=ticket.team,
+                           sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
+                           resolution_due=_iso(ticket.resolution_due))
     await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
         **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,

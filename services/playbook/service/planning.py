@@ -13,8 +13,6 @@ from typing import Any
 
 import structlog
 from sqlalchemy import bindparam, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.domain.actions import ActionStatus
@@ -33,6 +31,7 @@ from services.playbook.metrics import ACTIONS_CREATED
 from services.playbook.models import CareActionRow, ContactRow, CustomerRow, ExperimentAssignmentRow
 from services.playbook.service import config
 from shared.app import ServiceContext
+from shared.db import PerDialect
 from shared.events.envelope import Event
 
 log = structlog.get_logger()
@@ -178,14 +177,9 @@ async def _recently_planned(
     return await session.scalar(_RECENTLY_PLANNED, {"customer_id": customer_id, "kind": kind, "since": since})
 
 
-def _insert_action(insert: Any) -> Any:
-    """Built once per dialect, filled with each action's values: the statement is compiled once."""
-    return (insert(CareActionRow)
-            .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
-            .returning(CareActionRow))
-
-
-_INSERT_ACTION = {True: _insert_action(pg_insert), False: _insert_action(sqlite_insert)}
+_INSERT_ACTION = PerDialect(lambda insert: insert(CareActionRow)
+                            .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
+                            .returning(CareActionRow))
 
 
 async def _create_action(
@@ -234,7 +228,7 @@ async def _create_action(
         "survey_state": "pending" if template.channel == SURVEY_CHANNEL else None,
         "survey_next_attempt_at": at if template.channel == SURVEY_CHANNEL else None,
     }
-    action = (await session.execute(_INSERT_ACTION[ctx.db.is_postgres], values)).scalar()
+    action = (await session.execute(_INSERT_ACTION.for_session(session), values)).scalar()
     if action is None:
         return None  # this event already made this action
     await ctx.outbox.append(session, "action-created", customer_id, created_event(action))
