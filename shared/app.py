@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,15 @@ import structlog
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import MetaData, Table
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.contract import contract_router
 from shared.db import Database
 from shared.errors import install_error_handlers, problem
-from shared.events.consumer import EventConsumer, Handler
+from shared.events.consumer import EventConsumer
+from shared.events.envelope import Event
 from shared.events.outbox import Outbox, OutboxRelay
 from shared.idempotency import install_idempotency
 from shared.logging import bind_request_id, configure_logging, new_request_id
@@ -43,6 +46,9 @@ class ServiceContext:
 
 
 Worker = Callable[[ServiceContext], Awaitable[None]]
+# A consumed event's handler: a top-level function of the service's events.py, listed in its
+# HANDLERS table by event type and run inside the consumer's inbox transaction.
+EventHandler = Callable[[ServiceContext, AsyncSession, Event], Awaitable[None]]
 
 
 @dataclass
@@ -56,7 +62,7 @@ class ServiceSpec:
     migrations_dir: Path
     routers: list[APIRouter]
     publishes: list[str] = field(default_factory=list)
-    handlers: Callable[[ServiceContext], dict[str, Handler]] | None = None
+    handlers: dict[str, EventHandler] = field(default_factory=dict)
     workers: list[Worker] = field(default_factory=list)
     on_startup: list[Worker] = field(default_factory=list)
     version: str = "1.0.0"
@@ -78,7 +84,7 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         if settings.run_relay:
             ctx.relay = OutboxRelay(db, ctx.outbox, settings, spec.publishes)
             tasks.append(_supervised("outbox-relay", ctx.relay.run))
-        handlers = spec.handlers(ctx) if spec.handlers else {}
+        handlers = {event_type: partial(handler, ctx) for event_type, handler in spec.handlers.items()}
         if handlers and settings.run_consumers:
             ctx.consumer = EventConsumer(db, tables["inbox"], settings, handlers)
             tasks.append(_supervised("consumer", ctx.consumer.run))

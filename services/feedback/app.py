@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.feedback.api import router
-from services.feedback.events import handlers
+from services.feedback.events import HANDLERS
 from services.feedback.models import Base
 from services.feedback.service.config import seed_defaults
 from services.feedback.settings import FeedbackSettings, feedback_settings
@@ -26,7 +26,7 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
     publishes=["ticket-created", "ticket-escalated", "ticket-resolved", "ticket-reopened", "ticket-closed"],
-    handlers=handlers,
+    handlers=HANDLERS,
     workers=[sla_sweeper],
     on_startup=[seed_defaults],
 )

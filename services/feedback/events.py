@@ -20,85 +20,82 @@ from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
 from services.feedback.models import CustomerTierRow, TicketRow
 from services.feedback.service import tickets
-from shared.app import ServiceContext
-from shared.events.consumer import Handler
+from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
+from shared.rfc3339 import parse_time
 
 log = structlog.get_logger()
 
 
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    computed_at = parse_time(data["computed_at"])
+    new = Tier(data["tier"])
+    row = await session.get(CustomerTierRow, data["customer_id"], with_for_update=True)
+    if row is not None and computed_at < row.computed_at:
+        return  # an older score arriving late does not replace a newer one
+    old = Tier(row.tier) if row else None
+    if row is None:
+        session.add(CustomerTierRow(customer_id=data["customer_id"], tier=new.value,
+                                    computed_at=computed_at))
+    else:
+        row.tier, row.computed_at = new.value, computed_at
+    if old != new:
+        changed = await tickets.apply_tier_change(ctx, session, data["customer_id"], old, new,
+                                                  datetime.now(UTC))
+        log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
+                 tickets_reevaluated=changed)
 
 
-def handlers(ctx: ServiceContext) -> dict[str, Handler]:
+async def on_verification_answered(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
+    if ticket is None or ticket.customer_id != data["customer_id"]:
+        log.warning("verification_for_unknown_ticket", ticket_id=data["ticket_id"])
+        return
+    if ticket.status != Status.RESOLVED.value:
+        # A second answer, or one overtaken by an agent: the life cycle already moved on.
+        log.info("verification_ignored", ticket_id=ticket.id, status=ticket.status)
+        return
+    await tickets.verify_in_tx(
+        ctx, session, ticket, bool(data["solved"]), "customer", datetime.now(UTC),
+        via="survey", answered_at=data["answered_at"], invitation_id=data.get("invitation_id"),
+    )
+
+
+async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     settings = ctx.settings
-
-    async def on_score_updated(session: AsyncSession, event: Event) -> None:
-        data = event.data
-        computed_at = _time(data["computed_at"])
-        new = Tier(data["tier"])
-        row = await session.get(CustomerTierRow, data["customer_id"], with_for_update=True)
-        if row is not None and computed_at < row.computed_at:
-            return  # an older score arriving late does not replace a newer one
-        old = Tier(row.tier) if row else None
-        if row is None:
-            session.add(CustomerTierRow(customer_id=data["customer_id"], tier=new.value,
-                                        computed_at=computed_at))
-        else:
-            row.tier, row.computed_at = new.value, computed_at
-        if old != new:
-            changed = await tickets.apply_tier_change(ctx, session, data["customer_id"], old, new,
-                                                      datetime.now(UTC))
-            log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
-                     tickets_reevaluated=changed)
-
-    async def on_verification_answered(session: AsyncSession, event: Event) -> None:
-        data = event.data
+    data = event.data
+    answered_at = parse_time(data["answered_at"])
+    ticket: TicketRow | None = None
+    if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
-        if ticket is None or ticket.customer_id != data["customer_id"]:
-            log.warning("verification_for_unknown_ticket", ticket_id=data["ticket_id"])
-            return
-        if ticket.status != Status.RESOLVED.value:
-            # A second answer, or one overtaken by an agent: the life cycle already moved on.
-            log.info("verification_ignored", ticket_id=ticket.id, status=ticket.status)
-            return
-        await tickets.verify_in_tx(
-            ctx, session, ticket, bool(data["solved"]), "customer", datetime.now(UTC),
-            via="survey", answered_at=data["answered_at"], invitation_id=data.get("invitation_id"),
+    if ticket is None:
+        ticket = await session.scalar(
+            select(TicketRow).where(
+                TicketRow.customer_id == data["customer_id"],
+                TicketRow.first_resolved_at.is_not(None),
+                TicketRow.first_resolved_at <= answered_at,
+                TicketRow.first_resolved_at
+                >= answered_at - timedelta(days=settings.satisfaction_link_days),
+                TicketRow.satisfaction.is_(None),
+            ).order_by(TicketRow.first_resolved_at.desc()).limit(1).with_for_update()
         )
+    if ticket is not None and ticket.customer_id == data["customer_id"]:
+        ticket.satisfaction, ticket.satisfaction_level = float(data["value"]), data["level"]
+    if settings.auto_ticket_on_very_dissatisfied and data["level"] == "very_dissatisfied":
+        body = schemas.TicketIn(
+            customer_id=data["customer_id"], channel=schemas.Channel.SURVEY,
+            type=schemas.TicketType.COMPLAINT, category=settings.auto_ticket_category,
+            description=(f"Very dissatisfied survey answer (satisfaction {data['value']}, "
+                         f"response {data['response_id']})"),
+            priority=Priority(settings.auto_ticket_priority), reported_at=answered_at,
+        )
+        await tickets.open_ticket_in_tx(ctx, session, body, "system:survey", datetime.now(UTC))
 
-    async def on_satisfaction_scored(session: AsyncSession, event: Event) -> None:
-        data = event.data
-        answered_at = _time(data["answered_at"])
-        ticket: TicketRow | None = None
-        if data.get("ticket_id"):
-            ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
-        if ticket is None:
-            ticket = await session.scalar(
-                select(TicketRow).where(
-                    TicketRow.customer_id == data["customer_id"],
-                    TicketRow.first_resolved_at.is_not(None),
-                    TicketRow.first_resolved_at <= answered_at,
-                    TicketRow.first_resolved_at
-                    >= answered_at - timedelta(days=settings.satisfaction_link_days),
-                    TicketRow.satisfaction.is_(None),
-                ).order_by(TicketRow.first_resolved_at.desc()).limit(1).with_for_update()
-            )
-        if ticket is not None and ticket.customer_id == data["customer_id"]:
-            ticket.satisfaction, ticket.satisfaction_level = float(data["value"]), data["level"]
-        if settings.auto_ticket_on_very_dissatisfied and data["level"] == "very_dissatisfied":
-            body = schemas.TicketIn(
-                customer_id=data["customer_id"], channel=schemas.Channel.SURVEY,
-                type=schemas.TicketType.COMPLAINT, category=settings.auto_ticket_category,
-                description=(f"Very dissatisfied survey answer (satisfaction {data['value']}, "
-                             f"response {data['response_id']})"),
-                priority=Priority(settings.auto_ticket_priority), reported_at=answered_at,
-            )
-            await tickets.open_ticket_in_tx(ctx, session, body, "system:survey", datetime.now(UTC))
 
-    return {
-        "score-updated": on_score_updated,
-        "ticket-verification-answered": on_verification_answered,
-        "satisfaction-scored": on_satisfaction_scored,
-    }
+HANDLERS: dict[str, EventHandler] = {
+    "score-updated": on_score_updated,
+    "ticket-verification-answered": on_verification_answered,
+    "satisfaction-scored": on_satisfaction_scored,
+}

@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.playbook.api import router
-from services.playbook.events import handlers
+from services.playbook.events import HANDLERS
 from services.playbook.models import Base
 from services.playbook.service.config import seed_defaults
 from services.playbook.settings import PlaybookSettings, playbook_settings
@@ -26,7 +26,7 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
     publishes=["action-created", "action-completed", "action-overdue"],
-    handlers=handlers,
+    handlers=HANDLERS,
     workers=[overdue_sweeper, survey_inviter],
     on_startup=[seed_defaults],
 )

@@ -13,8 +13,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.models import (
@@ -26,119 +24,122 @@ from services.playbook.models import (
     TicketRow,
 )
 from services.playbook.service.planning import plan_for_event
-from shared.app import ServiceContext
-from shared.events.consumer import Handler
+from shared.app import EventHandler, ServiceContext
+from shared.db import PerDialect
 from shared.events.envelope import Event
+from shared.rfc3339 import parse_optional, parse_time
+
+# Read models written "unless already present": an event applied twice adds nothing.
+_OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
+_KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
 
 
-def _time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+async def _customer(session: AsyncSession, customer_id: str) -> CustomerRow:
+    row = await session.get(CustomerRow, customer_id, with_for_update=True)
+    if row is None:
+        row = CustomerRow(customer_id=customer_id, updated_at=datetime.now(UTC))
+        session.add(row)
+    return row
 
 
-def handlers(ctx: ServiceContext) -> dict[str, Handler]:
-    insert = pg_insert if ctx.db.is_postgres else sqlite_insert
+async def _ticket(session: AsyncSession, data: dict) -> TicketRow:
+    row = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
+    if row is None:
+        row = TicketRow(ticket_id=data["ticket_id"], customer_id=data["customer_id"])
+        session.add(row)
+    row.type = data.get("type") or row.type
+    row.priority = data.get("priority") or row.priority
+    return row
 
-    async def _customer(session: AsyncSession, customer_id: str) -> CustomerRow:
-        row = await session.get(CustomerRow, customer_id, with_for_update=True)
-        if row is None:
-            row = CustomerRow(customer_id=customer_id, updated_at=datetime.now(UTC))
-            session.add(row)
-        return row
 
-    async def on_score_updated(session: AsyncSession, event: Event) -> None:
-        data = event.data
-        computed_at = _time(data["computed_at"])
-        last_order_at = _time(data.get("last_order_at"))
-        amount = Decimal(str(data["amount_12m"])) if data.get("amount_12m") is not None else None
-        row = await _customer(session, data["customer_id"])
-        if row.computed_at is None or computed_at >= row.computed_at:
-            # An older score arriving late does not replace a newer one.
-            row.tier, row.quadrant, row.score = data["tier"], data.get("quadrant"), data["score"]
-            if "owner" in data:
-                row.owner = data["owner"]
-            row.amount_12m, row.orders_12m = amount, data.get("orders_12m")
-            if last_order_at and (row.last_order_at is None or last_order_at > row.last_order_at):
-                row.last_order_at = last_order_at
-            row.computed_at, row.updated_at = computed_at, datetime.now(UTC)
-        session.add(CustomerSnapshotRow(
-            customer_id=data["customer_id"], computed_at=computed_at, tier=data["tier"],
-            quadrant=data.get("quadrant"), score=data["score"], amount_12m=amount,
-            orders_12m=data.get("orders_12m"),
-        ))
-        if last_order_at is not None:
-            await session.execute(insert(ObservedOrderRow).values(
-                customer_id=data["customer_id"], ordered_at=last_order_at,
-            ).on_conflict_do_nothing())
-        await session.flush()
-        await plan_for_event(ctx, session, event)
-
-    async def on_tier_changed(session: AsyncSession, event: Event) -> None:
-        data = event.data
-        row = await _customer(session, data["customer_id"])
-        changed_at = _time(data["changed_at"])
-        if row.computed_at is None or changed_at >= row.computed_at:
-            row.tier = data["to_tier"]
-            if data.get("owner"):
-                row.owner = data["owner"]
-            row.updated_at = datetime.now(UTC)
-        await session.flush()
-        await plan_for_event(ctx, session, event)
-
-    async def on_satisfaction_scored(session: AsyncSession, event: Event) -> None:
-        data = event.data
-        await session.execute(insert(SurveyAnswerRow).values(
-            response_id=data["response_id"], customer_id=data["customer_id"], value=data["value"],
-            level=data["level"], nps=data.get("nps"), csat=data.get("csat"),
-            answered_at=_time(data["answered_at"]),
-        ).on_conflict_do_nothing())
-        await plan_for_event(ctx, session, event)
-
-    async def _ticket(session: AsyncSession, data: dict) -> TicketRow:
-        row = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
-        if row is None:
-            row = TicketRow(ticket_id=data["ticket_id"], customer_id=data["customer_id"])
-            session.add(row)
-        row.type = data.get("type") or row.type
-        row.priority = data.get("priority") or row.priority
-        return row
-
-    async def on_ticket_created(session: AsyncSession, event: Event) -> None:
-        row = await _ticket(session, event.data)
-        row.opened_at = _time(event.data["created_at"])
-        await session.flush()
-        await plan_for_event(ctx, session, event)
-
-    async def on_ticket_resolved(session: AsyncSession, event: Event) -> None:
-        row = await _ticket(session, event.data)
-        row.resolved_at = _time(event.data["resolved_at"])
-        await session.flush()
-        await plan_for_event(ctx, session, event)
-
-    async def on_ticket_escalated(session: AsyncSession, event: Event) -> None:
-        row = await _ticket(session, event.data)
-        row.escalation_level = max(row.escalation_level or 0, event.data["level"])
-        await session.flush()
-        await plan_for_event(ctx, session, event)
-
-    async def on_churn_risk(session: AsyncSession, event: Event) -> None:
-        data = event.data
-        session.add(ChurnSignalRow(event_id=event.id, customer_id=data["customer_id"],
-                                   reasons=data["reasons"], detected_at=_time(data["detected_at"])))
-        if data.get("owner"):
-            row = await _customer(session, data["customer_id"])
+async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    computed_at = parse_time(data["computed_at"])
+    last_order_at = parse_optional(data.get("last_order_at"))
+    amount = Decimal(str(data["amount_12m"])) if data.get("amount_12m") is not None else None
+    row = await _customer(session, data["customer_id"])
+    if row.computed_at is None or computed_at >= row.computed_at:
+        # An older score arriving late does not replace a newer one.
+        row.tier, row.quadrant, row.score = data["tier"], data.get("quadrant"), data["score"]
+        if "owner" in data:
             row.owner = data["owner"]
-        await session.flush()
-        await plan_for_event(ctx, session, event)
+        row.amount_12m, row.orders_12m = amount, data.get("orders_12m")
+        if last_order_at and (row.last_order_at is None or last_order_at > row.last_order_at):
+            row.last_order_at = last_order_at
+        row.computed_at, row.updated_at = computed_at, datetime.now(UTC)
+    session.add(CustomerSnapshotRow(
+        customer_id=data["customer_id"], computed_at=computed_at, tier=data["tier"],
+        quadrant=data.get("quadrant"), score=data["score"], amount_12m=amount,
+        orders_12m=data.get("orders_12m"),
+    ))
+    if last_order_at is not None:
+        await session.execute(_OBSERVE_ORDER.for_session(session),
+                              {"customer_id": data["customer_id"], "ordered_at": last_order_at})
+    await session.flush()
+    await plan_for_event(ctx, session, event)
 
-    return {
-        "score-updated": on_score_updated,
-        "tier-changed": on_tier_changed,
-        "satisfaction-scored": on_satisfaction_scored,
-        "ticket-escalated": on_ticket_escalated,
-        "churn-risk-detected": on_churn_risk,
-        "ticket-created": on_ticket_created,
-        "ticket-resolved": on_ticket_resolved,
-    }
+
+async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    row = await _customer(session, data["customer_id"])
+    changed_at = parse_time(data["changed_at"])
+    if row.computed_at is None or changed_at >= row.computed_at:
+        row.tier = data["to_tier"]
+        if data.get("owner"):
+            row.owner = data["owner"]
+        row.updated_at = datetime.now(UTC)
+    await session.flush()
+    await plan_for_event(ctx, session, event)
+
+
+async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    await session.execute(_KEEP_ANSWER.for_session(session), {
+        "response_id": data["response_id"], "customer_id": data["customer_id"], "value": data["value"],
+        "level": data["level"], "nps": data.get("nps"), "csat": data.get("csat"),
+        "answered_at": parse_time(data["answered_at"]),
+    })
+    await plan_for_event(ctx, session, event)
+
+
+async def on_ticket_created(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    row = await _ticket(session, event.data)
+    row.opened_at = parse_time(event.data["created_at"])
+    await session.flush()
+    await plan_for_event(ctx, session, event)
+
+
+async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    row = await _ticket(session, event.data)
+    row.resolved_at = parse_time(event.data["resolved_at"])
+    await session.flush()
+    await plan_for_event(ctx, session, event)
+
+
+async def on_ticket_escalated(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    row = await _ticket(session, event.data)
+    row.escalation_level = max(row.escalation_level or 0, event.data["level"])
+    await session.flush()
+    await plan_for_event(ctx, session, event)
+
+
+async def on_churn_risk(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    session.add(ChurnSignalRow(event_id=event.id, customer_id=data["customer_id"],
+                               reasons=data["reasons"], detected_at=parse_time(data["detected_at"])))
+    if data.get("owner"):
+        row = await _customer(session, data["customer_id"])
+        row.owner = data["owner"]
+    await session.flush()
+    await plan_for_event(ctx, session, event)
+
+
+HANDLERS: dict[str, EventHandler] = {
+    "score-updated": on_score_updated,
+    "tier-changed": on_tier_changed,
+    "satisfaction-scored": on_satisfaction_scored,
+    "ticket-escalated": on_ticket_escalated,
+    "churn-risk-detected": on_churn_risk,
+    "ticket-created": on_ticket_created,
+    "ticket-resolved": on_ticket_resolved,
+}

@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.segmentation.api import router
-from services.segmentation.events import handlers
+from services.segmentation.events import HANDLERS
 from services.segmentation.models import Base
 from services.segmentation.service.evaluation import evaluation_scheduler
 from services.segmentation.service.jobs import rescore_job_worker
@@ -26,7 +26,7 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
     publishes=["score-updated", "tier-changed", "churn-risk-detected"],
-    handlers=handlers,
+    handlers=HANDLERS,
     workers=[rescore_job_worker, evaluation_scheduler],
     on_startup=[seed_default_model],
 )

@@ -2,40 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.models import ComplaintRow, SatisfactionRow
-from shared.app import ServiceContext
-from shared.events.consumer import Handler
+from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
+from shared.rfc3339 import parse_time
 
 
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
-async def on_ticket_created(session: AsyncSession, event: Event) -> None:
+async def on_ticket_created(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     """A P1 ticket in the last 12 months breaks high loyalty (quadrants)."""
     data = event.data
     if await session.get(ComplaintRow, data["ticket_id"]) is None:
         session.add(ComplaintRow(
             ticket_id=data["ticket_id"], customer_id=data["customer_id"],
-            priority=data["priority"], type=data.get("type"), opened_at=_time(data["created_at"]),
+            priority=data["priority"], type=data.get("type"), opened_at=parse_time(data["created_at"]),
         ))
 
 
-async def on_ticket_resolved(session: AsyncSession, event: Event) -> None:
+async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     complaint = await session.get(ComplaintRow, event.data["ticket_id"])
     if complaint is not None:
-        complaint.resolved_at = _time(event.data["resolved_at"])
+        complaint.resolved_at = parse_time(event.data["resolved_at"])
 
 
-async def on_satisfaction_scored(session: AsyncSession, event: Event) -> None:
+async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     """Keep the latest satisfaction; an older answer arriving late does not replace a newer one."""
     data = event.data
-    answered_at = _time(data["answered_at"])
+    answered_at = parse_time(data["answered_at"])
     row = await session.get(SatisfactionRow, data["customer_id"])
     if row is None:
         session.add(SatisfactionRow(
@@ -48,9 +42,8 @@ async def on_satisfaction_scored(session: AsyncSession, event: Event) -> None:
         )
 
 
-def handlers(ctx: ServiceContext) -> dict[str, Handler]:
-    return {
-        "ticket-created": on_ticket_created,
-        "ticket-resolved": on_ticket_resolved,
-        "satisfaction-scored": on_satisfaction_scored,
-    }
+HANDLERS: dict[str, EventHandler] = {
+    "ticket-created": on_ticket_created,
+    "ticket-resolved": on_ticket_resolved,
+    "satisfaction-scored": on_satisfaction_scored,
+}

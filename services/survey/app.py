@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.survey.api import router
-from services.survey.events import handlers
+from services.survey.events import HANDLERS
 from services.survey.models import Base
 from services.survey.public import router as public_router
 from services.survey.service.ratelimit import rate_limit_janitor
@@ -26,7 +26,7 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router, public_router],
     publishes=["satisfaction-scored", "ticket-verification-answered"],
-    handlers=handlers,
+    handlers=HANDLERS,
     workers=[rate_limit_janitor],
     on_startup=[seed_default_survey],
 )

@@ -9,21 +9,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import CustomerTierRow
 from services.survey.service.invitations import invite_to_verify
-from shared.app import ServiceContext
-from shared.events.consumer import Handler
+from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
+from shared.rfc3339 import parse_time
 
 log = structlog.get_logger()
 
 
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-
-
-async def on_score_updated(session: AsyncSession, event: Event) -> None:
+async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     """Keep customer -> tier, quadrant; an older score arriving late does not replace a newer one."""
     data = event.data
-    computed_at = _time(data["computed_at"])
+    computed_at = parse_time(data["computed_at"])
     row = await session.get(CustomerTierRow, data["customer_id"])
     now = datetime.now(UTC)
     if row is None:
@@ -36,13 +32,16 @@ async def on_score_updated(session: AsyncSession, event: Event) -> None:
         row.computed_at, row.updated_at = computed_at, now
 
 
-def handlers(ctx: ServiceContext) -> dict[str, Handler]:
-    async def on_ticket_resolved(session: AsyncSession, event: Event) -> None:
-        """DESIGN 4 closed loop: ask the customer "Is your problem solved?"."""
-        data = event.data
-        invitation = await invite_to_verify(
-            ctx.settings, session, data["customer_id"], data["ticket_id"], datetime.now(UTC)
-        )
-        log.info("verification_invited", ticket_id=data["ticket_id"], invitation_id=invitation.id)
+async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """The closed loop: ask the customer "Is your problem solved?"."""
+    data = event.data
+    invitation = await invite_to_verify(
+        ctx.settings, session, data["customer_id"], data["ticket_id"], datetime.now(UTC)
+    )
+    log.info("verification_invited", ticket_id=data["ticket_id"], invitation_id=invitation.id)
 
-    return {"score-updated": on_score_updated, "ticket-resolved": on_ticket_resolved}
+
+HANDLERS: dict[str, EventHandler] = {
+    "score-updated": on_score_updated,
+    "ticket-resolved": on_ticket_resolved,
+}
