@@ -24,6 +24,7 @@ CONTRACT_VERSION = "1.0.0"
 DEAD_LETTER = "dead-letter"
 KAFKA_BINDING_VERSION = "0.5.0"
 
+EVERY_SERVICE = "*"
 # DESIGN 1: who publishes each event and who consumes it inside the platform (checked against
 # each service's SPEC.publishes and handlers by tests/deploy/test_contract.py).
 PRODUCERS = {
@@ -40,7 +41,15 @@ PRODUCERS = {
     "action-created": "playbook",
     "action-completed": "playbook",
     "action-overdue": "playbook",
+    "order-recorded": "segmentation",
+    "customer-erased": "segmentation",
+    "customer-erasure-confirmed": EVERY_SERVICE,
+    "invitation-created": "survey",
+    "digest-ready": "playbook",
+    "report-published": "feedback",
 }
+# Events whose subject and message key are not a customer id: what they are about instead.
+SUBJECTS = {"digest-ready": "owner", "report-published": "month"}
 CONSUMERS = {
     "score-updated": ["survey", "feedback", "playbook"],
     "tier-changed": ["playbook"],
@@ -66,6 +75,14 @@ def producer_of(event_type: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _publisher_name(producer: str | None) -> str:
+    return {None: "the platform", EVERY_SERVICE: "every service"}.get(producer, producer)
+
+
+def _key_description(event_type: str) -> str:
+    return f"The {SUBJECTS.get(event_type, 'customer id').replace('_', ' ')} (equals `subject`)."
+
+
 def operation_id(event_type: str) -> str:
     """`score-updated` -> `publishScoreUpdated`."""
     return "publish" + "".join(part.capitalize() for part in event_type.split("-"))
@@ -85,9 +102,10 @@ def _channel(event_type: str) -> dict[str, Any]:
     consumers = CONSUMERS.get(event_type, [])
     description = (
         f"{schema.get('description', schema.get('title', event_type))} "
-        f"Published by {producer or 'the platform'}"
+        f"Published by {_publisher_name(producer)}"
         + (f"; consumed inside the platform by {', '.join(consumers)}." if consumers else ".")
-        + " Message key: the customer id (one customer's events stay in order)."
+        + (f" Message key: the {SUBJECTS[event_type]}." if event_type in SUBJECTS
+           else " Message key: the customer id (one customer's events stay in order).")
     )
     return {
         "address": "{prefix}" + event_type,
@@ -113,7 +131,7 @@ def _message(event_type: str) -> dict[str, Any]:
         "dataschema": {"const": f"https://crm-care.dev/schemas/{event_type}.json"},
         "data": {"$ref": f"#/components/schemas/{event_type}"},
     }
-    if producer:
+    if producer not in (None, EVERY_SERVICE):
         envelope_fields["source"] = {"const": f"/crm/{producer}"}
     return {
         "name": event_type,
@@ -135,7 +153,7 @@ def _message(event_type: str) -> dict[str, Any]:
         },
         "bindings": {
             "kafka": {
-                "key": {"type": "string", "description": "The customer id (equals `subject`)."},
+                "key": {"type": "string", "description": _key_description(event_type)},
                 "bindingVersion": KAFKA_BINDING_VERSION,
             }
         },
@@ -196,7 +214,7 @@ def asyncapi_document() -> dict[str, Any]:
             "action": "send",
             "channel": {"$ref": f"#/channels/{event_type}"},
             "title": f"Publish {event_type}",
-            "summary": f"{producer_of(event_type) or 'The platform'} publishes `{event_type}` "
+            "summary": f"{_publisher_name(producer_of(event_type)).capitalize()} publishes `{event_type}` "
             "through its transactional outbox (at least once).",
             "messages": [{"$ref": f"#/channels/{event_type}/messages/{event_type}"}],
         }
@@ -302,10 +320,11 @@ def assert_matches_contract(envelope: dict[str, Any]) -> None:
             for e in _checker(event_type).iter_errors(data)
         ]
         producer = producer_of(event_type)
-        if producer and fields.get("source") != f"/crm/{producer}":
+        if producer not in (None, EVERY_SERVICE) and fields.get("source") != f"/crm/{producer}":
             problems.append(f"source {fields.get('source')!r} is not /crm/{producer}")
-        if isinstance(data, dict) and data.get("customer_id") != fields.get("subject"):
-            problems.append("subject differs from data.customer_id")
+        subject_field = SUBJECTS.get(event_type, "customer_id")
+        if isinstance(data, dict) and data.get(subject_field) != fields.get("subject"):
+            problems.append(f"subject differs from data.{subject_field}")
         topic = envelope.get("_topic")
         if topic is not None and not topic.endswith(event_type):
             problems.append(f"published on {topic!r}, not the {event_type!r} topic")
