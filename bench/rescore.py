@@ -146,7 +146,7 @@ async def service_rescore(db: Database) -> tuple[float, dict]:
                          {n: Base.metadata.tables[n] for n in ("outbox", "inbox", "idempotency_keys")})
     await seed_default_model(ctx)
     async with db.session() as session:
-        job = await create_job(session, "job", "bench")
+        job = await create_job(session, "job", "bench", datetime.now(UTC))
     worker = f"bench-{uuid.uuid4().hex[:6]}"
     started = time.perf_counter()
     assert await claim_job(ctx, worker, datetime.now(UTC)) == job.id

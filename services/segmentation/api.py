@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -9,7 +11,7 @@ from services.segmentation import schemas
 from services.segmentation.domain.quadrants import Quadrant
 from services.segmentation.domain.scoring import FACTOR_INPUTS, Tier, model_from_dict
 from services.segmentation.models import ScoringModelRow
-from services.segmentation.service import customers, jobs, overrides, scoring
+from services.segmentation.service import customers, jobs, overrides, policy, scoring, snapshots
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -25,24 +27,30 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
+def _now(request: Request) -> datetime:
+    """The service clock's time (the test clock outside production)."""
+    return request.app.state.ctx.clock.now()
+
+
 @router.put("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="Create or update a customer profile")
 async def put_customer(
-    customer_id: CustomerPath, body: schemas.CustomerIn, response: Response,
+    customer_id: CustomerPath, body: schemas.CustomerIn, response: Response, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
 ) -> schemas.CustomerOut:
-    _, created = await customers.upsert_customer(session, customer_id, body)
+    _, created = await customers.upsert_customer(session, customer_id, body, _now(request))
     if created:
         response.status_code = status.HTTP_201_CREATED
-    return await customers.customer_view(session, customer_id, caller)
+    return await customers.customer_view(_ctx(request), session, customer_id, caller)
 
 
 @router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
-    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
 ) -> schemas.CustomerOut:
-    return await customers.customer_view(session, customer_id, caller)
+    return await customers.customer_view(_ctx(request), session, customer_id, caller)
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],
@@ -59,14 +67,16 @@ async def list_customers(
 
 
 @router.post("/customers/{customer_id}/orders", response_model=schemas.OrdersAccepted,
-             tags=["customers"], summary="Record one order or a list; an order id is counted once")
+             tags=["customers"],
+             summary="Record one order or a list (an order id is counted once); rescores the customer "
+                     "and publishes order-recorded")
 async def post_orders(
-    customer_id: str,
+    customer_id: str, request: Request,
     body: schemas.OrderIn | list[schemas.OrderIn] = Body(...),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
 ) -> schemas.OrdersAccepted:
     orders = body if isinstance(body, list) else [body]
-    return await customers.add_orders(session, customer_id, orders)
+    return await customers.add_orders(_ctx(request), session, customer_id, orders, _now(request))
 
 
 @router.post("/customers/{customer_id}/interactions", response_model=list[schemas.InteractionOut],
@@ -86,8 +96,8 @@ async def rescore_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(write_customers),
 ) -> schemas.ScoreOut:
-    await scoring.rescore_customer(_ctx(request), session, customer_id)
-    view = await customers.customer_view(session, customer_id, caller)
+    await scoring.rescore_customer(_ctx(request), session, customer_id, _now(request))
+    view = await customers.customer_view(_ctx(request), session, customer_id, caller)
     assert view.score is not None
     return view.score
 
@@ -104,9 +114,9 @@ async def get_history(
 @router.post("/rescore", response_model=schemas.JobOut, status_code=202, tags=["scoring"],
              summary="Rescore every customer as a background job")
 async def rescore_all(
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+    request: Request, session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.JobOut:
-    return jobs.job_out(await jobs.create_job(session, "job", caller.subject))
+    return jobs.job_out(await jobs.create_job(session, "job", caller.subject, _now(request)))
 
 
 @router.get("/jobs/{job_id}", response_model=schemas.JobOut, tags=["scoring"],
@@ -134,11 +144,7 @@ def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
 async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.ScoringModelOut:
-    from sqlalchemy import select
-
-    async with session.begin():
-        row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
-    return _model_out(row)
+    return _model_out(await scoring.active_model_row(session))
 
 
 async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
@@ -149,12 +155,12 @@ async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
 @router.put("/scoring-model", response_model=schemas.ModelApplied, tags=["scoring"],
             summary="Save a new model version, make it active and rescore everyone with it")
 async def put_scoring_model(
-    body: schemas.ScoringModelIn, session: AsyncSession = Depends(db_session),
+    body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.ModelApplied:
     model = await _parse(session, body)
-    row = await scoring.save_model(session, model, caller.subject)
-    job = await jobs.create_job(session, "model-change", caller.subject)
+    row = await scoring.save_model(session, model, caller.subject, _now(request))
+    job = await jobs.create_job(session, "model-change", caller.subject, _now(request))
     return schemas.ModelApplied(model=_model_out(row), rescore_job=jobs.job_out(job))
 
 
@@ -166,16 +172,17 @@ async def dry_run(
 ) -> schemas.DryRunOut:
     model = scoring.parse_model(body.model_dump(exclude={"version"}), body.version or "dry-run")
     batch = getattr(_ctx(request).settings, "rescore_batch_size", 2000)
-    return schemas.DryRunOut(**await scoring.dry_run(session, model, batch))
+    return schemas.DryRunOut(**await scoring.dry_run(session, model, batch, _now(request)))
 
 
 @router.post("/customers/{customer_id}/tier-overrides", response_model=schemas.OverrideOut,
              status_code=201, tags=["tier overrides"], summary="Propose a tier for a customer")
 async def propose_override(
-    customer_id: str, body: schemas.OverrideIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(write_customers),
+    customer_id: str, body: schemas.OverrideIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
 ) -> schemas.OverrideOut:
-    return overrides.override_out(await overrides.propose(session, customer_id, body, caller))
+    return overrides.override_out(
+        await overrides.propose(_ctx(request), session, customer_id, body, caller, _now(request)))
 
 
 @router.get("/customers/{customer_id}/tier-overrides", response_model=Page[schemas.OverrideOut],
@@ -207,15 +214,48 @@ async def approve_override(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.OverrideOut:
     note = body.note if body else None
-    row = await overrides.approve(_ctx(request), session, override_id, note, caller)
+    row = await overrides.approve(_ctx(request), session, override_id, note, caller, _now(request))
     return overrides.override_out(row)
 
 
 @router.post("/tier-overrides/{override_id}/reject", response_model=schemas.OverrideOut,
              tags=["tier overrides"], summary="Reject a proposal (manager)")
 async def reject_override(
-    override_id: str, body: schemas.DecisionIn | None = None,
+    override_id: str, request: Request, body: schemas.DecisionIn | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.OverrideOut:
     note = body.note if body else None
-    return overrides.override_out(await overrides.reject(session, override_id, note, caller))
+    return overrides.override_out(
+        await overrides.reject(session, override_id, note, caller, _now(request)))
+
+
+def _policy_out(row) -> schemas.EvaluationPolicyOut:
+    return schemas.EvaluationPolicyOut(**row.definition, version=row.version, created_by=row.created_by,
+                                       created_at=row.created_at)
+
+
+@router.get("/evaluation-policy", response_model=schemas.EvaluationPolicyOut, tags=["policy"],
+            summary="Review intervals, quadrant line, churn thresholds, override validity, trend band")
+async def get_evaluation_policy(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.EvaluationPolicyOut:
+    return _policy_out(await policy.read_policy(session))
+
+
+@router.put("/evaluation-policy", response_model=schemas.EvaluationPolicyOut, tags=["policy"],
+            summary="Save a new evaluation policy version (admin); 422 names a value out of range")
+async def put_evaluation_policy(
+    body: schemas.EvaluationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require(admin_only=True)),
+) -> schemas.EvaluationPolicyOut:
+    row = await policy.replace_policy(session, body.model_dump(mode="json"), caller.subject, _now(request))
+    return _policy_out(row)
+
+
+@router.post("/monthly-snapshots", response_model=schemas.SnapshotOut, tags=["scoring"],
+             summary="Build the month-end snapshot of a past month now (backfill after importing "
+                     "orders); rows already there are kept")
+async def post_monthly_snapshot(
+    body: schemas.SnapshotIn, request: Request, caller: Caller = Depends(manage),
+) -> schemas.SnapshotOut:
+    return schemas.SnapshotOut(**await snapshots.snapshot_past_month(_ctx(request), body.month))

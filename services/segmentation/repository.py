@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from sqlalchemy import Row, Table, and_, case, extract, func, select, update
@@ -11,22 +11,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
 from services.segmentation.models import (
+    ChurnSignalRow,
     ComplaintRow,
     CustomerRow,
     InteractionRow,
+    MonthlyScoreRow,
     OrderRow,
-    ScoreHistoryRow,
     ScoreRow,
     TierOverrideRow,
 )
-from shared.db import as_utc, driver_connection, ids_match, is_postgres
+from shared.db import PerDialect, as_utc, driver_connection, ids_match, is_postgres
 
 YEAR = timedelta(days=365)
 
 
 def aggregate_query(
     as_of: datetime, customer_ids: list[str] | None = None, *, postgres: bool = False,
-    id_range: tuple[str | None, str] | None = None,
+    id_range: tuple[str | None, str] | None = None, with_scores: bool = False,
 ):
     """One GROUP BY over orders (and one over P1 complaints) for a set of customers, or all.
 
@@ -55,8 +56,8 @@ def aggregate_query(
         orders = orders.where(ids_match(OrderRow.customer_id, customer_ids, postgres))
         complaints = complaints.where(ids_match(ComplaintRow.customer_id, customer_ids, postgres))
     if id_range is not None:
-        orders = orders.where(*_in_range(OrderRow.customer_id, *id_range))
-        complaints = complaints.where(*_in_range(ComplaintRow.customer_id, *id_range))
+        orders = orders.where(*in_range(OrderRow.customer_id, *id_range))
+        complaints = complaints.where(*in_range(ComplaintRow.customer_id, *id_range))
     orders, complaints = orders.subquery(), complaints.subquery()
     query = (
         select(
@@ -75,18 +76,22 @@ def aggregate_query(
         .outerjoin(orders, orders.c.customer_id == CustomerRow.id)
         .outerjoin(complaints, complaints.c.customer_id == CustomerRow.id)
     )
+    if with_scores:
+        # The current score beside the facts (SCORE_STATE_COLUMNS after the ten fact columns).
+        query = query.add_columns(*SCORE_STATE_COLUMNS[1:], ScoreRow.computed_at).outerjoin(
+            ScoreRow, ScoreRow.customer_id == CustomerRow.id)
     if customer_ids is not None:
         query = query.where(ids_match(CustomerRow.id, customer_ids, postgres))
     if id_range is not None:
-        query = query.where(*_in_range(CustomerRow.id, *id_range))
+        query = query.where(*in_range(CustomerRow.id, *id_range))
     return query.order_by(CustomerRow.id)
 
 
-def _in_range(column, after: str | None, last: str) -> list:
+def in_range(column, after: str | None, last: str) -> list:
     return [column <= last] if after is None else [column > after, column <= last]
 
 
-def _to_aggregate(row) -> CustomerFacts:
+def to_facts(row) -> CustomerFacts:
     return CustomerFacts(
         customer_id=row[0], owner=row[1], since=row[2], growth_pct=float(row[3] or 0),
         repurchase_rate=row[4], last_order_at=as_utc(row[5]), orders_12m=int(row[6]),
@@ -98,7 +103,7 @@ async def aggregates_for(
     session: AsyncSession, customer_ids: list[str], as_of: datetime
 ) -> list[CustomerFacts]:
     query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session))
-    return [_to_aggregate(r) for r in (await session.execute(query)).all()]
+    return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
 async def aggregates_after(
@@ -113,7 +118,7 @@ async def aggregates_after(
         return []
     # The batch is a contiguous id range: aggregate by range, not by a list of ids.
     query = aggregate_query(as_of, id_range=(after, batch[-1]))
-    return [_to_aggregate(r) for r in (await session.execute(query)).all()]
+    return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
 async def active_amounts(session: AsyncSession, as_of: datetime) -> list[float]:
@@ -201,15 +206,6 @@ async def last_activity(
     return result
 
 
-async def score_history(session: AsyncSession, customer_id: str, since: datetime) -> list[ScoreHistoryRow]:
-    rows = await session.scalars(
-        select(ScoreHistoryRow)
-        .where(ScoreHistoryRow.customer_id == customer_id, ScoreHistoryRow.computed_at >= since)
-        .order_by(ScoreHistoryRow.computed_at)
-    )
-    return list(rows)
-
-
 async def monthly_amounts(
     session: AsyncSession, customer_ids: list[str], starts: list[datetime]
 ) -> dict[str, list[float]]:
@@ -287,3 +283,75 @@ async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]])
             update(customers).where(ids_match(customers.c.id, customer_ids, postgres))
             .values(next_evaluation_at=next_at)
         )
+
+
+# Monthly snapshots (docs/design.md §9): one row per customer and month, never two.
+SNAPSHOT_COLUMNS = ["customer_id", "month", "value", "computed_tier", "tier", "quadrant", "model_version",
+                    "computed_at"]
+INSERT_SNAPSHOTS_PG = f"""
+INSERT INTO monthly_scores ({", ".join(SNAPSHOT_COLUMNS)})
+SELECT * FROM unnest($1::text[], $2::date[], $3::float8[], $4::text[], $5::text[], $6::text[],
+                     $7::text[], $8::timestamptz[])
+ON CONFLICT (customer_id, month) DO NOTHING
+"""
+_INSERT_SNAPSHOTS = PerDialect(lambda insert: insert(MonthlyScoreRow).on_conflict_do_nothing())
+
+
+async def next_customer_ids(session: AsyncSession, after: str | None, limit: int) -> list[str]:
+    query = select(CustomerRow.id).order_by(CustomerRow.id).limit(limit)
+    if after is not None:
+        query = query.where(CustomerRow.id > after)
+    return list((await session.scalars(query)).all())
+
+
+async def snapshot_inputs(session: AsyncSession, as_of: datetime, after: str | None, last: str) -> list[Row]:
+    """Facts as of `as_of` and the current score of the customers after < id <= last."""
+    query = aggregate_query(as_of, id_range=(after, last), with_scores=True)
+    return list((await session.execute(query)).all())
+
+
+async def insert_snapshots(session: AsyncSession, columns: dict[str, list]) -> None:
+    """Month-end rows, skipping any already there (a resumed run writes nothing twice)."""
+    if is_postgres(session):
+        connection = await driver_connection(session)
+        await connection.execute(INSERT_SNAPSHOTS_PG, *(columns[c] for c in SNAPSHOT_COLUMNS))
+        return
+    rows = [dict(zip(SNAPSHOT_COLUMNS, values, strict=True))
+            for values in zip(*(columns[c] for c in SNAPSHOT_COLUMNS), strict=True)]
+    await session.execute(_INSERT_SNAPSHOTS.for_session(session), rows)
+
+
+async def declining_candidates(
+    session: AsyncSession, after: str | None, last: str, months: list[date]
+) -> dict[str, list[float]]:
+    """Customers of the id range whose month-end score fell in each of `months` (oldest first),
+    with those scores: the set-based filter before the domain rule decides."""
+    values = [func.max(case((MonthlyScoreRow.month == m, MonthlyScoreRow.value))) for m in months]
+    query = (
+        select(MonthlyScoreRow.customer_id, *values)
+        .where(*in_range(MonthlyScoreRow.customer_id, after, last), MonthlyScoreRow.month.in_(months))
+        .group_by(MonthlyScoreRow.customer_id)
+        .having(func.count() == len(months), *[a > b for a, b in pairwise(values)])
+    )
+    return {row[0]: [float(v) for v in row[1:]] for row in (await session.execute(query)).all()}
+
+
+async def month_end_scores(
+    session: AsyncSession, customer_ids: list[str], months: list[date]
+) -> dict[str, dict[date, float]]:
+    """The snapshot values of these customers in these months."""
+    query = select(MonthlyScoreRow.customer_id, MonthlyScoreRow.month, MonthlyScoreRow.value).where(
+        ids_match(MonthlyScoreRow.customer_id, customer_ids, is_postgres(session)),
+        MonthlyScoreRow.month.in_(months))
+    found: dict[str, dict[date, float]] = {cid: {} for cid in customer_ids}
+    for customer_id, month, value in (await session.execute(query)).all():
+        found[customer_id][month] = value
+    return found
+
+
+async def open_signals(session: AsyncSession, customer_ids: list[str], code: str) -> set[str]:
+    """Which of these customers already have an open churn signal of this kind."""
+    query = select(ChurnSignalRow.customer_id).where(
+        ids_match(ChurnSignalRow.customer_id, customer_ids, is_postgres(session)),
+        ChurnSignalRow.code == code)
+    return set((await session.scalars(query)).all())

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation import schemas
+from services.segmentation import repository, schemas
+from services.segmentation.domain.signals import trend
 from services.segmentation.models import (
     ChurnSignalRow,
     ComplaintRow,
     ContactRow,
     CustomerRow,
     InteractionRow,
+    MonthlyScoreRow,
     OrderRow,
     SatisfactionRow,
     ScoreHistoryRow,
@@ -22,9 +24,14 @@ from services.segmentation.models import (
     TierOverrideRow,
 )
 from services.segmentation.service.overrides import override_out
+from services.segmentation.service.policy import current_policy
+from services.segmentation.service.scoring import rescore_in_transaction
+from shared.app import ServiceContext
 from shared.auth import Caller, mask_email, mask_phone
+from shared.business_time import first_of_month, local_date
 from shared.errors import Conflict, NotFound
 from shared.pagination import Page, decode_cursor, page_of
+from shared.rfc3339 import format_time
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -35,10 +42,9 @@ async def _require_customer(session: AsyncSession, customer_id: str) -> Customer
 
 
 async def upsert_customer(
-    session: AsyncSession, customer_id: str, body: schemas.CustomerIn
+    session: AsyncSession, customer_id: str, body: schemas.CustomerIn, now: datetime
 ) -> tuple[CustomerRow, bool]:
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created)."""
-    now = datetime.now(UTC)
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         created = customer is None
@@ -70,8 +76,10 @@ def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
     )
 
 
-async def customer_view(session: AsyncSession, customer_id: str, caller: Caller) -> schemas.CustomerOut:
-    now = datetime.now(UTC)
+async def customer_view(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller
+) -> schemas.CustomerOut:
+    now = ctx.clock.now()
     async with session.begin():
         # Customer and score in one statement: under READ COMMITTED two reads could straddle a
         # scheduler commit and show a new score beside the old next evaluation date.
@@ -106,6 +114,7 @@ async def customer_view(session: AsyncSession, customer_id: str, caller: Caller)
                 ComplaintRow.opened_at > now - timedelta(days=365),
             )
         )
+        trend = await _trend(ctx, session, customer_id, score.value if score else None, now)
     score_out = None
     if score is not None:
         score_out = schemas.ScoreOut(
@@ -129,7 +138,24 @@ async def customer_view(session: AsyncSession, customer_id: str, caller: Caller)
         satisfaction=schemas.SatisfactionOut.model_validate(satisfaction, from_attributes=True)
         if satisfaction else None,
         open_p1_complaints_12m=int(p1 or 0),
+        trend=trend,
     )
+
+
+TREND_MONTHS = (1, 3, 6, 12)
+
+
+async def _trend(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, current: float | None, now: datetime
+) -> schemas.TrendOut:
+    """The month-end snapshots 1, 3, 6 and 12 months ago, and the direction of the score."""
+    this_month = local_date(now, ctx.clock.zone).replace(day=1)
+    months = {ago: first_of_month(this_month, -ago) for ago in TREND_MONTHS}
+    found = (await repository.month_end_scores(session, [customer_id], list(months.values())))[customer_id]
+    by_age = {ago: found[month] for ago, month in months.items() if month in found}
+    result = trend(current, by_age, await current_policy(ctx, session))
+    return schemas.TrendOut(m1=result.m1, m3=result.m3, m6=result.m6, m12=result.m12,
+                            direction=result.direction)
 
 
 async def list_customers(
@@ -162,9 +188,12 @@ async def list_customers(
 
 
 async def add_orders(
-    session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn]
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn],
+    now: datetime,
 ) -> schemas.OrdersAccepted:
-    """Store new orders; an order id seen before is reported, not counted twice."""
+    """Store new orders; an order id seen before is reported, not counted twice. In the same
+    transaction the customer is rescored (docs/design.md §9: orders move the score at once; the tier
+    waits for the review) and each new order is published as `order-recorded`."""
     ids = [o.order_id for o in orders]
     if len(set(ids)) != len(ids):
         raise Conflict("the same order_id appears twice in the request", field="order_id")
@@ -180,13 +209,20 @@ async def add_orders(
         if foreign:
             raise Conflict(f"order {foreign[0]!r} belongs to another customer", field="order_id")
         fresh = [o for o in orders if o.order_id not in existing]
+        rescored = None
         if fresh:
             await session.execute(
                 OrderRow.__table__.insert(),
                 [{"order_id": o.order_id, "customer_id": customer_id, "amount": o.amount,
                   "ordered_at": o.ordered_at} for o in fresh],
             )
-    return schemas.OrdersAccepted(accepted=len(fresh), duplicates=sorted(existing))
+            await ctx.outbox.append_many(session, [("order-recorded", customer_id, {
+                "customer_id": customer_id, "order_id": o.order_id, "amount": float(o.amount),
+                "ordered_at": format_time(o.ordered_at), "recorded_at": format_time(now),
+            }) for o in fresh])
+            rescored = await rescore_in_transaction(ctx, session, [customer_id], now, "order")
+    return schemas.OrdersAccepted(accepted=len(fresh), duplicates=sorted(existing),
+                                  score_changed=bool(rescored and rescored.changed))
 
 
 async def add_interactions(
@@ -204,6 +240,10 @@ async def add_interactions(
 
 async def history(session: AsyncSession, customer_id: str, limit: int) -> schemas.HistoryOut:
     async with session.begin():
+        month_ends = (await session.scalars(
+            select(MonthlyScoreRow).where(MonthlyScoreRow.customer_id == customer_id)
+            .order_by(MonthlyScoreRow.month.desc()).limit(limit)
+        )).all()
         await _require_customer(session, customer_id)
         scores = (await session.scalars(
             select(ScoreHistoryRow).where(ScoreHistoryRow.customer_id == customer_id)
@@ -218,4 +258,7 @@ async def history(session: AsyncSession, customer_id: str, limit: int) -> schema
         scores=[schemas.HistoryScore.model_validate(s, from_attributes=True) for s in scores],
         tier_changes=[schemas.HistoryTierChange.model_validate(c, from_attributes=True)
                       for c in changes],
+        month_ends=[schemas.MonthEndScore(month=m.month.strftime("%Y-%m"), value=m.value, tier=m.tier,
+                                          computed_tier=m.computed_tier, quadrant=m.quadrant)
+                    for m in month_ends],
     )

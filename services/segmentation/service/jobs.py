@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.segmentation import repository, schemas
 from services.segmentation.metrics import JOB_PROGRESS
 from services.segmentation.models import RescoreJobRow
+from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
 from shared.app import ServiceContext
 from shared.errors import NotFound
@@ -26,8 +27,9 @@ log = structlog.get_logger()
 STALE_AFTER = timedelta(seconds=30)
 
 
-async def create_job(session: AsyncSession, reason: str, requested_by: str) -> RescoreJobRow:
-    now = datetime.now(UTC)
+async def create_job(
+    session: AsyncSession, reason: str, requested_by: str, now: datetime
+) -> RescoreJobRow:
     async with session.begin():
         job = RescoreJobRow(
             id=str(uuid.uuid4()), status="queued", reason=reason, requested_by=requested_by,
@@ -81,8 +83,9 @@ async def run_job(ctx: ServiceContext, job_id: str, worker_id: str) -> None:
     async with ctx.db.session() as session, session.begin():
         job = await session.get(RescoreJobRow, job_id)
         as_of = job.as_of
+        policy = await current_policy(ctx, session)
         model = await active_model(session)
-        line = await high_value_line(session, as_of)
+        line = await high_value_line(session, as_of, policy)
     batch_size = getattr(ctx.settings, "rescore_batch_size", 2000)
     while True:
         async with ctx.db.session() as session, session.begin():
@@ -96,7 +99,8 @@ async def run_job(ctx: ServiceContext, job_id: str, worker_id: str) -> None:
                 log.info("rescore_job_done", job_id=job_id, processed=job.processed,
                          changed=job.changed)
                 return
-            result = await apply_evaluations(ctx, session, facts, model, line, as_of, job.reason)
+            result = await apply_evaluations(ctx, session, facts, model, line, as_of, job.reason,
+                                             policy=policy)
             job.cursor = facts[-1].customer_id
             job.processed += result.processed
             job.changed += result.changed

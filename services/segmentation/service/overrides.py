@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import schemas
 from services.segmentation.models import CustomerRow, ScoreRow, TierChangeRow, TierOverrideRow
+from services.segmentation.service.policy import current_policy
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
-
-DEFAULT_VALIDITY = timedelta(days=180)
+from shared.rfc3339 import format_time
 
 
 def override_out(row: TierOverrideRow | None) -> schemas.OverrideOut | None:
@@ -25,13 +25,15 @@ def override_out(row: TierOverrideRow | None) -> schemas.OverrideOut | None:
 
 
 async def propose(
-    session: AsyncSession, customer_id: str, body: schemas.OverrideIn, caller: Caller
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.OverrideIn,
+    caller: Caller, now: datetime,
 ) -> TierOverrideRow:
-    now = datetime.now(UTC)
-    expires_at = body.expires_at or now + DEFAULT_VALIDITY
-    if expires_at <= now:
-        raise InvalidInput("expires_at must be in the future", field="expires_at")
     async with session.begin():
+        policy = await current_policy(ctx, session)
+        # Without an expiry the override holds for the policy's validity (180 days by default).
+        expires_at = body.expires_at or now + timedelta(days=policy.override_validity_days)
+        if expires_at <= now:
+            raise InvalidInput("expires_at must be in the future", field="expires_at")
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         row = TierOverrideRow(
@@ -53,9 +55,9 @@ async def _pending(session: AsyncSession, override_id: str) -> TierOverrideRow:
 
 
 async def approve(
-    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller
+    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller,
+    now: datetime,
 ) -> TierOverrideRow:
-    now = datetime.now(UTC)
     async with session.begin():
         row = await _pending(session, override_id)
         if row.proposed_by == caller.subject:
@@ -78,12 +80,12 @@ async def approve(
 
 
 async def reject(
-    session: AsyncSession, override_id: str, note: str | None, caller: Caller
+    session: AsyncSession, override_id: str, note: str | None, caller: Caller, now: datetime
 ) -> TierOverrideRow:
     async with session.begin():
         row = await _pending(session, override_id)
         row.status, row.decided_by, row.decided_at, row.decision_note = (
-            "rejected", caller.subject, datetime.now(UTC), note,
+            "rejected", caller.subject, now, note,
         )
     return row
 
@@ -122,14 +124,14 @@ async def _apply_tier(
     owner = customer.owner if customer else None
     await ctx.outbox.append(session, "tier-changed", customer_id, {
         "customer_id": customer_id, "from_tier": previous, "to_tier": tier, "score": score.value,
-        "reason": reason, "owner": owner, "changed_at": now.isoformat(),
+        "reason": reason, "owner": owner, "changed_at": format_time(now),
     })
     # Tier read models elsewhere (survey weights, SLA caps) follow score-updated.
     await ctx.outbox.append(session, "score-updated", customer_id, {
         "customer_id": customer_id, "score": score.value, "previous_score": score.value,
         "tier": tier, "computed_tier": score.computed_tier, "previous_tier": previous,
         "quadrant": score.quadrant, "owner": owner, "model_version": score.model_version,
-        "computed_at": now.isoformat(), "amount_12m": score.amount_12m,
+        "computed_at": format_time(now), "amount_12m": score.amount_12m,
         "orders_12m": score.orders_12m, "reason": "override",
     })
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, select, update
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository
 from services.segmentation.domain.evaluation import CustomerFacts, Evaluation, evaluate
+from services.segmentation.domain.policy import DEFAULT_POLICY, EvaluationPolicy
 from services.segmentation.domain.quadrants import high_value_threshold
 from services.segmentation.domain.scoring import (
     DEFAULT_MODEL,
@@ -29,8 +31,17 @@ from services.segmentation.models import (
     ScoringModelRow,
     TierChangeRow,
 )
+from services.segmentation.service.policy import current_policy
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, NotFound
+from shared.rfc3339 import format_optional, format_time
+
+# docs/design.md §9: the tier follows the score only at the customer's scheduled review, on a
+# trigger (spending drop) or on request (a rescore, a rescore job, a new model). Between, orders
+# and the monthly snapshot move the score, the computed tier and the quadrant; the profile shows
+# `computed_tier` beside `tier`. A customer scored for the first time gets its tier at once.
+REVIEWS = frozenset({"scheduled", "spending-drop", "rescore", "job", "model-change"})
+TIER_CHANGE_REASONS = {"scheduled": "scheduled-review"}
 
 
 @dataclass
@@ -46,6 +57,11 @@ async def active_model(session: AsyncSession) -> ScoringModel:
     return model_from_dict(row.definition) if row else DEFAULT_MODEL
 
 
+async def active_model_row(session: AsyncSession) -> ScoringModelRow:
+    async with session.begin():
+        return await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
+
+
 async def seed_default_model(ctx: ServiceContext) -> None:
     """The default model exists from the start; replicas starting together insert it once."""
     async with ctx.db.session() as session, session.begin():
@@ -59,13 +75,15 @@ async def seed_default_model(ctx: ServiceContext) -> None:
                     definition=model_to_dict(DEFAULT_MODEL),
                     active=any_active is None,
                     created_by="system",
-                    created_at=datetime.now(UTC),
+                    created_at=ctx.clock.now(),
                 )
             )
 
 
-async def high_value_line(session: AsyncSession, as_of: datetime) -> float | None:
-    return high_value_threshold(await repository.active_amounts(session, as_of))
+async def high_value_line(
+    session: AsyncSession, as_of: datetime, policy: EvaluationPolicy = DEFAULT_POLICY
+) -> float | None:
+    return high_value_threshold(await repository.active_amounts(session, as_of), policy.high_value_share)
 
 
 def _changed(current: Row | ScoreRow | None, ev: Evaluation, tier: str) -> bool:
@@ -95,8 +113,11 @@ async def apply_evaluations(
     reason: str,
     *,
     publish_unchanged: bool = False,
+    policy: EvaluationPolicy = DEFAULT_POLICY,
 ) -> BatchResult:
-    """Score a batch inside the caller's transaction; store and publish only what changed."""
+    """Score a batch inside the caller's transaction; store and publish only what changed. The
+    tier moves only when `reason` is a review (REVIEWS) or the customer had no score yet."""
+    review = reason in REVIEWS
     ids = [f.customer_id for f in facts]
     await repository.lock_customers(session, ids)
     current = await repository.score_states(session, ids)
@@ -108,11 +129,14 @@ async def apply_evaluations(
     events: list[tuple[str, str, dict[str, Any]]] = []
     schedule: dict[datetime, list[str]] = {}
     for fact in facts:
-        ev = evaluate(fact, model, line, as_of)
+        ev = evaluate(fact, model, line, as_of, policy)
         override = overrides.get(fact.customer_id)
-        tier = override.tier if override else ev.score.tier.value
         before = current.get(fact.customer_id)
-        schedule.setdefault(next_evaluation(Tier(tier), as_of), []).append(fact.customer_id)
+        if review or before is None:
+            tier = override.tier if override else ev.score.tier.value
+            schedule.setdefault(next_evaluation(Tier(tier), as_of, policy), []).append(fact.customer_id)
+        else:
+            tier = before.tier
         if not (_changed(before, ev, tier) or publish_unchanged):
             continue
         result.changed += 1
@@ -145,12 +169,12 @@ async def apply_evaluations(
             "quadrant": ev.quadrant.value,
             "owner": fact.owner,
             "model_version": ev.score.model_version,
-            "computed_at": as_of.isoformat(),
+            "computed_at": format_time(as_of),
             "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
                            for k, v in row["components"].items()},
             "amount_12m": fact.amount_12m,
             "orders_12m": fact.orders_12m,
-            "last_order_at": fact.last_order_at.isoformat() if fact.last_order_at else None,
+            "last_order_at": format_optional(fact.last_order_at),
             "reason": reason,
         }))
         if before is None or before.tier != tier:
@@ -158,7 +182,7 @@ async def apply_evaluations(
             TIER_CHANGES.labels(before.tier if before else "none", tier).inc()
             tier_rows.append({
                 "customer_id": fact.customer_id, "from_tier": before.tier if before else None,
-                "to_tier": tier, "reason": "model-change" if reason == "model-change" else "score",
+                "to_tier": tier, "reason": TIER_CHANGE_REASONS.get(reason, reason),
                 "score": ev.score.value, "changed_at": as_of,
             })
             events.append(("tier-changed", fact.customer_id, {
@@ -167,8 +191,9 @@ async def apply_evaluations(
                 "to_tier": tier,
                 "score": ev.score.value,
                 "reason": "model-change" if reason == "model-change" else "score",
+                "review": TIER_CHANGE_REASONS.get(reason, reason),
                 "owner": fact.owner,
-                "changed_at": as_of.isoformat(),
+                "changed_at": format_time(as_of),
             }))
     if upserts:
         await repository.upsert_scores(session, upserts)
@@ -180,16 +205,49 @@ async def apply_evaluations(
     return result
 
 
-async def rescore_customer(ctx: ServiceContext, session: AsyncSession, customer_id: str) -> ScoreRow:
-    """Rescore one customer now; the fresh score is always published (the caller asked for it)."""
-    now = datetime.now(UTC)
+# Recording an order rescores its customer in the request; the top-30% line behind the quadrant
+# is an aggregation over every customer's orders, so orders reuse a line at most this old.
+ORDER_LINE_MAX_AGE_SECONDS = 300.0
+
+
+async def _line_for_orders(
+    ctx: ServiceContext, session: AsyncSession, now: datetime, policy: EvaluationPolicy
+) -> float | None:
+    cached = ctx.state.get("order_high_value_line")
+    if (cached is not None and time.monotonic() - cached["at"] < ORDER_LINE_MAX_AGE_SECONDS
+            and abs(now - cached["as_of"]) < timedelta(days=1)
+            and cached["share"] == policy.high_value_share):
+        return cached["line"]
+    line = await high_value_line(session, now, policy)
+    ctx.state["order_high_value_line"] = {"line": line, "as_of": now, "at": time.monotonic(),
+                                          "share": policy.high_value_share}
+    return line
+
+
+async def rescore_in_transaction(
+    ctx: ServiceContext, session: AsyncSession, customer_ids: list[str], now: datetime, reason: str,
+    *, publish_unchanged: bool = False,
+) -> BatchResult:
+    """Rescore these customers as of `now` inside the caller's transaction."""
+    policy = await current_policy(ctx, session)
+    model = await active_model(session)
+    if reason == "order":
+        line = await _line_for_orders(ctx, session, now, policy)
+    else:
+        line = await high_value_line(session, now, policy)
+    facts = await repository.aggregates_for(session, customer_ids, now)
+    return await apply_evaluations(ctx, session, facts, model, line, now, reason,
+                                   publish_unchanged=publish_unchanged, policy=policy)
+
+
+async def rescore_customer(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, now: datetime
+) -> ScoreRow:
+    """Rescore one customer now (a review on request: the tier follows); always published."""
     async with session.begin():
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        model = await active_model(session)
-        line = await high_value_line(session, now)
-        facts = await repository.aggregates_for(session, [customer_id], now)
-        await apply_evaluations(ctx, session, facts, model, line, now, "rescore", publish_unchanged=True)
+        await rescore_in_transaction(ctx, session, [customer_id], now, "rescore", publish_unchanged=True)
     async with session.begin():
         return await session.get(ScoreRow, customer_id, populate_existing=True)
 
@@ -208,7 +266,9 @@ def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
     return model
 
 
-async def save_model(session: AsyncSession, model: ScoringModel, author: str) -> ScoringModelRow:
+async def save_model(
+    session: AsyncSession, model: ScoringModel, author: str, now: datetime
+) -> ScoringModelRow:
     """Store a new model version and make it the active one."""
     async with session.begin():
         if await session.get(ScoringModelRow, model.version) is not None:
@@ -216,7 +276,7 @@ async def save_model(session: AsyncSession, model: ScoringModel, author: str) ->
         await session.execute(update(ScoringModelRow).values(active=False))
         row = ScoringModelRow(
             version=model.version, definition=model_to_dict(model), active=True,
-            created_by=author, created_at=datetime.now(UTC),
+            created_by=author, created_at=now,
         )
         session.add(row)
     return row
@@ -228,9 +288,10 @@ async def next_model_version(session: AsyncSession) -> str:
     return f"custom-v{count + 1}"
 
 
-async def dry_run(session: AsyncSession, model: ScoringModel, batch_size: int) -> dict[str, Any]:
+async def dry_run(
+    session: AsyncSession, model: ScoringModel, batch_size: int, now: datetime
+) -> dict[str, Any]:
     """Tier moves the model would cause against current tiers, without writing anything."""
-    now = datetime.now(UTC)
     moves: Counter[str] = Counter()
     before_counts: Counter[str] = Counter()
     after_counts: Counter[str] = Counter()

@@ -69,8 +69,8 @@ async def test_an_order_id_seen_before_is_not_counted_twice(seg):
              "ordered_at": "2026-10-01T08:00:00Z"}
     first = await seg.post(f"/v1/customers/{customer_id}/orders", json=order, headers=ACCOUNT_MANAGER)
     second = await seg.post(f"/v1/customers/{customer_id}/orders", json=[order], headers=ACCOUNT_MANAGER)
-    assert first.json() == {"accepted": 1, "duplicates": []}
-    assert second.json() == {"accepted": 0, "duplicates": [order["order_id"]]}
+    assert first.json() == {"accepted": 1, "duplicates": [], "score_changed": True}
+    assert second.json() == {"accepted": 0, "duplicates": [order["order_id"]], "score_changed": False}
     score = (await seg.post(f"/v1/customers/{customer_id}/rescore", headers=ACCOUNT_MANAGER)).json()
     assert score["orders_12m"] == 1
     assert score["amount_12m"] == pytest.approx(1000.5)
