@@ -52,13 +52,17 @@ PRODUCERS = {
 SUBJECTS = {"digest-ready": "owner", "report-published": "month"}
 CONSUMERS = {
     "score-updated": ["survey", "feedback", "playbook"],
-    "tier-changed": ["playbook"],
+    "tier-changed": ["feedback", "playbook"],
     "churn-risk-detected": ["playbook"],
     "satisfaction-scored": ["segmentation", "feedback", "playbook"],
     "ticket-verification-answered": ["feedback"],
     "ticket-created": ["segmentation", "playbook"],
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
+    # The monthly tiered service report is built by feedback from these (docs/design.md §9).
+    "action-created": ["feedback"],
+    "action-completed": ["feedback"],
+    "action-overdue": ["feedback"],
 }
 _PRODUCER_IN_DESCRIPTION = re.compile(r"\((segmentation|survey|feedback|playbook)\b[^)]*\)")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +11,7 @@ from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, reports, tickets
+from services.feedback.service import monthly_report as monthly
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
@@ -26,8 +27,9 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service clock's time (the test clock outside production)."""
+    return request.app.state.ctx.clock.now()
 
 
 @router.post("/tickets", response_model=schemas.TicketOut, status_code=status.HTTP_201_CREATED,
@@ -36,7 +38,7 @@ async def post_ticket(
     body: schemas.TicketIn, request: Request, response: Response,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now())
+    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now(request))
     response.headers["Location"] = f"/v1/tickets/{view.id}"
     return view
 
@@ -52,34 +54,34 @@ async def get_ticket(
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
             summary="Tickets, newest first, filtered by status, priority, breach or customer")
 async def list_tickets(
-    status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
+    request: Request, status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
     breached: bool | None = None, customer_id: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> Page[schemas.TicketOut]:
     return await repository.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
-        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(),
+        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(request),
     )
 
 
 @router.post("/tickets/{ticket_id}/assign", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
-    ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
+    request: Request, ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.assign(session, ticket_id, body, caller.subject, _now())
+    await tickets.assign(session, ticket_id, body, caller.subject, _now(request))
     return await repository.ticket_view(session, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Reply; the first reply stops the first-response clock")
 async def respond(
-    ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
+    request: Request, ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.respond(session, ticket_id, body, caller.subject, _now())
+    await tickets.respond(session, ticket_id, body, caller.subject, _now(request))
     return await repository.ticket_view(session, ticket_id)
 
 
@@ -89,7 +91,7 @@ async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(request))
     return await repository.ticket_view(session, ticket_id)
 
 
@@ -99,7 +101,7 @@ async def resolve(
     ticket_id: str, body: schemas.ResolveIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(request))
     return await repository.ticket_view(session, ticket_id)
 
 
@@ -109,7 +111,7 @@ async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(request))
     return await repository.ticket_view(session, ticket_id)
 
 
@@ -129,11 +131,11 @@ async def get_sla_policy(
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="Save a new SLA policy version (open tickets keep the version they started with)")
 async def put_sla_policy(
-    body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.SlaPolicyOut:
     row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now())
+                               caller.subject, _now(request))
     return _versioned(row, schemas.SlaPolicyOut)
 
 
@@ -150,13 +152,13 @@ async def get_calendar(
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="Edit holidays and working days: saves a new SLA policy version")
 async def put_calendar(
-    body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.CalendarOut:
     current = await config.current(session, ConfigKind.SLA_POLICY)
     document = {**current.definition, "calendar": body.model_dump(mode="json")}
     await session.rollback()
-    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now())
+    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now(request))
     return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
                                created_by=row.created_by, created_at=row.created_at)
 
@@ -172,11 +174,11 @@ async def get_priority_rules(
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Replace the priority rules (new version)")
 async def put_priority_rules(
-    body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.PriorityRulesOut:
     row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
-                               caller.subject, _now())
+                               caller.subject, _now(request))
     return _versioned(row, schemas.PriorityRulesOut)
 
 
@@ -191,18 +193,49 @@ async def get_routing(
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Replace the routing table (new version)")
 async def put_routing(
-    body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.RoutingOut:
     row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
-                               caller.subject, _now())
+                               caller.subject, _now(request))
     return _versioned(row, schemas.RoutingOut)
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],
-            summary="Per tier and month: on-time rates, first-contact resolution, reopens, satisfaction")
+            summary="Per tier and business month, computed now: on-time rates, first-contact "
+                    "resolution, reopens, satisfaction")
 async def sla_report(
-    month: str = Query(..., description="YYYY-MM"), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    request: Request, month: str = Query(..., description="YYYY-MM"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SlaReportOut:
-    return await reports.monthly_sla_report(session, month, _now())
+    return await reports.monthly_sla_report(session, month, _now(request), _ctx(request).clock.zone)
+
+
+@router.get("/reports/monthly", response_model=schemas.MonthlyReportOut, tags=["reports"],
+            summary="The monthly tiered service report built on the 1st for the month before: SLA "
+                    "by tier and priority, satisfaction and NPS, actions, tier moves, effect")
+async def monthly_report(
+    month: str = Query(..., description="YYYY-MM, a business month"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.MonthlyReportOut:
+    return await monthly.stored_report(session, month)
+
+
+@router.get("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
+            summary="How long a resolved ticket waits for the customer's answer before it closes")
+async def get_verification_policy(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.VerificationPolicyOut:
+    return _versioned(await config.current(session, ConfigKind.VERIFICATION_POLICY),
+                      schemas.VerificationPolicyOut)
+
+
+@router.put("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
+            summary="Save a new verification policy version (admin)")
+async def put_verification_policy(
+    body: schemas.VerificationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require(admin_only=True)),
+) -> schemas.VerificationPolicyOut:
+    row = await config.replace(session, ConfigKind.VERIFICATION_POLICY, body.model_dump(mode="json"),
+                               caller.subject, _now(request))
+    return _versioned(row, schemas.VerificationPolicyOut)

@@ -145,7 +145,8 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             resolution_due=r.resolution_due, resolved_at=r.resolved_at,
             ever_resolved=r.first_resolved_at is not None,
             first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
-            satisfaction=r.satisfaction, paused=r.paused_at is not None,
+            satisfaction=r.satisfaction, paused=r.paused_at is not None, priority=r.priority,
+            close_reason=r.close_reason,
         )
         for r in rows
     ]

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.feedback.domain import closure
 from services.feedback.domain.priority import (
     DEFAULT_PRIORITY_RULES,
     DEFAULT_ROUTING,
@@ -36,17 +37,20 @@ class ConfigKind(StrEnum):
     SLA_POLICY = "sla-policy"
     PRIORITY_RULES = "priority-rules"
     ROUTING = "routing"
+    VERIFICATION_POLICY = "verification-policy"
 
 
 DEFAULTS = {
     ConfigKind.SLA_POLICY: lambda: policy_to_document(SlaPolicy()),
     ConfigKind.PRIORITY_RULES: lambda: rules_to_document(DEFAULT_PRIORITY_RULES),
     ConfigKind.ROUTING: lambda: routing_to_document(DEFAULT_ROUTING),
+    ConfigKind.VERIFICATION_POLICY: lambda: closure.policy_to_document(closure.VerificationPolicy()),
 }
 PARSERS = {
     ConfigKind.SLA_POLICY: policy_from_document,
     ConfigKind.PRIORITY_RULES: rules_from_document,
     ConfigKind.ROUTING: routing_from_document,
+    ConfigKind.VERIFICATION_POLICY: closure.policy_from_document,
 }
 
 
@@ -81,7 +85,8 @@ async def replace(
     try:
         PARSERS[kind](document)
     except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidInput(f"{kind.value} is not valid: {exc}", field=kind.value) from exc
+        raise InvalidInput(f"{kind.value} is not valid: {exc}",
+                           field=getattr(exc, "field", kind.value)) from exc
     try:
         async with session.begin():
             latest = await session.scalar(
@@ -134,6 +139,23 @@ async def current_documents(
             cache[(kind.value, version)] = PARSERS[kind](row.definition)
         parsed.append(cache[(kind.value, version)])
     return versions[ConfigKind.SLA_POLICY.value], parsed[0], parsed[1], parsed[2]
+
+
+async def current_verification_policy(
+    ctx: ServiceContext, session: AsyncSession
+) -> closure.VerificationPolicy:
+    """The newest verification policy, parsed once per version per app (versions never change)."""
+    row_version = await session.scalar(
+        select(func.max(ConfigVersionRow.version))
+        .where(ConfigVersionRow.kind == ConfigKind.VERIFICATION_POLICY.value))
+    if row_version is None:
+        return closure.VerificationPolicy()
+    cache: dict[tuple[str, int], Any] = ctx.state.setdefault("config_documents", {})
+    key = (ConfigKind.VERIFICATION_POLICY.value, row_version)
+    if key not in cache:
+        row = await session.get(ConfigVersionRow, key)
+        cache[key] = closure.policy_from_document(row.definition)
+    return cache[key]
 
 
 async def current_rules(session: AsyncSession) -> PriorityRules:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
+from services.feedback.domain.closure import CloseReason
 from services.feedback.domain.lifecycle import OPEN, Status, after_assign, after_reply, check_transition
 from services.feedback.domain.priority import propose_priority
 from services.feedback.domain.sla import (
@@ -57,7 +58,7 @@ def _history(
     session.add(_history_row(ticket, at, actor, action, from_status, to_status, **detail))
 
 
-def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
+def move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
           action: str, **detail: Any) -> None:
     current = Status(ticket.status)
     check_transition(current, to)
@@ -66,7 +67,7 @@ def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, ac
     _history(session, ticket, at, actor, action, current.value, to.value, **detail)
 
 
-def _base_event(ticket: TicketRow) -> dict[str, Any]:
+def base_event(ticket: TicketRow) -> dict[str, Any]:
     return {"customer_id": ticket.customer_id, "ticket_id": ticket.id,
             "priority": ticket.priority, "tier": ticket.tier}
 
@@ -124,7 +125,7 @@ async def open_ticket_in_tx(
                            resolution_due=_iso(ticket.resolution_due))
     await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
-        **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,
+        **base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
         "first_response_due": _iso(ticket.first_response_due),
         "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
@@ -152,7 +153,7 @@ async def assign(
         previous = {"assignee": ticket.assignee, "team": ticket.team}
         detail = {"assignee": body.assignee, "team": body.team or ticket.team, "previous": previous}
         if target != current:
-            _move(session, ticket, target, now, actor, "assigned", **detail)
+            move(session, ticket, target, now, actor, "assigned", **detail)
         else:
             _history(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
         ticket.updated_at = now
@@ -183,7 +184,7 @@ async def respond(
         if not ticket.assignee:
             ticket.assignee = actor
         if target != current:
-            _move(session, ticket, target, now, actor, "responded", **detail)
+            move(session, ticket, target, now, actor, "responded", **detail)
         else:
             _history(session, ticket, now, actor, "responded", current.value, current.value, **detail)
         clocks.refresh_next_check(ticket)
@@ -211,7 +212,7 @@ async def change_status(
             detail.update(clock="resumed", paused_seconds=paused.total_seconds(),
                           first_response_due=_iso(ticket.first_response_due),
                           resolution_due=_iso(ticket.resolution_due))
-        _move(session, ticket, wanted, now, actor, "status-changed", **detail)
+        move(session, ticket, wanted, now, actor, "status-changed", **detail)
         clocks.refresh_next_check(ticket)
     return ticket
 
@@ -240,11 +241,11 @@ async def resolve(
         ticket.solution, ticket.improvement = solution, body.improvement
         ticket.resolved_at = now
         ticket.first_resolved_at = ticket.first_resolved_at or now
-        _move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
+        move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
               improvement=body.improvement, on_time=on_time)
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
-            **_base_event(ticket), "type": ticket.type, "category": ticket.category,
+            **base_event(ticket), "type": ticket.type, "category": ticket.category,
             "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
@@ -257,14 +258,15 @@ async def verify_in_tx(
 ) -> None:
     """The customer's answer: solved closes the ticket; not solved reopens it with a new clock."""
     if solved:
-        _move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
+        move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
         ticket.closed_at = now
+        ticket.close_reason = CloseReason.CONFIRMED.value
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
-            **_base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
+            **base_event(ticket), "closed_at": _iso(now), "reason": CloseReason.CONFIRMED.value,
         })
         return
-    _move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
+    move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
     policy = await config.policy_version(ctx, session, ticket.policy_version)
     sla = applied_sla(Priority(ticket.priority), Tier(ticket.tier) if ticket.tier else None, policy)
     ticket.reopen_count += 1
@@ -274,7 +276,7 @@ async def verify_in_tx(
     clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clocks.ticket_clock(ticket, policy), now)
     clocks.refresh_next_check(ticket)
     await ctx.outbox.append(session, "ticket-reopened", ticket.customer_id, {
-        **_base_event(ticket), "reopened_at": _iso(now), "reopen_count": ticket.reopen_count,
+        **base_event(ticket), "reopened_at": _iso(now), "reopen_count": ticket.reopen_count,
         "resolution_due": _iso(ticket.resolution_due),
     })
 
