@@ -3,39 +3,50 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, Table, and_, case, extract, func, select, update
+from sqlalchemy import Integer, Row, Table, and_, bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
+from services.segmentation.domain.quadrants import share_in_basis_points
 from services.segmentation.models import (
-    ChurnSignalRow,
     ComplaintRow,
     CustomerRow,
     InteractionRow,
-    MonthlyScoreRow,
     OrderRow,
     ScoreRow,
     TierOverrideRow,
 )
-from shared.db import PerDialect, as_utc, driver_connection, ids_match, is_postgres
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, start_of_month, zone_named
+from shared.db import as_utc, driver_connection, ids_match, is_postgres
 
 YEAR = timedelta(days=365)
+
+
+def month_of_order(as_of: datetime, zone: ZoneInfo):
+    """Which business month of the 12-month window an order falls in (0 = the 13th month back,
+    12 = the month of `as_of`): comparisons with the month starts, no per-row date arithmetic
+    (extracting year and month per order made the aggregation twice as slow)."""
+    starts = [start_of_month(as_of, zone, -k) for k in range(11, -1, -1)]
+    return case(*[(OrderRow.ordered_at < start, index) for index, start in enumerate(starts)], else_=12)
 
 
 def aggregate_query(
     as_of: datetime, customer_ids: list[str] | None = None, *, postgres: bool = False,
     id_range: tuple[str | None, str] | None = None, with_scores: bool = False,
+    zone: ZoneInfo | None = None,
 ):
     """One GROUP BY over orders (and one over P1 complaints) for a set of customers, or all.
 
     `id_range` (after, last) selects the customers with after < id <= last: a batch of a job
-    in id order, read by index range without any list of ids."""
+    in id order, read by index range without any list of ids. Months with an order (the default
+    L input) are business months (`zone`, the business time zone by default)."""
     window_start = as_of - YEAR
     in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
-    month_key = extract("year", OrderRow.ordered_at) * 12 + extract("month", OrderRow.ordered_at)
+    month_key = month_of_order(as_of, zone or zone_named(DEFAULT_BUSINESS_TIMEZONE))
     orders = (
         select(
             OrderRow.customer_id.label("customer_id"),
@@ -100,14 +111,14 @@ def to_facts(row) -> CustomerFacts:
 
 
 async def aggregates_for(
-    session: AsyncSession, customer_ids: list[str], as_of: datetime
+    session: AsyncSession, customer_ids: list[str], as_of: datetime, zone: ZoneInfo | None = None
 ) -> list[CustomerFacts]:
-    query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session))
+    query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session), zone=zone)
     return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
 async def aggregates_after(
-    session: AsyncSession, after: str | None, limit: int, as_of: datetime
+    session: AsyncSession, after: str | None, limit: int, as_of: datetime, zone: ZoneInfo | None = None
 ) -> list[CustomerFacts]:
     """The next batch of customers in id order, for jobs and dry runs."""
     ids = select(CustomerRow.id).order_by(CustomerRow.id).limit(limit)
@@ -117,18 +128,36 @@ async def aggregates_after(
     if not batch:
         return []
     # The batch is a contiguous id range: aggregate by range, not by a list of ids.
-    query = aggregate_query(as_of, id_range=(after, batch[-1]))
+    query = aggregate_query(as_of, id_range=(after, batch[-1]), zone=zone)
     return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
-async def active_amounts(session: AsyncSession, as_of: datetime) -> list[float]:
-    """12-month amounts of every customer with an order in the window (for the top-30% line)."""
-    query = (
-        select(func.sum(OrderRow.amount))
-        .where(OrderRow.ordered_at > as_of - YEAR, OrderRow.ordered_at <= as_of)
-        .group_by(OrderRow.customer_id)
+def _high_value_line_query():
+    """The smallest 12-month amount inside the top share of active customers, in one statement
+    (domain/quadrants.high_value_threshold, computed where the orders are)."""
+    amount = func.sum(OrderRow.amount)
+    active = (
+        select(amount.label("amount"))
+        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
+        .group_by(OrderRow.customer_id).having(amount > 0)
+        .cte("active")
     )
-    return [float(r[0]) for r in (await session.execute(query)).all()]
+    ranked = select(
+        active.c.amount,
+        func.row_number().over(order_by=active.c.amount.desc()).label("rank"),
+        func.count().over().label("active_customers"),
+    ).subquery()
+    top = ranked.c.active_customers * bindparam("share_bp", type_=Integer) // 10_000
+    return select(ranked.c.amount).where(ranked.c.rank == case((top < 1, 1), else_=top))
+
+
+HIGH_VALUE_LINE = _high_value_line_query()
+
+
+async def high_value_line(session: AsyncSession, as_of: datetime, share: float) -> float | None:
+    line = await session.scalar(HIGH_VALUE_LINE, {
+        "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_in_basis_points(share)})
+    return float(line) if line is not None else None
 
 
 async def count_customers(session: AsyncSession) -> int:
@@ -285,73 +314,23 @@ async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]])
         )
 
 
-# Monthly snapshots (docs/design.md §9): one row per customer and month, never two.
-SNAPSHOT_COLUMNS = ["customer_id", "month", "value", "computed_tier", "tier", "quadrant", "model_version",
-                    "computed_at"]
-INSERT_SNAPSHOTS_PG = f"""
-INSERT INTO monthly_scores ({", ".join(SNAPSHOT_COLUMNS)})
-SELECT * FROM unnest($1::text[], $2::date[], $3::float8[], $4::text[], $5::text[], $6::text[],
-                     $7::text[], $8::timestamptz[])
-ON CONFLICT (customer_id, month) DO NOTHING
-"""
-_INSERT_SNAPSHOTS = PerDialect(lambda insert: insert(MonthlyScoreRow).on_conflict_do_nothing())
+_CUSTOMERS = CustomerRow.__table__
 
 
-async def next_customer_ids(session: AsyncSession, after: str | None, limit: int) -> list[str]:
-    query = select(CustomerRow.id).order_by(CustomerRow.id).limit(limit)
+async def batch_end(session: AsyncSession, after: str | None, limit: int) -> str | None:
+    """The last id of the next `limit` customers in id order (None: no customer after `after`)."""
+    ids = select(_CUSTOMERS.c.id).order_by(_CUSTOMERS.c.id).limit(limit)
     if after is not None:
-        query = query.where(CustomerRow.id > after)
-    return list((await session.scalars(query)).all())
+        ids = ids.where(_CUSTOMERS.c.id > after)
+    ids = ids.subquery()
+    return await session.scalar(select(func.max(ids.c.id)))
 
 
-async def snapshot_inputs(session: AsyncSession, as_of: datetime, after: str | None, last: str) -> list[Row]:
-    """Facts as of `as_of` and the current score of the customers after < id <= last."""
-    query = aggregate_query(as_of, id_range=(after, last), with_scores=True)
-    return list((await session.execute(query)).all())
-
-
-async def insert_snapshots(session: AsyncSession, columns: dict[str, list]) -> None:
-    """Month-end rows, skipping any already there (a resumed run writes nothing twice)."""
-    if is_postgres(session):
-        connection = await driver_connection(session)
-        await connection.execute(INSERT_SNAPSHOTS_PG, *(columns[c] for c in SNAPSHOT_COLUMNS))
-        return
-    rows = [dict(zip(SNAPSHOT_COLUMNS, values, strict=True))
-            for values in zip(*(columns[c] for c in SNAPSHOT_COLUMNS), strict=True)]
-    await session.execute(_INSERT_SNAPSHOTS.for_session(session), rows)
-
-
-async def declining_candidates(
-    session: AsyncSession, after: str | None, last: str, months: list[date]
-) -> dict[str, list[float]]:
-    """Customers of the id range whose month-end score fell in each of `months` (oldest first),
-    with those scores: the set-based filter before the domain rule decides."""
-    values = [func.max(case((MonthlyScoreRow.month == m, MonthlyScoreRow.value))) for m in months]
-    query = (
-        select(MonthlyScoreRow.customer_id, *values)
-        .where(*in_range(MonthlyScoreRow.customer_id, after, last), MonthlyScoreRow.month.in_(months))
-        .group_by(MonthlyScoreRow.customer_id)
-        .having(func.count() == len(months), *[a > b for a, b in pairwise(values)])
-    )
-    return {row[0]: [float(v) for v in row[1:]] for row in (await session.execute(query)).all()}
-
-
-async def month_end_scores(
-    session: AsyncSession, customer_ids: list[str], months: list[date]
-) -> dict[str, dict[date, float]]:
-    """The snapshot values of these customers in these months."""
-    query = select(MonthlyScoreRow.customer_id, MonthlyScoreRow.month, MonthlyScoreRow.value).where(
-        ids_match(MonthlyScoreRow.customer_id, customer_ids, is_postgres(session)),
-        MonthlyScoreRow.month.in_(months))
-    found: dict[str, dict[date, float]] = {cid: {} for cid in customer_ids}
-    for customer_id, month, value in (await session.execute(query)).all():
-        found[customer_id][month] = value
-    return found
-
-
-async def open_signals(session: AsyncSession, customer_ids: list[str], code: str) -> set[str]:
-    """Which of these customers already have an open churn signal of this kind."""
-    query = select(ChurnSignalRow.customer_id).where(
-        ids_match(ChurnSignalRow.customer_id, customer_ids, is_postgres(session)),
-        ChurnSignalRow.code == code)
-    return set((await session.scalars(query)).all())
+async def snapshot_inputs(
+    session: AsyncSession, as_of: datetime, after: str | None, last: str, zone: ZoneInfo | None = None
+) -> list[Row]:
+    """Facts as of `as_of` and the current score of the customers after < id <= last (plain rows:
+    Core execution, no ORM loading for a batch of thousands)."""
+    query = aggregate_query(as_of, id_range=(after, last), with_scores=True, zone=zone)
+    connection = await session.connection()
+    return list((await connection.execute(query)).all())

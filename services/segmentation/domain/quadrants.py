@@ -16,14 +16,23 @@ class Quadrant(StrEnum):
     TO_OPTIMIZE = "to-optimize"
 
 
+def share_in_basis_points(share: float) -> int:
+    return round(share * 10_000)
+
+
+def high_value_count(active_customers: int, share: float = DEFAULT_POLICY.high_value_share) -> int:
+    """How many active customers the top `share` holds (at least one). Integer arithmetic, so the
+    database computes the same line (repository.high_value_line)."""
+    return max(1, active_customers * share_in_basis_points(share) // 10_000)
+
+
 def high_value_threshold(active_amounts: list[float], share: float = DEFAULT_POLICY.high_value_share
                          ) -> float | None:
     """Smallest 12-month amount still inside the top `share` (30%) of active customers."""
     amounts = sorted((a for a in active_amounts if a > 0), reverse=True)
     if not amounts:
         return None
-    top_count = max(1, int(len(amounts) * share))
-    return amounts[top_count - 1]
+    return amounts[high_value_count(len(amounts), share) - 1]
 
 
 def is_high_loyalty(

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation import repository, schemas
+from services.segmentation import schemas, snapshot_repository
 from services.segmentation.domain.signals import trend
 from services.segmentation.models import (
     ChurnSignalRow,
@@ -151,7 +151,8 @@ async def _trend(
     """The month-end snapshots 1, 3, 6 and 12 months ago, and the direction of the score."""
     this_month = local_date(now, ctx.clock.zone).replace(day=1)
     months = {ago: first_of_month(this_month, -ago) for ago in TREND_MONTHS}
-    found = (await repository.month_end_scores(session, [customer_id], list(months.values())))[customer_id]
+    found = (await snapshot_repository.month_end_scores(
+        session, [customer_id], list(months.values())))[customer_id]
     by_age = {ago: found[month] for ago, month in months.items() if month in found}
     result = trend(current, by_age, await current_policy(ctx, session))
     return schemas.TrendOut(m1=result.m1, m3=result.m3, m6=result.m6, m12=result.m12,

@@ -15,7 +15,7 @@ from typing import Any
 import structlog
 from sqlalchemy import func, select
 
-from services.segmentation import repository
+from services.segmentation import repository, snapshot_repository
 from services.segmentation.domain.signals import SignalCode, churn_signals, spending_months
 from services.segmentation.metrics import CHURN_SIGNALS, CUSTOMERS_BY_QUADRANT, CUSTOMERS_BY_TIER
 from services.segmentation.models import ChurnSignalRow, CustomerRow, ScoreRow
@@ -49,7 +49,7 @@ async def evaluate_due_customers(ctx: ServiceContext, now: datetime, limit: int 
         policy = await current_policy(ctx, session)
         model = await active_model(session)
         line = await high_value_line(session, now, policy)
-        facts = await repository.aggregates_for(session, list(due), now)
+        facts = await repository.aggregates_for(session, list(due), now, ctx.clock.zone)
         await apply_evaluations(ctx, session, facts, model, line, now, "scheduled", policy=policy)
     return len(due)
 
@@ -78,7 +78,7 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
             owners = dict(batch)
             activity = await repository.last_activity(session, ids, now)
             amounts = await repository.monthly_amounts(session, ids, starts)
-            month_ends = await repository.month_end_scores(session, ids, score_months)
+            month_ends = await snapshot_repository.month_end_scores(session, ids, score_months)
             existing = {
                 (s.customer_id, s.code): s
                 for s in (await session.scalars(
@@ -126,7 +126,7 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                 # published even when unchanged, so consumers see why the customer was re-read.
                 model = await active_model(session)
                 line = await high_value_line(session, now, policy)
-                facts = await repository.aggregates_for(session, dropped, now)
+                facts = await repository.aggregates_for(session, dropped, now, zone)
                 await apply_evaluations(ctx, session, facts, model, line, now, "spending-drop",
                                         publish_unchanged=True, policy=policy)
 

@@ -92,7 +92,8 @@ async def run_job(ctx: ServiceContext, job_id: str, worker_id: str) -> None:
             job = await session.get(RescoreJobRow, job_id, with_for_update=True)
             if job is None or job.status != "running" or job.worker_id != worker_id:
                 return  # taken over by another replica
-            facts = await repository.aggregates_after(session, job.cursor, batch_size, as_of)
+            facts = await repository.aggregates_after(session, job.cursor, batch_size, as_of,
+                                                      ctx.clock.zone)
             now = datetime.now(UTC)
             if not facts:
                 job.status, job.finished_at, job.heartbeat_at = "done", now, now

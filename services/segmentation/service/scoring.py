@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.segmentation import repository
 from services.segmentation.domain.evaluation import CustomerFacts, Evaluation, evaluate
 from services.segmentation.domain.policy import DEFAULT_POLICY, EvaluationPolicy
-from services.segmentation.domain.quadrants import high_value_threshold
 from services.segmentation.domain.scoring import (
     DEFAULT_MODEL,
     ScoringModel,
@@ -83,7 +82,7 @@ async def seed_default_model(ctx: ServiceContext) -> None:
 async def high_value_line(
     session: AsyncSession, as_of: datetime, policy: EvaluationPolicy = DEFAULT_POLICY
 ) -> float | None:
-    return high_value_threshold(await repository.active_amounts(session, as_of), policy.high_value_share)
+    return await repository.high_value_line(session, as_of, policy.high_value_share)
 
 
 def _changed(current: Row | ScoreRow | None, ev: Evaluation, tier: str) -> bool:
@@ -235,7 +234,7 @@ async def rescore_in_transaction(
         line = await _line_for_orders(ctx, session, now, policy)
     else:
         line = await high_value_line(session, now, policy)
-    facts = await repository.aggregates_for(session, customer_ids, now)
+    facts = await repository.aggregates_for(session, customer_ids, now, ctx.clock.zone)
     return await apply_evaluations(ctx, session, facts, model, line, now, reason,
                                    publish_unchanged=publish_unchanged, policy=policy)
 

@@ -154,3 +154,26 @@ async def _customer_ids(ctx) -> list[str]:
 
     async with ctx.db.session() as session:
         return list((await session.scalars(select(CustomerRow.id))).all())
+
+
+async def test_the_top_30_percent_line_computed_by_the_database_is_the_rules(seg):
+    from sqlalchemy import func as sql_func
+
+    from services.segmentation.domain.quadrants import high_value_threshold
+    from services.segmentation.models import OrderRow
+    from services.segmentation.repository import YEAR, high_value_line
+
+    now = datetime.now(UTC)
+    for index, amount in enumerate([1000, 2000, 3000, 5000, 8000, 13000, 21000]):
+        customer_id = new_id("line")
+        await create_customer(seg, customer_id)
+        await seg.post(f"/v1/customers/{customer_id}/orders", headers=ACCOUNT_MANAGER, json={
+            "order_id": f"{customer_id}-{index}", "amount": amount,
+            "ordered_at": (now - timedelta(days=10)).isoformat()})
+    async with seg.app.state.ctx.db.session() as session:
+        amounts = [float(a) for a in (await session.scalars(
+            select(sql_func.sum(OrderRow.amount))
+            .where(OrderRow.ordered_at > now - YEAR, OrderRow.ordered_at <= now)
+            .group_by(OrderRow.customer_id))).all()]
+        for share in (0.3, 0.1, 0.5, 0.99):
+            assert await high_value_line(session, now, share) == high_value_threshold(amounts, share)
