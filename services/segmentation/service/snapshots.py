@@ -45,7 +45,8 @@ async def monthly_snapshot(ctx: ServiceContext, occurrence: Occurrence) -> dict[
 
 
 async def snapshot_past_month(ctx: ServiceContext, month: str) -> dict[str, Any]:
-    """The snapshot of a past month `YYYY-MM` on request (backfill after importing old orders)."""
+    """The snapshot of a past month `YYYY-MM` on request (backfill after importing old orders): a
+    new pass over every customer; month-end rows already there are kept as they are."""
     try:
         start, end = month_bounds(month, ctx.clock.zone)
     except ValueError as exc:
@@ -53,6 +54,12 @@ async def snapshot_past_month(ctx: ServiceContext, month: str) -> dict[str, Any]
     now = ctx.clock.now()
     if end > now:
         raise InvalidInput(f"{month} has not ended yet", field="month")
+    async with ctx.db.session() as session, session.begin():
+        progress = await session.get(SnapshotProgressRow, local_date(start, ctx.clock.zone),
+                                     with_for_update=True)
+        if progress is not None and progress.finished_at is not None:
+            progress.cursor, progress.finished_at = None, None
+            progress.customers = progress.changed = progress.warnings = 0
     return await snapshot_month(ctx, start, end, now)
 
 
