@@ -61,7 +61,7 @@ async def answer(
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
                 out = await _answer_survey(ctx, session, invitation, body, now)
-            invitation.answered_at = now
+            invitation.answered_at, invitation.next_reminder_at = now, None
     except IntegrityError as exc:
         raise Conflict("This invitation has already been answered; thank you", field="token") from exc
     tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier
