@@ -5,8 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
 SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
@@ -50,11 +52,28 @@ class PlatformSettings(BaseSettings):
     consumer_fetch_wait_ms: int = 50
     consumer_retry_backoff_seconds: float = 0.2
     sweep_interval_seconds: float = 5.0
+    # docs/design.md §9: day, week, month and quarter boundaries of schedules, caps and reports.
+    business_timezone: str = DEFAULT_BUSINESS_TIMEZONE
+    # A scheduled run whose replica stops beating its heartbeat this long is taken over.
+    schedule_lease_seconds: float = Field(default=60.0, gt=0)
+    # First retry delay of a failed scheduled run; doubled per attempt, at most an hour.
+    schedule_retry_seconds: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
     run_relay: bool = True
     run_consumers: bool = True
     run_workers: bool = True
     service_database_url: str | None = Field(default=None, exclude=True)
+
+    @field_validator("business_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone_named(value)
+        return value
+
+    @property
+    def test_clock_allowed(self) -> bool:
+        """docs/design.md §9: the clock may be moved outside production only."""
+        return self.env is not Environment.PRODUCTION
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:
