@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -75,7 +74,7 @@ async def create_invitations(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
 ) -> schemas.InvitationsOut:
     ctx = request.app.state.ctx
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     rows, skipped = await invitations.invite(ctx, session, survey_id, body, caller, now)
     return schemas.InvitationsOut(
         items=[invitations.invitation_out(ctx.settings, r, now) for r in rows], skipped=skipped,
@@ -90,8 +89,8 @@ async def invitation_link(
     invitation_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(read_links),
 ) -> schemas.InvitationLinkOut:
-    return await invitations.invitation_link(request.app.state.ctx.settings, session, invitation_id,
-                                             datetime.now(UTC))
+    ctx = request.app.state.ctx
+    return await invitations.invitation_link(ctx.settings, session, invitation_id, ctx.clock.now())
 
 
 @router.get("/customers/{customer_id}/invitations", response_model=Page[schemas.InvitationOut],
@@ -140,12 +139,12 @@ async def get_survey_schedule(
             summary="Replace the survey schedule (admin; stored as a new version); "
                     "a value out of range is a 422 naming the field")
 async def put_survey_schedule(
-    body: dict[str, Any] = Body(..., examples=[{
+    request: Request, body: dict[str, Any] = Body(..., examples=[{
         "cadence": {"VIP": "quarterly", "Key": "quarterly", "Regular": "quarterly", "Observation": None},
         "reminder_after_days": [3, 7], "fatigue_days": 30}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
 ) -> schemas.ScheduleOut:
-    return await schedule.replace_schedule(session, body, caller.subject, datetime.now(UTC))
+    return await schedule.replace_schedule(session, body, caller.subject, request.app.state.ctx.clock.now())
 
 
 @router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],

@@ -8,6 +8,7 @@ from services.survey.api import router
 from services.survey.events import HANDLERS
 from services.survey.models import Base
 from services.survey.public import router as public_router
+from services.survey.service.cadence import SCHEDULES
 from services.survey.service.ratelimit import rate_limit_janitor
 from services.survey.service.schedule import seed_default_schedule
 from services.survey.service.surveys import seed_default_survey
@@ -31,6 +32,7 @@ SPEC = ServiceSpec(
     publishes=["satisfaction-scored", "ticket-verification-answered", "invitation-created"],
     handlers=HANDLERS,
     workers=[rate_limit_janitor],
+    schedules=SCHEDULES,
     on_startup=[seed_default_survey, seed_default_schedule],
 )
 

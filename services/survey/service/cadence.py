@@ -8,7 +8,8 @@ second guard: one invitation per customer and period, one row per reminder numbe
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
@@ -40,12 +41,13 @@ from services.survey.service.surveys import get_survey
 from shared.app import ServiceContext
 from shared.db import PerDialect
 from shared.errors import InvalidInput
+from shared.recurrence import Recurrence
 from shared.rfc3339 import format_time
+from shared.scheduler import Occurrence, Schedule
 
 log = structlog.get_logger()
 SCHEDULE = "schedule"
 PENDING, INVITED = "pending", "invited"
-DEFAULT_ZONE = "Asia/Shanghai"
 
 _ADD_TARGETS = PerDialect(lambda insert: insert(SurveyTargetRow))
 _ADD_REMINDER = PerDialect(lambda insert: insert(ReminderRow).on_conflict_do_nothing()
@@ -53,7 +55,7 @@ _ADD_REMINDER = PerDialect(lambda insert: insert(ReminderRow).on_conflict_do_not
 
 
 def business_zone(ctx: ServiceContext) -> ZoneInfo:
-    return ZoneInfo(getattr(ctx.settings, "business_time_zone", None) or DEFAULT_ZONE)
+    return ctx.clock.zone
 
 
 async def _add_targets(
@@ -214,3 +216,26 @@ async def coverage(
         by_tier=dict(sorted(by_tier.items())),
         held_back={"fatigue guard": totals[3], "not yet invited": totals[0] - totals[1] - totals[3]},
     )
+
+
+async def run_cadence_invitations(ctx: ServiceContext, occurrence: Occurrence) -> dict[str, Any]:
+    """Scheduled job: the invitations of the current period of every tier on cadence."""
+    return {"invited": await invite_on_cadence(ctx, occurrence.now)}
+
+
+async def run_reminders(ctx: ServiceContext, occurrence: Occurrence) -> dict[str, Any]:
+    """Scheduled job: the reminders that fell due."""
+    return {"reminded": await send_reminders(ctx, occurrence.now)}
+
+
+SCHEDULES = [
+    Schedule(
+        "survey-cadence-invitations", Recurrence.daily(at=time(1)), run_cadence_invitations,
+        "Invites the customers of each tier on cadence once per period (Regular quarterly by default), "
+        "the fatigue guard holding back anyone invited to a survey in the last 30 days",
+    ),
+    Schedule(
+        "survey-reminders", Recurrence.every_minutes(60), run_reminders,
+        "Reminds non-respondents after 3 and 7 days, and an unanswered ticket verification after 2",
+    ),
+]

@@ -189,9 +189,9 @@ def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
     return row
 
 
-async def public_view(session: AsyncSession, token: str) -> schemas.PublicInvitationOut:
+async def public_view(session: AsyncSession, token: str, now: datetime) -> schemas.PublicInvitationOut:
     """The questions behind a token; nothing about the customer or other customers."""
-    row = ensure_open(await repository.invitation_by_token(session, token), datetime.now(UTC))
+    row = ensure_open(await repository.invitation_by_token(session, token), now)
     if row.kind == VERIFICATION:
         return schemas.PublicInvitationOut(
             kind=VERIFICATION, title="Ticket follow-up / 工单回访", expires_at=row.expires_at,

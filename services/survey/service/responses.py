@@ -50,7 +50,7 @@ async def answer(
     ctx: ServiceContext, session: AsyncSession, token: str, body: schemas.ResponseIn
 ) -> schemas.ResponseOut:
     """Score and store the one response of an invitation; a second answer is a 409."""
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     try:
         async with session.begin():
             # The row lock makes two simultaneous answers queue; the unique key backs it up.

@@ -11,9 +11,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from services.survey.app import create_app
-from services.survey.models import InvitationRow, ReminderRow
+from services.survey.domain.cadence import Cadence, period_containing
+from services.survey.models import CustomerTierRow, InvitationRow, ReminderRow
 from services.survey.service.cadence import invite_on_cadence, send_reminders
 from services.survey.settings import survey_settings
+from shared.business_time import start_of_quarter
 from tests.integration.survey.helpers import (
     ACCOUNT_MANAGER,
     AGENT,
@@ -203,3 +205,49 @@ async def test_an_admin_edits_the_schedule_and_a_cadence_out_of_range_names_the_
         assert latest["version"] == edited.json()["version"]
     finally:
         assert (await survey.put("/v1/survey-schedule", json=document, headers=ADMIN)).status_code == 200
+
+
+async def test_moving_the_test_clock_a_quarter_on_invites_and_reminds_with_no_one_calling(
+    own_database, broker, platform_config
+):
+    """The scheduler of a survey service on a database of its own: the test clock moves, it catches up."""
+    settings = survey_settings(**{**platform_config, "database_url": own_database, "run_consumers": False,
+                                  "sweep_interval_seconds": 0.2})
+    async with running_service(create_app(settings)) as own:
+        ctx = own.app.state.ctx
+        start = ctx.clock.now()
+        async with ctx.db.session() as session, session.begin():  # as `score-updated` leaves them
+            for customer in ("clock-a", "clock-b"):
+                session.add(CustomerTierRow(customer_id=customer, tier="Regular", quadrant="basic", score=60,
+                                            computed_at=start, updated_at=start))
+        schedules = {s["name"]: s for s in (await own.get("/v1/schedules", headers=ANALYST)).json()}
+        assert {"survey-cadence-invitations", "survey-reminders"} <= set(schedules)
+        next_quarter = start_of_quarter(start, ctx.clock.zone, 1) + timedelta(days=1, hours=2)
+        moved = await own.put("/v1/clock", json={"now": next_quarter.isoformat()}, headers=ADMIN)
+        assert moved.status_code == 200, moved.text
+        key = period_containing(Cadence.QUARTERLY, next_quarter, ctx.clock.zone).key
+
+        async def invited() -> list[InvitationRow]:
+            async with ctx.db.session() as session:
+                return list((await session.scalars(select(InvitationRow).where(
+                    InvitationRow.period_key == key))).all())
+
+        rows = await eventually(lambda: _count_is(invited, 2))
+        assert sorted(r.customer_id for r in rows) == ["clock-a", "clock-b"]
+        await own.put("/v1/clock", json={"now": (next_quarter + timedelta(days=3, hours=2)).isoformat()},
+                      headers=ADMIN)
+
+        async def reminded() -> list[ReminderRow]:
+            async with ctx.db.session() as session:
+                return list((await session.scalars(select(ReminderRow))).all())
+
+        reminders = await eventually(lambda: _count_is(reminded, 2))
+        assert {r.number for r in reminders} == {1}
+        coverage = (await own.get("/v1/surveys/default/coverage", params={"period": key},
+                                  headers=ANALYST)).json()
+        assert (coverage["target"], coverage["invited"], coverage["met"]) == (2, 2, True)
+
+
+async def _count_is(read, count: int):
+    rows = await read()
+    return rows if len(rows) == count else None

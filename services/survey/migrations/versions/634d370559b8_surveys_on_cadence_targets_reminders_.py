@@ -1,7 +1,7 @@
 """surveys on cadence: targets, reminders, schedule versions
 
 Revision ID: 634d370559b8
-Revises: 7027362acb34
+Revises: e34c7d1b1859
 Create Date: 2026-12-02 05:56:19.217213
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = '634d370559b8'
-down_revision: str | None = '7027362acb34'
+down_revision: str | None = 'e34c7d1b1859'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
