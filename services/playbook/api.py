@@ -137,11 +137,14 @@ async def patch_action(
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
-            summary="The customer's care plan: open and recent actions, contact caps and paused channels")
+            summary="The customer's care plan: open and recent actions, recurring care with its next "
+                    "due dates, contact caps and paused channels")
 async def get_plan(
-    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
 ):
-    return await actions.care_plan(session, customer_id, _now())
+    ctx = request.app.state.ctx
+    return await actions.care_plan(session, customer_id, ctx.clock.now(), ctx)
 
 
 # --- cases -----------------------------------------------------------------------------------
