@@ -8,7 +8,7 @@ second guard: one invitation per customer and period, one row per reminder numbe
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -230,7 +230,9 @@ async def run_reminders(ctx: ServiceContext, occurrence: Occurrence) -> dict[str
 
 SCHEDULES = [
     Schedule(
-        "survey-cadence-invitations", Recurrence.daily(at=time(1)), run_cadence_invitations,
+        # Every 15 minutes: a customer who becomes a target (a new Regular customer) or whose
+        # fatigue guard lifts is invited soon after; a run with nothing to do costs two queries.
+        "survey-cadence-invitations", Recurrence.every_minutes(15), run_cadence_invitations,
         "Invites the customers of each tier on cadence once per period (Regular quarterly by default), "
         "the fatigue guard holding back anyone invited to a survey in the last 30 days",
     ),
