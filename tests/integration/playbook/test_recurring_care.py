@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from services.playbook.app import create_app
-from services.playbook.models import CareActionRow, DigestRow
+from services.playbook.models import CareActionRow, CustomerRow, DigestRow
 from services.playbook.service.digest import send_digests
 from services.playbook.service.recurring import check_presence, replan_due_customers
 from services.playbook.settings import playbook_settings
@@ -146,3 +146,47 @@ async def test_orders_make_the_win_back_and_the_3_month_spend_real_figures(
     async with playbook.app.state.ctx.db.session() as session:
         assert await session.scalar(select(func.count()).select_from(CareActionRow).where(
             CareActionRow.customer_id == customer_id, CareActionRow.kind == "win-back-call")) == 1
+
+
+async def test_moving_the_test_clock_plans_the_month_checks_presence_and_sends_the_digest(
+    own_database, broker, platform_config
+):
+    """A playbook on a database of its own; nobody calls anything but the clock."""
+    settings = playbook_settings(**{**platform_config, "database_url": own_database, "run_consumers": False,
+                                    "sweep_interval_seconds": 0.2})
+    async with running_service(create_app(settings)) as own:
+        ctx = own.app.state.ctx
+        start = ctx.clock.now()
+        async with ctx.db.session() as session, session.begin():  # as `score-updated` leaves it
+            session.add(CustomerRow(customer_id="clock-key", tier="Key", quadrant="basic", owner="am-clock",
+                                    score=80, computed_at=start, updated_at=start, last_order_at=start))
+        month = start_of_month(start, ctx.clock.zone, 1)
+        monday = start_of_week(month + timedelta(days=7), ctx.clock.zone) + timedelta(hours=10)
+        first_day = month + timedelta(hours=9)
+        key = first_day.astimezone(ctx.clock.zone).strftime("%Y-%m")
+        # The month begins: its recurring actions and the presence check...
+        moved = await own.put("/v1/clock", json={"now": first_day.isoformat()}, headers=ADMIN)
+        assert moved.status_code == 200, moved.text
+
+        async def planned() -> set | None:
+            async with ctx.db.session() as session:
+                rows = (await session.scalars(select(CareActionRow).where(
+                    CareActionRow.customer_id == "clock-key", CareActionRow.period_key == key))).all()
+            found = {r.kind for r in rows}
+            return found if {"service-review", "presence-contact"} <= found else None
+
+        await eventually(planned, timeout=30)
+        # ... then a Monday of the month past 09:00 business time: the owner's digest.
+        moved = await own.put("/v1/clock", json={"now": monday.isoformat()}, headers=ADMIN)
+        assert moved.status_code == 200, moved.text
+
+        async def digest() -> DigestRow | None:
+            async with ctx.db.session() as session:
+                return await session.scalar(select(DigestRow).where(
+                    DigestRow.owner == "am-clock",
+                    DigestRow.week_of == monday.astimezone(ctx.clock.zone).date().isoformat()))
+
+        sent = await eventually(digest, timeout=30)
+        assert sent.summary["due_this_week"] + sent.summary["overdue"] >= 1
+        schedules = {s["name"] for s in (await own.get("/v1/schedules", headers=ANALYST)).json()}
+        assert {"recurring-care", "presence-check", "weekly-owner-digest"} <= schedules
