@@ -89,5 +89,5 @@ def merge_patch_openapi(model: type[BaseModel], *, also_json: bool = False) -> d
     schema["title"] = f"{model.__name__} merge patch"
     content = {MERGE_PATCH: {"schema": schema}}
     if also_json:
-        content["application/json"] = {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}
+        content["application/json"] = {"schema": {**schema, "title": model.__name__}}
     return {"requestBody": {"required": True, "content": content}}

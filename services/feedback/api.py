@@ -56,8 +56,8 @@ async def get_ticket(
               summary="Correct channel, type, category or description (JSON Merge Patch, RFC 7396)",
               openapi_extra=merge_patch_openapi(schemas.TicketIn))
 async def patch_ticket(
-    ticket_id: str, patch: dict = Depends(merge_patch_body),
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
+    session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
     await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition)

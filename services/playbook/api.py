@@ -143,8 +143,8 @@ async def get_action(
               "A JSON Merge Patch (RFC 7396) clears a note with null; plain JSON leaves null fields alone",
               openapi_extra=merge_patch_openapi(schemas.ActionPatch, also_json=True))
 async def patch_action(
-    action_id: str, request: Request, changes: dict[str, Any] = Depends(json_or_merge_patch_body),
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    action_id: str, request: Request, caller: Caller = Depends(work),
+    changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
     ctx = request.app.state.ctx

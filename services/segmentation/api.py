@@ -44,8 +44,8 @@ async def put_customer(
               summary="Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept",
               openapi_extra=merge_patch_openapi(schemas.CustomerIn))
 async def patch_customer(
-    customer_id: CustomerPath, patch: dict = Depends(merge_patch_body),
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    customer_id: CustomerPath, caller: Caller = Depends(write_customers),
+    patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
     await customers.patch_customer(session, customer_id, patch, caller, precondition)
