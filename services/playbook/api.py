@@ -185,8 +185,9 @@ async def list_cases(
 
 
 @router.get("/cases/{case_id}", response_model=schemas.CaseOut, tags=["cases"], summary="One case")
-async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await cases.get_case(session, case_id)
+async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
+    return etags.tag(await cases.get_case(session, case_id))
 
 
 # --- experiments and reports -----------------------------------------------------------------

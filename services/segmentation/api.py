@@ -129,8 +129,9 @@ async def rescore_all(
             summary="Progress and result of a rescore job")
 async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.JobOut:
-    return jobs.job_out(await jobs.get_job(session, job_id))
+    return etags.tag(jobs.job_out(await jobs.get_job(session, job_id)))
 
 
 def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
