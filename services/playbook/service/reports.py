@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,7 @@ from services.playbook.models import (
 )
 from services.playbook.service import config
 from shared.app import ServiceContext
+from shared.business_time import month_bounds as business_month_bounds
 from shared.errors import InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
 
@@ -143,18 +145,15 @@ async def experiment_report(
     )
 
 
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    match = _MONTH.match(month or "")
-    if not match:
+def month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """A business month (docs/design.md §9: boundaries in the business time zone)."""
+    if not _MONTH.match(month or ""):
         raise InvalidInput("month must be YYYY-MM", field="month")
-    year, number = int(match.group(1)), int(match.group(2))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + (number == 12), number % 12 + 1, 1, tzinfo=UTC)
-    return start, end
+    return business_month_bounds(month, zone)
 
 
-async def effect_report(session: AsyncSession, month: str) -> schemas.EffectReport:
-    start, end = month_bounds(month)
+async def effect_report(session: AsyncSession, month: str, zone: ZoneInfo) -> schemas.EffectReport:
+    start, end = month_bounds(month, zone)
     segments: dict[str, tuple[str | None, str | None]] = {}
     for c in (await session.scalars(select(CustomerRow).where(CustomerRow.computed_at.is_(None)))).all():
         segments[c.customer_id] = (c.tier, c.quadrant)  # only a tier-changed seen: its tier
