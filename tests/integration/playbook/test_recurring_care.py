@@ -190,3 +190,15 @@ async def test_moving_the_test_clock_plans_the_month_checks_presence_and_sends_t
         assert sent.summary["due_this_week"] + sent.summary["overdue"] >= 1
         schedules = {s["name"] for s in (await own.get("/v1/schedules", headers=ANALYST)).json()}
         assert {"recurring-care", "presence-check", "weekly-owner-digest"} <= schedules
+
+
+async def test_a_rule_cadence_out_of_range_is_a_422_naming_the_field(playbook, default_rules):
+    rule = {"trigger": "score-updated", "conditions": {"tier": ["Key"]}, "cadence": "weekly",
+            "actions": [{"kind": "call", "channel": "phone", "owner_role": "account_manager",
+                         "due_offset_hours": 24}]}
+    refused = await playbook.put("/v1/rules/weekly-call", json=rule, headers=ADMIN)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "cadence"
+    monthly = {**rule, "cadence": "monthly"}
+    accepted = await playbook.put("/v1/rules/monthly-call", json=monthly, headers=ADMIN)
+    assert accepted.status_code == 200, accepted.text

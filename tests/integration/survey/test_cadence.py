@@ -8,6 +8,7 @@ service's scheduler does when its clock is moved forward.
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from services.survey.app import create_app
@@ -251,3 +252,31 @@ async def test_moving_the_test_clock_a_quarter_on_invites_and_reminds_with_no_on
 async def _count_is(read, count: int):
     rows = await read()
     return rows if len(rows) == count else None
+
+
+async def test_a_schedule_run_that_fails_part_way_resumes_without_inviting_anyone_twice(survey, broker):
+    customers = await _regular_customers(survey, broker, 6, "resume")
+    now = datetime(2033, 1, 5, tzinfo=UTC)  # 2033-Q1
+    ctx = survey.app.state.ctx
+    append_many = ctx.outbox.append_many
+    calls = []
+
+    async def failing_after_the_first_batch(session, events):
+        calls.append(len(events))
+        if len(calls) == 2:
+            raise RuntimeError("the database went away half way")
+        await append_many(session, events)
+
+    ctx.outbox.append_many = failing_after_the_first_batch
+    try:
+        with pytest.raises(RuntimeError):
+            await invite_on_cadence(ctx, now, batch_size=2)
+    finally:
+        ctx.outbox.append_many = append_many
+    await invite_on_cadence(ctx, now + timedelta(minutes=15), batch_size=2)
+    async with ctx.db.session() as session:
+        counts = dict((await session.execute(
+            select(InvitationRow.customer_id, func.count()).where(
+                InvitationRow.customer_id.in_(customers), InvitationRow.period_key == "2033-Q1")
+            .group_by(InvitationRow.customer_id))).all())
+    assert counts == dict.fromkeys(customers, 1)
