@@ -152,7 +152,7 @@ def schedule_from_document(doc: Any) -> SurveySchedule:
     for tier, value in raw_cadence.items():
         if tier not in TIERS:
             raise ScheduleError(f"cadence.{tier}", f"unknown tier; one of {list(TIERS)}")
-        if value is not None and value not in Cadence._value2member_map_:
+        if value is not None and (not isinstance(value, str) or value not in Cadence._value2member_map_):
             raise ScheduleError(f"cadence.{tier}",
                                 f"{value!r} is not a cadence; one of {[c.value for c in Cadence]} or null")
         cadence[tier] = Cadence(value) if value is not None else None

@@ -93,6 +93,7 @@ def test_the_default_schedule_round_trips_through_its_document():
 @pytest.mark.parametrize(("change", "field"), [
     ({"cadence": {"Regular": "weekly"}}, "cadence.Regular"),
     ({"cadence": {"Gold": "monthly"}}, "cadence.Gold"),
+    ({"cadence": {"Regular": ["quarterly"]}}, "cadence.Regular"),
     ({"cadence": "quarterly"}, "cadence"),
     ({"reminder_after_days": [3, 7, 10]}, "reminder_after_days"),
     ({"reminder_after_days": [7, 3]}, "reminder_after_days[1]"),
