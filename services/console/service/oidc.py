@@ -14,6 +14,7 @@ import warnings
 from datetime import datetime, timedelta
 from typing import Any
 
+import authlib.deprecate  # noqa: F401  (installs Authlib's own warning filter before ours below)
 import httpx
 import jwt
 import structlog
