@@ -17,7 +17,7 @@ from services.console.service.gateway import Gateway
 from services.console.service.oidc import OidcProvider
 from services.console.service.sessions import expired_session_janitor
 from services.console.settings import ConsoleSettings, console_settings
-from services.console.web import SecurityHeaders
+from services.console.web import InternalOperations, SecurityHeaders
 from shared.app import ServiceContext, ServiceSpec, create_service_app
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -57,4 +57,5 @@ def create_app(settings: ConsoleSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_page_errors(app)
     app.add_middleware(SecurityHeaders, secure=settings.cookie_secure)
+    app.add_middleware(InternalOperations)
     return app

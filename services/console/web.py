@@ -217,3 +217,24 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+OPERATIONS_PATHS = ("/metrics", "/healthz", "/readyz")
+PROXY_HEADERS = (b"x-forwarded-for", b"forwarded", b"x-real-ip")
+
+
+class InternalOperations:
+    """The console is served at / of its public host, so the ingress would pass its operations
+    endpoints through too: they answer only requests that did not come through a proxy (the
+    kubelet's probes, Prometheus inside the cluster), and 404 to the rest."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] == "http" and scope["path"] in OPERATIONS_PATHS
+                and any(name in PROXY_HEADERS for name, _ in scope["headers"])):
+            response = Response(status_code=404)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

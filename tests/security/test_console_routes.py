@@ -72,3 +72,10 @@ async def test_a_page_of_another_origin_cannot_frame_or_script_the_console(conso
     assert "frame-ancestors 'none'" in policy and "script-src 'self';" in policy
     assert "default-src 'none'" in policy and "form-action 'self'" in policy
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_operations_endpoints_answer_only_requests_that_did_not_come_through_a_proxy(console):
+    for path in ("/metrics", "/healthz", "/readyz"):
+        assert (await console.get(path)).status_code == 200, path
+        proxied = await console.get(path, headers={"X-Forwarded-For": "203.0.113.7"})
+        assert proxied.status_code == 404, path

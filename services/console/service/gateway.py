@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import structlog
 
+from services.console.metrics import API_CALLS, API_LATENCY
 from services.console.settings import ConsoleSettings
 from shared.logging import current_request_id
 
@@ -98,12 +99,22 @@ class Gateway:
         if request_id := current_request_id():
             headers["X-Request-ID"] = request_id  # one request id across the console and the services
         query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+        started = time.perf_counter()
         try:
             response = await self.client.request(method, url, params=query, json=json, headers=headers)
         except httpx.HTTPError as exc:
             log.warning("service_unreachable", service=service, path=path, error=type(exc).__name__)
+            API_CALLS.labels(service, Outcome.UNAVAILABLE.value).inc()
             return Result(Outcome.UNAVAILABLE, service)
-        return self._outcome(service, response)
+        finally:
+            API_LATENCY.labels(service).observe(time.perf_counter() - started)
+        try:
+            result = self._outcome(service, response)
+        except SessionExpired:
+            API_CALLS.labels(service, "session_expired").inc()
+            raise
+        API_CALLS.labels(service, result.outcome.value).inc()
+        return result
 
     def _outcome(self, service: str, response: httpx.Response) -> Result:
         status = response.status_code
@@ -146,6 +157,7 @@ class Gateway:
         if offered is None:
             return Result(Outcome.UNAVAILABLE, service)
         if not offered:
+            API_CALLS.labels(service, Outcome.NOT_AVAILABLE.value).inc()
             return Result(Outcome.NOT_AVAILABLE, service)
         return await self.call(service, method, path, token, **kwargs)
 

@@ -25,6 +25,7 @@ with warnings.catch_warnings():
     from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 from services.console import repository
+from services.console.metrics import SIGN_INS
 from services.console.models import SignInAttemptRow
 from services.console.service import sessions
 from services.console.settings import ConsoleSettings
@@ -163,6 +164,7 @@ async def complete_sign_in(
     async with ctx.db.session() as session, session.begin():
         attempt = await repository.take_sign_in(session, state, now)
     if attempt is None:
+        SIGN_INS.labels("oidc", "refused").inc()
         raise Unauthorized("This sign-in is unknown or has expired; start again")
     tokens = await provider.exchange(code, attempt.code_verifier)
     if "id_token" not in tokens or "access_token" not in tokens:
@@ -170,6 +172,7 @@ async def complete_sign_in(
     try:
         identity = await provider.verify_id_token(tokens["id_token"], attempt.nonce)
     except jwt.PyJWTError as exc:
+        SIGN_INS.labels("oidc", "refused").inc()
         raise Unauthorized(f"The ID token is not valid: {exc}") from exc
     # The roles are those the services will see: read from the access token, verified with the
     # same keys they use.

@@ -17,6 +17,7 @@ import structlog
 
 from services.console import repository
 from services.console.domain.access import demo_user
+from services.console.metrics import SIGN_INS
 from services.console.models import ConsoleSessionRow
 from services.console.settings import ConsoleSettings
 from shared.app import ServiceContext
@@ -100,6 +101,7 @@ async def start_session(
     )
     async with ctx.db.session() as session, session.begin():
         await repository.add_session(session, row)
+    SIGN_INS.labels(method, "ok").inc()
     log.info("console_signed_in", subject=subject, method=method)
     return session_id
 
