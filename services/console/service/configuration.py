@@ -138,7 +138,8 @@ async def save_sla_policy(gateway: Gateway, user: ConsoleUser, form: dict[str, s
             document["escalation"][key] = parse_number(f"escalation.{key}", form.get(f"escalation.{key}"))
     except FormError as error:
         return refused(error.field, error.message)
-    return await gateway.call("feedback", "PUT", "/v1/sla-policy", user.access_token, json=document)
+    return await gateway.call("feedback", "PUT", "/v1/sla-policy", user.access_token, json=document,
+                              if_match=current.etag)
 
 
 CALENDAR_FIELDS = ["timezone", "work_start", "work_end", "holidays", "workdays", "use_chinese_calendar"]

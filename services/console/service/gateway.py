@@ -48,6 +48,7 @@ class Result:
     data: Any = None
     status: int | None = None
     problem: dict[str, Any] = field(default_factory=dict)
+    etag: str | None = None  # of a single resource: sent back as If-Match when it is replaced
 
     @property
     def ok(self) -> bool:
@@ -92,10 +93,13 @@ class Gateway:
         *,
         params: dict[str, Any] | None = None,
         json: Any = None,
+        if_match: str | None = None,
     ) -> Result:
         """Call a service as the signed-in user; raises SessionExpired on a 401."""
         url = self.settings.service_url(service) + path
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        if if_match:
+            headers["If-Match"] = if_match  # a change by someone else in between is a 412, not lost
         if request_id := current_request_id():
             headers["X-Request-ID"] = request_id  # one request id across the console and the services
         query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
@@ -125,7 +129,7 @@ class Gateway:
         except ValueError:
             body = None
         if status < 400:
-            return Result(Outcome.OK, service, data=body, status=status)
+            return Result(Outcome.OK, service, data=body, status=status, etag=response.headers.get("etag"))
         problem = body if isinstance(body, dict) else {}
         if status >= 500 or status == 429:
             log.warning("service_failed", service=service, status=status)

@@ -219,3 +219,20 @@ def test_the_language_follows_the_browser_and_falls_back_to_chinese():
     t = i18n.translator("zh-CN")
     assert t("sla.left", duration="2小时") == "剩余2小时"
     assert t("no.such.key", default="fallback") == "fallback"
+
+
+def test_production_needs_an_identity_provider_a_secure_cookie_and_offers_no_demo_users():
+    from pydantic import ValidationError
+
+    from services.console.settings import console_settings
+
+    production = {"env": "production", "jwt_secret": "a-production-secret-0123456789abcdef-xyz"}
+    with pytest.raises(ValidationError, match="CRM_OIDC_ISSUER"):
+        console_settings(**production)
+    provider = {"oidc_issuer": "https://id.example.com", "oidc_client_id": "console",
+                "oidc_redirect_url": "https://console.example.com/auth/callback"}
+    with pytest.raises(ValidationError, match="CRM_COOKIE_SECURE"):
+        console_settings(**production, **provider, cookie_secure=False)
+    settings = console_settings(**production, **provider, demo_sign_in=True)
+    assert settings.oidc_enabled and not settings.demo_sign_in_enabled
+    assert settings.session_cookie == "__Host-crm_console"
