@@ -79,7 +79,14 @@ class ServiceSpec:
     # Calendar jobs (shared.scheduler): each runs once per period across replicas.
     schedules: list[Schedule] = field(default_factory=list)
     on_startup: list[Worker] = field(default_factory=list)
+    on_shutdown: list[Worker] = field(default_factory=list)
     version: str = "1.0.0"
+
+    @property
+    def uses_broker(self) -> bool:
+        """A service that neither publishes nor consumes (the console) runs no relay and is ready
+        without a broker."""
+        return bool(self.publishes or self.handlers)
 
 
 def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI:
@@ -102,7 +109,7 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         for hook in spec.on_startup:
             await hook(ctx)
         tasks: list[asyncio.Task] = []
-        if settings.run_relay:
+        if settings.run_relay and spec.uses_broker:
             ctx.relay = OutboxRelay(db, ctx.outbox, settings, spec.publishes)
             tasks.append(_supervised("outbox-relay", ctx.relay.run))
         handlers = {event_type: partial(handler, ctx) for event_type, handler in spec.handlers.items()}
@@ -124,6 +131,8 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            for hook in spec.on_shutdown:
+                await hook(ctx)
             for part in (ctx.consumer, ctx.relay):
                 if part is not None:
                     await part.stop()
@@ -145,7 +154,7 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
     _install_request_id(app)
     if traced:
         instrument_app(app, spec.name)
-    _install_health(app)
+    _install_health(app, needs_broker=spec.uses_broker)
     for router in spec.routers:
         app.include_router(router)
     app.include_router(schedules_router())
@@ -253,7 +262,7 @@ class _RequestId:
         await self.app(scope, receive, send_with_id)
 
 
-def _install_health(app: FastAPI) -> None:
+def _install_health(app: FastAPI, *, needs_broker: bool = True) -> None:
     @app.get("/healthz", tags=["operations"], summary="The process is alive")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
@@ -261,12 +270,12 @@ def _install_health(app: FastAPI) -> None:
     @app.get("/readyz", tags=["operations"], summary="The database and the broker are reachable")
     async def readyz(request: Request) -> JSONResponse:
         ctx: ServiceContext = request.app.state.ctx
-        checks = {"database": "ok", "broker": "ok"}
+        checks = {"database": "ok", "broker": "ok"} if needs_broker else {"database": "ok"}
         try:
             await asyncio.wait_for(ctx.db.ping(), timeout=3)
         except Exception as exc:
             checks["database"] = f"unreachable: {type(exc).__name__}"
-        if not await broker_reachable(ctx.settings.kafka_bootstrap):
+        if needs_broker and not await broker_reachable(ctx.settings.kafka_bootstrap):
             checks["broker"] = "unreachable"
         if all(v == "ok" for v in checks.values()):
             return JSONResponse({"status": "ready", "checks": checks})

@@ -14,6 +14,8 @@ from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
 SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
+# The staff console (docs/design.md §12): a web application over the services' APIs, not one of them.
+CONSOLE_PORT = 8000
 
 
 class Environment(StrEnum):
@@ -141,7 +143,7 @@ class PlatformSettings(BaseSettings):
 
     @property
     def port(self) -> int:
-        return SERVICE_PORTS.get(self.service_name, 8000)
+        return SERVICE_PORTS.get(self.service_name, CONSOLE_PORT)
 
     def topic(self, event_type: str) -> str:
         """Kafka topic of an event type: one topic per event name, with the deployment prefix."""
