@@ -14,7 +14,9 @@ from services.segmentation.models import ScoringModelRow
 from services.segmentation.service import customers, jobs, overrides, policy, scoring, snapshots
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -37,20 +39,35 @@ def _now(request: Request) -> datetime:
 async def put_customer(
     customer_id: CustomerPath, body: schemas.CustomerIn, response: Response, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    _, created = await customers.upsert_customer(session, customer_id, body, _now(request))
+    _, created = await customers.upsert_customer(_ctx(request), session, customer_id, body, caller,
+                                                 _now(request), precondition)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    return await customers.customer_view(_ctx(request), session, customer_id, caller)
+    return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, caller))
+
+
+@router.patch("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
+              summary="Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept",
+              openapi_extra=merge_patch_openapi(schemas.CustomerIn))
+async def patch_customer(
+    customer_id: CustomerPath, request: Request, caller: Caller = Depends(write_customers),
+    patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+) -> schemas.CustomerOut:
+    await customers.patch_customer(_ctx(request), session, customer_id, patch, caller, _now(request),
+                                   precondition)
+    return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, caller))
 
 
 @router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    caller: Caller = Depends(read), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    return await customers.customer_view(_ctx(request), session, customer_id, caller)
+    return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, caller))
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],
@@ -123,8 +140,9 @@ async def rescore_all(
             summary="Progress and result of a rescore job")
 async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.JobOut:
-    return jobs.job_out(await jobs.get_job(session, job_id))
+    return etags.tag(jobs.job_out(await jobs.get_job(session, job_id)))
 
 
 def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
@@ -143,8 +161,10 @@ def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
             summary="The active scoring model: curves, weights, thresholds")
 async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.ScoringModelOut:
-    return _model_out(await scoring.active_model_row(session))
+    row = await scoring.active_model_row(session)
+    return etags.tag(_model_out(row), version_tag(scoring.MODEL_TAG, row.version))
 
 
 async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
@@ -156,10 +176,12 @@ async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
             summary="Save a new model version, make it active and rescore everyone with it")
 async def put_scoring_model(
     body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.ModelApplied:
     model = await _parse(session, body)
-    row = await scoring.save_model(session, model, caller.subject, _now(request))
+    row = await scoring.save_model(session, model, caller.subject, _now(request), precondition)
+    etags.response.headers["ETag"] = version_tag(scoring.MODEL_TAG, row.version)
     job = await jobs.create_job(session, "model-change", caller.subject, _now(request))
     return schemas.ModelApplied(model=_model_out(row), rescore_job=jobs.job_out(job))
 
@@ -229,27 +251,31 @@ async def reject_override(
         await overrides.reject(session, override_id, note, caller, _now(request)))
 
 
-def _policy_out(row) -> schemas.EvaluationPolicyOut:
-    return schemas.EvaluationPolicyOut(**row.definition, version=row.version, created_by=row.created_by,
+def _policy_out(row, etags: ETags) -> schemas.EvaluationPolicyOut:
+    view = schemas.EvaluationPolicyOut(**row.definition, version=row.version, created_by=row.created_by,
                                        created_at=row.created_at)
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
 @router.get("/evaluation-policy", response_model=schemas.EvaluationPolicyOut, tags=["policy"],
             summary="Review intervals, quadrant line, churn thresholds, override validity, trend band")
 async def get_evaluation_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.EvaluationPolicyOut:
-    return _policy_out(await policy.read_policy(session))
+    return _policy_out(await policy.read_policy(session), etags)
 
 
 @router.put("/evaluation-policy", response_model=schemas.EvaluationPolicyOut, tags=["policy"],
             summary="Save a new evaluation policy version (admin); 422 names a value out of range")
 async def put_evaluation_policy(
     body: schemas.EvaluationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(require(admin_only=True)),
+    caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.EvaluationPolicyOut:
-    row = await policy.replace_policy(session, body.model_dump(mode="json"), caller.subject, _now(request))
-    return _policy_out(row)
+    row = await policy.replace_policy(session, body.model_dump(mode="json"), caller.subject,
+                                      _now(request), precondition)
+    return _policy_out(row, etags)
 
 
 @router.post("/monthly-snapshots", response_model=schemas.SnapshotOut, tags=["scoring"],

@@ -19,7 +19,8 @@ from services.segmentation.domain.policy import (
 )
 from services.segmentation.models import ConfigVersionRow
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput
+from shared.errors import Conflict, InvalidInput, PreconditionFailed
+from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 EVALUATION_POLICY = "evaluation-policy"
 SEEDED_AT = datetime.fromisoformat("2025-01-01T00:00:00+00:00")
@@ -62,9 +63,11 @@ async def read_policy(session: AsyncSession) -> ConfigVersionRow:
 
 
 async def replace_policy(
-    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
-    """Validate and store the document as the next version (422 naming the field at fault)."""
+    """Validate and store the document as the next version (422 naming the field at fault).
+    If-Match names the version the editor started from."""
     try:
         policy = policy_from_document(document)
     except PolicyError as exc:
@@ -73,9 +76,13 @@ async def replace_policy(
         async with session.begin():
             latest = await session.scalar(
                 select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == EVALUATION_POLICY))
+            precondition.check(version_tag(EVALUATION_POLICY, latest) if latest else None)
             row = ConfigVersionRow(kind=EVALUATION_POLICY, version=(latest or 0) + 1,
                                    definition=policy_to_document(policy), created_by=actor, created_at=now)
             session.add(row)
     except IntegrityError as exc:
+        if precondition.given:
+            raise PreconditionFailed("another evaluation policy version was saved since you read it",
+                                     field="If-Match") from exc
         raise Conflict("another evaluation policy version was saved at the same time; retry") from exc
     return row
