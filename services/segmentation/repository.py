@@ -332,5 +332,10 @@ async def snapshot_inputs(
     """Facts as of `as_of` and the current score of the customers after < id <= last (plain rows:
     Core execution, no ORM loading for a batch of thousands)."""
     query = aggregate_query(as_of, id_range=(after, last), with_scores=True, zone=zone)
+    if is_postgres(session):
+        # Straight from the driver: SQLAlchemy's row processing cost a third of the read.
+        compiled = query.compile(dialect=session.bind.dialect)
+        connection = await driver_connection(session)
+        return await connection.fetch(str(compiled), *(compiled.params[n] for n in compiled.positiontup))
     connection = await session.connection()
     return list((await connection.execute(query)).all())
