@@ -7,7 +7,7 @@ from datetime import date
 from itertools import pairwise
 
 import asyncpg
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.models import ChurnSignalRow, MonthlyScoreRow
@@ -78,9 +78,17 @@ async def month_end_scores(
     return found
 
 
-async def open_signals(session: AsyncSession, customer_ids: list[str], code: str) -> set[str]:
-    """Which of these customers already have an open churn signal of this kind."""
+async def open_signals_in_range(
+    session: AsyncSession, after: str | None, last: str, code: str
+) -> set[str]:
+    """Customers of the id range with an open churn signal of this kind."""
     query = select(ChurnSignalRow.customer_id).where(
-        ids_match(ChurnSignalRow.customer_id, customer_ids, is_postgres(session)),
-        ChurnSignalRow.code == code)
+        *in_range(ChurnSignalRow.customer_id, after, last), ChurnSignalRow.code == code)
     return set((await session.scalars(query)).all())
+
+
+async def clear_signals(session: AsyncSession, customer_ids: list[str], code: str) -> None:
+    if customer_ids:
+        await session.execute(delete(ChurnSignalRow).where(
+            ids_match(ChurnSignalRow.customer_id, customer_ids, is_postgres(session)),
+            ChurnSignalRow.code == code))

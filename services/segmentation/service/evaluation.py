@@ -15,7 +15,7 @@ from typing import Any
 import structlog
 from sqlalchemy import func, select
 
-from services.segmentation import repository, snapshot_repository
+from services.segmentation import repository
 from services.segmentation.domain.signals import SignalCode, churn_signals, spending_months
 from services.segmentation.metrics import CHURN_SIGNALS, CUSTOMERS_BY_QUADRANT, CUSTOMERS_BY_TIER
 from services.segmentation.models import ChurnSignalRow, CustomerRow, ScoreRow
@@ -24,7 +24,7 @@ from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
 from services.segmentation.service.snapshots import monthly_snapshot
 from shared.app import ServiceContext
-from shared.business_time import first_of_month, local_date, month_starts
+from shared.business_time import month_starts
 from shared.recurrence import Recurrence
 from shared.rfc3339 import format_time
 from shared.scheduler import CatchUp, Occurrence, Schedule
@@ -62,8 +62,6 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
     async with ctx.db.session() as session:
         policy = await current_policy(ctx, session)
     starts = month_starts(now, zone, spending_months(policy))  # full months before this one
-    this_month = local_date(now, zone).replace(day=1)
-    score_months = [first_of_month(this_month, -k) for k in range(policy.declining_months + 1, 0, -1)]
     while True:
         async with ctx.db.session() as session, session.begin():
             query = select(CustomerRow.id, CustomerRow.owner).order_by(CustomerRow.id).limit(
@@ -78,7 +76,6 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
             owners = dict(batch)
             activity = await repository.last_activity(session, ids, now)
             amounts = await repository.monthly_amounts(session, ids, starts)
-            month_ends = await snapshot_repository.month_end_scores(session, ids, score_months)
             existing = {
                 (s.customer_id, s.code): s
                 for s in (await session.scalars(
@@ -89,15 +86,16 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
             events = []
             dropped: list[str] = []
             for customer_id in ids:
-                ends = month_ends[customer_id]
+                # The "score fell 3 months in a row" signal is the monthly snapshot's to raise and
+                # clear (service/snapshots.py): decided once a month on complete month-ends.
                 signals = churn_signals(
                     now=now,
                     last_activity_at=activity.get(customer_id),
-                    monthly_scores=[ends[m] for m in score_months if m in ends],
+                    monthly_scores=[],
                     monthly_amounts=amounts[customer_id],
                     policy=policy,
                 )
-                codes = {s.code.value for s in signals}
+                codes = {s.code.value for s in signals} | {SignalCode.SCORE_DECLINING.value}
                 for (cid, code), row in existing.items():
                     if cid == customer_id and code not in codes:
                         await session.delete(row)
@@ -170,8 +168,8 @@ SCHEDULES = [
     ),
     Schedule(
         "churn-detection", Recurrence.daily(at=time(3, 0)), daily_churn_detection,
-        "Churn-risk signals: 90 silent days, the monthly score falling 3 months running, spending "
-        "drops (which trigger a review at once); stale signals cleared",
+        "Churn-risk signals: 90 silent days and spending drops (which trigger a review at once); "
+        "stale signals cleared (the monthly snapshot raises and clears the 3-month decline)",
         catch_up=CatchUp.LATEST,
     ),
 ]

@@ -143,11 +143,12 @@ async def _snapshot_batch(
         current_value, current_computed, current_tier, current_quadrant, current_model, computed_at = (
             row[FACT_COLUMNS:])
         tiers.append(current_tier or computed_tier)
-        moved = (current_value is None
-                 or (value, computed_tier, quadrant, model.version)
-                 != (current_value, current_computed, current_quadrant, current_model))
-        # A score computed after this month's end (an order since) is newer: leave it.
-        if moved and (computed_at is None or as_utc(computed_at) <= as_of):
+        # A customer not scored yet gets its first score (and tier) from its review or its orders,
+        # not from a month that may be over long ago; a score computed after this month's end (an
+        # order since) is newer than the snapshot: both are left as they are.
+        moved = current_value is not None and (value, computed_tier, quadrant, model.version) != (
+            current_value, current_computed, current_quadrant, current_model)
+        if moved and as_utc(computed_at) <= as_of:
             changed.append(repository.to_facts(row))
     count = len(rows)
     await snapshot_repository.insert_snapshots(session, {
@@ -167,13 +168,16 @@ async def _raise_declining(
     policy: EvaluationPolicy, owners: dict[str, tuple], now: datetime,
 ) -> int:
     """"The score fell 3 months in a row", read from the snapshots just written: raised (and
-    published) once per customer while it holds."""
+    published) once per customer while it holds, cleared when this month's snapshot no longer
+    shows it."""
     months = [first_of_month(month, -k) for k in range(policy.declining_months, -1, -1)]
     candidates = await snapshot_repository.declining_candidates(session, after, last, months)
+    open_signals = await snapshot_repository.open_signals_in_range(
+        session, after, last, SignalCode.SCORE_DECLINING)
+    await snapshot_repository.clear_signals(
+        session, sorted(open_signals - set(candidates)), SignalCode.SCORE_DECLINING)
     if not candidates:
         return 0
-    open_signals = await snapshot_repository.open_signals(
-        session, list(candidates), SignalCode.SCORE_DECLINING)
     events = []
     for customer_id, values in candidates.items():
         signal = declining_signal(values, policy)

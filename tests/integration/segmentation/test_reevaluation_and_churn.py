@@ -4,7 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 from services.segmentation.models import MonthlyScoreRow
 from services.segmentation.service.evaluation import detect_churn_risks
-from shared.business_time import local_date, month_starts
+from services.segmentation.service.snapshots import snapshot_past_month
+from shared.business_time import local_date, month_of, month_starts
 from tests.integration.segmentation.helpers import (
     ACCOUNT_MANAGER,
     ANALYST,
@@ -80,7 +81,9 @@ async def test_spending_drop_triggers_a_rescore_and_a_warning(seg, broker):
     assert rescored[0]["data"]["amount_12m"] == sum(monthly)
 
 
-async def test_score_falling_three_months_running_raises_a_warning(seg, broker):
+async def test_score_falling_three_months_running_is_raised_by_the_snapshot_and_kept_by_detection(
+    seg, broker
+):
     customer_id = new_id("decline")
     await create_customer(seg, customer_id)
     now = datetime.now(UTC)
@@ -95,9 +98,13 @@ async def test_score_falling_three_months_running_raises_a_warning(seg, broker):
                                         value=value, computed_tier="Key", tier="Key", quadrant="basic",
                                         model_version="rfm-weighted-v1", computed_at=start))
     async with EventCollector(broker.bootstrap, ["churn-risk-detected"]) as events:
-        await detect_churn_risks(ctx, now)
+        # The snapshot of the last month (its row is there already) reads the four month-ends.
+        await snapshot_past_month(ctx, month_of(starts[3], ctx.clock.zone))
         found = await events.wait_for(lambda e: e["subject"] == customer_id)
+        await detect_churn_risks(ctx, now)  # the daily detection leaves the monthly signal alone
     codes = [r["code"] for r in found[0]["data"]["reasons"]]
     assert codes == ["score-declining-3m"]
     assert "80.0 -> 75.0 -> 70.0 -> 62.0" in found[0]["data"]["reasons"][0]["detail"]
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    assert [r["code"] for r in profile["churn_risk"]] == ["score-declining-3m"]
 
