@@ -9,7 +9,9 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
-SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
+SERVICE_PORTS = {
+    "segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004, "notification": 8005,
+}
 
 
 class Environment(StrEnum):

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
 from services.survey.service import invitations, reports, surveys
-from shared.auth import READERS, Caller, Role, require
+from shared.auth import INVITATION_LINK_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
@@ -82,6 +82,17 @@ async def customer_invitations(
     return await invitations.customer_invitations(
         request.app.state.ctx.settings, session, customer_id, limit, cursor
     )
+
+
+@router.get("/invitation-links/{invitation_id}", response_model=schemas.InvitationLinkOut,
+            tags=["invitations"],
+            summary="An invitation's answering link (for the notification service's identity only)")
+async def get_invitation_link(
+    invitation_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require_permission(INVITATION_LINK_READ)),
+) -> schemas.InvitationLinkOut:
+    return await invitations.invitation_link(
+        request.app.state.ctx.settings, session, invitation_id, datetime.now(UTC))
 
 
 @router.get("/surveys/{survey_id}/results", response_model=schemas.ResultsOut, tags=["results"],

@@ -131,6 +131,17 @@ class InvitationOut(BaseModel):
     answered_at: datetime | None = None
 
 
+class InvitationLinkOut(BaseModel):
+    """The answering link of one invitation, for the notification service's identity only."""
+
+    invitation_id: str
+    customer_id: str
+    kind: InvitationKind
+    url: str
+    status: InvitationStatus
+    expires_at: datetime
+
+
 class InvitationsOut(BaseModel):
     items: list[InvitationOut]
 

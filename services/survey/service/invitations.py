@@ -98,6 +98,19 @@ async def invite_to_verify(
     return row
 
 
+async def invitation_link(
+    settings: SurveySettings, session: AsyncSession, invitation_id: str, now: datetime
+) -> schemas.InvitationLinkOut:
+    """The link the notification service puts into the message, fetched at send time."""
+    row = await session.get(InvitationRow, invitation_id)
+    if row is None:
+        raise NotFound(f"invitation {invitation_id!r} does not exist", field="invitation_id")
+    return schemas.InvitationLinkOut(
+        invitation_id=row.id, customer_id=row.customer_id, kind=row.kind,
+        url=answer_url(settings, row.token), status=status_of(row, now), expires_at=row.expires_at,
+    )
+
+
 async def customer_invitations(
     settings: SurveySettings, session: AsyncSession, customer_id: str, limit: int, cursor: str | None
 ) -> Page[schemas.InvitationOut]:
