@@ -29,7 +29,9 @@ ACTIVE = "active"
 
 # Built once: the consumer runs these for every event it applies.
 _INSERT_MESSAGE = PerDialect(
-    lambda insert: insert(MessageRow).on_conflict_do_nothing(index_elements=["dedup_key"])
+    lambda insert: (
+        insert(MessageRow).on_conflict_do_nothing(index_elements=["dedup_key"]).returning(MessageRow.id)
+    )
 )
 _LOG_EVENT = PerDialect(
     lambda insert: insert(EventLogRow).on_conflict_do_nothing(index_elements=["event_id"])
@@ -119,7 +121,7 @@ async def insert_messages(session: AsyncSession, rows: list[dict[str, Any]]) -> 
     statement = _INSERT_MESSAGE.for_session(session)
     added = 0
     for row in rows:
-        added += (await session.execute(statement, row)).rowcount or 0
+        added += (await session.execute(statement, row)).scalar() is not None
     return added
 
 

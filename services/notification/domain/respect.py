@@ -93,14 +93,11 @@ def next_business_morning(policy: RespectPolicy, now: datetime) -> datetime:
 
 
 def customer_channel(preferences: Preferences, default: str = Channel.EMAIL) -> str:
-    """The preferred channel when it is one customers are reached on and not opted out of, else
-    the first customer channel not opted out of, else the default (then suppressed as opted out)."""
+    """The preferred channel unless opted out of, else the default. A customer who opted out of
+    e-mail is not moved to SMS on our initiative: the message is suppressed, with the reason."""
     preferred = preferences.preferred_channel
     if preferred in CUSTOMER_CHANNELS and preferred not in preferences.opted_out:
         return preferred
-    for channel in (default, *CUSTOMER_CHANNELS):
-        if channel not in preferences.opted_out:
-            return channel
     return default
 
 
