@@ -27,7 +27,8 @@ def signature(secret: str, *parts: str) -> str:
 
 
 def signed(secret: str, given: str, *parts: str) -> bool:
-    return hmac.compare_digest(signature(secret, *parts), given or "")
+    # Bytes: compare_digest refuses str with non-ASCII characters, and a forged link may carry any.
+    return hmac.compare_digest(signature(secret, *parts).encode(), (given or "").encode())
 
 
 def open_link(base_url: str, secret: str, message_id: str) -> str:
