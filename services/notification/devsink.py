@@ -9,6 +9,7 @@ memory and shows it to anyone who can reach the port (bound to 127.0.0.1 by defa
 from __future__ import annotations
 
 import argparse
+import asyncio
 import html
 import json
 import threading
@@ -48,6 +49,8 @@ class _Keeper:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
         mail = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
         text = mail.get_body(preferencelist=("plain",))
         rich = mail.get_body(preferencelist=("html",))
@@ -73,6 +76,7 @@ class MailSink:
         self.host, self.port = host, port
         self.mails: list[ReceivedMail] = []
         self.refused: set[str] = set()
+        self.delay = 0.0  # seconds before each mail is accepted (a slow server, for the tests)
         self.lock = threading.Lock()
         self.controller: Controller | None = None
 
