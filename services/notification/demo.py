@@ -26,17 +26,32 @@ async def load_demo(base_url: str, headers: dict[str, str]) -> None:
         if existing.json()["items"]:
             return
         for staff_id, name, language, channel, groups in STAFF:
-            (await client.put(f"/v1/staff/{staff_id}", json={
-                "name": name, "email": f"{staff_id}@staff.crm-care.example", "language": language,
-                "channel": channel, "groups": groups})).raise_for_status()
+            (
+                await client.put(
+                    f"/v1/staff/{staff_id}",
+                    json={
+                        "name": name,
+                        "email": f"{staff_id}@staff.crm-care.example",
+                        "language": language,
+                        "channel": channel,
+                        "groups": groups,
+                    },
+                )
+            ).raise_for_status()
         sink = os.environ.get("CRM_DEV_SINK_URL")
         if not sink:
             return
-        created = await client.post("/v1/webhooks", json={
-            "url": f"{sink}/webhook", "description": "local demo receiver (make run)",
-            "event_types": ["ticket-created", "ticket-resolved", "ticket-escalated"]})
+        created = await client.post(
+            "/v1/webhooks",
+            json={
+                "url": f"{sink}/webhook",
+                "description": "local demo receiver (make run)",
+                "event_types": ["ticket-created", "ticket-resolved", "ticket-escalated"],
+            },
+        )
         created.raise_for_status()
         async with httpx.AsyncClient(timeout=10) as receiver:
             # The secret is shown once: handed to the demo receiver so it can check signatures.
-            (await receiver.post(f"{sink}/webhook-secrets", json={"secret": created.json()["secret"]})
-             ).raise_for_status()
+            (
+                await receiver.post(f"{sink}/webhook-secrets", json={"secret": created.json()["secret"]})
+            ).raise_for_status()

@@ -159,4 +159,6 @@ class WebhookDeliveryRow(Base):
         UniqueConstraint("subscription_id", "event_id", "origin", name="uq_webhook_delivery"),
         Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
         Index("ix_webhook_deliveries_subscription", "subscription_id", "created_at", "id"),
+        # A lane claims its own subscription's due deliveries.
+        Index("ix_webhook_deliveries_lane", "subscription_id", "status", "next_attempt_at"),
     )

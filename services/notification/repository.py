@@ -274,33 +274,52 @@ async def logged_events_since(
     return [(r.event_id, r.event_type) for r in rows.all()]
 
 
-async def claim_deliveries(
-    session: AsyncSession, now: datetime, limit: int, lease_until: datetime, busy: set[str]
-) -> list[tuple[WebhookDeliveryRow, str]]:
-    """Due pending deliveries of active, unblocked subscriptions with no lane here, leased to us;
-    each with its envelope. Locked with SKIP LOCKED, so two replicas never claim the same row."""
-    query = (
-        select(WebhookDeliveryRow, EventLogRow.envelope)
-        .join(WebhookSubscriptionRow, WebhookSubscriptionRow.id == WebhookDeliveryRow.subscription_id)
-        .join(EventLogRow, EventLogRow.event_id == WebhookDeliveryRow.event_id)
-        .where(
-            WebhookDeliveryRow.status == "pending",
-            WebhookDeliveryRow.next_attempt_at <= now,
-            or_(WebhookDeliveryRow.lease_until.is_(None), WebhookDeliveryRow.lease_until < now),
-            WebhookSubscriptionRow.status == ACTIVE,
-            or_(WebhookSubscriptionRow.blocked_until.is_(None), WebhookSubscriptionRow.blocked_until <= now),
-        )
-        .order_by(WebhookDeliveryRow.next_attempt_at, WebhookDeliveryRow.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=WebhookDeliveryRow)
+def _due_delivery(now: datetime):
+    return and_(
+        WebhookDeliveryRow.status == "pending",
+        WebhookDeliveryRow.next_attempt_at <= now,
+        or_(WebhookDeliveryRow.lease_until.is_(None), WebhookDeliveryRow.lease_until < now),
+    )
+
+
+async def subscriptions_with_due_deliveries(
+    session: AsyncSession, now: datetime, busy: set[str]
+) -> list[str]:
+    """Active, unblocked subscriptions with a due delivery and no lane here (one indexed probe each)."""
+    due = (
+        select(WebhookDeliveryRow.id)
+        .where(WebhookDeliveryRow.subscription_id == WebhookSubscriptionRow.id, _due_delivery(now))
+        .exists()
+    )
+    query = select(WebhookSubscriptionRow.id).where(
+        WebhookSubscriptionRow.status == ACTIVE,
+        or_(WebhookSubscriptionRow.blocked_until.is_(None), WebhookSubscriptionRow.blocked_until <= now),
+        due,
     )
     if busy:
-        query = query.where(WebhookDeliveryRow.subscription_id.not_in(busy))
-    rows = (await session.execute(query)).all()
+        query = query.where(WebhookSubscriptionRow.id.not_in(busy))
+    return list((await session.scalars(query)).all())
+
+
+async def claim_deliveries(
+    session: AsyncSession, subscription_id: str, now: datetime, limit: int, lease_until: datetime
+) -> list[tuple[int, str, str]]:
+    """One subscription's due deliveries, oldest first, locked past other replicas (SKIP LOCKED) and
+    leased to us: (delivery id, event id, envelope)."""
+    rows = (
+        await session.execute(
+            select(WebhookDeliveryRow.id, WebhookDeliveryRow.event_id, EventLogRow.envelope)
+            .join(EventLogRow, EventLogRow.event_id == WebhookDeliveryRow.event_id)
+            .where(WebhookDeliveryRow.subscription_id == subscription_id, _due_delivery(now))
+            .order_by(WebhookDeliveryRow.next_attempt_at, WebhookDeliveryRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=WebhookDeliveryRow)
+        )
+    ).all()
     if rows:
         await session.execute(
             update(WebhookDeliveryRow)
-            .where(WebhookDeliveryRow.id.in_([r[0].id for r in rows]))
+            .where(WebhookDeliveryRow.id.in_([r.id for r in rows]))
             .values(lease_until=lease_until)
         )
-    return [(row, envelope) for row, envelope in rows]
+    return [(r.id, r.event_id, r.envelope) for r in rows]

@@ -58,7 +58,7 @@ class NotificationSettings(PlatformSettings):
     retry_window_seconds: float = 24 * 3600.0
     # Partner webhooks (Standard Webhooks).
     webhook_batch_size: int = Field(default=500, ge=1, le=5000)
-    webhook_lane_concurrency: int = Field(default=8, ge=1, le=100)
+    webhook_lane_concurrency: int = Field(default=16, ge=1, le=100)  # requests in flight per receiver
     webhook_poll_seconds: float = 0.5
     webhook_timeout_seconds: float = 5.0
     webhook_lease_seconds: float = 60.0

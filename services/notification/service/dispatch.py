@@ -11,12 +11,13 @@ and the rest are handed back untouched. Every request is signed per Standard Web
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-import httpx
+import aiohttp
 import structlog
 from sqlalchemy import update
 
@@ -30,12 +31,17 @@ from services.notification.domain.webhooks import (
 )
 from services.notification.metrics import WEBHOOK_DELIVERIES, WEBHOOK_LATENCY, WEBHOOKS_DISABLED
 from services.notification.models import WebhookDeliveryRow, WebhookSubscriptionRow
+from services.notification.service.intake import DISPATCHER_WAKEUP, wakeup
 from services.notification.settings import NotificationSettings
 from shared.app import ServiceContext
+from shared.db import ids_match
 from shared.rfc3339 import format_optional, format_time
 
 log = structlog.get_logger()
 WEBHOOK_HTTP, LANES = "webhook_http", "webhook_lanes"
+# Outcomes of a lane are stored in one transaction per this many requests: a crash re-sends at
+# most these (at least once; receivers deduplicate on webhook-id).
+RECORD_EVERY = 32
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,12 @@ class ForbiddenTarget(Exception):
     """The receiver's host resolves to a loopback, private or link-local address (SSRF guard)."""
 
 
-async def pinned_request(url: str, private_allowed: bool) -> tuple[str, dict[str, str], dict]:
-    """The URL to connect to, extra headers and extensions. In production the host is resolved
+async def pinned_request(url: str, private_allowed: bool) -> tuple[str, dict[str, str], str | None]:
+    """The URL to connect to, extra headers and the TLS server name. In production the host is resolved
     here, every address checked, and the connection made to a checked address (Host and TLS SNI
     keep the name), so a DNS answer cannot change between the check and the connection."""
     if private_allowed:
-        return url, {}, {}
+        return url, {}, None
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -73,97 +79,134 @@ async def pinned_request(url: str, private_allowed: bool) -> tuple[str, dict[str
         raise ForbiddenTarget(f"{host} resolves to a loopback, private or link-local address")
     pinned = addresses[0]
     netloc = f"[{pinned}]:{port}" if ":" in pinned else f"{pinned}:{port}"
-    return urlunsplit(parts._replace(netloc=netloc)), {"host": parts.netloc}, {"sni_hostname": host}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": parts.netloc}, host
 
 
 async def dispatch_due(ctx: ServiceContext) -> int:
-    """Start lanes for due deliveries; returns how many deliveries were claimed."""
-    settings: NotificationSettings = ctx.settings
+    """Start a lane for each subscription with due deliveries and none running here."""
     lanes: dict[str, asyncio.Task] = ctx.state.setdefault(LANES, {})
     for sid in [sid for sid, task in lanes.items() if task.done()]:
         del lanes[sid]
-    now = datetime.now(UTC)
-    lease = now + timedelta(seconds=settings.webhook_lease_seconds)
-    async with ctx.db.session() as session, session.begin():
-        claimed = await repository.claim_deliveries(
-            session, now, settings.webhook_batch_size, lease, set(lanes)
-        )
-        jobs = [DeliveryJob(row.id, row.subscription_id, row.event_id, envelope) for row, envelope in claimed]
-    by_subscription: dict[str, list[DeliveryJob]] = {}
-    for job in jobs:
-        by_subscription.setdefault(job.subscription_id, []).append(job)
-    for sid, queue in by_subscription.items():
-        lanes[sid] = asyncio.create_task(run_lane(ctx, sid, queue, lease), name=f"webhook-lane-{sid}")
-    return len(jobs)
+    async with ctx.db.session() as session:
+        ready = await repository.subscriptions_with_due_deliveries(session, datetime.now(UTC), set(lanes))
+    for sid in ready:
+        lanes[sid] = asyncio.create_task(run_lane(ctx, sid), name=f"webhook-lane-{sid}")
+    return len(ready)
 
 
-async def run_lane(
-    ctx: ServiceContext, subscription_id: str, queue: list[DeliveryJob], lease: datetime
-) -> None:
+async def run_lane(ctx: ServiceContext, subscription_id: str) -> None:
+    """Claim this subscription's due deliveries and send them, until none is due or one fails."""
     settings: NotificationSettings = ctx.settings
+    worked = False
     try:
-        async with ctx.db.session() as session:
-            subscription = await repository.subscription(session, subscription_id)
-        if subscription is None or subscription.status != "active":
-            await _release(ctx, [job.id for job in queue])
-            return
-        step = settings.webhook_lane_concurrency
-        for start in range(0, len(queue), step):
-            chunk = queue[start : start + step]
+        while True:
+            now = datetime.now(UTC)
+            lease = now + timedelta(seconds=settings.webhook_lease_seconds)
+            async with ctx.db.session() as session, session.begin():
+                subscription = await repository.subscription(session, subscription_id)
+                if subscription is None or subscription.status != "active":
+                    return
+                claimed = await repository.claim_deliveries(
+                    session, subscription_id, now, settings.webhook_batch_size, lease
+                )
+            if not claimed:
+                return
+            worked = True
+            jobs = [
+                DeliveryJob(did, subscription_id, event_id, envelope) for did, event_id, envelope in claimed
+            ]
+            if await _send(ctx, subscription, jobs):
+                return  # a failure: the subscription waits for its retry time
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("webhook_lane_failed", subscription_id=subscription_id)
+    finally:
+        if worked:
+            # Deliveries that came in while this lane finished were left to the next pass.
+            wakeup(ctx, DISPATCHER_WAKEUP).set()
+
+
+async def _send(ctx: ServiceContext, subscription: WebhookSubscriptionRow, jobs: list[DeliveryJob]) -> bool:
+    """Keep `webhook_lane_concurrency` requests in flight, outcomes stored every RECORD_EVERY;
+    after a failure no new request starts and the untried are handed back. True when stopped."""
+    settings: NotificationSettings = ctx.settings
+    untried = iter(jobs)
+    outcomes: list[Attempt] = []
+    stopped = False
+
+    async def flush() -> None:
+        nonlocal stopped
+        batch = outcomes[:]
+        outcomes.clear()
+        if batch and await _record(ctx, subscription.id, batch):
+            stopped = True
+
+    async def sender() -> None:
+        nonlocal stopped
+        for job in untried:
             secrets = valid_secrets(
                 subscription.secret,
                 subscription.previous_secret,
                 subscription.previous_secret_expires_at,
                 datetime.now(UTC),
             )
-            attempts = await asyncio.gather(*(_post(ctx, subscription.url, secrets, job) for job in chunk))
-            failed = await _record(ctx, subscription_id, attempts)
-            if failed:
-                await _release(ctx, [job.id for job in queue[start + step :]])
+            attempt = await _post(ctx, subscription.url, secrets, job)
+            outcomes.append(attempt)
+            stopped = stopped or not attempt.ok
+            if len(outcomes) >= RECORD_EVERY:
+                await flush()
+            if stopped:
                 return
-    except asyncio.CancelledError:
-        raise
-    except Exception:
-        log.exception("webhook_lane_failed", subscription_id=subscription_id)
-        await _release(ctx, [job.id for job in queue])
+
+    try:
+        await asyncio.gather(*(sender() for _ in range(settings.webhook_lane_concurrency)))
+        await flush()
+    finally:
+        with contextlib.suppress(Exception):
+            await _release(ctx, [job.id for job in untried])
+    return stopped
 
 
 async def _post(ctx: ServiceContext, url: str, secrets: list[str], job: DeliveryJob) -> Attempt:
     settings: NotificationSettings = ctx.settings
-    http: httpx.AsyncClient = ctx.state[WEBHOOK_HTTP]
+    http: aiohttp.ClientSession = ctx.state[WEBHOOK_HTTP]
     started = time.perf_counter()
     try:
-        target, extra_headers, extensions = await pinned_request(url, settings.private_targets_allowed)
+        target, extra_headers, server_name = await pinned_request(url, settings.private_targets_allowed)
         headers = {**signed_headers(secrets, job.event_id, job.envelope, datetime.now(UTC)), **extra_headers}
-        response = await http.post(
+        async with http.post(
             target,
-            content=job.envelope.encode(),
+            data=job.envelope.encode(),
             headers=headers,
-            extensions=extensions,
-            timeout=settings.webhook_timeout_seconds,
-        )
+            allow_redirects=False,
+            server_hostname=server_name,
+            timeout=aiohttp.ClientTimeout(total=settings.webhook_timeout_seconds),
+        ) as response:
+            status = response.status
+            await response.read()
     except ForbiddenTarget as exc:
         return Attempt(job, False, None, str(exc))
-    except (httpx.HTTPError, OSError) as exc:  # refused, reset, timed out, DNS
+    except (aiohttp.ClientError, TimeoutError, OSError) as exc:  # refused, reset, timed out, DNS
         return Attempt(job, False, None, type(exc).__name__)
     finally:
         WEBHOOK_LATENCY.observe(time.perf_counter() - started)
-    if 200 <= response.status_code < 300:
-        return Attempt(job, True, response.status_code, None)
-    return Attempt(job, False, response.status_code, f"HTTP {response.status_code}")
+    if 200 <= status < 300:
+        return Attempt(job, True, status, None)
+    return Attempt(job, False, status, f"HTTP {status}")
 
 
 async def _record(ctx: ServiceContext, subscription_id: str, attempts: list[Attempt]) -> bool:
-    """Store one chunk's outcomes and the subscription's health; True when any attempt failed."""
+    """Store outcomes and the subscription's health in one transaction; True when any failed."""
     settings: NotificationSettings = ctx.settings
     now = datetime.now(UTC)
     failures = [a for a in attempts if not a.ok]
+    delivered = [a for a in attempts if a.ok]
     async with ctx.db.session() as session, session.begin():
-        delivered = [a.job.id for a in attempts if a.ok]
         if delivered:
             await session.execute(
                 update(WebhookDeliveryRow)
-                .where(WebhookDeliveryRow.id.in_(delivered))
+                .where(ids_match(WebhookDeliveryRow.id, [a.job.id for a in delivered], ctx.db.is_postgres))
                 .values(
                     status="delivered",
                     attempts=WebhookDeliveryRow.attempts + 1,
@@ -171,18 +214,21 @@ async def _record(ctx: ServiceContext, subscription_id: str, attempts: list[Atte
                     updated_at=now,
                     lease_until=None,
                     last_error=None,
-                    last_status_code=next(a.status_code for a in attempts if a.ok),
+                    last_status_code=delivered[0].status_code,
                 )
             )
             WEBHOOK_DELIVERIES.labels("delivered").inc(len(delivered))
+        if not failures:
+            # One statement, no lock read: a receiver that answers is healthy again.
+            await session.execute(
+                update(WebhookSubscriptionRow)
+                .where(WebhookSubscriptionRow.id == subscription_id)
+                .values(failing_since=None, blocked_until=None, consecutive_failures=0, last_success_at=now)
+            )
+            return False
         subscription = await repository.subscription(session, subscription_id, for_update=True)
         if subscription is None:
-            return bool(failures)
-        if not failures:
-            subscription.failing_since = subscription.blocked_until = None
-            subscription.consecutive_failures = 0
-            subscription.last_success_at = subscription.updated_at = now
-            return False
+            return True
         for attempt in failures:
             await _record_failure(ctx, session, attempt, now)
         subscription.consecutive_failures += len(failures)
