@@ -1,4 +1,4 @@
-"""Benchmark: partner webhook fan-out (DESIGN 10). Events published to the broker reach
+"""Benchmark: partner webhook fan-out (docs/design.md §10). Events published to the broker reach
 `BENCH_WEBHOOK_FANOUT` subscriptions of a local receiver through the notification service:
 
 - saturated: a burst of events published at once; events per second until every subscription

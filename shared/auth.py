@@ -15,7 +15,7 @@ from shared.errors import Forbidden, Unauthorized
 from shared.settings import PlatformSettings
 
 PII_READ = "pii:read"
-# Narrow rights of the notification service's identity (DESIGN 10): it reads a customer's contact
+# Narrow rights of the notification service's identity (docs/design.md §10): it reads a customer's contact
 # address, an invitation's answering link and a resolved ticket's solution at send time, and
 # nothing else. A token holding only these permissions (no role) is refused everywhere else.
 CONTACT_ADDRESS_READ = "contact-address:read"

@@ -63,7 +63,7 @@ _DOMAIN_CONSUMERS = {
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "message-status-changed": ["playbook"],
 }
-# DESIGN 10: the notification service consumes every event type, to send messages for some and
+# docs/design.md §10: the notification service consumes every event type, to send messages for some and
 # to relay all of them to the partners' webhook subscriptions.
 WEBHOOK_RELAY = "notification"
 CONSUMERS = {

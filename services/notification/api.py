@@ -1,4 +1,4 @@
-"""Authenticated routes of the notification service (DESIGN 14): webhooks, the delivery log,
+"""Authenticated routes of the notification service (docs/design.md §14): webhooks, the delivery log,
 contact preferences, the staff directory, templates."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Notification service: messages reach customers, staff and partners (DESIGN 10)."""
+"""Notification service: messages reach customers, staff and partners (docs/design.md §10)."""
 
 from pathlib import Path
 

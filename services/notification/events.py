@@ -3,7 +3,7 @@
 Every event type of the contract is consumed: each is logged and queued for the partner
 webhooks subscribed to it; besides that,
 - `invitation-created`, `action-created`, `action-overdue`, `ticket-escalated`, `ticket-resolved`,
-  `digest-ready`, `report-published`: the messages DESIGN 10 calls for are queued;
+  `digest-ready`, `report-published`: the messages docs/design.md §10 calls for are queued;
 - `customer-erased`: the customer's preferences and message texts are removed and the erasure
   confirmed with `customer-erasure-confirmed`.
 """

@@ -1,4 +1,4 @@
-"""What a message needs from the other services at send time, over authenticated HTTP (DESIGN 10):
+"""What a message needs from the other services at send time, over authenticated HTTP (docs/design.md §10):
 the contact's address (segmentation), the answering link (survey), a resolved ticket's solution
 (feedback). The service identity holds only those three permissions; nothing fetched is stored.
 """

@@ -1,4 +1,4 @@
-"""Tables of the notification service only (DESIGN 10). No table holds a customer's address:
+"""Tables of the notification service only (docs/design.md §10). No table holds a customer's address:
 addresses are fetched at send time and forgotten."""
 
 from __future__ import annotations

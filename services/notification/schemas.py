@@ -1,4 +1,4 @@
-"""Request and response models of the notification API (the public contract, DESIGN 14)."""
+"""Request and response models of the notification API (the public contract, docs/design.md §14)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Settings of the notification service: providers, respect rules, retries and webhooks (DESIGN 10)."""
+"""Notification settings: providers, respect rules, retries and webhooks (docs/design.md §10)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class NotificationSettings(PlatformSettings):
     # A token of the identity provider for the service identity (else one is signed with the
     # platform secret: no role, only the notification permissions).
     notification_service_token: str | None = None
-    # Respect (DESIGN 10): business time, quiet hours, daily cap, language.
+    # Respect (docs/design.md §10): business time, quiet hours, daily cap, language.
     business_timezone: str = "Asia/Shanghai"
     quiet_hours_start: str = "21:00"
     quiet_hours_end: str = "09:00"

@@ -36,7 +36,7 @@ class ContactOut(BaseModel):
 
 
 class ContactAddressOut(BaseModel):
-    """Where to reach a customer: its first contact with an address, in clear (DESIGN 10)."""
+    """Where to reach a customer: its first contact with an address, in clear (docs/design.md §10)."""
 
     customer_id: str
     name: str | None = None

@@ -1,4 +1,4 @@
-"""The notification service as real processes (DESIGN 10): a webhook receiver down for 30 s
+"""The notification service as real processes (docs/design.md §10): a webhook receiver down for 30 s
 loses nothing and holds no one up; a replica killed with SIGKILL mid-batch leaves no message
 unsent; two replicas racing over one database never send a message or a webhook twice."""
 

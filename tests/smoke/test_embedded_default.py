@@ -73,7 +73,7 @@ async def test_demo_data_holds_the_worked_examples_and_a_rescore_reaches_a_consu
 
 
 async def test_the_demo_webhook_receiver_gets_signed_ticket_events_and_the_mail_sink_lists_mail(platform):
-    """DESIGN 10 under `make run`: the local receiver subscribed by the demo verifies each signature
+    """docs/design.md §10 under `make run`: the local receiver subscribed by the demo verifies each signature
     with the Standard Webhooks reference library; the sink's page lists the mail sent."""
     sink = f"http://127.0.0.1:{platform['sink_port']}"
 

@@ -1,4 +1,4 @@
-"""Retries with exponential backoff inside a window (DESIGN 10: retried for up to 24 h).
+"""Retries with exponential backoff inside a window (docs/design.md §10: retried for up to 24 h).
 
 The jitter is derived from the item's id, not a random draw: the schedule of one message is
 reproducible, and many items failing together still spread out.

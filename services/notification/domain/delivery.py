@@ -1,4 +1,4 @@
-"""Statuses of the delivery log (DESIGN 10) and which changes are allowed.
+"""Statuses of the delivery log (docs/design.md §10) and which changes are allowed.
 
 queued -> sent -> delivered -> opened -> clicked is a progression: a late "delivered" receipt
 after an open changes nothing, while a click implies the open (a client that blocks images

@@ -1,4 +1,4 @@
-"""Who is told what about an event (DESIGN 10): pure, from the event's data and the staff directory.
+"""Who is told what about an event (docs/design.md §10): pure, from the event's data and the staff directory.
 
 - `invitation-created` -> the customer (invitation, reminder or ticket verification);
 - `action-created` -> the customer when its channel faces the customer and it is not deferred,

@@ -1,4 +1,4 @@
-"""Respect for the customer (DESIGN 10, seed 001 避免打扰): consent, opt-out per channel, the
+"""Respect for the customer (docs/design.md §10, seed 001 避免打扰): consent, opt-out per channel, the
 preferred channel, quiet hours (21:00-09:00 business time, P1 matters excepted) and a daily cap.
 
 Pure rules: every verdict takes `now` and says why, and until when a held message waits.

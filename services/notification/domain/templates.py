@@ -1,4 +1,4 @@
-"""Message templates in zh-CN and en (DESIGN 10), rendered in a sandbox; defaults are data.
+"""Message templates in zh-CN and en (docs/design.md §10), rendered in a sandbox; defaults are data.
 
 An admin may replace a (template, language) pair through the API. A replacement is checked
 here by rendering it with the template's sample context: a syntax error, an unknown variable
@@ -207,7 +207,7 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], TemplateText] = {
         "Hello {{ recipient_name }},\n\nThe tiered service report for {{ month }} is published: {{ url }}",
     ),
 }
-# Care actions the playbook sends to customers by e-mail or SMS, by kind (DESIGN 6).
+# Care actions the playbook sends to customers by e-mail or SMS, by kind (docs/design.md §6).
 ACTION_TITLES: dict[str, dict[str, str]] = {
     "referral-invitation": {
         "zh-CN": "诚邀您加入推荐与共创计划",

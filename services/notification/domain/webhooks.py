@@ -1,4 +1,4 @@
-"""Partner webhooks (DESIGN 10): URL rules, the SSRF guard, signatures, and when to give up.
+"""Partner webhooks (docs/design.md §10): URL rules, the SSRF guard, signatures, and when to give up.
 
 Signatures follow the Standard Webhooks specification through its reference implementation
 (`standardwebhooks`): `webhook-id` is the event id (receivers deduplicate on it), and during a

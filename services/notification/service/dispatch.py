@@ -1,5 +1,5 @@
 """The webhook dispatcher: one lane per subscription, so a receiver that is slow, down or
-failing never holds up another (DESIGN 10).
+failing never holds up another (docs/design.md §10).
 
 A pass claims due deliveries (SKIP LOCKED, a lease) of subscriptions that have no lane running
 here and are not blocked after a failure, and starts a lane for each. A lane posts its

@@ -1,4 +1,4 @@
-"""Erasure (DESIGN 11): on `customer-erased`, remove what the service holds about the customer
+"""Erasure (docs/design.md §11): on `customer-erased`, remove what the service holds about the customer
 (preferences, message texts) and confirm, keeping the anonymous delivery figures."""
 
 from __future__ import annotations

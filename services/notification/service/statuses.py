@@ -48,7 +48,7 @@ async def change_status(
     row.history = [*(row.history or []), step]
     MESSAGES.labels(row.channel, row.recipient_kind, status.value).inc()
     if row.recipient_kind == CUSTOMER and row.customer_id:
-        # Feeds the playbook's "3 unopened messages pause the channel" rule (DESIGN 6, 10).
+        # Feeds the playbook's "3 unopened messages pause the channel" rule (docs/design.md §6, §10).
         await ctx.outbox.append(
             session,
             "message-status-changed",

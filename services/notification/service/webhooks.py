@@ -1,4 +1,4 @@
-"""Use cases of partner webhook subscriptions (DESIGN 10, 14): subscribe, list, read, delete,
+"""Use cases of partner webhook subscriptions (docs/design.md §10, §14): subscribe, list, read, delete,
 deliveries, replay from a time, secret rotation with overlap."""
 
 from __future__ import annotations

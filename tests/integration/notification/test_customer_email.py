@@ -1,4 +1,4 @@
-"""DESIGN 10: a survey invitation reaches the customer by e-mail over real SMTP, with a signed
+"""docs/design.md §10: a survey invitation reaches the customer by e-mail over real SMTP, with a signed
 tracking link and a one-click unsubscribe; the address and the link are fetched at send time."""
 
 from __future__ import annotations

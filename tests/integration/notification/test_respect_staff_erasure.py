@@ -1,4 +1,4 @@
-"""DESIGN 10 and 11: quiet hours and the daily cap hold customer messages (P1 excepted); staff
+"""docs/design.md §10 and §11: quiet hours and the daily cap hold customer messages (P1 excepted); staff
 hear of escalations and actions (e-mail, a signed DingTalk robot); erasure of a contact."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""DESIGN 10 and 14: partner webhooks signed per Standard Webhooks, verified by a real receiver
+"""docs/design.md §10 and §14: partner webhooks signed per Standard Webhooks, verified by a real receiver
 with the reference library; retries that never block another subscription; disable after
 persistent failure; deliveries log, replay, secret rotation; bad input named."""
 

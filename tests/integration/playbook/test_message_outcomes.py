@@ -1,4 +1,4 @@
-"""DESIGN 6 and 10: the notification service's message statuses feed the contact log, so three
+"""docs/design.md §6 and §10: the notification service's message statuses feed the contact log, so three
 unopened messages pause the channel without anyone typing outcomes in; manual recording stays."""
 
 import uuid

@@ -1,4 +1,4 @@
-"""DESIGN 10: consent, opt-out per channel, preferred channel, quiet hours 21:00-09:00 business
+"""docs/design.md §10: consent, opt-out per channel, preferred channel, quiet hours 21:00-09:00 business
 time (P1 excepted) and a daily cap per customer."""
 
 from datetime import UTC, datetime
