@@ -19,7 +19,7 @@ PII_READ = "pii:read"
 # address, an invitation's answering link and a resolved ticket's solution at send time, and
 # nothing else. A token holding only these permissions (no role) is refused everywhere else.
 CONTACT_ADDRESS_READ = "contact-address:read"
-INVITATION_LINK_READ = "invitation-link:read"
+INVITATION_LINK_READ = "survey:invitation-links"  # the survey service's name for it (services/survey/api.py)
 TICKET_RESOLUTION_READ = "ticket-resolution:read"
 NOTIFICATION_SERVICE_SUBJECT = "service:notification"
 NOTIFICATION_SERVICE_PERMISSIONS = (CONTACT_ADDRESS_READ, INVITATION_LINK_READ, TICKET_RESOLUTION_READ)
@@ -63,10 +63,11 @@ def issue_token(
     *,
     permissions: list[str] | None = None,
     ttl_seconds: int = 3600,
+    extra_claims: dict | None = None,
 ) -> str:
     """A development / test token, HS256-signed with the configured secret."""
     now = int(time.time())
-    claims = {"sub": subject, "roles": roles, "iat": now, "exp": now + ttl_seconds}
+    claims = {**(extra_claims or {}), "sub": subject, "roles": roles, "iat": now, "exp": now + ttl_seconds}
     if permissions:
         claims["permissions"] = permissions
     return jwt.encode(claims, secret, algorithm="HS256")

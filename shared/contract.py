@@ -61,10 +61,11 @@ _DOMAIN_CONSUMERS = {
     "ticket-created": ["segmentation", "playbook"],
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
+    "order-recorded": ["playbook"],
     "message-status-changed": ["playbook"],
 }
-# docs/design.md §10: the notification service consumes every event type, to send messages for some and
-# to relay all of them to the partners' webhook subscriptions.
+# docs/design.md §10: the notification service consumes every event type, to send messages for
+# some and to relay all of them to the partners' webhook subscriptions.
 WEBHOOK_RELAY = "notification"
 CONSUMERS = {
     event_type: [*_DOMAIN_CONSUMERS.get(event_type, []), WEBHOOK_RELAY]
@@ -133,6 +134,17 @@ def _channel(event_type: str) -> dict[str, Any]:
     }
 
 
+# Kafka record headers a traced platform adds (W3C Trace Context of the publish span).
+_TRACE_HEADERS: dict[str, Any] = {
+    "type": "object",
+    "description": "Present when the platform traces; the envelope's traceparent is the same trace.",
+    "properties": {
+        "traceparent": {"type": "string", "description": "W3C traceparent of the publish span."},
+        "tracestate": {"type": "string", "description": "W3C tracestate, when the trace has one."},
+    },
+}
+
+
 def _message(event_type: str) -> dict[str, Any]:
     schema = load_schema(event_type)
     producer = producer_of(event_type)
@@ -148,6 +160,7 @@ def _message(event_type: str) -> dict[str, Any]:
         "title": schema.get("title", event_type),
         "summary": schema.get("description", ""),
         "contentType": "application/json",
+        "headers": _TRACE_HEADERS,
         "correlationId": {
             "description": "Request id of the HTTP call that caused the event.",
             "location": "$message.payload#/crmrequestid",
@@ -249,6 +262,10 @@ def asyncapi_document() -> dict[str, Any]:
                 "they are keyed by instead). Delivery is at least "
                 "once: deduplicate on the event `id`. Events carry no personal data. Partners "
                 "outside the Kafka network receive the same envelopes as signed webhooks. "
+                "Tracing: when the platform traces, the envelope carries the W3C trace context of "
+                "the request that caused the event (CloudEvents distributed-tracing extension "
+                "attributes `traceparent` and `tracestate`), and the Kafka record the `traceparent` "
+                "header of its publish span; continue the trace from either. "
                 "See docs/partner-guide.md."
             ),
         },

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import aiohttp
 import httpx
@@ -100,7 +100,7 @@ async def janitor(ctx: ServiceContext) -> None:
 
 
 async def tidy(ctx: ServiceContext, settings: NotificationSettings) -> None:
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with ctx.db.session() as session, session.begin():
         if await ctx.db.advisory_xact_lock(session, "event-log-retention"):
             await session.execute(

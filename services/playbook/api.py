@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
@@ -14,7 +14,9 @@ from services.playbook.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.errors import NotFound
+from shared.merge_patch import json_or_merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -24,18 +26,21 @@ manage = require()  # manager (and admin) edit rules and the contact policy
 ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service clock (the test clock moves it outside production)."""
+    return request.app.state.ctx.clock.now()
 
 
-def _rule_set_out(row) -> schemas.RuleSetOut:
-    return schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
+def _rule_set_out(row, etags: ETags) -> schemas.RuleSetOut:
+    view = schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
                               rules=row.definition["rules"])
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
-def _policy_out(row) -> schemas.ContactPolicyOut:
-    return schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
+def _policy_out(row, etags: ETags) -> schemas.ContactPolicyOut:
+    view = schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
                                     created_by=row.created_by, policy=row.definition)
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -43,8 +48,9 @@ def _policy_out(row) -> schemas.ContactPolicyOut:
 
 @router.get("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
             summary="The current rule set: triggers, conditions, action templates")
-async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return _rule_set_out(await config.current(session, ConfigKind.RULES))
+async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                    etags: ETags = Depends()):
+    return _rule_set_out(await config.current(session, ConfigKind.RULES), etags)
 
 
 @router.put("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
@@ -52,28 +58,34 @@ async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller 
 async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    return _rule_set_out(await config.replace(session, ConfigKind.RULES, body, caller.subject, _now()))
+    row = await config.replace(session, ConfigKind.RULES, body, caller.subject, now, precondition)
+    return _rule_set_out(row, etags)
 
 
 @router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
-async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
     row = await config.current(session, ConfigKind.RULES)
     rule = next((r for r in row.definition["rules"] if r.get("id") == rule_id), None)
     if rule is None:
         raise NotFound(f"rule {rule_id} does not exist")
-    return schemas.RuleOut(version=row.version, rule=rule)
+    # One rule is edited as part of its set: the tag is the set's version.
+    return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
 
 
 @router.put("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"],
             summary="Replace or add one rule (the set is stored as a new version)")
 async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    row = await config.replace_rule(session, rule_id, body, caller.subject, _now())
+    row = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
     rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
-    return schemas.RuleOut(version=row.version, rule=rule)
+    return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
 
 
 # --- contact policy and contacts -------------------------------------------------------------
@@ -81,17 +93,20 @@ async def put_rule(
 
 @router.get("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Contact caps per value class, dormancy and channel pause numbers")
-async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY))
+async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                             etags: ETags = Depends()):
+    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY), etags)
 
 
 @router.put("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Replace the contact policy (new version)")
 async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    return _policy_out(await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, _now()))
+    row = await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, now, precondition)
+    return _policy_out(row, etags)
 
 
 @router.post("/customers/{customer_id}/contacts", response_model=schemas.ContactOut, status_code=201,
@@ -99,8 +114,9 @@ async def put_contact_policy(
 async def post_contact(
     customer_id: str, body: schemas.ContactIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
+    now: datetime = Depends(_now),
 ):
-    return await contacts.record_contact(session, customer_id, body, caller.subject, _now())
+    return await contacts.record_contact(session, customer_id, body, caller.subject, now)
 
 
 # --- actions and plans -----------------------------------------------------------------------
@@ -113,35 +129,46 @@ async def list_actions(
     owner: str | None = None, kind: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    now: datetime = Depends(_now),
 ):
     return await actions.list_actions(session, customer_id=customer_id, status=status_, owner=owner,
-                                      kind=kind, limit=limit, cursor=cursor, now=_now())
+                                      kind=kind, limit=limit, cursor=cursor, now=now)
 
 
 @router.get("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
             summary="One action with the rule, event and numbers that made it")
 async def get_action(
     action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    return await actions.get_action(session, action_id, _now())
+    return etags.tag(await actions.get_action(session, action_id, now))
 
 
 @router.patch("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
-              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed")
+              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed. "
+              "A JSON Merge Patch (RFC 7396) clears a note with null; plain JSON leaves null fields alone",
+              openapi_extra=merge_patch_openapi(schemas.ActionPatch, also_json=True))
 async def patch_action(
-    action_id: str, body: schemas.ActionPatch, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    action_id: str, request: Request, caller: Caller = Depends(work),
+    changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
     ctx = request.app.state.ctx
-    return await actions.update_action(ctx, session, action_id, body, caller.subject, _now())
+    return etags.tag(await actions.update_action(ctx, session, action_id, changes, caller.subject, now,
+                                                 precondition))
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
-            summary="The customer's care plan: open and recent actions, contact caps and paused channels")
+            summary="The customer's care plan: open and recent actions, recurring care with its next "
+                    "due dates, contact caps and paused channels")
 async def get_plan(
-    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
 ):
-    return await actions.care_plan(session, customer_id, _now())
+    ctx = request.app.state.ctx
+    return await actions.care_plan(session, customer_id, ctx.clock.now(), ctx)
 
 
 # --- cases -----------------------------------------------------------------------------------
@@ -152,8 +179,9 @@ async def get_plan(
 async def post_case(
     body: schemas.CaseIn, response: Response, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
+    now: datetime = Depends(_now),
 ):
-    case = await cases.create_case(session, body, caller.subject, _now())
+    case = await cases.create_case(session, body, caller.subject, now)
     response.headers["Location"] = f"/v1/cases/{case.id}"
     return case
 
@@ -169,8 +197,9 @@ async def list_cases(
 
 
 @router.get("/cases/{case_id}", response_model=schemas.CaseOut, tags=["cases"], summary="One case")
-async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await cases.get_case(session, case_id)
+async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
+    return etags.tag(await cases.get_case(session, case_id))
 
 
 # --- experiments and reports -----------------------------------------------------------------
@@ -194,6 +223,6 @@ async def experiment_report(experiment_id: str, request: Request, session: Async
 
 @router.get("/reports/effect", response_model=schemas.EffectReport, tags=["reports"],
             summary="Retention, repurchase, complaints, NPS / CSAT, referrals per tier and quadrant")
-async def effect_report(month: str = Query(..., examples=["2026-03"]),
+async def effect_report(request: Request, month: str = Query(..., examples=["2026-03"]),
                         session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await reports.effect_report(session, month)
+    return await reports.effect_report(session, month, request.app.state.ctx.clock.zone)

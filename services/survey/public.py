@@ -31,9 +31,9 @@ def _page_template() -> str:
             tags=["answering"], summary="The questions of an invitation (no login: the token is the key)",
             dependencies=[Depends(enforce_invitation_limits)])
 async def get_invitation(
-    token: str = Token, session: AsyncSession = Depends(db_session)
+    request: Request, token: str = Token, session: AsyncSession = Depends(db_session)
 ) -> schemas.PublicInvitationOut:
-    return await invitations.public_view(session, token)
+    return await invitations.public_view(session, token, request.app.state.ctx.clock.now())
 
 
 @router.post("/v1/invitations/{token}/response", response_model=schemas.ResponseOut, status_code=201,

@@ -31,6 +31,8 @@ from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRo
 from services.feedback.service import clocks, config
 from shared.app import ServiceContext
 from shared.errors import InvalidInput, NotFound
+from shared.merge_patch import merged
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
@@ -76,10 +78,16 @@ async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
     return Tier(row.tier) if row else None
 
 
-async def _ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
+async def _ticket_for_update(
+    session: AsyncSession, ticket_id: str, precondition: IfMatch = NO_PRECONDITION
+) -> TicketRow:
+    """The ticket, locked for the caller's transaction; If-Match is checked under that lock, so
+    of two agents holding the same ETag only the first one's change goes through."""
     ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    if precondition.given or precondition.required:
+        precondition.check(representation_tag(await repository.ticket_view_of(session, ticket)))
     return ticket
 
 
@@ -143,10 +151,11 @@ async def open_ticket(
 
 
 async def assign(
-    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime
+    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await _ticket_for_update(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
@@ -162,11 +171,12 @@ async def assign(
 
 
 async def respond(
-    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime
+    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     """A reply; the first one stops the first-response clock and starts the work."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await _ticket_for_update(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_reply(current)
         first = ticket.first_responded_at is None
@@ -192,11 +202,11 @@ async def respond(
 
 async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
-    actor: str, now: datetime,
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await _ticket_for_update(session, ticket_id, precondition)
         wanted = Status(body.status)
         current = Status(ticket.status)
         check_transition(current, wanted)
@@ -218,13 +228,13 @@ async def change_status(
 
 async def resolve(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResolveIn,
-    actor: str, now: datetime,
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     solution = body.solution.strip()
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await _ticket_for_update(session, ticket_id, precondition)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
             policy = await config.policy_version(ctx, session, ticket.policy_version)
@@ -248,6 +258,38 @@ async def resolve(
             "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
+    return ticket
+
+
+EDITABLE_FIELDS = ("channel", "type", "category", "description")
+
+
+async def edit(
+    session: AsyncSession, ticket_id: str, patch: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> TicketRow:
+    """Correct what was recorded when the ticket was opened (channel, type, category,
+    description) with a merge patch; the result is validated as a whole new ticket would be.
+    The customer, the priority and the report time drive the SLA and are not edited here."""
+    async with session.begin():
+        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        stored = {"customer_id": ticket.customer_id, "channel": ticket.channel, "type": ticket.type,
+                  "category": ticket.category, "description": ticket.description,
+                  "priority": ticket.priority, "reported_at": ticket.reported_at}
+        edited = merged(schemas.TicketIn, stored, patch)
+        for fixed in ("customer_id", "priority", "reported_at"):
+            if fixed in patch and getattr(edited, fixed) != stored[fixed]:
+                raise InvalidInput(f"{fixed} cannot be changed by an edit of the ticket", field=fixed)
+        values = {"channel": edited.channel.value, "type": edited.type.value,
+                  "category": edited.category.strip(), "description": edited.description}
+        previous = {name: getattr(ticket, name) for name in EDITABLE_FIELDS
+                    if getattr(ticket, name) != values[name]}
+        if previous:
+            for name in previous:
+                setattr(ticket, name, values[name])
+            ticket.updated_at = now
+            _history(session, ticket, now, actor, "edited", ticket.status, ticket.status,
+                     fields=sorted(previous), previous=previous)
     return ticket
 
 
@@ -281,10 +323,10 @@ async def verify_in_tx(
 
 async def verify(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.VerificationIn,
-    actor: str, now: datetime,
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await _ticket_for_update(session, ticket_id, precondition)
         detail = {"comment": body.comment} if body.comment else {}
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
     return ticket

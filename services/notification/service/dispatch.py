@@ -88,7 +88,7 @@ async def dispatch_due(ctx: ServiceContext) -> int:
     for sid in [sid for sid, task in lanes.items() if task.done()]:
         del lanes[sid]
     async with ctx.db.session() as session:
-        ready = await repository.subscriptions_with_due_deliveries(session, datetime.now(UTC), set(lanes))
+        ready = await repository.subscriptions_with_due_deliveries(session, ctx.clock.now(), set(lanes))
     for sid in ready:
         lanes[sid] = asyncio.create_task(run_lane(ctx, sid), name=f"webhook-lane-{sid}")
     return len(ready)
@@ -100,7 +100,7 @@ async def run_lane(ctx: ServiceContext, subscription_id: str) -> None:
     worked = False
     try:
         while True:
-            now = datetime.now(UTC)
+            now = ctx.clock.now()
             lease = now + timedelta(seconds=settings.webhook_lease_seconds)
             async with ctx.db.session() as session, session.begin():
                 subscription = await repository.subscription(session, subscription_id)
@@ -149,7 +149,7 @@ async def _send(ctx: ServiceContext, subscription: WebhookSubscriptionRow, jobs:
                 subscription.secret,
                 subscription.previous_secret,
                 subscription.previous_secret_expires_at,
-                datetime.now(UTC),
+                ctx.clock.now(),
             )
             attempt = await _post(ctx, subscription.url, secrets, job)
             outcomes.append(attempt)
@@ -174,6 +174,7 @@ async def _post(ctx: ServiceContext, url: str, secrets: list[str], job: Delivery
     started = time.perf_counter()
     try:
         target, extra_headers, server_name = await pinned_request(url, settings.private_targets_allowed)
+        # Real time, not the service clock: receivers check webhook-timestamp against theirs.
         headers = {**signed_headers(secrets, job.event_id, job.envelope, datetime.now(UTC)), **extra_headers}
         async with http.post(
             target,
@@ -199,7 +200,7 @@ async def _post(ctx: ServiceContext, url: str, secrets: list[str], job: Delivery
 async def _record(ctx: ServiceContext, subscription_id: str, attempts: list[Attempt]) -> bool:
     """Store outcomes and the subscription's health in one transaction; True when any failed."""
     settings: NotificationSettings = ctx.settings
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     failures = [a for a in attempts if not a.ok]
     delivered = [a for a in attempts if a.ok]
     async with ctx.db.session() as session, session.begin():

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository
@@ -19,7 +17,7 @@ SERVICE = "notification"
 
 async def erase_customer(ctx: ServiceContext, session: AsyncSession, event: Event) -> dict[str, int]:
     """Inside the consumer's transaction: applied once per erasure event."""
-    customer_id, now = event.data["customer_id"], datetime.now(UTC)
+    customer_id, now = event.data["customer_id"], ctx.clock.now()
     redacted = {"preferences": 0, "message_texts": 0, "messages_suppressed": 0}
     preferences = await repository.preferences_row(session, customer_id, for_update=True)
     if preferences is not None:

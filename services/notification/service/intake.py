@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event as sqlalchemy_event
@@ -55,7 +55,7 @@ def wake_after_commit(ctx: ServiceContext, session: AsyncSession, name: str) -> 
 
 async def fan_out_to_webhooks(ctx: ServiceContext, session: AsyncSession, event: Event) -> int:
     """Log the event and queue it for every active subscription to its type."""
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     await repository.log_event(
         session,
         {
@@ -104,7 +104,7 @@ async def queue_messages(ctx: ServiceContext, session: AsyncSession, event: Even
     planned = plan(event.type, event.data, await repository.staff_directory(session))
     if not planned:
         return 0
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     rows = [await _message_row(session, event, one, now) for one in planned]
     added = await repository.insert_messages(session, rows)
     if added:

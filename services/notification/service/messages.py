@@ -3,8 +3,6 @@ one-click unsubscribe."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository, schemas
@@ -85,7 +83,7 @@ async def record_receipt(
             raise NotFound(f"message {message_id!r} does not exist", field="id")
         if row.status == Status.QUEUED.value:
             raise InvalidInput("the message was not sent yet", field="status")
-        await change_status(ctx, session, row, Status(body.status), datetime.now(UTC), body.reason)
+        await change_status(ctx, session, row, Status(body.status), ctx.clock.now(), body.reason)
         return message_out(row, caller)
 
 
@@ -102,7 +100,7 @@ async def track(
         row = await repository.message_for_update(session, message_id)
         if row is None:
             return False
-        await change_status(ctx, session, row, what, datetime.now(UTC))
+        await change_status(ctx, session, row, what, ctx.clock.now())
     return True
 
 

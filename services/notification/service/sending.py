@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import structlog
 
@@ -42,7 +42,7 @@ def respect_policy(settings: NotificationSettings) -> RespectPolicy:
 async def send_due_messages(ctx: ServiceContext, now: datetime | None = None) -> int:
     """Claim one batch and send it; returns how many messages were claimed."""
     settings: NotificationSettings = ctx.settings
-    now = now or datetime.now(UTC)
+    now = now or ctx.clock.now()
     lease = now + timedelta(seconds=settings.send_lease_seconds)
     async with ctx.db.session() as session, session.begin():
         rows = await repository.claim_messages(session, now, settings.message_batch_size, lease)
@@ -81,7 +81,7 @@ async def send_due_messages(ctx: ServiceContext, now: datetime | None = None) ->
 async def deliver(ctx: ServiceContext, job: Job, lease: datetime) -> None:
     settings: NotificationSettings = ctx.settings
     policy: RespectPolicy = ctx.state[RESPECT_POLICY]
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with ctx.db.session() as session:
         preferences = repository.preferences_of(
             await repository.preferences_row(session, job.recipient)
@@ -148,7 +148,7 @@ async def _finish(
                 composed.language,
             )
             row.attempts += 1
-        await change_status(ctx, session, row, status, datetime.now(UTC), reason)
+        await change_status(ctx, session, row, status, ctx.clock.now(), reason)
     log.info(
         "message_finished", message_id=job.id, status=status.value, channel=job.channel, template=job.template
     )
@@ -162,7 +162,7 @@ async def _hold(
         if row is None or row.status != Status.QUEUED.value or row.lease_until != lease:
             return
         row.next_attempt_at, row.lease_until, row.reason = until, None, reason
-        row.updated_at = datetime.now(UTC)
+        row.updated_at = ctx.clock.now()
         row.history = [
             *(row.history or []),
             {
@@ -176,7 +176,7 @@ async def _hold(
 
 async def _retry(ctx: ServiceContext, job: Job, lease: datetime, error: str) -> None:
     settings: NotificationSettings = ctx.settings
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with ctx.db.session() as session, session.begin():
         row = await repository.message_for_update(session, job.id)
         if row is None or row.status != Status.QUEUED.value or row.lease_until != lease:

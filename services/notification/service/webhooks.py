@@ -61,7 +61,7 @@ async def subscribe(
         event_types = check_event_types(body.event_types, known_event_types())
     except WebhookProblem as exc:
         raise InvalidInput(exc.message, field=exc.field) from exc
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     row = WebhookSubscriptionRow(
         id=str(uuid.uuid4()),
         url=url,
@@ -144,7 +144,7 @@ async def replay(
     """Every logged event of the subscription's types from `since`, queued again (new deliveries
     with their original ids: receivers that deduplicate on `webhook-id` see them as repeats)."""
     settings: NotificationSettings = ctx.settings
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     since = since if since.tzinfo else since.replace(tzinfo=UTC)
     if since > now:
         raise InvalidInput("since is in the future", field="since")
@@ -186,7 +186,7 @@ async def rotate_secret(
     """A new secret signs from now on; the old one also signs for the overlap (24 h by default),
     so the receiver can switch without losing a delivery."""
     settings: NotificationSettings = ctx.settings
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with session.begin():
         row = await _get(session, subscription_id, for_update=True)
         row.previous_secret = row.secret

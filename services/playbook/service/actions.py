@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import schemas
 from services.playbook.domain.actions import OPEN, ActionStatus, is_overdue, transition_refusal
-from services.playbook.domain.caps import cap_deferral, channel_pause, contact_class
+from services.playbook.domain.caps import cap_deferral, channel_pause, contact_class, is_dormant
+from services.playbook.domain.recurring import recurring_plan
 from services.playbook.metrics import ACTIONS_COMPLETED
 from services.playbook.models import CareActionRow, ContactRow, CustomerRow
 from services.playbook.service import config
@@ -22,7 +23,9 @@ from services.playbook.service.planning import (
 )
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, NotFound
+from shared.merge_patch import merged
 from shared.pagination import Page, decode_cursor, page_of
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 
 RECENT_DAYS = 180
 
@@ -90,14 +93,20 @@ async def list_actions(
 
 
 async def update_action(
-    ctx: ServiceContext, session: AsyncSession, action_id: str, patch: schemas.ActionPatch,
-    actor: str, now: datetime,
+    ctx: ServiceContext, session: AsyncSession, action_id: str, changes: dict[str, Any],
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.ActionOut:
-    """Status change and notes in one transaction; `done` publishes `action-completed`."""
+    """Status change and notes in one transaction, from a merge patch (`null` clears a note);
+    `done` publishes `action-completed`. If-Match is checked under the row lock."""
     async with session.begin():
         row = await session.get(CareActionRow, action_id, with_for_update=True)
         if row is None:
             raise NotFound(f"action {action_id} does not exist")
+        if precondition.given or precondition.required:
+            precondition.check(representation_tag(action_out(row, now)))
+        # The stored status may be one no client sets (deferred): the patch alone names a new one.
+        patch = merged(schemas.ActionPatch, {"customer_feedback": row.customer_feedback,
+                                             "next_step": row.next_step}, changes)
         current = ActionStatus(row.status)
         target = ActionStatus(patch.status) if patch.status else current
         if target is not current:
@@ -114,10 +123,8 @@ async def update_action(
             history = row.explanation.get("history", []) if row.explanation else []
             row.explanation = {**(row.explanation or {}), "history": [
                 *history, {"at": iso(now), "by": actor, "from": current.value, "to": target.value}]}
-        if patch.customer_feedback is not None:
-            row.customer_feedback = patch.customer_feedback
-        if patch.next_step is not None:
-            row.next_step = patch.next_step
+        row.customer_feedback = patch.customer_feedback
+        row.next_step = patch.next_step
         row.updated_at = now
         if target is ActionStatus.DONE and current is not ActionStatus.DONE:
             await ctx.outbox.append(session, "action-completed", row.customer_id, completed_event(row))
@@ -159,8 +166,11 @@ async def contact_state(session: AsyncSession, customer_id: str, now: datetime) 
     )
 
 
-async def care_plan(session: AsyncSession, customer_id: str, now: datetime) -> schemas.PlanOut:
-    """Open actions (pending, deferred) by due date, and what was done or cancelled recently."""
+async def care_plan(
+    session: AsyncSession, customer_id: str, now: datetime, ctx: ServiceContext
+) -> schemas.PlanOut:
+    """Open actions (pending, deferred) by due date, what was done or cancelled recently, and the
+    recurring care of the customer's current tier and quadrant with its next due dates."""
     customer = await session.get(CustomerRow, customer_id)
     rows = (await session.scalars(
         select(CareActionRow).where(
@@ -185,4 +195,28 @@ async def care_plan(session: AsyncSession, customer_id: str, now: datetime) -> s
         contact=await contact_state(session, customer_id, now),
         open_actions=[action_out(r, now) for r in rows if r.status in open_statuses],
         recent_actions=[action_out(r, now) for r in rows if r.status not in open_statuses],
+        recurring=await _recurring(ctx, session, customer, rows, now),
     )
+
+
+async def _recurring(
+    ctx: ServiceContext, session: AsyncSession, customer: CustomerRow | None, rows, now: datetime
+) -> list[schemas.RecurringOut]:
+    if customer is None:
+        return []
+    _, rules = await config.current_rules(ctx, session)
+    policy = await config.current_policy(session, ctx)
+    facts = {"tier": customer.tier, "quadrant": customer.quadrant,
+             "dormant": is_dormant(policy, customer_facts(customer), now)}
+    made = {(r.kind, r.period_key): r for r in rows
+            if r.period_key and r.status != ActionStatus.CANCELLED.value}
+    out = []
+    for item in recurring_plan(rules, facts, now, ctx.clock.zone):
+        action = made.get((item.template.kind, item.period.key))
+        out.append(schemas.RecurringOut(
+            kind=item.template.kind, rule_id=item.rule.id, cadence=item.rule.cadence or "",
+            period=item.period.key, action_id=action.id if action else None,
+            status=action.status if action else None, due_at=action.due_at if action else item.due_at,
+            next_due_at=item.next_due_at,
+        ))
+    return out

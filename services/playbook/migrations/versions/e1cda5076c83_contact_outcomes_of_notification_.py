@@ -1,7 +1,7 @@
 """contact outcomes of notification messages
 
 Revision ID: e1cda5076c83
-Revises: be137b7f7e64
+Revises: f3b2213f0ff9
 Create Date: 2026-12-02 06:03:37.337877
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'e1cda5076c83'
-down_revision: str | None = 'be137b7f7e64'
+down_revision: str | None = 'f3b2213f0ff9'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
