@@ -32,3 +32,13 @@ def next_attempt_at(
     at = now + timedelta(seconds=retry_delay(attempt, base_seconds, max_seconds, key))
     # The last attempt happens at the end of the window rather than never.
     return min(at, give_up_at)
+
+
+def receiver_pause(
+    failing_for_seconds: float, base_seconds: float, max_seconds: float, key: str = ""
+) -> float:
+    """How long a failing receiver is left alone: as long as it has been failing (so the pauses
+    double), at least `base`, at most `max`. Counted in time, not in failed requests: a lane with
+    16 requests in flight that all time out is one failure of the receiver, not sixteen."""
+    pause = min(max(failing_for_seconds, base_seconds), max_seconds)
+    return pause * (1 + (zlib.crc32(f"{key}:pause".encode()) % 1000) / 4000)

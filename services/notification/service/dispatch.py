@@ -22,7 +22,7 @@ import structlog
 from sqlalchemy import update
 
 from services.notification import repository
-from services.notification.domain.backoff import next_attempt_at, retry_delay
+from services.notification.domain.backoff import next_attempt_at, receiver_pause
 from services.notification.domain.webhooks import (
     disable_verdict,
     forbidden_address,
@@ -235,8 +235,8 @@ async def _record(ctx: ServiceContext, subscription_id: str, attempts: list[Atte
         subscription.consecutive_failures += len(failures)
         subscription.failing_since = subscription.failing_since or now
         subscription.blocked_until = now + timedelta(
-            seconds=retry_delay(
-                subscription.consecutive_failures,
+            seconds=receiver_pause(
+                (now - subscription.failing_since).total_seconds(),
                 settings.webhook_retry_base_seconds,
                 settings.webhook_retry_max_seconds,
                 subscription.id,

@@ -11,7 +11,7 @@ import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from services.notification.domain import tracking
-from services.notification.domain.backoff import next_attempt_at, retry_delay
+from services.notification.domain.backoff import next_attempt_at, receiver_pause, retry_delay
 from services.notification.domain.delivery import advances
 from services.notification.domain.recipients import StaffMember, plan
 from services.notification.domain.templates import (
@@ -43,6 +43,12 @@ def test_backoff_doubles_with_bounded_jitter_and_is_capped():
     assert 60 <= retry_delay(2, 30, 3600, "m") <= 75
     assert 3600 <= retry_delay(20, 30, 3600, "m") <= 4500
     assert retry_delay(3, 30, 3600, "m") == retry_delay(3, 30, 3600, "m")  # reproducible
+
+
+def test_a_failing_receiver_is_paused_as_long_as_it_has_been_failing_within_bounds():
+    assert 5 <= receiver_pause(0, 5, 3600, "s") <= 6.25  # the first failure: the base pause
+    assert 80 <= receiver_pause(80, 5, 3600, "s") <= 100  # failing for 80 s: about 80 s more
+    assert 3600 <= receiver_pause(10 * 3600, 5, 3600, "s") <= 4500  # capped
 
 
 def test_retries_stop_at_the_end_of_the_24_hour_window():
