@@ -149,6 +149,24 @@ async def claim_messages(
     return rows
 
 
+_RENEW_LEASE = (
+    update(MessageRow)
+    .where(
+        MessageRow.id == bindparam("message_id"),
+        MessageRow.lease_until == bindparam("held"),
+        MessageRow.status == Status.QUEUED.value,
+    )
+    .values(lease_until=bindparam("until"))
+    .returning(MessageRow.id)
+)
+
+
+async def renew_lease(session: AsyncSession, message_id: str, held: datetime, until: datetime) -> bool:
+    """Extend our lease on a message we still hold; False when it ran out and was taken over."""
+    renewed = await session.execute(_RENEW_LEASE, {"message_id": message_id, "held": held, "until": until})
+    return renewed.scalar() is not None
+
+
 async def message_for_update(session: AsyncSession, message_id: str) -> MessageRow | None:
     return await session.get(MessageRow, message_id, with_for_update=True)
 

@@ -52,12 +52,15 @@ class NotificationSettings(PlatformSettings):
     message_batch_size: int = Field(default=50, ge=1, le=1000)
     message_concurrency: int = Field(default=8, ge=1, le=100)
     message_poll_seconds: float = 1.0
+    # Longer than one send can take (lookups and the SMTP or provider timeout): a message whose
+    # lease runs out while it is being sent may be sent again by another replica.
     send_lease_seconds: float = 60.0
     retry_base_seconds: float = 30.0
     retry_max_seconds: float = 3600.0
     retry_window_seconds: float = 24 * 3600.0
     # Partner webhooks (Standard Webhooks).
-    webhook_batch_size: int = Field(default=500, ge=1, le=5000)
+    # Deliveries a lane claims at a time (under one lease of webhook_lease_seconds).
+    webhook_batch_size: int = Field(default=100, ge=1, le=5000)
     webhook_lane_concurrency: int = Field(default=16, ge=1, le=100)  # requests in flight per receiver
     webhook_poll_seconds: float = 0.5
     webhook_timeout_seconds: float = 5.0

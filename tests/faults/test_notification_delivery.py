@@ -21,7 +21,7 @@ from tests.support import ADMIN, Broker, eventually, free_port
 FAST = {
     "CRM_RETRY_BASE_SECONDS": "0.5",
     "CRM_RETRY_MAX_SECONDS": "2",
-    "CRM_SEND_LEASE_SECONDS": "5",
+    "CRM_SEND_LEASE_SECONDS": "15",
     "CRM_MESSAGE_POLL_SECONDS": "0.2",
     "CRM_WEBHOOK_RETRY_BASE_SECONDS": "1",
     "CRM_WEBHOOK_RETRY_MAX_SECONDS": "4",

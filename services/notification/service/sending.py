@@ -78,10 +78,17 @@ async def send_due_messages(ctx: ServiceContext, now: datetime | None = None) ->
     return len(jobs)
 
 
-async def deliver(ctx: ServiceContext, job: Job, lease: datetime) -> None:
+async def deliver(ctx: ServiceContext, job: Job, claimed_lease: datetime) -> None:
     settings: NotificationSettings = ctx.settings
     policy: RespectPolicy = ctx.state[RESPECT_POLICY]
     now = ctx.clock.now()
+    # The claim leased the whole batch; each message's lease is renewed when its turn comes, so a
+    # slow batch never sends a message whose lease ran out and that another replica took over.
+    lease = now + timedelta(seconds=settings.send_lease_seconds)
+    async with ctx.db.session() as session, session.begin():
+        if not await repository.renew_lease(session, job.id, claimed_lease, lease):
+            log.info("message_lease_lost", message_id=job.id)
+            return
     async with ctx.db.session() as session:
         preferences = repository.preferences_of(
             await repository.preferences_row(session, job.recipient)
