@@ -1,7 +1,15 @@
-"""Erasure (docs/design.md §11): on `customer-erased`, remove what the service holds about the customer
-(preferences, message texts) and confirm, keeping the anonymous delivery figures."""
+"""Erasure (docs/design.md §11): on `customer-erased`, remove what the service holds about the
+customer (preferences, message texts) and confirm, keeping the anonymous delivery figures.
+
+`redact_customer` has the signature of the shared erasure skeleton's redaction
+(`async def redact(ctx, session, customer_id, now) -> dict[str, int]`), so the handler can become
+`erasure_handler(redact_customer)` once that skeleton is on main; until then `erase_customer`
+confirms with the same event.
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,9 +23,11 @@ from shared.rfc3339 import format_time
 SERVICE = "notification"
 
 
-async def erase_customer(ctx: ServiceContext, session: AsyncSession, event: Event) -> dict[str, int]:
-    """Inside the consumer's transaction: applied once per erasure event."""
-    customer_id, now = event.data["customer_id"], ctx.clock.now()
+async def redact_customer(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, now: datetime
+) -> dict[str, int]:
+    """Preferences deleted; subject, text, last error and free context of the customer's messages
+    removed, queued ones suppressed. Idempotent: a second pass finds nothing left to remove."""
     redacted = {"preferences": 0, "message_texts": 0, "messages_suppressed": 0}
     preferences = await repository.preferences_row(session, customer_id, for_update=True)
     if preferences is not None:
@@ -34,7 +44,14 @@ async def erase_customer(ctx: ServiceContext, session: AsyncSession, event: Even
         row.context = {
             k: v for k, v in (row.context or {}).items() if k.endswith("_id") or k in ("kind", "level")
         }
-        row.redacted_at = now
+        row.redacted_at = row.redacted_at or now
+    return redacted
+
+
+async def erase_customer(ctx: ServiceContext, session: AsyncSession, event: Event) -> dict[str, int]:
+    """Inside the consumer's transaction: applied once per erasure event."""
+    customer_id, now = event.data["customer_id"], ctx.clock.now()
+    redacted = await redact_customer(ctx, session, customer_id, now)
     await ctx.outbox.append(
         session,
         "customer-erasure-confirmed",
