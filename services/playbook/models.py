@@ -188,7 +188,13 @@ class ContactRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     action_id: Mapped[str | None] = mapped_column(String(36))
     recorded_by: Mapped[str] = mapped_column(String(100))
-    __table_args__ = (Index("ix_contacts_customer_channel_time", "customer_id", "channel", "occurred_at"),)
+    # The notification service's message this outcome comes from (message-status-changed); null
+    # for an outcome recorded by hand.
+    message_id: Mapped[str | None] = mapped_column(String(36))
+    __table_args__ = (
+        Index("ix_contacts_customer_channel_time", "customer_id", "channel", "occurred_at"),
+        UniqueConstraint("message_id", name="uq_contacts_message_id"),
+    )
 
 
 class CaseRow(Base):

@@ -16,14 +16,20 @@ from shared.launcher import available_services
 from tests.support import running_service
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# Routes anyone may call (DESIGN 7): health, and the survey invitation (answering) endpoints
-# where the invitation token is the key. /metrics is served outside the OpenAPI document.
+# Routes anyone may call (docs/design.md §7): health, the survey invitation (answering) endpoints where
+# the invitation token is the key, and the links inside notification messages (open pixel,
+# click redirect, one-click unsubscribe) where a signature is the key. /metrics is served
+# outside the OpenAPI document.
 PUBLIC_ROUTES = {
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/v1/invitations/{token}"),
     ("POST", "/v1/invitations/{token}/response"),
     ("GET", "/s/{token}"),
+    ("GET", "/v1/track/open/{message_id}"),
+    ("GET", "/v1/track/click/{message_id}"),
+    ("GET", "/v1/unsubscribe/{key}"),
+    ("POST", "/v1/unsubscribe/{key}"),
 }
 # Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9.
 ADMIN_ONLY_ROUTES = {
@@ -120,11 +126,17 @@ async def _playbook_write(client: httpx.AsyncClient, key: str, headers: dict) ->
                              json={"channel": "email", "opened": True})
 
 
+async def _notification_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.put(f"/v1/contacts/{key}/preferences", headers=headers,
+                            json={"language": "en", "opted_out": ["sms"]})
+
+
 WRITE_PROBES: dict[str, Callable[..., Any]] = {
     "segmentation": _segmentation_write,
     "survey": _survey_write,
     "feedback": _feedback_write,
     "playbook": _playbook_write,
+    "notification": _notification_write,
 }
 
 
@@ -138,6 +150,9 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/docs/oauth2-redirect"): "public", ("GET", "/redoc"): "public",
     ("GET", "/asyncapi.json"): "public", ("GET", "/asyncapi.yaml"): "public",
     ("GET", "/static"): "public",
+    # The platform's routes every app serves (admin only: the console's settings check the role).
+    ("GET", "/v1/schedules"): "admin", ("GET", "/v1/schedules/{name}/runs"): "admin",
+    ("GET", "/v1/clock"): "admin", ("PUT", "/v1/clock"): "admin",
     ("GET", "/login"): "public", ("POST", "/login/demo"): "sign-in", ("GET", "/auth/oidc/start"): "public",
     ("GET", "/auth/callback"): "public", ("POST", "/language"): "sign-in",
     ("GET", "/"): "page", ("POST", "/logout"): "write",
