@@ -31,9 +31,12 @@ PUBLIC_ROUTES = {
     ("GET", "/v1/unsubscribe/{key}"),
     ("POST", "/v1/unsubscribe/{key}"),
 }
-# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9.
+# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9 and the
+# service's own settings (docs/design.md §7: a manager edits everything but those).
 ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/clock"),
+    ("PUT", "/v1/evaluation-policy"),
+    ("PUT", "/v1/verification-policy"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {
