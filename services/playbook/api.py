@@ -22,6 +22,7 @@ router = APIRouter(prefix="/v1")
 read = require(*READERS)
 work = require(Role.ACCOUNT_MANAGER, Role.AGENT)
 manage = require()  # manager (and admin) edit rules and the contact policy
+manage_schedule = require(admin_only=True)  # the service's own settings (docs/design.md §7)
 
 ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
 
@@ -86,6 +87,36 @@ async def put_rule(
     row = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
     rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
     return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
+
+
+def _care_schedule_out(row, etags: ETags) -> schemas.CareScheduleOut:
+    view = schemas.CareScheduleOut(version=row.version, created_at=row.created_at,
+                                   created_by=row.created_by, **row.definition)
+    return etags.tag(view, version_tag(row.kind, row.version))
+
+
+# --- the care schedule (docs/design.md §9) ---------------------------------------------------
+
+
+@router.get("/care-schedule", response_model=schemas.CareScheduleOut, tags=["schedule"],
+            summary="The care schedule: the presence check's window and the weekly digest's "
+                    "at-risk window, in days")
+async def get_care_schedule(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                            etags: ETags = Depends()):
+    return _care_schedule_out(await config.current(session, ConfigKind.CARE_SCHEDULE), etags)
+
+
+@router.put("/care-schedule", response_model=schemas.CareScheduleOut, tags=["schedule"],
+            summary="Replace the care schedule (admin; stored as a new version); a value out of "
+                    "range is a 422 naming the field")
+async def put_care_schedule(
+    body: dict[str, Any] = Body(..., examples=[{"presence_check_days": 30, "digest_at_risk_days": 30}]),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
+):
+    row = await config.replace(session, ConfigKind.CARE_SCHEDULE, body, caller.subject, now, precondition)
+    return _care_schedule_out(row, etags)
 
 
 # --- contact policy and contacts -------------------------------------------------------------

@@ -20,7 +20,7 @@ PLATFORM_TABLES = platform_tables(Base.metadata)
 
 
 class ConfigVersionRow(Base):
-    """Versioned documents a manager edits (rule set, contact policy); a version never changes."""
+    """Versioned documents (rule set, contact policy, care schedule); a version never changes."""
 
     __tablename__ = "config_versions"
     kind: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -25,9 +25,12 @@ PUBLIC_ROUTES = {
     ("POST", "/v1/invitations/{token}/response"),
     ("GET", "/s/{token}"),
 }
-# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9.
+# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9 and the
+# services' own calendar settings (docs/design.md §7: a manager edits everything but those).
 ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/clock"),
+    ("PUT", "/v1/survey-schedule"),
+    ("PUT", "/v1/care-schedule"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {

@@ -87,11 +87,14 @@ DEFAULT_RULE_SET: dict[str, Any] = {"rules": [
             deep_contact=True),
          _a("training", "Training", "training", "account_manager", 30 * DAY),
      ]},
-    {"id": "tier-regular", "name": "Regular: quarterly satisfaction survey, standard training",
+    # The Regular tier's quarterly satisfaction survey is not planned here: the survey service
+    # invites each tier on its cadence (docs/design.md §9, GET /v1/survey-schedule of the survey
+    # service), with reminders, the fatigue guard and coverage. A playbook action for it would
+    # only duplicate that invitation.
+    {"id": "tier-regular", "name": "Regular: standard training (the quarterly satisfaction survey "
+     "is the survey service's schedule)",
      "trigger": "score-updated", "conditions": {"tier": ["Regular"]}, "cadence": "quarterly",
      "actions": [
-         _a("satisfaction-survey", "Quarterly satisfaction survey (survey service invitation)", "survey",
-            "account_manager", 14 * DAY),
          _a("standard-training", "Standard training", "training", "account_manager", 30 * DAY),
      ]},
     {"id": "tier-observation", "name": "Observation: promotions, quarterly sales follow-up, churn analysis",

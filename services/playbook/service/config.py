@@ -1,4 +1,5 @@
-"""Versioned documents a manager edits: the rule set and the contact policy.
+"""Versioned documents: the rule set and the contact policy (a manager edits them) and the care
+schedule (the admin's: the presence and at-risk windows of docs/design.md §9).
 
 A version is never changed once written; an action records the rule-set version that made it,
 so every decision can be explained later with the exact rule text.
@@ -15,6 +16,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.domain.caps import ContactPolicy, PolicyError, policy_from_document, policy_to_document
+from services.playbook.domain.care_schedule import (
+    CareSchedule,
+    CareScheduleError,
+    care_schedule_from_document,
+    care_schedule_to_document,
+)
 from services.playbook.domain.default_rules import DEFAULT_RULE_SET
 from services.playbook.domain.rules import Rule, RuleError, parse_rule_set
 from services.playbook.models import ConfigVersionRow
@@ -29,11 +36,13 @@ SEEDED_AT = datetime.fromisoformat("2025-01-01T00:00:00+00:00")
 class ConfigKind(StrEnum):
     RULES = "rules"
     CONTACT_POLICY = "contact-policy"
+    CARE_SCHEDULE = "care-schedule"
 
 
 DEFAULTS = {
     ConfigKind.RULES: lambda: DEFAULT_RULE_SET,
     ConfigKind.CONTACT_POLICY: lambda: policy_to_document(ContactPolicy()),
+    ConfigKind.CARE_SCHEDULE: lambda: care_schedule_to_document(CareSchedule()),
 }
 
 
@@ -73,6 +82,20 @@ def check_policy(document: Any) -> ContactPolicy:
         raise InvalidInput(f"{exc.field}: {exc.message}", field=exc.field) from exc
 
 
+def check_care_schedule(document: Any) -> CareSchedule:
+    try:
+        return care_schedule_from_document(document)
+    except CareScheduleError as exc:
+        raise InvalidInput(f"{exc.field}: {exc.message}", field=exc.field) from exc
+
+
+CHECKS = {
+    ConfigKind.RULES: check_rules,
+    ConfigKind.CONTACT_POLICY: check_policy,
+    ConfigKind.CARE_SCHEDULE: check_care_schedule,
+}
+
+
 async def replace(
     session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
@@ -80,7 +103,7 @@ async def replace(
     """Validate and store the document as the next version. If-Match names the version the editor
     started from; the next version's unique key makes the check race-free (of two editors of the
     same version, the second insert fails)."""
-    (check_rules if kind is ConfigKind.RULES else check_policy)(document)
+    CHECKS[kind](document)
     try:
         async with session.begin():
             latest = await session.scalar(
@@ -141,6 +164,13 @@ async def current_policy(session: AsyncSession, ctx: ServiceContext | None = Non
     _, policy = await _parsed(session, ConfigKind.CONTACT_POLICY,
                               ctx.state.setdefault("config_documents", {}), policy_from_document)
     return policy
+
+
+async def current_care_schedule(ctx: ServiceContext, session: AsyncSession) -> CareSchedule:
+    """The newest care schedule (the presence and at-risk windows), cached per version."""
+    _, schedule = await _parsed(session, ConfigKind.CARE_SCHEDULE,
+                                ctx.state.setdefault("config_documents", {}), care_schedule_from_document)
+    return schedule
 
 
 async def replace_rule(

@@ -1,8 +1,9 @@
 """The weekly owner digest (docs/design.md §9): every Monday 09:00 business time, `digest-ready`.
 
 For each owner: the ids of the actions due this week, of the overdue ones, and of the owner's
-customers with a churn-risk warning in the last 30 days. One digest per owner and week (the
-key of the digests table), so a run repeated after a failure announces nothing twice.
+customers with a churn-risk warning in the at-risk window (the care schedule's
+`digest_at_risk_days`, 30 by default). One digest per owner and week (the key of the digests
+table), so a run repeated after a failure announces nothing twice.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 from services.playbook.domain.actions import ActionStatus
 from services.playbook.models import CareActionRow, ChurnSignalRow, CustomerRow, DigestRow
+from services.playbook.service import config
 from shared.app import ServiceContext
 from shared.business_time import MONDAY, local_date, start_of_week
 from shared.db import PerDialect
@@ -23,7 +25,6 @@ from shared.recurrence import Recurrence
 from shared.rfc3339 import format_time
 from shared.scheduler import Occurrence, Schedule
 
-AT_RISK_DAYS = 30
 _ADD_DIGEST = PerDialect(lambda insert: insert(DigestRow).on_conflict_do_nothing().returning(DigestRow.owner))
 
 
@@ -33,6 +34,7 @@ async def send_digests(ctx: ServiceContext, now: datetime, batch_size: int = 200
     week_end = week_start + timedelta(days=7)
     week_of = local_date(week_start, ctx.clock.zone).isoformat()
     async with ctx.db.session() as session:
+        at_risk_days = (await config.current_care_schedule(ctx, session)).digest_at_risk_days
         pending = (await session.execute(
             select(CareActionRow.owner, CareActionRow.id, CareActionRow.due_at).where(
                 CareActionRow.status == ActionStatus.PENDING.value, CareActionRow.owner.is_not(None),
@@ -40,7 +42,7 @@ async def send_digests(ctx: ServiceContext, now: datetime, batch_size: int = 200
             ).order_by(CareActionRow.due_at, CareActionRow.id))).all()
         at_risk = (await session.execute(select(CustomerRow.owner, ChurnSignalRow.customer_id).join(
             CustomerRow, CustomerRow.customer_id == ChurnSignalRow.customer_id).where(
-            CustomerRow.owner.is_not(None), ChurnSignalRow.detected_at >= now - timedelta(days=AT_RISK_DAYS),
+            CustomerRow.owner.is_not(None), ChurnSignalRow.detected_at >= now - timedelta(days=at_risk_days),
         ).distinct())).all()
     digests: dict[str, dict[str, list[str]]] = defaultdict(
         lambda: {"due_this_week": [], "overdue": [], "customers_at_risk": []})

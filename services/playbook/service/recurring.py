@@ -40,13 +40,12 @@ log = structlog.get_logger()
 RECURRING_TRIGGER = "schedule"
 PRESENCE_RULE = Rule(
     "presence-check", "score-updated", (), (), name="Presence: a high-value customer with no completed "
-    "contact in a month gets a contact by its owner",
+    "contact in the care schedule's presence window (30 days by default) gets a contact by its owner",
 )
 PRESENCE_TEMPLATE = ActionTemplate(
-    kind="presence-contact", title="Get in touch: no completed contact in a month", channel="phone",
+    kind="presence-contact", title="Get in touch: no completed contact in {days} days", channel="phone",
     owner_role="account_manager", due_offset_hours=7 * 24, deep_contact=True,
 )
-PRESENCE_DAYS = 30
 _OPEN = [s.value for s in OPEN]
 
 
@@ -73,7 +72,7 @@ async def plan_recurring(
     ).with_for_update())).all()
     for row in open_rows:
         if row.kind not in wanted:
-            _cancel(row, cancellation_reason(by_id.get(row.rule_id), row.rule_id, facts), now)
+            _cancel(row, cancellation_reason(by_id.get(row.rule_id), row.rule_id, facts, row.kind), now)
     made = 0
     owner_facts = customer_facts(customer)
     for item in plan:
@@ -130,8 +129,12 @@ async def replan_due_customers(ctx: ServiceContext, now: datetime, batch_size: i
 
 
 async def check_presence(ctx: ServiceContext, now: datetime, batch_size: int = 500) -> dict[str, int]:
-    """High-value customers with no completed contact in a month get a contact action for their owner."""
-    since = now - timedelta(days=PRESENCE_DAYS)
+    """High-value customers with no completed contact in the presence window (the care schedule's
+    `presence_check_days`) get a contact action for their owner, at most one a calendar month."""
+    async with ctx.db.session() as session:
+        days = (await config.current_care_schedule(ctx, session)).presence_check_days
+    since = now - timedelta(days=days)
+    template = dataclasses.replace(PRESENCE_TEMPLATE, title=PRESENCE_TEMPLATE.title.format(days=days))
     month = calendar_period("monthly", now, ctx.clock.zone)
     after, made = "", 0
     while True:
@@ -155,9 +158,10 @@ async def check_presence(ctx: ServiceContext, now: datetime, batch_size: int = 5
                 trigger = Trigger(recurring_key(row.customer_id, PRESENCE_RULE.id, PRESENCE_TEMPLATE.kind,
                                                 month.key), "presence-check", now)
                 action = await _create_action(
-                    ctx, session, trigger, PRESENCE_RULE, version, PRESENCE_TEMPLATE, row.customer_id,
+                    ctx, session, trigger, PRESENCE_RULE, version, template, row.customer_id,
                     row.owner, facts, policy, {"contact_class": Klass.HIGH_VALUE.value,
-                                               "no_completed_contact_since": iso(since)},
+                                               "no_completed_contact_since": iso(since),
+                                               "presence_check_days": days},
                     None, None, period_key=month.key,
                 )
                 made += action is not None
@@ -182,6 +186,7 @@ SCHEDULES = [
     ),
     Schedule(
         "presence-check", Recurrence.daily(at=time(8)), run_presence_check,
-        "A high-value customer with no completed contact in 30 days gets a contact action for its owner",
+        "A high-value customer with no completed contact in the presence window (GET /v1/care-schedule, "
+        "30 days by default) gets a contact action for its owner",
     ),
 ]
