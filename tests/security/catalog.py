@@ -141,6 +141,9 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/docs/oauth2-redirect"): "public", ("GET", "/redoc"): "public",
     ("GET", "/asyncapi.json"): "public", ("GET", "/asyncapi.yaml"): "public",
     ("GET", "/static"): "public",
+    # The platform's routes every app serves (admin only: the console's settings check the role).
+    ("GET", "/v1/schedules"): "admin", ("GET", "/v1/schedules/{name}/runs"): "admin",
+    ("GET", "/v1/clock"): "admin", ("PUT", "/v1/clock"): "admin",
     ("GET", "/login"): "public", ("POST", "/login/demo"): "sign-in", ("GET", "/auth/oidc/start"): "public",
     ("GET", "/auth/callback"): "public", ("POST", "/language"): "sign-in",
     ("GET", "/"): "page", ("POST", "/logout"): "write",
