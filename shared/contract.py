@@ -47,10 +47,12 @@ PRODUCERS = {
     "invitation-created": "survey",
     "digest-ready": "playbook",
     "report-published": "feedback",
+    "message-status-changed": "notification",
+    "webhook-disabled": "notification",
 }
 # Events whose subject and message key are not a customer id: what they are about instead.
-SUBJECTS = {"digest-ready": "owner", "report-published": "month"}
-CONSUMERS = {
+SUBJECTS = {"digest-ready": "owner", "report-published": "month", "webhook-disabled": "subscription_id"}
+_DOMAIN_CONSUMERS = {
     "score-updated": ["survey", "feedback", "playbook"],
     "tier-changed": ["playbook"],
     "churn-risk-detected": ["playbook"],
@@ -60,8 +62,16 @@ CONSUMERS = {
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "order-recorded": ["playbook"],
+    "message-status-changed": ["playbook"],
 }
-_PRODUCER_IN_DESCRIPTION = re.compile(r"\((segmentation|survey|feedback|playbook)\b[^)]*\)")
+# docs/design.md §10: the notification service consumes every event type, to send messages for
+# some and to relay all of them to the partners' webhook subscriptions.
+WEBHOOK_RELAY = "notification"
+CONSUMERS = {
+    event_type: [*_DOMAIN_CONSUMERS.get(event_type, []), WEBHOOK_RELAY]
+    for event_type in known_event_types()
+}
+_PRODUCER_IN_DESCRIPTION = re.compile(r"\((segmentation|survey|feedback|playbook|notification)\b[^)]*\)")
 
 
 class ContractViolation(AssertionError):
@@ -246,10 +256,12 @@ def asyncapi_document() -> dict[str, Any]:
             "title": "Customer-care platform events",
             "version": CONTRACT_VERSION,
             "description": (
-                "Every event the four services publish, one Kafka topic per event type (a "
+                "Every event the services publish, one Kafka topic per event type (a "
                 "deployment may prefix the names). Envelope: CloudEvents 1.0 in JSON structured "
-                "mode; `subject` and the message key are the customer id. Delivery is at least "
-                "once: deduplicate on the event `id`. Events carry no personal data. "
+                "mode; `subject` and the message key are the customer id (a few events say what "
+                "they are keyed by instead). Delivery is at least "
+                "once: deduplicate on the event `id`. Events carry no personal data. Partners "
+                "outside the Kafka network receive the same envelopes as signed webhooks. "
                 "Tracing: when the platform traces, the envelope carries the W3C trace context of "
                 "the request that caused the event (CloudEvents distributed-tracing extension "
                 "attributes `traceparent` and `tracestate`), and the Kafka record the `traceparent` "

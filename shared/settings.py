@@ -13,7 +13,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
-SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
+SERVICE_PORTS = {
+    "segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004, "notification": 8005,
+}
 # The staff console (docs/design.md §12): a web application over the services' APIs, not one of them.
 CONSOLE_PORT = 8000
 

@@ -12,7 +12,7 @@ from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, reports, tickets
 from services.feedback.service.config import ConfigKind
-from shared.auth import READERS, Caller, Role, require
+from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -62,6 +62,16 @@ async def patch_ticket(
 ) -> schemas.TicketOut:
     await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition)
     return etags.tag(await repository.ticket_view(session, ticket_id))
+
+
+@router.get("/tickets/{ticket_id}/resolution", response_model=schemas.TicketResolutionOut,
+            tags=["tickets"],
+            summary="A ticket's solution and improvement (for the notification service's identity only)")
+async def get_ticket_resolution(
+    ticket_id: str, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require_permission(TICKET_RESOLUTION_READ)),
+) -> schemas.TicketResolutionOut:
+    return await repository.ticket_resolution(session, ticket_id)
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],

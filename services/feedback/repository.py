@@ -94,6 +94,17 @@ async def ticket_view_of(session: AsyncSession, ticket: TicketRow) -> schemas.Ti
     return ticket_out(ticket, list(history))
 
 
+async def ticket_resolution(session: AsyncSession, ticket_id: str) -> schemas.TicketResolutionOut:
+    ticket = await session.get(TicketRow, ticket_id)
+    if ticket is None:
+        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    return schemas.TicketResolutionOut(
+        ticket_id=ticket.id, customer_id=ticket.customer_id, status=ticket.status,
+        priority=ticket.priority, solution=ticket.solution, improvement=ticket.improvement,
+        resolved_at=ticket.resolved_at,
+    )
+
+
 def _breached_now(now: datetime):
     """Breached flags, or a clock past its due time that the sweeper has not marked yet."""
     running = TicketRow.status.in_([s.value for s in OPEN])

@@ -103,6 +103,18 @@ class SlaOut(BaseModel):
     paused_at: datetime | None
 
 
+class TicketResolutionOut(BaseModel):
+    """What the customer is told when a ticket is resolved (for the notification service only)."""
+
+    ticket_id: str
+    customer_id: str
+    status: str
+    priority: str
+    solution: str | None = None
+    improvement: str | None = None
+    resolved_at: datetime | None = None
+
+
 class TicketOut(BaseModel):
     id: str
     customer_id: str

@@ -6,7 +6,10 @@
 - `satisfaction-scored`: kept for reports and experiments, then the rules (by level);
 - `ticket-escalated`, `churn-risk-detected`: kept for reports, then the rules (retention);
 - `ticket-created`, `ticket-resolved`: kept for the complaint-resolution report, then the rules;
-- `order-recorded`: every order and its amount, for experiments and the effect report.
+- `order-recorded`: every order and its amount, for experiments and the effect report;
+- `message-status-changed`: a message the notification service sent to the customer is a contact
+  outcome, unopened until its open or click arrives (3 unopened in a row pause the channel);
+  a bounced one never reached the customer and is dropped.
 
 `score-updated` and `tier-changed` also re-plan the customer's recurring care at once.
 """
@@ -16,10 +19,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.models import (
     ChurnSignalRow,
+    ContactRow,
     CustomerRow,
     CustomerSnapshotRow,
     ObservedOrderRow,
@@ -38,6 +43,10 @@ from shared.rfc3339 import parse_optional, parse_time
 _OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
 _KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
 _KEEP_ORDER = PerDialect(lambda insert: insert(OrderRow).on_conflict_do_nothing())
+_RECORD_MESSAGE = PerDialect(lambda insert: insert(ContactRow).on_conflict_do_nothing(
+    index_elements=["message_id"]))
+MESSAGE_REACHED = frozenset({"sent", "delivered"})
+MESSAGE_OPENED = frozenset({"opened", "clicked"})
 
 
 async def _customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -155,6 +164,27 @@ async def on_order_recorded(ctx: ServiceContext, session: AsyncSession, event: E
                           {"customer_id": data["customer_id"], "ordered_at": ordered_at})
 
 
+async def on_message_status_changed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """The contact log follows the delivery log: sent is an unopened contact, opened or clicked
+    opens it (arriving in either order), bounced removes it. Manual outcomes are untouched."""
+    data = event.data
+    status, message_id = data["status"], data["message_id"]
+    if status == "bounced":
+        await session.execute(delete(ContactRow).where(ContactRow.message_id == message_id))
+        return
+    if status not in MESSAGE_REACHED | MESSAGE_OPENED:
+        return  # queued, suppressed or failed: the customer never got it
+    opened = status in MESSAGE_OPENED
+    await session.execute(_RECORD_MESSAGE.for_session(session), {
+        "customer_id": data["customer_id"], "channel": data["channel"], "opened": opened,
+        "occurred_at": parse_time(data["changed_at"]), "action_id": data.get("action_id"),
+        "recorded_by": "notification", "message_id": message_id,
+    })
+    if opened:
+        await session.execute(
+            update(ContactRow).where(ContactRow.message_id == message_id).values(opened=True))
+
+
 HANDLERS: dict[str, EventHandler] = {
     "score-updated": on_score_updated,
     "tier-changed": on_tier_changed,
@@ -164,4 +194,5 @@ HANDLERS: dict[str, EventHandler] = {
     "ticket-created": on_ticket_created,
     "ticket-resolved": on_ticket_resolved,
     "order-recorded": on_order_recorded,
+    "message-status-changed": on_message_status_changed,
 }

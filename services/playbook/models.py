@@ -161,7 +161,7 @@ class CareActionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     overdue_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Survey invitations (kind satisfaction-survey) are made by a worker through the survey API.
+    # Survey invitations (actions on the `survey` channel) are made by a worker through the survey API.
     survey_state: Mapped[str | None] = mapped_column(String(20))
     survey_attempts: Mapped[int] = mapped_column(Integer, default=0)
     survey_next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -188,7 +188,13 @@ class ContactRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     action_id: Mapped[str | None] = mapped_column(String(36))
     recorded_by: Mapped[str] = mapped_column(String(100))
-    __table_args__ = (Index("ix_contacts_customer_channel_time", "customer_id", "channel", "occurred_at"),)
+    # The notification service's message this outcome comes from (message-status-changed); null
+    # for an outcome recorded by hand.
+    message_id: Mapped[str | None] = mapped_column(String(36))
+    __table_args__ = (
+        Index("ix_contacts_customer_channel_time", "customer_id", "channel", "occurred_at"),
+        UniqueConstraint("message_id", name="uq_contacts_message_id"),
+    )
 
 
 class CaseRow(Base):

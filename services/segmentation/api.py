@@ -10,7 +10,7 @@ from services.segmentation.domain.quadrants import Quadrant
 from services.segmentation.domain.scoring import FACTOR_INPUTS, Tier, model_from_dict
 from services.segmentation.models import ScoringModelRow
 from services.segmentation.service import customers, jobs, overrides, scoring
-from shared.auth import READERS, Caller, Role, require
+from shared.auth import CONTACT_ADDRESS_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -59,6 +59,16 @@ async def get_customer(
     etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
     return etags.tag(await customers.customer_view(session, customer_id, caller))
+
+
+@router.get("/customers/{customer_id}/contact-address", response_model=schemas.ContactAddressOut,
+            tags=["customers"],
+            summary="Where to reach the customer (for the notification service's identity only)")
+async def get_contact_address(
+    customer_id: str, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require_permission(CONTACT_ADDRESS_READ)),
+) -> schemas.ContactAddressOut:
+    return await customers.contact_address(session, customer_id)
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],

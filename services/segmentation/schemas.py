@@ -35,6 +35,15 @@ class ContactOut(BaseModel):
     email: str | None = None
 
 
+class ContactAddressOut(BaseModel):
+    """Where to reach a customer: its first contact with an address, in clear (docs/design.md §10)."""
+
+    customer_id: str
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
 class CustomerIn(Strict):
     name: str = Field(min_length=1, max_length=200)
     industry: str | None = Field(default=None, max_length=100)

@@ -13,6 +13,9 @@ DEMO_ANSWERS = [
     ("demo-hooli", 4, 9, "系统偶尔卡顿,希望提升稳定性"),
     ("demo-stark", 1, 0, "Too slow to respond to urgent tickets, we waited two days"),
 ]
+# The customers of the segmentation demo have contacts: their invitations are mailed (the
+# notification service's mail sink shows them under `make run`); they have not answered yet.
+MAILED = ["cust-a", "cust-b", "cust-c", "cust-d", "cust-e", "cust-f", "cust-g", "cust-h"]
 
 
 async def load_demo(base_url: str, headers: dict[str, str]) -> None:
@@ -26,7 +29,7 @@ async def load_demo(base_url: str, headers: dict[str, str]) -> None:
         items = [item["id"] for item in survey["items"]]
         created = await client.post(
             "/v1/surveys/default/invitations",
-            json={"customer_ids": [c for c, *_ in DEMO_ANSWERS] + ["demo-wayne"]},
+            json={"customer_ids": [c for c, *_ in DEMO_ANSWERS] + ["demo-wayne", *MAILED]},
         )
         created.raise_for_status()
         tokens = {i["customer_id"]: i["token"] for i in created.json()["items"]}

@@ -13,7 +13,7 @@ import yaml
 from shared.settings import PlatformSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SERVICES = ("segmentation", "survey", "feedback", "playbook", "console")
+APP_SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification", "console")
 _FIELD = re.compile(r"^\s{4}([a-z_][a-z0-9_]*)\s*:\s*[^=]+=", re.MULTILINE)
 # Standard OpenTelemetry variables a service honours besides its CRM_OTEL_* settings: read by
 # shared/settings.py and shared/tracing.py, or by the SDK itself (the resource attributes).

@@ -197,6 +197,11 @@ def test_network_policies_admit_the_ingress_prometheus_and_playbook_to_survey(re
     playbook = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "playbook"}}}
     assert admits(deployments["survey"]["spec"]["template"]["metadata"]["labels"], playbook)
     assert not admits(deployments["feedback"]["spec"]["template"]["metadata"]["labels"], playbook)
+    # The notification service fetches addresses, links and solutions at send time.
+    notification = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "notification"}}}
+    for peer in ("segmentation", "survey", "feedback"):
+        assert admits(deployments[peer]["spec"]["template"]["metadata"]["labels"], notification), peer
+    assert not admits(deployments["playbook"]["spec"]["template"]["metadata"]["labels"], notification)
 
 
 def test_a_strimzi_topic_exists_for_every_event_type_and_the_dead_letters(rendered):

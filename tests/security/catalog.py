@@ -16,14 +16,20 @@ from shared.launcher import available_services
 from tests.support import running_service
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# Routes anyone may call (DESIGN 7): health, and the survey invitation (answering) endpoints
-# where the invitation token is the key. /metrics is served outside the OpenAPI document.
+# Routes anyone may call (docs/design.md §7): health, the survey invitation (answering) endpoints where
+# the invitation token is the key, and the links inside notification messages (open pixel,
+# click redirect, one-click unsubscribe) where a signature is the key. /metrics is served
+# outside the OpenAPI document.
 PUBLIC_ROUTES = {
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/v1/invitations/{token}"),
     ("POST", "/v1/invitations/{token}/response"),
     ("GET", "/s/{token}"),
+    ("GET", "/v1/track/open/{message_id}"),
+    ("GET", "/v1/track/click/{message_id}"),
+    ("GET", "/v1/unsubscribe/{key}"),
+    ("POST", "/v1/unsubscribe/{key}"),
 }
 # Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9 and the
 # services' own calendar settings (docs/design.md §7: a manager edits everything but those).
@@ -123,11 +129,17 @@ async def _playbook_write(client: httpx.AsyncClient, key: str, headers: dict) ->
                              json={"channel": "email", "opened": True})
 
 
+async def _notification_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.put(f"/v1/contacts/{key}/preferences", headers=headers,
+                            json={"language": "en", "opted_out": ["sms"]})
+
+
 WRITE_PROBES: dict[str, Callable[..., Any]] = {
     "segmentation": _segmentation_write,
     "survey": _survey_write,
     "feedback": _feedback_write,
     "playbook": _playbook_write,
+    "notification": _notification_write,
 }
 
 

@@ -274,3 +274,21 @@ async def history(session: AsyncSession, customer_id: str, limit: int) -> schema
         tier_changes=[schemas.HistoryTierChange.model_validate(c, from_attributes=True)
                       for c in changes],
     )
+
+
+async def contact_address(session: AsyncSession, customer_id: str) -> schemas.ContactAddressOut:
+    """The first contact that has an e-mail address or a phone number (the notification service
+    asks at send time, so an address is never copied into its events or tables)."""
+    async with session.begin():
+        if await session.get(CustomerRow, customer_id) is None:
+            raise NotFound(f"customer {customer_id!r} does not exist")
+        contact = await session.scalar(
+            select(ContactRow)
+            .where(ContactRow.customer_id == customer_id,
+                   (ContactRow.email.is_not(None)) | (ContactRow.phone.is_not(None)))
+            .order_by(ContactRow.id).limit(1)
+        )
+    if contact is None:
+        return schemas.ContactAddressOut(customer_id=customer_id)
+    return schemas.ContactAddressOut(customer_id=customer_id, name=contact.name, email=contact.email,
+                                     phone=contact.phone)

@@ -46,6 +46,7 @@ from .targets_doc import TargetsDoc
 from .ticket_in import TicketIn
 from .ticket_out import TicketOut
 from .ticket_out_priority_reason import TicketOutPriorityReason
+from .ticket_resolution_out import TicketResolutionOut
 from .ticket_type import TicketType
 from .tier import Tier
 from .tier_report import TierReport
@@ -101,6 +102,7 @@ __all__ = (
     "TicketIn",
     "TicketOut",
     "TicketOutPriorityReason",
+    "TicketResolutionOut",
     "TicketType",
     "Tier",
     "TierReport",
