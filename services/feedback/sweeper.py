@@ -24,12 +24,9 @@ from services.feedback.metrics import BREACH_LAG_SECONDS, ESCALATIONS, OPEN_TICK
 from services.feedback.models import EscalationRow, TicketHistoryRow, TicketRow
 from services.feedback.service import clocks
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
 
 
 async def _record_step(ctx: ServiceContext, session: AsyncSession, values: dict[str, Any]) -> bool:
@@ -95,13 +92,13 @@ async def _take_step(
     step = {
         "customer_id": ticket.customer_id, "ticket_id": ticket.id, "priority": ticket.priority,
         "tier": ticket.tier, "level": int(level), "step": STEP_NAMES[level], "metric": metric.value,
-        "due_at": _iso(due_at), "escalated_at": _iso(now), "team": ticket.team, "cycle": cycle,
+        "due_at": format_time(due_at), "escalated_at": format_time(now), "team": ticket.team, "cycle": cycle,
     }
     session.add(TicketHistoryRow(
         ticket_id=ticket.id, at=now, actor="sla-sweeper", action="escalated",
         from_status=ticket.status, to_status=ticket.status,
         detail={"level": int(level), "step": STEP_NAMES[level], "metric": metric.value,
-                "due_at": _iso(due_at), "cycle": cycle},
+                "due_at": format_time(due_at), "cycle": cycle},
     ))
     await ctx.outbox.append(session, "ticket-escalated", ticket.customer_id, step)
     return step

@@ -21,9 +21,10 @@ from services.playbook.metrics import ACTIONS_COMPLETED, ACTIONS_OVERDUE, SURVEY
 from services.playbook.models import CareActionRow, CustomerRow
 from services.playbook.service import config
 from services.playbook.service.actions import completed_event
-from services.playbook.service.planning import contact_check, customer_facts, iso
+from services.playbook.service.planning import contact_check, customer_facts
 from services.playbook.survey_client import SurveyClient, SurveyRefused, SurveyUnavailable
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 MAX_SURVEY_RETRY_SECONDS = 3600.0
@@ -44,7 +45,7 @@ async def sweep_overdue(ctx: ServiceContext, now: datetime, limit: int = 200) ->
             await ctx.outbox.append(session, "action-overdue", row.customer_id, {
                 "customer_id": row.customer_id, "action_id": row.id, "kind": row.kind,
                 "channel": row.channel, "owner": row.owner, "rule_id": row.rule_id,
-                "due_at": iso(row.due_at), "detected_at": iso(now),
+                "due_at": format_time(row.due_at), "detected_at": format_time(now),
             })
             ACTIONS_OVERDUE.labels(row.kind).inc()
     return [r.id for r in rows]
@@ -68,7 +69,7 @@ async def release_deferred(ctx: ServiceContext, now: datetime, limit: int = 200)
             deferral, contact = await contact_check(session, policy, row.customer_id, customer,
                                                     row.deep_contact, row.channel, now)
             offset = timedelta(hours=float(row.explanation.get("template", {}).get("due_offset_hours", 0)))
-            step: dict[str, Any] = {"at": iso(now), "by": "deferral-release", "contact": contact}
+            step: dict[str, Any] = {"at": format_time(now), "by": "deferral-release", "contact": contact}
             if deferral is not None:
                 row.deferred_reason, row.may_proceed_at = deferral.reason, deferral.may_proceed_at
                 row.due_at = deferral.may_proceed_at + offset

@@ -31,13 +31,10 @@ from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRo
 from services.feedback.service import clocks, config
 from shared.app import ServiceContext
 from shared.errors import InvalidInput, NotFound
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
 def _history_row(
@@ -120,14 +117,14 @@ async def open_ticket_in_tx(
     clocks.refresh_next_check(ticket)
     created = _history_row(ticket, now, actor, "created", None, Status.NEW.value,
                            priority=priority.value, priority_reason=reason, team=ticket.team,
-                           sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
-                           resolution_due=_iso(ticket.resolution_due))
+                           sla=ticket.sla_rows, first_response_due=format_time(ticket.first_response_due),
+                           resolution_due=format_time(ticket.resolution_due))
     await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
         **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
-        "first_response_due": _iso(ticket.first_response_due),
-        "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
+        "first_response_due": format_time(ticket.first_response_due),
+        "resolution_due": format_time(ticket.resolution_due), "created_at": format_time(now),
     })
     return ticket, created
 
@@ -209,8 +206,8 @@ async def change_status(
             policy = await config.policy_version(ctx, session, ticket.policy_version)
             paused = clocks.resume(ticket, policy, now)
             detail.update(clock="resumed", paused_seconds=paused.total_seconds(),
-                          first_response_due=_iso(ticket.first_response_due),
-                          resolution_due=_iso(ticket.resolution_due))
+                          first_response_due=format_time(ticket.first_response_due),
+                          resolution_due=format_time(ticket.resolution_due))
         _move(session, ticket, wanted, now, actor, "status-changed", **detail)
         clocks.refresh_next_check(ticket)
     return ticket
@@ -245,7 +242,7 @@ async def resolve(
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
             **_base_event(ticket), "type": ticket.type, "category": ticket.category,
-            "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
+            "resolved_at": format_time(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
     return ticket
@@ -261,7 +258,7 @@ async def verify_in_tx(
         ticket.closed_at = now
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
-            **_base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
+            **_base_event(ticket), "closed_at": format_time(now), "reason": "customer-confirmed",
         })
         return
     _move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
@@ -274,8 +271,8 @@ async def verify_in_tx(
     clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clocks.ticket_clock(ticket, policy), now)
     clocks.refresh_next_check(ticket)
     await ctx.outbox.append(session, "ticket-reopened", ticket.customer_id, {
-        **_base_event(ticket), "reopened_at": _iso(now), "reopen_count": ticket.reopen_count,
-        "resolution_due": _iso(ticket.resolution_due),
+        **_base_event(ticket), "reopened_at": format_time(now), "reopen_count": ticket.reopen_count,
+        "resolution_due": format_time(ticket.resolution_due),
     })
 
 
@@ -316,8 +313,8 @@ async def apply_tier_change(
         policy = await config.policy_version(ctx, session, ticket.policy_version)
         sla = applied_sla(Priority(ticket.priority), new, policy)
         clock = clock_for(sla, policy)
-        before = {"first_response_due": _iso(ticket.first_response_due),
-                  "resolution_due": _iso(ticket.resolution_due), "calendar": ticket.calendar}
+        before = {"first_response_due": format_time(ticket.first_response_due),
+                  "resolution_due": format_time(ticket.resolution_due), "calendar": ticket.calendar}
         for metric in clocks.running_metrics(ticket):
             start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
             old_d = clocks.get_deadlines(ticket, metric)
@@ -329,15 +326,16 @@ async def apply_tier_change(
             ))
         ticket.tier = new.value
         ticket.calendar = clocks.clock_name(sla, policy)
+        from_tier = ticket_tier.value if ticket_tier else None
         ticket.sla_rows = {**ticket.sla_rows, **sla.explain(),
-                           "reevaluated": {"at": _iso(now), "from_tier": ticket_tier.value if ticket_tier
-                                           else None, "to_tier": new.value}}
+                           "reevaluated": {"at": format_time(now), "from_tier": from_tier,
+                                           "to_tier": new.value}}
         ticket.updated_at = now
         clocks.refresh_next_check(ticket)
         _history(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
                  old_tier=ticket_tier.value if ticket_tier else None, new_tier=new.value,
-                 before=before, after={"first_response_due": _iso(ticket.first_response_due),
-                                       "resolution_due": _iso(ticket.resolution_due),
+                 before=before, after={"first_response_due": format_time(ticket.first_response_due),
+                                       "resolution_due": format_time(ticket.resolution_due),
                                        "calendar": ticket.calendar})
         changed += 1
     return changed

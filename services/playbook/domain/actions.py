@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from shared.rfc3339 import format_time
+
 
 class ActionStatus(StrEnum):
     PENDING = "pending"
@@ -33,7 +35,7 @@ def transition_refusal(
     if current is ActionStatus.DEFERRED and target is ActionStatus.PENDING and (
         may_proceed_at is not None and now < may_proceed_at
     ):
-        return f"the action is deferred until {may_proceed_at.isoformat()}"
+        return f"the action is deferred until {format_time(may_proceed_at)}"
     return None
 
 

@@ -18,11 +18,11 @@ from services.playbook.service.planning import (
     channel_outcomes,
     customer_facts,
     deep_contact_times,
-    iso,
 )
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
+from shared.rfc3339 import format_optional, format_time
 
 RECENT_DAYS = 180
 
@@ -113,7 +113,7 @@ async def update_action(
                 row.survey_state = "cancelled"
             history = row.explanation.get("history", []) if row.explanation else []
             row.explanation = {**(row.explanation or {}), "history": [
-                *history, {"at": iso(now), "by": actor, "from": current.value, "to": target.value}]}
+                *history, {"at": format_time(now), "by": actor, "from": current.value, "to": target.value}]}
         if patch.customer_feedback is not None:
             row.customer_feedback = patch.customer_feedback
         if patch.next_step is not None:
@@ -128,8 +128,8 @@ async def update_action(
 def completed_event(row: CareActionRow) -> dict[str, Any]:
     return {
         "customer_id": row.customer_id, "action_id": row.id, "kind": row.kind, "channel": row.channel,
-        "owner": row.owner, "rule_id": row.rule_id, "due_at": iso(row.due_at),
-        "completed_at": iso(row.completed_at), "customer_feedback": row.customer_feedback,
+        "owner": row.owner, "rule_id": row.rule_id, "due_at": format_time(row.due_at),
+        "completed_at": format_optional(row.completed_at), "customer_feedback": row.customer_feedback,
         "next_step": row.next_step,
     }
 

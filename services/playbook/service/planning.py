@@ -33,14 +33,11 @@ from services.playbook.service import config
 from shared.app import ServiceContext
 from shared.db import PerDialect
 from shared.events.envelope import Event
+from shared.rfc3339 import format_optional, format_time
 
 log = structlog.get_logger()
 SURVEY_CHANNEL = "survey"
 ACCOUNT_OWNER_ROLES = frozenset({"account_manager"})
-
-
-def iso(moment: datetime | None) -> str | None:
-    return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
 def customer_facts(row: CustomerRow | None) -> CustomerFacts:
@@ -215,13 +212,13 @@ async def _create_action(
         "experiment_id": experiment_id, "variant": variant,
         "explanation": {
             "rule": {"id": rule.id, "name": rule.name, "version": version},
-            "trigger": {"event_id": event.id, "event_type": event.type, "time": iso(at)},
+            "trigger": {"event_id": event.id, "event_type": event.type, "time": format_time(at)},
             "matched_conditions": matched,
             "template": {"kind": template.kind, "channel": template.channel,
                          "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours},
             "contact": contact,
             "deferral": ({"rule": deferral.rule, "reason": deferral.reason,
-                          "may_proceed_at": iso(deferral.may_proceed_at)} if deferral else None),
+                          "may_proceed_at": format_time(deferral.may_proceed_at)} if deferral else None),
             "experiment": {"id": experiment_id, "variant": variant} if experiment_id else None,
         },
         "created_at": at, "updated_at": at, "survey_attempts": 0,
@@ -240,9 +237,9 @@ def created_event(action: CareActionRow) -> dict[str, Any]:
     return {
         "customer_id": action.customer_id, "action_id": action.id, "kind": action.kind,
         "channel": action.channel, "owner": action.owner, "rule_id": action.rule_id,
-        "due_at": iso(action.due_at), "status": action.status,
-        "deferred_reason": action.deferred_reason, "may_proceed_at": iso(action.may_proceed_at),
+        "due_at": format_time(action.due_at), "status": action.status,
+        "deferred_reason": action.deferred_reason, "may_proceed_at": format_optional(action.may_proceed_at),
         "trigger_event_id": action.trigger_event_id, "trigger_event_type": action.trigger_event_type,
         "experiment_id": action.experiment_id, "variant": action.variant,
-        "created_at": iso(action.created_at),
+        "created_at": format_time(action.created_at),
     }

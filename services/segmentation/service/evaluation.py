@@ -30,6 +30,7 @@ from services.segmentation.models import (
 from services.segmentation.service.overrides import expire_overrides
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 DETECTION_BATCH = 1000
@@ -131,7 +132,7 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                     "tier": score.tier if score else None,
                     "quadrant": score.quadrant if score else None,
                     "owner": owners.get(customer_id),
-                    "detected_at": now.isoformat(),
+                    "detected_at": format_time(now),
                 }))
                 raised += 1
             await ctx.outbox.append_many(session, events)

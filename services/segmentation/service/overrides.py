@@ -14,6 +14,7 @@ from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
+from shared.rfc3339 import format_time
 
 DEFAULT_VALIDITY = timedelta(days=180)
 
@@ -122,14 +123,14 @@ async def _apply_tier(
     owner = customer.owner if customer else None
     await ctx.outbox.append(session, "tier-changed", customer_id, {
         "customer_id": customer_id, "from_tier": previous, "to_tier": tier, "score": score.value,
-        "reason": reason, "owner": owner, "changed_at": now.isoformat(),
+        "reason": reason, "owner": owner, "changed_at": format_time(now),
     })
     # Tier read models elsewhere (survey weights, SLA caps) follow score-updated.
     await ctx.outbox.append(session, "score-updated", customer_id, {
         "customer_id": customer_id, "score": score.value, "previous_score": score.value,
         "tier": tier, "computed_tier": score.computed_tier, "previous_tier": previous,
         "quadrant": score.quadrant, "owner": owner, "model_version": score.model_version,
-        "computed_at": now.isoformat(), "amount_12m": score.amount_12m,
+        "computed_at": format_time(now), "amount_12m": score.amount_12m,
         "orders_12m": score.orders_12m, "reason": "override",
     })
 

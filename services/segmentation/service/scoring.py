@@ -31,6 +31,7 @@ from services.segmentation.models import (
 )
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, NotFound
+from shared.rfc3339 import format_optional, format_time
 
 
 @dataclass
@@ -145,12 +146,12 @@ async def apply_evaluations(
             "quadrant": ev.quadrant.value,
             "owner": fact.owner,
             "model_version": ev.score.model_version,
-            "computed_at": as_of.isoformat(),
+            "computed_at": format_time(as_of),
             "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
                            for k, v in row["components"].items()},
             "amount_12m": fact.amount_12m,
             "orders_12m": fact.orders_12m,
-            "last_order_at": fact.last_order_at.isoformat() if fact.last_order_at else None,
+            "last_order_at": format_optional(fact.last_order_at),
             "reason": reason,
         }))
         if before is None or before.tier != tier:
@@ -168,7 +169,7 @@ async def apply_evaluations(
                 "score": ev.score.value,
                 "reason": "model-change" if reason == "model-change" else "score",
                 "owner": fact.owner,
-                "changed_at": as_of.isoformat(),
+                "changed_at": format_time(as_of),
             }))
     if upserts:
         await repository.upsert_scores(session, upserts)

@@ -26,6 +26,7 @@ from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Gone, NotFound
 from shared.pagination import Page, page_of
+from shared.rfc3339 import format_time
 
 SURVEY, VERIFICATION = "survey", "verification"
 
@@ -116,7 +117,7 @@ def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
     if row.answered_at is not None:
         raise Conflict("This invitation has already been answered; thank you", field="token")
     if row.expires_at <= now:
-        raise Gone("This invitation has expired", field="token", expired_at=row.expires_at.isoformat())
+        raise Gone("This invitation has expired", field="token", expired_at=format_time(row.expires_at))
     return row
 
 

@@ -17,6 +17,7 @@ from services.survey.service.invitations import VERIFICATION, ensure_open
 from services.survey.service.surveys import get_survey, template_of
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput
+from shared.rfc3339 import format_time
 
 
 def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
@@ -134,7 +135,7 @@ async def _answer_survey(
         "nps_category": satisfaction.nps_category.value if satisfaction.nps_category else None,
         "csat": satisfaction.csat,
         "tier": tier,
-        "answered_at": _rfc3339(now),
+        "answered_at": format_time(now),
     })
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="survey", answered_at=now,
@@ -162,13 +163,9 @@ async def _answer_verification(
         "ticket_id": invitation.ticket_id,
         "invitation_id": invitation.id,
         "solved": body.solved,
-        "answered_at": _rfc3339(now),
+        "answered_at": format_time(now),
     })
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="verification", answered_at=now,
         solved=body.solved,
     )
-
-
-def _rfc3339(at: datetime) -> str:
-    return at.astimezone(UTC).isoformat().replace("+00:00", "Z")

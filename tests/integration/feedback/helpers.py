@@ -16,10 +16,6 @@ def new_id(prefix: str = "cust") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-def parse(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
 def shanghai(*args) -> datetime:
     return datetime(*args, tzinfo=UTC) - timedelta(hours=8)
 
@@ -54,7 +50,3 @@ async def produce(bootstrap: str, event_type: str, subject: str, data: dict, sou
     finally:
         await producer.stop()
     return event.id
-
-
-def iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
