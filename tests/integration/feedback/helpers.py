@@ -4,12 +4,14 @@ from datetime import UTC, datetime, timedelta
 from aiokafka import AIOKafkaProducer
 
 from shared.events.envelope import new_event
+from shared.rfc3339 import format_time, parse_time
 from tests.support import bearer
 
 AGENT = bearer("agent", sub="agent-1")
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
 MANAGER = bearer("manager", sub="mgr-1")
 ANALYST = bearer("analyst", sub="an-1")
+iso, parse = format_time, parse_time  # the names the tests use for the platform's RFC 3339 helpers
 
 
 def new_id(prefix: str = "cust") -> str:
