@@ -1,8 +1,11 @@
-"""Times on the wire: RFC 3339 in UTC with a `Z`, read back as aware UTC datetimes."""
+"""Times on the wire: RFC 3339 in UTC with a `Z`, read back as aware UTC datetimes; report months."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+from shared.errors import InvalidInput
 
 
 def format_time(moment: datetime) -> str:
@@ -24,3 +27,17 @@ def parse_time(value: str) -> datetime:
 
 def parse_optional(value: str | None) -> datetime | None:
     return parse_time(value) if value else None
+
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    """A report month on the wire, `YYYY-MM`, as [first instant, first instant of the next) in UTC."""
+    match = _MONTH.match(month or "")
+    if not match:
+        raise InvalidInput("month must look like YYYY-MM", field="month")
+    year, number = int(match.group(1)), int(match.group(2))
+    start = datetime(year, number, 1, tzinfo=UTC)
+    end = datetime(year + (number == 12), number % 12 + 1, 1, tzinfo=UTC)
+    return start, end

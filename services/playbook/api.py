@@ -10,10 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import schemas
 from services.playbook.service import actions, cases, config, contacts, reports
-from services.playbook.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
-from shared.errors import NotFound
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 router = APIRouter(prefix="/v1")
@@ -24,18 +22,12 @@ manage = require()  # manager (and admin) edit rules and the contact policy
 ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
 
 
+def _ctx(request: Request):
+    return request.app.state.ctx
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _rule_set_out(row) -> schemas.RuleSetOut:
-    return schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
-                              rules=row.definition["rules"])
-
-
-def _policy_out(row) -> schemas.ContactPolicyOut:
-    return schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
-                                    created_by=row.created_by, policy=row.definition)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -44,7 +36,7 @@ def _policy_out(row) -> schemas.ContactPolicyOut:
 @router.get("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
             summary="The current rule set: triggers, conditions, action templates")
 async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return _rule_set_out(await config.current(session, ConfigKind.RULES))
+    return await config.rule_set(session)
 
 
 @router.put("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
@@ -53,16 +45,12 @@ async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ):
-    return _rule_set_out(await config.replace(session, ConfigKind.RULES, body, caller.subject, _now()))
+    return await config.replace_rule_set(session, body, caller.subject, _now())
 
 
 @router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
 async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    row = await config.current(session, ConfigKind.RULES)
-    rule = next((r for r in row.definition["rules"] if r.get("id") == rule_id), None)
-    if rule is None:
-        raise NotFound(f"rule {rule_id} does not exist")
-    return schemas.RuleOut(version=row.version, rule=rule)
+    return await config.get_rule(session, rule_id)
 
 
 @router.put("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"],
@@ -71,9 +59,7 @@ async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ):
-    row = await config.replace_rule(session, rule_id, body, caller.subject, _now())
-    rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
-    return schemas.RuleOut(version=row.version, rule=rule)
+    return await config.replace_rule(session, rule_id, body, caller.subject, _now())
 
 
 # --- contact policy and contacts -------------------------------------------------------------
@@ -82,7 +68,7 @@ async def put_rule(
 @router.get("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Contact caps per value class, dormancy and channel pause numbers")
 async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY))
+    return await config.contact_policy(session)
 
 
 @router.put("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
@@ -91,16 +77,16 @@ async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ):
-    return _policy_out(await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, _now()))
+    return await config.replace_contact_policy(session, body, caller.subject, _now())
 
 
 @router.post("/customers/{customer_id}/contacts", response_model=schemas.ContactOut, status_code=201,
              tags=["contacts"], summary="Record a contact outcome (opened or not); 3 unopened pause it")
 async def post_contact(
-    customer_id: str, body: schemas.ContactIn, session: AsyncSession = Depends(db_session),
+    customer_id: str, body: schemas.ContactIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
 ):
-    return await contacts.record_contact(session, customer_id, body, caller.subject, _now())
+    return await contacts.record_contact(_ctx(request), session, customer_id, body, caller.subject, _now())
 
 
 # --- actions and plans -----------------------------------------------------------------------
@@ -132,16 +118,16 @@ async def patch_action(
     action_id: str, body: schemas.ActionPatch, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ):
-    ctx = request.app.state.ctx
-    return await actions.update_action(ctx, session, action_id, body, caller.subject, _now())
+    return await actions.update_action(_ctx(request), session, action_id, body, caller.subject, _now())
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
             summary="The customer's care plan: open and recent actions, contact caps and paused channels")
 async def get_plan(
-    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
 ):
-    return await actions.care_plan(session, customer_id, _now())
+    return await actions.care_plan(_ctx(request), session, customer_id, _now())
 
 
 # --- cases -----------------------------------------------------------------------------------
@@ -182,14 +168,14 @@ async def list_experiments(
     request: Request, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ):
-    return await reports.list_experiments(request.app.state.ctx, session, limit, cursor)
+    return await reports.list_experiments(_ctx(request), session, limit, cursor)
 
 
 @router.get("/experiments/{experiment_id}/report", response_model=schemas.ExperimentReport,
             tags=["experiments"], summary="Outcome per arm with 95% confidence intervals")
 async def experiment_report(experiment_id: str, request: Request, session: AsyncSession = Depends(db_session),
                             caller: Caller = Depends(read)):
-    return await reports.experiment_report(request.app.state.ctx, session, experiment_id)
+    return await reports.experiment_report(_ctx(request), session, experiment_id)
 
 
 @router.get("/reports/effect", response_model=schemas.EffectReport, tags=["reports"],

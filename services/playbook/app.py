@@ -8,8 +8,8 @@ from services.playbook.api import router
 from services.playbook.events import HANDLERS
 from services.playbook.models import Base
 from services.playbook.service.config import seed_defaults
+from services.playbook.service.workers import overdue_sweeper, survey_inviter
 from services.playbook.settings import PlaybookSettings, playbook_settings
-from services.playbook.workers import overdue_sweeper, survey_inviter
 from shared.app import ServiceSpec, create_service_app
 
 SPEC = ServiceSpec(

@@ -15,23 +15,17 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.playbook import repository
 from services.playbook.models import (
     ChurnSignalRow,
     CustomerRow,
     CustomerSnapshotRow,
-    ObservedOrderRow,
-    SurveyAnswerRow,
     TicketRow,
 )
 from services.playbook.service.planning import plan_for_event
 from shared.app import EventHandler, ServiceContext
-from shared.db import PerDialect
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_optional, parse_time
-
-# Read models written "unless already present": an event applied twice adds nothing.
-_OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
-_KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
 
 
 async def _customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -73,8 +67,7 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
         orders_12m=data.get("orders_12m"),
     ))
     if last_order_at is not None:
-        await session.execute(_OBSERVE_ORDER.for_session(session),
-                              {"customer_id": data["customer_id"], "ordered_at": last_order_at})
+        await repository.observe_order(session, data["customer_id"], last_order_at)
     await session.flush()
     await plan_for_event(ctx, session, event)
 
@@ -94,7 +87,7 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
 
 async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     data = event.data
-    await session.execute(_KEEP_ANSWER.for_session(session), {
+    await repository.keep_answer(session, {
         "response_id": data["response_id"], "customer_id": data["customer_id"], "value": data["value"],
         "level": data["level"], "nps": data.get("nps"), "csat": data.get("csat"),
         "answered_at": parse_time(data["answered_at"]),

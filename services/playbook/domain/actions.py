@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
+from services.playbook.domain.caps import Deferral
+from services.playbook.domain.rules import ActionTemplate, Rule
 from shared.rfc3339 import format_time
 
 
@@ -42,3 +46,72 @@ def transition_refusal(
 def is_overdue(status: ActionStatus, due_at: datetime | None, now: datetime) -> bool:
     """Pending and past its due time."""
     return status is ActionStatus.PENDING and due_at is not None and due_at < now
+
+
+# --- a new action: its row and the explanation of every number that made it -------------------
+
+SURVEY_CHANNEL = "survey"
+# An action template for one of these roles goes to the customer's owner when one is known.
+ACCOUNT_OWNER_ROLES = frozenset({"account_manager"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The consumed event an action is made of."""
+
+    event_id: str
+    event_type: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule firing on an event: the rule (and rule-set version), the facts its conditions
+    matched, and the experiment arm the customer is in when the rule has variants."""
+
+    rule: Rule
+    version: int
+    matched: dict[str, Any]
+    experiment_id: str | None = None
+    variant: str | None = None
+
+
+def new_action(
+    action_id: str, customer_id: str, owner: str | None, trigger: Trigger, firing: Firing,
+    template: ActionTemplate, deferral: Deferral | None, contact: dict[str, Any],
+) -> dict[str, Any]:
+    """The row of a new care action: pending, or deferred by a cap or a paused channel (then due its
+    offset after the date it may go ahead), with the rule, event and numbers that made it."""
+    at, rule = trigger.at, firing.rule
+    status = ActionStatus.DEFERRED if deferral else ActionStatus.PENDING
+    survey = template.channel == SURVEY_CHANNEL
+    return {
+        "id": action_id, "customer_id": customer_id, "kind": template.kind, "title": template.title,
+        "channel": template.channel,
+        "owner": owner if template.owner_role in ACCOUNT_OWNER_ROLES and owner else template.owner_role,
+        "owner_role": template.owner_role, "status": status.value,
+        "due_at": (deferral.may_proceed_at if deferral else at) + timedelta(hours=template.due_offset_hours),
+        "deep_contact": template.deep_contact,
+        "contact_at": None if deferral else at,
+        "deferred_reason": deferral.reason if deferral else None,
+        "may_proceed_at": deferral.may_proceed_at if deferral else None,
+        "rule_id": rule.id, "rule_version": firing.version,
+        "trigger_event_id": trigger.event_id, "trigger_event_type": trigger.event_type,
+        "experiment_id": firing.experiment_id, "variant": firing.variant,
+        "explanation": {
+            "rule": {"id": rule.id, "name": rule.name, "version": firing.version},
+            "trigger": {"event_id": trigger.event_id, "event_type": trigger.event_type,
+                        "time": format_time(at)},
+            "matched_conditions": firing.matched,
+            "template": {"kind": template.kind, "channel": template.channel,
+                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours},
+            "contact": contact,
+            "deferral": ({"rule": deferral.rule, "reason": deferral.reason,
+                          "may_proceed_at": format_time(deferral.may_proceed_at)} if deferral else None),
+            "experiment": ({"id": firing.experiment_id, "variant": firing.variant}
+                           if firing.experiment_id else None),
+        },
+        "created_at": at, "updated_at": at, "survey_attempts": 0,
+        "survey_state": "pending" if survey else None,
+        "survey_next_attempt_at": at if survey else None,
+    }

@@ -8,14 +8,15 @@ a redelivered event whose inbox row was lost still creates nothing twice.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.playbook.domain.actions import ActionStatus
+from services.playbook import repository
+from services.playbook.domain.actions import Firing, Trigger, new_action
 from services.playbook.domain.caps import (
     ContactPolicy,
     CustomerFacts,
@@ -28,16 +29,13 @@ from services.playbook.domain.caps import (
 from services.playbook.domain.experiments import assign
 from services.playbook.domain.rules import ActionTemplate, Rule, rules_for
 from services.playbook.metrics import ACTIONS_CREATED
-from services.playbook.models import CareActionRow, ContactRow, CustomerRow, ExperimentAssignmentRow
+from services.playbook.models import CareActionRow, CustomerRow, ExperimentAssignmentRow
 from services.playbook.service import config
 from shared.app import ServiceContext
-from shared.db import PerDialect
 from shared.events.envelope import Event
 from shared.rfc3339 import format_optional, format_time
 
 log = structlog.get_logger()
-SURVEY_CHANNEL = "survey"
-ACCOUNT_OWNER_ROLES = frozenset({"account_manager"})
 
 
 def customer_facts(row: CustomerRow | None) -> CustomerFacts:
@@ -68,6 +66,18 @@ def event_facts(event: Event, customer: CustomerFacts, policy: ContactPolicy) ->
     return facts
 
 
+@dataclass(frozen=True)
+class Occasion:
+    """A consumed event and what the playbook knows of its customer: shared by every action the
+    event's rules make."""
+
+    trigger: Trigger
+    customer_id: str
+    owner: str | None
+    customer: CustomerFacts
+    policy: ContactPolicy
+
+
 async def plan_for_event(ctx: ServiceContext, session: AsyncSession, event: Event) -> list[CareActionRow]:
     """Every action the current rules make of this event (inside the caller's transaction)."""
     version, rules = await config.current_rules(ctx, session)
@@ -75,26 +85,27 @@ async def plan_for_event(ctx: ServiceContext, session: AsyncSession, event: Even
     if not candidates:
         return []
     customer_id = event.data["customer_id"]
-    policy = await config.current_policy(session, ctx)
+    policy = await config.current_policy(ctx, session)
     row = await session.get(CustomerRow, customer_id)
     customer = customer_facts(row)
     facts = event_facts(event, customer, policy)
-    owner = event.data.get("owner") or (row.owner if row else None)
+    occasion = Occasion(
+        trigger=Trigger(event.id, event.type, event.time), customer_id=customer_id,
+        owner=event.data.get("owner") or (row.owner if row else None), customer=customer, policy=policy,
+    )
     created: list[CareActionRow] = []
     for rule in candidates:
         if not rule.matches(facts):
             continue
-        templates, experiment_id, variant = rule.actions, None, None
+        firing = Firing(rule, version, {c.field: facts.get(c.field) for c in rule.conditions})
+        templates = rule.actions
         if rule.experiment is not None:
-            experiment_id = rule.experiment.id
             variant = await _assignment(session, rule, customer_id, event)
             chosen = next((v for v in rule.experiment.variants if v.name == variant), None)
             templates = chosen.actions if chosen else ()
+            firing = replace(firing, experiment_id=rule.experiment.id, variant=variant)
         for template in templates:
-            action = await _create_action(
-                ctx, session, event, rule, version, template, customer_id, owner, customer, policy,
-                {c.field: facts.get(c.field) for c in rule.conditions}, experiment_id, variant,
-            )
+            action = await _create_action(ctx, session, occasion, firing, template)
             if action is not None:
                 created.append(action)
     return created
@@ -116,39 +127,6 @@ async def _assignment(session: AsyncSession, rule: Rule, customer_id: str, event
     return variant
 
 
-# The per-event queries are built once with named parameters: a statement built per call costs
-# its construction and cache key on every event.
-_DEEP_CONTACT_TIMES = select(CareActionRow.contact_at).where(
-    CareActionRow.customer_id == bindparam("customer_id"),
-    CareActionRow.deep_contact.is_(True),
-    CareActionRow.contact_at > bindparam("since"),
-    CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
-)
-_CHANNEL_OUTCOMES = (
-    select(ContactRow.occurred_at, ContactRow.opened)
-    .where(ContactRow.customer_id == bindparam("customer_id"), ContactRow.channel == bindparam("channel"))
-    .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(bindparam("limit"))
-)
-_RECENTLY_PLANNED = select(CareActionRow.id).where(
-    CareActionRow.customer_id == bindparam("customer_id"), CareActionRow.kind == bindparam("kind"),
-    CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,
-).limit(1)
-
-
-async def deep_contact_times(session: AsyncSession, customer_id: str, since: datetime) -> list[datetime]:
-    """When the customer's deep contacts went ahead (deferred and cancelled ones do not count)."""
-    return list((await session.scalars(
-        _DEEP_CONTACT_TIMES, {"customer_id": customer_id, "since": since})).all())
-
-
-async def channel_outcomes(
-    session: AsyncSession, customer_id: str, channel: str, limit: int
-) -> list[tuple[datetime, bool]]:
-    rows = (await session.execute(
-        _CHANNEL_OUTCOMES, {"customer_id": customer_id, "channel": channel, "limit": limit})).all()
-    return [(r.occurred_at, r.opened) for r in rows]
-
-
 async def contact_check(
     session: AsyncSession, policy: ContactPolicy, customer_id: str, customer: CustomerFacts,
     deep_contact: bool, channel: str, at: datetime,
@@ -156,76 +134,35 @@ async def contact_check(
     """Would a contact at `at` break the cap or use a paused channel? With the numbers used."""
     klass = contact_class(policy, customer, at)
     cap = policy.caps[klass]
-    times = await deep_contact_times(session, customer_id, at - timedelta(days=cap.window_days))
+    times = await repository.deep_contact_times(session, customer_id, at - timedelta(days=cap.window_days))
     explain: dict[str, Any] = {
         "class": klass.value, "max_contacts": cap.max_contacts, "window_days": cap.window_days,
         "deep_contacts_in_window": len(times), "deep_contact": deep_contact,
     }
-    deferral = channel_pause(policy, channel, await channel_outcomes(
+    deferral = channel_pause(policy, channel, await repository.channel_outcomes(
         session, customer_id, channel, policy.pause_after_unopened), at)
     if deferral is None and deep_contact:
         deferral = cap_deferral(policy, klass, times, at)
     return deferral, explain
 
 
-async def _recently_planned(
-    session: AsyncSession, customer_id: str, kind: str, since: datetime
-) -> str | None:
-    return await session.scalar(_RECENTLY_PLANNED, {"customer_id": customer_id, "kind": kind, "since": since})
-
-
-_INSERT_ACTION = PerDialect(lambda insert: insert(CareActionRow)
-                            .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
-                            .returning(CareActionRow))
-
-
 async def _create_action(
-    ctx: ServiceContext, session: AsyncSession, event: Event, rule: Rule, version: int,
-    template: ActionTemplate, customer_id: str, owner: str | None, customer: CustomerFacts,
-    policy: ContactPolicy, matched: dict[str, Any], experiment_id: str | None, variant: str | None,
+    ctx: ServiceContext, session: AsyncSession, occasion: Occasion, firing: Firing, template: ActionTemplate,
 ) -> CareActionRow | None:
-    at = event.time
+    at, customer_id = occasion.trigger.at, occasion.customer_id
     if template.once_per_days:
-        earlier = await _recently_planned(session, customer_id, template.kind,
-                                          at - timedelta(days=template.once_per_days))
+        earlier = await repository.recently_planned(session, customer_id, template.kind,
+                                                    at - timedelta(days=template.once_per_days))
         if earlier is not None:
-            log.info("action_already_planned", rule_id=rule.id, kind=template.kind, action_id=earlier)
+            log.info("action_already_planned", rule_id=firing.rule.id, kind=template.kind, action_id=earlier)
             return None
     deferral, contact = None, {"bypass_caps": True}
     if not template.bypass_caps:
-        deferral, contact = await contact_check(session, policy, customer_id, customer,
+        deferral, contact = await contact_check(session, occasion.policy, customer_id, occasion.customer,
                                                 template.deep_contact, template.channel, at)
-    status = ActionStatus.DEFERRED if deferral else ActionStatus.PENDING
-    values = {
-        "id": str(uuid.uuid4()), "customer_id": customer_id, "kind": template.kind, "title": template.title,
-        "channel": template.channel,
-        "owner": owner if template.owner_role in ACCOUNT_OWNER_ROLES and owner else template.owner_role,
-        "owner_role": template.owner_role, "status": status.value,
-        # A deferred action is due its offset after the date it may go ahead.
-        "due_at": (deferral.may_proceed_at if deferral else at) + timedelta(hours=template.due_offset_hours),
-        "deep_contact": template.deep_contact,
-        "contact_at": None if deferral else at,
-        "deferred_reason": deferral.reason if deferral else None,
-        "may_proceed_at": deferral.may_proceed_at if deferral else None,
-        "rule_id": rule.id, "rule_version": version,
-        "trigger_event_id": event.id, "trigger_event_type": event.type,
-        "experiment_id": experiment_id, "variant": variant,
-        "explanation": {
-            "rule": {"id": rule.id, "name": rule.name, "version": version},
-            "trigger": {"event_id": event.id, "event_type": event.type, "time": format_time(at)},
-            "matched_conditions": matched,
-            "template": {"kind": template.kind, "channel": template.channel,
-                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours},
-            "contact": contact,
-            "deferral": ({"rule": deferral.rule, "reason": deferral.reason,
-                          "may_proceed_at": format_time(deferral.may_proceed_at)} if deferral else None),
-            "experiment": {"id": experiment_id, "variant": variant} if experiment_id else None,
-        },
-        "created_at": at, "updated_at": at, "survey_attempts": 0,
-        "survey_state": "pending" if template.channel == SURVEY_CHANNEL else None,
-        "survey_next_attempt_at": at if template.channel == SURVEY_CHANNEL else None,
-    }
-    action = (await session.execute(_INSERT_ACTION.for_session(session), values)).scalar()
+    action = await repository.insert_action(session, new_action(
+        str(uuid.uuid4()), customer_id, occasion.owner, occasion.trigger, firing, template, deferral, contact,
+    ))
     if action is None:
         return None  # this event already made this action
     await ctx.outbox.append(session, "action-created", customer_id, created_event(action))

@@ -4,7 +4,7 @@ import json
 from datetime import timedelta
 
 from services.playbook.service.planning import plan_for_event
-from services.playbook.workers import sweep_overdue
+from services.playbook.service.workers import sweep_overdue
 from shared.events.envelope import new_event
 from shared.rfc3339 import parse_time as _time
 from tests.integration.playbook import events
