@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import repository, schemas
+from services.feedback import schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, reports, tickets
@@ -46,7 +46,7 @@ async def post_ticket(
 async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.TicketOut:
-    return await repository.ticket_view(session, ticket_id)
+    return await tickets.get_ticket(session, ticket_id)
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
@@ -57,7 +57,7 @@ async def list_tickets(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> Page[schemas.TicketOut]:
-    return await repository.list_tickets(
+    return await tickets.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
         customer_id=customer_id, limit=limit, cursor=cursor, now=_now(),
     )
@@ -69,8 +69,7 @@ async def assign_ticket(
     ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.assign(session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    return await tickets.assign(session, ticket_id, body, caller.subject, _now())
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
@@ -79,8 +78,7 @@ async def respond(
     ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.respond(session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    return await tickets.respond(session, ticket_id, body, caller.subject, _now())
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
@@ -89,8 +87,7 @@ async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    return await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now())
 
 
 @router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
@@ -99,8 +96,7 @@ async def resolve(
     ticket_id: str, body: schemas.ResolveIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    return await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now())
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
@@ -109,13 +105,7 @@ async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
-
-
-def _versioned(row, out_model):
-    return out_model(**row.definition, version=row.version, created_by=row.created_by,
-                     created_at=row.created_at)
+    return await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now())
 
 
 @router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -123,7 +113,7 @@ def _versioned(row, out_model):
 async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SlaPolicyOut:
-    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut)
+    return await config.document(session, ConfigKind.SLA_POLICY)
 
 
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -132,9 +122,7 @@ async def put_sla_policy(
     body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.SlaPolicyOut:
-    row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now())
-    return _versioned(row, schemas.SlaPolicyOut)
+    return await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now())
 
 
 @router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -142,9 +130,7 @@ async def put_sla_policy(
 async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.CalendarOut:
-    row = await config.current(session, ConfigKind.SLA_POLICY)
-    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
+    return await config.calendar(session)
 
 
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -153,12 +139,7 @@ async def put_calendar(
     body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.CalendarOut:
-    current = await config.current(session, ConfigKind.SLA_POLICY)
-    document = {**current.definition, "calendar": body.model_dump(mode="json")}
-    await session.rollback()
-    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now())
-    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
+    return await config.replace_calendar(session, body, caller.subject, _now())
 
 
 @router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -166,7 +147,7 @@ async def put_calendar(
 async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.PriorityRulesOut:
-    return _versioned(await config.current(session, ConfigKind.PRIORITY_RULES), schemas.PriorityRulesOut)
+    return await config.document(session, ConfigKind.PRIORITY_RULES)
 
 
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -175,9 +156,7 @@ async def put_priority_rules(
     body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.PriorityRulesOut:
-    row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
-                               caller.subject, _now())
-    return _versioned(row, schemas.PriorityRulesOut)
+    return await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject, _now())
 
 
 @router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -185,7 +164,7 @@ async def put_priority_rules(
 async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.RoutingOut:
-    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut)
+    return await config.document(session, ConfigKind.ROUTING)
 
 
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -194,9 +173,7 @@ async def put_routing(
     body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage),
 ) -> schemas.RoutingOut:
-    row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
-                               caller.subject, _now())
-    return _versioned(row, schemas.RoutingOut)
+    return await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now())
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],

@@ -178,6 +178,11 @@ class Deadlines:
     def at(self, level: Level) -> datetime:
         return (self.warning_at, self.due_at, self.task_force_at)[level]
 
+    def tightened(self, other: Deadlines) -> Deadlines:
+        """Each step at the earlier of the two: a re-evaluated clock only ever moves forward."""
+        return Deadlines(min(self.warning_at, other.warning_at), min(self.due_at, other.due_at),
+                         min(self.task_force_at, other.task_force_at))
+
 
 def deadlines(start: datetime, hours: float, clock: Clock, policy: SlaPolicy) -> Deadlines:
     """Warning at `warning_ratio` of the target, breach at the target, level 2 half a target later."""

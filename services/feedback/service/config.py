@@ -10,8 +10,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.feedback import schemas
 from services.feedback.domain.priority import (
     DEFAULT_PRIORITY_RULES,
     DEFAULT_ROUTING,
@@ -71,12 +73,47 @@ async def replace(
 
 
 async def replace_calendar(
-    session: AsyncSession, calendar: dict[str, Any], actor: str, now: datetime
-) -> ConfigVersionRow:
+    session: AsyncSession, body: schemas.CalendarDoc, actor: str, now: datetime
+) -> schemas.CalendarOut:
     """A new SLA policy version that differs from the current one by its calendar only."""
     async with session.begin():
         policy = (await current(session, ConfigKind.SLA_POLICY)).definition
-    return await replace(session, ConfigKind.SLA_POLICY, {**policy, "calendar": calendar}, actor, now)
+    document = {**policy, "calendar": body.model_dump(mode="json")}
+    return _calendar_out(await replace(session, ConfigKind.SLA_POLICY, document, actor, now))
+
+
+async def calendar(session: AsyncSession) -> schemas.CalendarOut:
+    """The business calendar of the SLA policy in force."""
+    return _calendar_out(await current(session, ConfigKind.SLA_POLICY))
+
+
+async def document(session: AsyncSession, kind: ConfigKind) -> BaseModel:
+    """The current version of a document, as its API view."""
+    return _document_out(kind, await current(session, kind))
+
+
+async def replace_document(
+    session: AsyncSession, kind: ConfigKind, body: BaseModel, actor: str, now: datetime
+) -> BaseModel:
+    row = await replace(session, kind, body.model_dump(mode="json"), actor, now)
+    return _document_out(kind, row)
+
+
+_VIEWS: dict[ConfigKind, type[BaseModel]] = {
+    ConfigKind.SLA_POLICY: schemas.SlaPolicyOut,
+    ConfigKind.PRIORITY_RULES: schemas.PriorityRulesOut,
+    ConfigKind.ROUTING: schemas.RoutingOut,
+}
+
+
+def _document_out(kind: ConfigKind, row: ConfigVersionRow) -> BaseModel:
+    return _VIEWS[kind](**row.definition, version=row.version, created_by=row.created_by,
+                        created_at=row.created_at)
+
+
+def _calendar_out(row: ConfigVersionRow) -> schemas.CalendarOut:
+    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
+                               created_by=row.created_by, created_at=row.created_at)
 
 
 async def policy_version(ctx: ServiceContext, session: AsyncSession, version: int) -> SlaPolicy:

@@ -1,7 +1,8 @@
 """Ticket use cases: open, assign, respond, change status, resolve, verify (DESIGN 5).
 
-Each public function is one transaction; the `_in_tx` variants run inside a transaction the
-caller owns (the event consumer's, which also records the event id).
+Each public function is one transaction and answers with the ticket's API view; the `_in_tx`
+variants run inside a transaction the caller owns (the event consumer's, which also records
+the event id).
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
-from services.feedback.domain.lifecycle import OPEN, Status, after_assign, after_reply, check_transition
+from services.feedback.domain.lifecycle import (
+    Status,
+    after_assign,
+    after_reply,
+    check_transition,
+    first_contact_resolution,
+)
 from services.feedback.domain.priority import propose_priority
 from services.feedback.domain.sla import (
-    Deadlines,
     Metric,
     Priority,
     Tier,
@@ -27,17 +32,18 @@ from services.feedback.domain.sla import (
     is_stricter_tier,
 )
 from services.feedback.metrics import FIRST_RESPONSE_SECONDS
-from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRow
+from services.feedback.models import TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
 from shared.app import ServiceContext
-from shared.errors import InvalidInput, NotFound
+from shared.errors import InvalidInput
+from shared.pagination import Page
 from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-def _history_row(
+def history_row(
     ticket: TicketRow, at: datetime, actor: str, action: str,
     from_status: str | None = None, to_status: str | None = None, **detail: Any,
 ) -> TicketHistoryRow:
@@ -51,7 +57,7 @@ def _history(
     session: AsyncSession, ticket: TicketRow, at: datetime, actor: str, action: str,
     from_status: str | None = None, to_status: str | None = None, **detail: Any,
 ) -> None:
-    session.add(_history_row(ticket, at, actor, action, from_status, to_status, **detail))
+    session.add(history_row(ticket, at, actor, action, from_status, to_status, **detail))
 
 
 def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
@@ -68,16 +74,56 @@ def _base_event(ticket: TicketRow) -> dict[str, Any]:
             "priority": ticket.priority, "tier": ticket.tier}
 
 
-async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
-    row = await session.get(CustomerTierRow, customer_id)
-    return Tier(row.tier) if row else None
+def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None) -> schemas.TicketOut:
+    sla = schemas.SlaOut(
+        first_response_due=ticket.first_response_due,
+        resolution_due=ticket.resolution_due,
+        calendar=ticket.calendar,
+        policy=ticket.sla_rows,
+        first_response_warning_at=ticket.first_response_warn_at,
+        first_response_task_force_at=ticket.first_response_task_force_at,
+        first_responded_at=ticket.first_responded_at,
+        first_response_breached=ticket.first_response_breached,
+        first_response_level=ticket.first_response_level,
+        resolution_started_at=ticket.resolution_started_at,
+        resolution_warning_at=ticket.resolution_warn_at,
+        resolution_task_force_at=ticket.resolution_task_force_at,
+        resolution_breached=ticket.resolution_breached,
+        resolution_level=ticket.resolution_level,
+        paused=ticket.paused_at is not None,
+        paused_at=ticket.paused_at,
+    )
+    return schemas.TicketOut(
+        id=ticket.id, customer_id=ticket.customer_id, channel=ticket.channel, type=ticket.type,
+        category=ticket.category, description=ticket.description, priority=ticket.priority,
+        priority_reason=ticket.priority_reason, team=ticket.team, assignee=ticket.assignee,
+        status=ticket.status, tier=ticket.tier, sla=sla, response_count=ticket.response_count,
+        reopen_count=ticket.reopen_count, solution=ticket.solution, improvement=ticket.improvement,
+        first_contact_resolution=ticket.first_contact_resolution, satisfaction=ticket.satisfaction,
+        satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
+        created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
+        closed_at=ticket.closed_at,
+        history=None if history is None else [
+            schemas.HistoryOut(at=h.at, actor=h.actor, action=h.action, from_status=h.from_status,
+                               to_status=h.to_status, detail=h.detail or {})
+            for h in history
+        ],
+    )
 
 
-async def _ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
-    ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
-    if ticket is None:
-        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
-    return ticket
+async def get_ticket(session: AsyncSession, ticket_id: str) -> schemas.TicketOut:
+    """A ticket with its SLA and its full history."""
+    return ticket_out(*await repository.ticket_with_history(session, ticket_id))
+
+
+async def list_tickets(
+    session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
+    customer_id: str | None, limit: int, cursor: str | None, now: datetime,
+) -> Page[schemas.TicketOut]:
+    """Newest first, without their history."""
+    page = await repository.list_tickets(session, status=status, priority=priority, breached=breached,
+                                         customer_id=customer_id, limit=limit, cursor=cursor, now=now)
+    return page.map(ticket_out)
 
 
 async def open_ticket_in_tx(
@@ -93,7 +139,7 @@ async def open_ticket_in_tx(
     else:
         proposal = propose_priority(body.description, body.type.value, rules)
         priority, reason = proposal.priority, proposal.explain()
-    tier = await customer_tier(session, body.customer_id)
+    tier = await repository.customer_tier(session, body.customer_id)
     sla = applied_sla(priority, tier, policy)
     clock = clock_for(sla, policy)
     ticket = TicketRow(
@@ -115,7 +161,7 @@ async def open_ticket_in_tx(
                     years=ticket.sla_rows["calendar_fallback_years"],
                     detail="weekends and configured holidays only")
     clocks.refresh_next_check(ticket)
-    created = _history_row(ticket, now, actor, "created", None, Status.NEW.value,
+    created = history_row(ticket, now, actor, "created", None, Status.NEW.value,
                            priority=priority.value, priority_reason=reason, team=ticket.team,
                            sla=ticket.sla_rows, first_response_due=format_time(ticket.first_response_due),
                            resolution_due=format_time(ticket.resolution_due))
@@ -136,14 +182,14 @@ async def open_ticket(
     is its "created" row, so nothing is read back."""
     async with session.begin():
         ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
-    return repository.ticket_out(ticket, [created])
+    return ticket_out(ticket, [created])
 
 
 async def assign(
     session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime
 ) -> TicketRow:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await repository.ticket_for_update(session, ticket_id)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
@@ -155,7 +201,7 @@ async def assign(
         ticket.updated_at = now
         ticket.assignee = body.assignee
         ticket.team = body.team or ticket.team
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def respond(
@@ -163,7 +209,7 @@ async def respond(
 ) -> TicketRow:
     """A reply; the first one stops the first-response clock and starts the work."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await repository.ticket_for_update(session, ticket_id)
         current = Status(ticket.status)
         target = after_reply(current)
         first = ticket.first_responded_at is None
@@ -184,7 +230,7 @@ async def respond(
         else:
             _history(session, ticket, now, actor, "responded", current.value, current.value, **detail)
         clocks.refresh_next_check(ticket)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def change_status(
@@ -193,7 +239,7 @@ async def change_status(
 ) -> TicketRow:
     """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await repository.ticket_for_update(session, ticket_id)
         wanted = Status(body.status)
         current = Status(ticket.status)
         check_transition(current, wanted)
@@ -210,7 +256,7 @@ async def change_status(
                           resolution_due=format_time(ticket.resolution_due))
         _move(session, ticket, wanted, now, actor, "status-changed", **detail)
         clocks.refresh_next_check(ticket)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def resolve(
@@ -221,7 +267,7 @@ async def resolve(
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await repository.ticket_for_update(session, ticket_id)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
             policy = await config.policy_version(ctx, session, ticket.policy_version)
@@ -229,11 +275,8 @@ async def resolve(
         on_time = now <= ticket.resolution_due
         ticket.resolution_breached = ticket.resolution_breached or not on_time
         if ticket.first_contact_resolution is None:
-            # First-contact resolution: solved in the first cycle with a single reply, never
-            # waiting for the customer.
-            ticket.first_contact_resolution = (
-                ticket.reopen_count == 0 and ticket.response_count <= 1 and not ticket.was_pending_customer
-            )
+            ticket.first_contact_resolution = first_contact_resolution(
+                ticket.reopen_count, ticket.response_count, ticket.was_pending_customer)
         ticket.solution, ticket.improvement = solution, body.improvement
         ticket.resolved_at = now
         ticket.first_resolved_at = ticket.first_resolved_at or now
@@ -245,7 +288,7 @@ async def resolve(
             "resolved_at": format_time(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def verify_in_tx(
@@ -281,10 +324,10 @@ async def verify(
     actor: str, now: datetime,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await repository.ticket_for_update(session, ticket_id)
         detail = {"comment": body.comment} if body.comment else {}
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def apply_tier_change(
@@ -296,12 +339,7 @@ async def apply_tier_change(
     A customer moving down keeps the targets promised when the ticket opened. Returns the number
     of tickets re-evaluated.
     """
-    tickets = (await session.scalars(
-        select(TicketRow).where(
-            TicketRow.customer_id == customer_id,
-            TicketRow.status.in_([s.value for s in OPEN]),
-        ).with_for_update()
-    )).all()
+    tickets = await repository.open_tickets_for_update(session, customer_id)
     changed = 0
     for ticket in tickets:
         ticket_tier = Tier(ticket.tier) if ticket.tier else None
@@ -317,13 +355,9 @@ async def apply_tier_change(
                   "resolution_due": format_time(ticket.resolution_due), "calendar": ticket.calendar}
         for metric in clocks.running_metrics(ticket):
             start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
-            old_d = clocks.get_deadlines(ticket, metric)
+            promised = clocks.get_deadlines(ticket, metric)
             clocks.start_clock(ticket, metric, sla, policy, clock, start)
-            new_d = clocks.get_deadlines(ticket, metric)
-            clocks.set_deadlines(ticket, metric, Deadlines(
-                min(old_d.warning_at, new_d.warning_at), min(old_d.due_at, new_d.due_at),
-                min(old_d.task_force_at, new_d.task_force_at),
-            ))
+            clocks.set_deadlines(ticket, metric, promised.tightened(clocks.get_deadlines(ticket, metric)))
         ticket.tier = new.value
         ticket.calendar = clocks.clock_name(sla, policy)
         from_tier = ticket_tier.value if ticket_tier else None

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from services.feedback.app import create_app
 from services.feedback.models import EscalationRow
+from services.feedback.service.sweeper import sweep
 from services.feedback.settings import feedback_settings
-from services.feedback.sweeper import sweep
 from tests.integration.feedback.helpers import (
     ANALYST,
     get_ticket,
