@@ -1,15 +1,21 @@
-"""Authenticated routes of the survey service (DESIGN 8): templates, invitations, results."""
+"""Routes of the survey service (DESIGN 8): templates, invitations and results (authenticated);
+answering by token and the mobile answering page (public: the token is the key, DESIGN 7)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import secrets
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
-from services.survey.service import invitations, reports, surveys
+from services.survey.service import invitations, reports, responses, surveys
+from services.survey.service.ratelimit import enforce_invitation_limits
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -19,6 +25,13 @@ read = require(*READERS)
 manage_templates = require()  # manager and admin
 invite = require(Role.ACCOUNT_MANAGER)
 see_invitations = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+PAGE = Path(__file__).parent / "page" / "answer.html"
+Token = PathParam(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
+                  description="The invitation token: the only key needed")
+
+
+def _ctx(request: Request):
+    return request.app.state.ctx
 
 
 @router.post("/surveys", response_model=schemas.SurveyOut, status_code=201, tags=["surveys"],
@@ -27,7 +40,7 @@ async def create_survey(
     body: schemas.SurveyIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage_templates),
 ) -> schemas.SurveyOut:
-    return surveys.survey_out(await surveys.create_survey(session, body, caller))
+    return await surveys.create_survey(session, body, caller)
 
 
 @router.get("/surveys", response_model=Page[schemas.SurveySummary], tags=["surveys"],
@@ -44,7 +57,7 @@ async def list_surveys(
 async def get_survey(
     survey_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SurveyOut:
-    return surveys.survey_out(await surveys.get_survey(session, survey_id))
+    return await surveys.survey(session, survey_id)
 
 
 @router.put("/surveys/{survey_id}/weights", response_model=schemas.SurveyOut, tags=["surveys"],
@@ -53,7 +66,7 @@ async def put_weights(
     survey_id: str, body: schemas.WeightsIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage_templates),
 ) -> schemas.SurveyOut:
-    return surveys.survey_out(await surveys.set_tier_weights(session, survey_id, body.tier_weights))
+    return await surveys.set_tier_weights(session, survey_id, body.tier_weights)
 
 
 @router.post("/surveys/{survey_id}/invitations", response_model=schemas.InvitationsOut,
@@ -63,12 +76,7 @@ async def create_invitations(
     survey_id: str, body: schemas.InvitationsIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
 ) -> schemas.InvitationsOut:
-    ctx = request.app.state.ctx
-    rows = await invitations.invite(ctx, session, survey_id, body, caller)
-    now = datetime.now(UTC)
-    return schemas.InvitationsOut(
-        items=[invitations.invitation_out(ctx.settings, r, now) for r in rows]
-    )
+    return await invitations.invite(_ctx(request), session, survey_id, body, caller)
 
 
 @router.get("/customers/{customer_id}/invitations", response_model=Page[schemas.InvitationOut],
@@ -79,9 +87,7 @@ async def customer_invitations(
     cursor: str | None = None, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(see_invitations),
 ) -> Page[schemas.InvitationOut]:
-    return await invitations.customer_invitations(
-        request.app.state.ctx.settings, session, customer_id, limit, cursor
-    )
+    return await invitations.customer_invitations(_ctx(request), session, customer_id, limit, cursor)
 
 
 @router.get("/surveys/{survey_id}/results", response_model=schemas.ResultsOut, tags=["results"],
@@ -112,3 +118,51 @@ async def customer_satisfaction(
     caller: Caller = Depends(read),
 ) -> schemas.CustomerSatisfactionOut:
     return await reports.customer_satisfaction(session, customer_id, limit, cursor)
+
+
+# --- public: answering by token, no login ---------------------------------------------------
+
+public_router = APIRouter()
+
+
+@cache
+def _page_template() -> str:
+    return PAGE.read_text(encoding="utf-8")
+
+
+@public_router.get("/v1/invitations/{token}", response_model=schemas.PublicInvitationOut,
+            tags=["answering"], summary="The questions of an invitation (no login: the token is the key)",
+            dependencies=[Depends(enforce_invitation_limits)])
+async def get_invitation(
+    token: str = Token, session: AsyncSession = Depends(db_session)
+) -> schemas.PublicInvitationOut:
+    return await invitations.public_view(session, token)
+
+
+@public_router.post("/v1/invitations/{token}/response", response_model=schemas.ResponseOut, status_code=201,
+             tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+             summary="Answer once; a survey answer is scored and published as satisfaction-scored")
+async def post_response(
+    body: schemas.ResponseIn, request: Request, token: str = Token,
+    session: AsyncSession = Depends(db_session),
+) -> schemas.ResponseOut:
+    return await responses.answer(_ctx(request), session, token, body)
+
+
+@public_router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],
+            summary="The mobile-friendly answering page an invitation URL points to")
+async def answering_page(token: str = Token) -> HTMLResponse:
+    # The token stays in the URL only: the page reads it from location and sends no referrer.
+    nonce = secrets.token_urlsafe(16)
+    html = _page_template().replace("{{nonce}}", nonce)
+    return HTMLResponse(html, headers={
+        "Content-Security-Policy": (
+            f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
+            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors 'none'"
+        ),
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+        "X-Robots-Tag": "noindex",
+        "X-Content-Type-Options": "nosniff",
+    })

@@ -4,10 +4,9 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from services.survey.api import router
+from services.survey.api import public_router, router
 from services.survey.events import HANDLERS
 from services.survey.models import Base
-from services.survey.public import router as public_router
 from services.survey.service.ratelimit import rate_limit_janitor
 from services.survey.service.surveys import seed_default_survey
 from services.survey.settings import SurveySettings, survey_settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
@@ -15,41 +15,24 @@ from services.survey.models import (
     ResponseRow,
     SurveyRow,
 )
-from shared.db import PerDialect, as_utc
-from shared.pagination import decode_cursor
+from shared.db import PerDialect
+from shared.pagination import Keyset, Page
+
+SURVEYS_OLDEST_FIRST = Keyset(SurveyRow.id, SurveyRow.created_at)
+INVITATIONS_NEWEST_FIRST = Keyset(InvitationRow.id, InvitationRow.created_at, descending=True)
+ANSWERS_OLDEST_FIRST = Keyset(ResponseRow.id, ResponseRow.answered_at)
+# Replicas starting together insert the default template once.
+_INSERT_SURVEY_UNLESS_PRESENT = PerDialect(
+    lambda insert: insert(SurveyRow).on_conflict_do_nothing(index_elements=["id"]))
 
 
-def upsert(session: AsyncSession, model):
-    """An INSERT that supports ON CONFLICT on both PostgreSQL and SQLite."""
-    return PerDialect.INSERTS[session.bind.dialect.name](model)
+async def insert_survey_unless_present(session: AsyncSession, values: dict[str, Any]) -> None:
+    await session.execute(_INSERT_SURVEY_UNLESS_PRESENT.for_session(session), values)
 
 
-def _after(cursor: str | None, time_column, id_column, *, descending: bool):
-    """Keyset condition for the rows after the cursor's (time, id)."""
-    position = decode_cursor(cursor)
-    if position is None:
-        return None
-    try:
-        at, last_id = as_utc(position["t"]), str(position["id"])
-    except (KeyError, ValueError) as exc:
-        from shared.errors import InvalidInput
-
-        raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
-    if descending:
-        return or_(time_column < at, and_(time_column == at, id_column < last_id))
-    return or_(time_column > at, and_(time_column == at, id_column > last_id))
-
-
-def position(at: datetime, row_id: str) -> dict[str, Any]:
-    return {"t": at.isoformat(), "id": row_id}
-
-
-async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> list[SurveyRow]:
-    query = select(SurveyRow).order_by(SurveyRow.created_at, SurveyRow.id).limit(limit + 1)
-    condition = _after(cursor, SurveyRow.created_at, SurveyRow.id, descending=False)
-    if condition is not None:
-        query = query.where(condition)
-    return list((await session.scalars(query)).all())
+async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> Page[SurveyRow]:
+    rows = await session.scalars(SURVEYS_OLDEST_FIRST.seek(select(SurveyRow), cursor, limit))
+    return SURVEYS_OLDEST_FIRST.page(rows, limit)
 
 
 async def tier_of(session: AsyncSession, customer_id: str) -> CustomerTierRow | None:
@@ -75,18 +58,11 @@ async def invitation_by_token(
 
 async def customer_invitations(
     session: AsyncSession, customer_id: str, limit: int, cursor: str | None
-) -> list[InvitationRow]:
+) -> Page[InvitationRow]:
     """Newest first."""
-    query = (
-        select(InvitationRow)
-        .where(InvitationRow.customer_id == customer_id)
-        .order_by(InvitationRow.created_at.desc(), InvitationRow.id.desc())
-        .limit(limit + 1)
-    )
-    condition = _after(cursor, InvitationRow.created_at, InvitationRow.id, descending=True)
-    if condition is not None:
-        query = query.where(condition)
-    return list((await session.scalars(query)).all())
+    query = select(InvitationRow).where(InvitationRow.customer_id == customer_id)
+    rows = await session.scalars(INVITATIONS_NEWEST_FIRST.seek(query, cursor, limit))
+    return INVITATIONS_NEWEST_FIRST.page(rows, limit)
 
 
 async def invited_by_group(session: AsyncSession, survey_id: str, by: str) -> dict[str | None, int]:
@@ -128,18 +104,11 @@ async def response_rate(session: AsyncSession, survey_id: str) -> float | None:
 
 async def customer_satisfaction(
     session: AsyncSession, customer_id: str, limit: int, cursor: str | None
-) -> list[ResponseRow]:
+) -> Page[ResponseRow]:
     """Scored responses of a customer, oldest first."""
-    query = (
-        select(ResponseRow)
-        .where(ResponseRow.customer_id == customer_id, ResponseRow.kind == "survey")
-        .order_by(ResponseRow.answered_at, ResponseRow.id)
-        .limit(limit + 1)
-    )
-    condition = _after(cursor, ResponseRow.answered_at, ResponseRow.id, descending=False)
-    if condition is not None:
-        query = query.where(condition)
-    return list((await session.scalars(query)).all())
+    query = select(ResponseRow).where(ResponseRow.customer_id == customer_id, ResponseRow.kind == "survey")
+    rows = await session.scalars(ANSWERS_OLDEST_FIRST.seek(query, cursor, limit))
+    return ANSWERS_OLDEST_FIRST.page(rows, limit)
 
 
 async def latest_satisfaction(session: AsyncSession, customer_id: str) -> ResponseRow | None:

@@ -25,7 +25,7 @@ from services.survey.settings import SurveySettings
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Gone, NotFound
-from shared.pagination import Page, page_of
+from shared.pagination import Page
 from shared.rfc3339 import format_time
 
 SURVEY, VERIFICATION = "survey", "verification"
@@ -58,7 +58,7 @@ def invitation_out(settings: SurveySettings, row: InvitationRow, now: datetime) 
 async def invite(
     ctx: ServiceContext, session: AsyncSession, survey_id: str, body: schemas.InvitationsIn,
     caller: Caller,
-) -> list[InvitationRow]:
+) -> schemas.InvitationsOut:
     """One invitation per listed customer (a customer listed twice is invited once)."""
     settings: SurveySettings = ctx.settings
     now = datetime.now(UTC)
@@ -79,11 +79,12 @@ async def invite(
         ]
         session.add_all(rows)
     INVITATIONS.labels(SURVEY).inc(len(rows))
-    return rows
+    now = datetime.now(UTC)
+    return schemas.InvitationsOut(items=[invitation_out(settings, r, now) for r in rows])
 
 
 async def invite_to_verify(
-    settings: SurveySettings, session: AsyncSession, customer_id: str, ticket_id: str, now: datetime
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, ticket_id: str, now: datetime
 ) -> InvitationRow:
     """The one-question verification after a resolved ticket, inside the caller's transaction."""
     known = await repository.tier_of(session, customer_id)
@@ -92,7 +93,7 @@ async def invite_to_verify(
         customer_id=customer_id, ticket_id=ticket_id,
         tier=known.tier if known else None, quadrant=known.quadrant if known else None,
         created_by="ticket-resolved", created_at=now,
-        expires_at=now + timedelta(days=settings.verification_expires_in_days),
+        expires_at=now + timedelta(days=ctx.settings.verification_expires_in_days),
     )
     session.add(row)
     INVITATIONS.labels(VERIFICATION).inc()
@@ -100,14 +101,12 @@ async def invite_to_verify(
 
 
 async def customer_invitations(
-    settings: SurveySettings, session: AsyncSession, customer_id: str, limit: int, cursor: str | None
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, limit: int, cursor: str | None
 ) -> Page[schemas.InvitationOut]:
-    rows = await repository.customer_invitations(session, customer_id, limit, cursor)
-    page = page_of(rows, limit, lambda r: repository.position(r.created_at, r.id))
+    """A customer's invitations (surveys and ticket verifications), newest first."""
+    page = await repository.customer_invitations(session, customer_id, limit, cursor)
     now = datetime.now(UTC)
-    return Page[schemas.InvitationOut](
-        items=[invitation_out(settings, r, now) for r in page.items], next_cursor=page.next_cursor
-    )
+    return page.map(lambda r: invitation_out(ctx.settings, r, now))
 
 
 def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:

@@ -69,24 +69,25 @@ async def answer(
     RESPONSES.labels(invitation.kind, tier or "unknown").inc()
     if out.satisfaction is not None:
         SATISFACTION.labels(tier or "unknown").observe(out.satisfaction.value)
-        await _refresh_response_rate(session, invitation.survey_id or "")
+        await _refresh_response_rate(ctx, session, invitation.survey_id or "")
     else:
         VERIFICATIONS.labels(str(out.solved).lower()).inc()
     return out
 
 
 RESPONSE_RATE_REFRESH_SECONDS = 10.0
-_rate_refreshed_at: dict[str, float] = {}
 
 
-async def _refresh_response_rate(session: AsyncSession, survey_id: str) -> None:
+async def _refresh_response_rate(ctx: ServiceContext, session: AsyncSession, survey_id: str) -> None:
     """The gauge counts the survey's invitations and responses, which grows with the survey: refresh
-    it at most every few seconds per survey rather than on every answer."""
+    it at most every few seconds per survey rather than on every answer. When each survey was last
+    counted is per app (ctx.state), like every other per-process object."""
+    refreshed_at: dict[str, float] = ctx.state.setdefault("response_rate_refreshed_at", {})
     now = time.monotonic()
-    last = _rate_refreshed_at.get(survey_id)
+    last = refreshed_at.get(survey_id)
     if last is not None and now - last < RESPONSE_RATE_REFRESH_SECONDS:
         return
-    _rate_refreshed_at[survey_id] = now
+    refreshed_at[survey_id] = now
     rate = await repository.response_rate(session, survey_id)
     if rate is not None:
         RESPONSE_RATE.labels(survey_id).set(rate)
