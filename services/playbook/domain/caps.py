@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from services.playbook.domain.rules import QUADRANTS, TIERS
+from services.playbook.domain.triggers import QUADRANTS, TIERS
 
 
 class ContactClass(StrEnum):

@@ -28,6 +28,7 @@ from services.playbook.domain.caps import (
 )
 from services.playbook.domain.experiments import assign
 from services.playbook.domain.rules import ActionTemplate, Rule, rules_for
+from services.playbook.domain.triggers import trigger_facts
 from services.playbook.metrics import ACTIONS_CREATED
 from services.playbook.models import CareActionRow, CustomerRow, ExperimentAssignmentRow
 from services.playbook.service import config
@@ -47,23 +48,15 @@ def customer_facts(row: CustomerRow | None) -> CustomerFacts:
 
 
 def event_facts(event: Event, customer: CustomerFacts, policy: ContactPolicy) -> dict[str, Any]:
-    """The facts rule conditions look at: the event's own, then the read model's tier and quadrant."""
+    """The facts rule conditions look at: the trigger's own (domain/triggers.py), then the tier
+    and quadrant the event carries, else the read model's."""
     data = event.data
-    facts: dict[str, Any] = {
+    return {
         "tier": data.get("to_tier") or data.get("tier") or customer.tier,
         "quadrant": data.get("quadrant") or customer.quadrant,
         "dormant": is_dormant(policy, customer, event.time),
+        **trigger_facts(event.type, data),
     }
-    if event.type == "churn-risk-detected":
-        facts["reason"] = [r["code"] for r in data["reasons"]]
-    elif event.type == "tier-changed":
-        facts.update(to_tier=data["to_tier"], from_tier=data.get("from_tier"), change_reason=data["reason"])
-    else:
-        for key in ("level", "nps_category", "value", "nps", "priority", "metric", "step", "score",
-                    "previous_tier", "type", "channel"):
-            if key in data:
-                facts[key] = data[key]
-    return facts
 
 
 @dataclass(frozen=True)
