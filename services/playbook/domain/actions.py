@@ -51,6 +51,7 @@ def is_overdue(status: ActionStatus, due_at: datetime | None, now: datetime) -> 
 # --- a new action: its row and the explanation of every number that made it -------------------
 
 SURVEY_CHANNEL = "survey"
+MAX_SURVEY_RETRY_SECONDS = 3600.0
 # An action template for one of these roles goes to the customer's owner when one is known.
 ACCOUNT_OWNER_ROLES = frozenset({"account_manager"})
 
@@ -115,3 +116,9 @@ def new_action(
         "survey_state": "pending" if survey else None,
         "survey_next_attempt_at": at if survey else None,
     }
+
+
+def survey_retry_delay(attempts: int, base_seconds: float) -> float:
+    """Seconds before the next invitation attempt of a survey action: doubled after each failed
+    attempt, at most an hour, so an outage of the survey service is retried without hammering it."""
+    return min(base_seconds * 2 ** (attempts - 1), MAX_SURVEY_RETRY_SECONDS)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import repository, schemas
+from services.playbook.domain.effect import metric_change
 from services.playbook.models import CaseRow
 from shared.errors import NotFound
 from shared.pagination import Page
@@ -16,9 +17,8 @@ from shared.pagination import Page
 def case_out(row: CaseRow) -> schemas.CaseOut:
     metrics = []
     for m in row.effect.get("metrics", []):
-        change = m["after"] - m["before"]
-        pct = round(100 * change / abs(m["before"]), 2) if m["before"] else None
-        metrics.append(schemas.CaseMetricOut(**m, change=round(change, 6), change_pct=pct))
+        change, pct = metric_change(m["before"], m["after"])
+        metrics.append(schemas.CaseMetricOut(**m, change=change, change_pct=pct))
     return schemas.CaseOut(
         id=row.id, title=row.title, customer_id=row.customer_id, tier=row.tier, quadrant=row.quadrant,
         background=row.background, strategy=row.strategy, execution=row.execution,

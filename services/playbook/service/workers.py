@@ -16,7 +16,7 @@ from typing import Any
 import structlog
 
 from services.playbook import repository
-from services.playbook.domain.actions import ActionStatus
+from services.playbook.domain.actions import ActionStatus, survey_retry_delay
 from services.playbook.metrics import ACTIONS_COMPLETED, ACTIONS_OVERDUE, SURVEY_INVITATIONS
 from services.playbook.models import CareActionRow, CustomerRow
 from services.playbook.service import config
@@ -27,7 +27,6 @@ from shared.app import ServiceContext
 from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
-MAX_SURVEY_RETRY_SECONDS = 3600.0
 
 
 async def sweep_overdue(ctx: ServiceContext, now: datetime, limit: int = 200) -> list[str]:
@@ -125,8 +124,7 @@ async def invite_pending_surveys(ctx: ServiceContext, client: SurveyClient, now:
             invitation = invitations.get(customer_id)
             if invitation is None:
                 row.survey_error = error or "the survey service returned no invitation for the customer"
-                delay = min(settings.survey_retry_seconds * 2 ** (row.survey_attempts - 1),
-                            MAX_SURVEY_RETRY_SECONDS)
+                delay = survey_retry_delay(row.survey_attempts, settings.survey_retry_seconds)
                 row.survey_next_attempt_at = done_at + timedelta(seconds=delay)
                 SURVEY_INVITATIONS.labels("failed").inc()
                 continue

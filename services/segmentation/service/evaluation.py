@@ -16,6 +16,7 @@ from services.segmentation import repository
 from services.segmentation.domain.signals import (
     SignalCode,
     churn_signals,
+    month_end_scores,
     month_starts,
 )
 from services.segmentation.metrics import CHURN_SIGNALS, CUSTOMERS_BY_QUADRANT, CUSTOMERS_BY_TIER
@@ -46,25 +47,13 @@ async def evaluate_due_customers(ctx: ServiceContext, now: datetime, limit: int 
     return len(due)
 
 
-def _monthly_scores(history: list[tuple[datetime, float]], starts: list[datetime]) -> list[float]:
-    """Score in force at the end of each full month, carrying the last known value forward."""
-    values: list[float] = []
-    last: float | None = None
-    position = 0
-    for end in starts[1:]:
-        while position < len(history) and history[position][0] < end:
-            last = history[position][1]
-            position += 1
-        if last is not None:
-            values.append(last)
-    return values
-
-
 async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
     """Raise new churn signals (published once), clear stale ones, rescore on spending drops."""
     raised = 0
     after: str | None = None
-    starts = month_starts(now, 5)  # five full months before this one, plus this month's start
+    # Five full months before this one, plus this month's start: the spending windows; the last
+    # four month ends (starts[2:]) are the month-end scores of "fell 3 months in a row".
+    starts = month_starts(now, 5)
     while True:
         async with ctx.db.session() as session, session.begin():
             owners = await repository.owners_after(session, after, DETECTION_BATCH)
@@ -83,7 +72,7 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                 signals = churn_signals(
                     now=now,
                     last_activity_at=activity.get(customer_id),
-                    monthly_scores=_monthly_scores(histories.get(customer_id, []), starts[1:]),
+                    monthly_scores=month_end_scores(histories.get(customer_id, []), starts[2:]),
                     monthly_amounts=amounts[customer_id],
                 )
                 codes = {s.code.value for s in signals}

@@ -121,6 +121,22 @@ def answer_errors(
     return errors
 
 
+def verification_errors(
+    solved: bool | None, answers: dict[str, int], nps: int | None, comments: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(field, message) for every part of a ticket verification answer that is not a yes or no to
+    "Is your problem solved?"; empty when it is exactly that."""
+    errors = []
+    if solved is None:
+        errors.append(("solved", "answer yes (true) or no (false)"))
+    for name, given in (("answers", answers), ("comments", comments)):
+        for key in given:
+            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
+    if nps is not None:
+        errors.append(("nps", "this invitation asks only whether the problem is solved"))
+    return errors
+
+
 def score_response(
     template: Template, answers: dict[str, int], nps: int | None, tier: str | None
 ) -> Satisfaction:

@@ -10,7 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
-from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
+from services.survey.domain.scoring import (
+    AnswerError,
+    Satisfaction,
+    answer_errors,
+    score_response,
+    verification_errors,
+)
 from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
 from services.survey.models import InvitationRow, ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
@@ -26,18 +32,6 @@ def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
         f"Invalid answer for: {fields}; nothing was stored", field=errors[0][0],
         errors=[{"field": f, "message": m} for f, m in errors],
     )
-
-
-def _verification_errors(body: schemas.ResponseIn) -> list[tuple[str, str]]:
-    errors = []
-    if body.solved is None:
-        errors.append(("solved", "answer yes (true) or no (false)"))
-    for name in ("answers", "comments"):
-        for key in getattr(body, name):
-            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
-    if body.nps is not None:
-        errors.append(("nps", "this invitation asks only whether the problem is solved"))
-    return errors
 
 
 def satisfaction_out(s: Satisfaction, tier: str | None) -> schemas.SatisfactionOut:
@@ -148,7 +142,7 @@ async def _answer_verification(
     ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
     now: datetime,
 ) -> schemas.ResponseOut:
-    errors = _verification_errors(body)
+    errors = verification_errors(body.solved, body.answers, body.nps, body.comments)
     if errors:
         raise _refuse(errors)
     response_id = str(uuid.uuid4())
