@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow bench lint format postgres tools clean openapi
+.PHONY: run test test-slow bench lint format postgres tools clean openapi clients client-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,20 @@ postgres:
 tools:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: the browser test will be skipped" >&2
 	@command -v promtool >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) || echo "promtool could not be installed: the alert rule tests will be skipped" >&2
+	@command -v kcat >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kcat >/dev/null) || echo "kcat could not be installed: the librdkafka partner test will be skipped" >&2
 
-test: $(STAMP) postgres tools
+# The TypeScript client's locked npm packages (generator, compiler, openapi-fetch).
+CLIENT_PACKAGES := clients/typescript/node_modules/.package-lock.json
+$(CLIENT_PACKAGES): clients/typescript/package-lock.json
+	cd clients/typescript && npm ci --no-audit --no-fund
+client-packages: $(CLIENT_PACKAGES)
+
+# Regenerate the Python and TypeScript clients from the committed OpenAPI documents
+# (after `python -m scripts.generate_contracts`); `make test` fails when they drift.
+clients: $(STAMP) $(CLIENT_PACKAGES)
+	$(PY) -m scripts.generate_clients
+
+test: $(STAMP) postgres tools $(CLIENT_PACKAGES)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -m "not slow"
 

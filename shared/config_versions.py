@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import UTCDateTime
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict, NotFound, PreconditionFailed
+from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 SYSTEM = "system"
 # Version 1 of every document, the product defaults, carries this date on every replica.
@@ -69,19 +70,27 @@ class ConfigDocuments:
         return row
 
     async def replace(
-        self, session: AsyncSession, kind: str, document: dict[str, Any], actor: str, now: datetime
+        self, session: AsyncSession, kind: str, document: dict[str, Any], actor: str, now: datetime,
+        precondition: IfMatch = NO_PRECONDITION,
     ) -> Any:
         """Store an already validated document as the next version of `kind`, in its own
-        transaction; the older versions stay for whatever uses them."""
+        transaction; the older versions stay for whatever uses them.
+
+        If-Match names the version the editor started from; the next version's unique key makes
+        the check race-free (of two editors of the same version, the second insert fails)."""
         try:
             async with session.begin():
                 latest = await session.scalar(
                     select(func.max(self.row.version)).where(self.row.kind == kind)
                 )
+                precondition.check(version_tag(kind, latest) if latest else None)
                 row = self.row(kind=kind, version=(latest or 0) + 1, definition=document,
                                created_by=actor, created_at=now)
                 session.add(row)
         except IntegrityError as exc:
+            if precondition.given:
+                raise PreconditionFailed(f"another {kind} version was saved since you read it",
+                                         field="If-Match") from exc
             raise Conflict(f"another {kind} version was saved at the same time; retry") from exc
         return row
 

@@ -14,7 +14,9 @@ from services.feedback.service import config, reports, tickets
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -45,8 +47,20 @@ async def post_ticket(
             summary="A ticket with its SLA (rows, calendar, due times) and its full history")
 async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await tickets.get_ticket(session, ticket_id)
+    return etags.tag(await tickets.get_ticket(session, ticket_id))
+
+
+@router.patch("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
+              summary="Correct channel, type, category or description (JSON Merge Patch, RFC 7396)",
+              openapi_extra=merge_patch_openapi(schemas.TicketIn))
+async def patch_ticket(
+    ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
+    session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+) -> schemas.TicketOut:
+    return etags.tag(await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition))
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
@@ -67,18 +81,20 @@ async def list_tickets(
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
     ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work),
+    caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await tickets.assign(session, ticket_id, body, caller.subject, _now())
+    return etags.tag(await tickets.assign(session, ticket_id, body, caller.subject, _now(), precondition))
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Reply; the first reply stops the first-response clock")
 async def respond(
     ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work),
+    caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await tickets.respond(session, ticket_id, body, caller.subject, _now())
+    return etags.tag(await tickets.respond(session, ticket_id, body, caller.subject, _now(), precondition))
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
@@ -86,8 +102,11 @@ async def respond(
 async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                        precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
@@ -95,8 +114,11 @@ async def change_status(
 async def resolve(
     ticket_id: str, body: schemas.ResolveIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                  precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
@@ -104,76 +126,100 @@ async def resolve(
 async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                 precondition)
+    return etags.tag(view)
+
+
+def _versioned(kind: ConfigKind, view, etags: ETags):
+    """A version of a document never changes: its tag is its kind and version."""
+    return etags.tag(view, version_tag(kind, view.version))
 
 
 @router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="The SLA policy in force: priority targets, tier caps, clocks, escalation, calendar")
 async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    return await config.document(session, ConfigKind.SLA_POLICY)
+    return _versioned(ConfigKind.SLA_POLICY, await config.document(session, ConfigKind.SLA_POLICY), etags)
 
 
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="Save a new SLA policy version (open tickets keep the version they started with)")
 async def put_sla_policy(
     body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    return await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now())
+    view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(),
+                                         precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="The business calendar of the SLA policy in force (hours, holidays, working days)")
 async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    return await config.calendar(session)
+    return _versioned(ConfigKind.SLA_POLICY, await config.calendar(session), etags)
 
 
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="Edit holidays and working days: saves a new SLA policy version")
 async def put_calendar(
     body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    return await config.replace_calendar(session, body, caller.subject, _now())
+    view = await config.replace_calendar(session, body, caller.subject, _now(), precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Keyword and type rules that propose a priority")
 async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    return await config.document(session, ConfigKind.PRIORITY_RULES)
+    view = await config.document(session, ConfigKind.PRIORITY_RULES)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Replace the priority rules (new version)")
 async def put_priority_rules(
     body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    return await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject, _now())
+    view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject, _now(),
+                                         precondition)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Team per ticket category")
 async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    return await config.document(session, ConfigKind.ROUTING)
+    return _versioned(ConfigKind.ROUTING, await config.document(session, ConfigKind.ROUTING), etags)
 
 
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Replace the routing table (new version)")
 async def put_routing(
     body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    return await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now())
+    view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(),
+                                         precondition)
+    return _versioned(ConfigKind.ROUTING, view, etags)
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],

@@ -18,7 +18,7 @@ from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
 from services.feedback.models import CustomerTierRow, TicketRow
-from services.feedback.service import tickets
+from services.feedback.service import reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -40,7 +40,7 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     else:
         row.tier, row.computed_at = new.value, computed_at
     if old != new:
-        changed = await tickets.apply_tier_change(ctx, session, data["customer_id"], old, new,
+        changed = await reevaluation.apply_tier_change(ctx, session, data["customer_id"], old, new,
                                                   datetime.now(UTC))
         log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
                  tickets_reevaluated=changed)

@@ -52,11 +52,15 @@ async def ticket_with_history(
     ticket = await session.get(TicketRow, ticket_id, populate_existing=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
-    history = (await session.scalars(
+    return ticket, await history_of(session, ticket_id)
+
+
+async def history_of(session: AsyncSession, ticket_id: str) -> list[TicketHistoryRow]:
+    """Every recorded step of a ticket, oldest first."""
+    return list((await session.scalars(
         select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
         .order_by(TicketHistoryRow.id)
-    )).all()
-    return ticket, list(history)
+    )).all())
 
 
 async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:

@@ -10,9 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import schemas
 from services.playbook.service import actions, cases, config, contacts, reports
+from services.playbook.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.merge_patch import json_or_merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -30,13 +33,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _versioned(kind: ConfigKind, view, etags: ETags):
+    """A version of a document never changes: its tag is its kind and version."""
+    return etags.tag(view, version_tag(kind, view.version))
+
+
 # --- rules -----------------------------------------------------------------------------------
 
 
 @router.get("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
             summary="The current rule set: triggers, conditions, action templates")
-async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await config.rule_set(session)
+async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                    etags: ETags = Depends()):
+    return _versioned(ConfigKind.RULES, await config.rule_set(session), etags)
 
 
 @router.put("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
@@ -44,22 +53,27 @@ async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller 
 async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    return await config.replace_rule_set(session, body, caller.subject, _now())
+    view = await config.replace_rule_set(session, body, caller.subject, _now(), precondition)
+    return _versioned(ConfigKind.RULES, view, etags)
 
 
 @router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
-async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await config.get_rule(session, rule_id)
+async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
+    # One rule is edited as part of its set: the tag is the set's version.
+    return _versioned(ConfigKind.RULES, await config.get_rule(session, rule_id), etags)
 
 
 @router.put("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"],
             summary="Replace or add one rule (the set is stored as a new version)")
 async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    return await config.replace_rule(session, rule_id, body, caller.subject, _now())
+    view = await config.replace_rule(session, rule_id, body, caller.subject, _now(), precondition)
+    return _versioned(ConfigKind.RULES, view, etags)
 
 
 # --- contact policy and contacts -------------------------------------------------------------
@@ -67,17 +81,19 @@ async def put_rule(
 
 @router.get("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Contact caps per value class, dormancy and channel pause numbers")
-async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await config.contact_policy(session)
+async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                             etags: ETags = Depends()):
+    return _versioned(ConfigKind.CONTACT_POLICY, await config.contact_policy(session), etags)
 
 
 @router.put("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Replace the contact policy (new version)")
 async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    return await config.replace_contact_policy(session, body, caller.subject, _now())
+    view = await config.replace_contact_policy(session, body, caller.subject, _now(), precondition)
+    return _versioned(ConfigKind.CONTACT_POLICY, view, etags)
 
 
 @router.post("/customers/{customer_id}/contacts", response_model=schemas.ContactOut, status_code=201,
@@ -108,17 +124,22 @@ async def list_actions(
             summary="One action with the rule, event and numbers that made it")
 async def get_action(
     action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ):
-    return await actions.get_action(session, action_id, _now())
+    return etags.tag(await actions.get_action(session, action_id, _now()))
 
 
 @router.patch("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
-              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed")
+              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed. "
+              "A JSON Merge Patch (RFC 7396) clears a note with null; plain JSON leaves null fields alone",
+              openapi_extra=merge_patch_openapi(schemas.ActionPatch, also_json=True))
 async def patch_action(
-    action_id: str, body: schemas.ActionPatch, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    action_id: str, request: Request, caller: Caller = Depends(work),
+    changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    return await actions.update_action(_ctx(request), session, action_id, body, caller.subject, _now())
+    return etags.tag(await actions.update_action(_ctx(request), session, action_id, changes, caller.subject,
+                                                 _now(), precondition))
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
@@ -155,8 +176,9 @@ async def list_cases(
 
 
 @router.get("/cases/{case_id}", response_model=schemas.CaseOut, tags=["cases"], summary="One case")
-async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await cases.get_case(session, case_id)
+async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
+    return etags.tag(await cases.get_case(session, case_id))
 
 
 # --- experiments and reports -----------------------------------------------------------------

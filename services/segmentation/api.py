@@ -11,7 +11,9 @@ from services.segmentation.domain.scoring import Tier
 from services.segmentation.service import customers, jobs, overrides, scoring_models
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -29,19 +31,32 @@ def _ctx(request: Request):
 async def put_customer(
     customer_id: CustomerPath, body: schemas.CustomerIn, response: Response,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    view, created = await customers.put_customer(session, customer_id, body, caller)
+    view, created = await customers.put_customer(session, customer_id, body, caller, precondition)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    return view
+    return etags.tag(view)
+
+
+@router.patch("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
+              summary="Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept",
+              openapi_extra=merge_patch_openapi(schemas.CustomerIn))
+async def patch_customer(
+    customer_id: CustomerPath, caller: Caller = Depends(write_customers),
+    patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+) -> schemas.CustomerOut:
+    return etags.tag(await customers.edit_customer(session, customer_id, patch, caller, precondition))
 
 
 @router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
     customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    return await customers.customer_view(session, customer_id, caller)
+    return etags.tag(await customers.customer_view(session, customer_id, caller))
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],
@@ -109,25 +124,31 @@ async def rescore_all(
             summary="Progress and result of a rescore job")
 async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.JobOut:
-    return await jobs.get_job(session, job_id)
+    return etags.tag(await jobs.get_job(session, job_id))
 
 
 @router.get("/scoring-model", response_model=schemas.ScoringModelOut, tags=["scoring"],
             summary="The active scoring model: curves, weights, thresholds")
 async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.ScoringModelOut:
-    return await scoring_models.active_model_out(session)
+    view = await scoring_models.active_model_out(session)
+    return etags.tag(view, scoring_models.model_tag(view.version))
 
 
 @router.put("/scoring-model", response_model=schemas.ModelApplied, tags=["scoring"],
             summary="Save a new model version, make it active and rescore everyone with it")
 async def put_scoring_model(
     body: schemas.ScoringModelIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.ModelApplied:
-    return await scoring_models.replace_model(session, body, caller.subject)
+    applied = await scoring_models.replace_model(session, body, caller.subject, precondition)
+    etags.response.headers["ETag"] = scoring_models.model_tag(applied.model.version)
+    return applied
 
 
 @router.post("/scoring-model/dry-run", response_model=schemas.DryRunOut, tags=["scoring"],

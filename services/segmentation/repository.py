@@ -401,6 +401,12 @@ async def active_model_row(session: AsyncSession) -> ScoringModelRow | None:
     return await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
 
 
+async def active_model_version_for_update(session: AsyncSession) -> str | None:
+    """The active model's version, its row locked: two editors of the same version queue."""
+    return await session.scalar(
+        select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True)).with_for_update())
+
+
 async def model_versions(session: AsyncSession) -> list[str]:
     return list((await session.scalars(select(ScoringModelRow.version))).all())
 

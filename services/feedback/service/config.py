@@ -29,6 +29,7 @@ from services.feedback.models import ConfigVersionRow
 from shared.app import ServiceContext
 from shared.config_versions import ConfigDocuments
 from shared.errors import InvalidInput
+from shared.preconditions import NO_PRECONDITION, IfMatch
 
 
 class ConfigKind(StrEnum):
@@ -62,24 +63,27 @@ async def current(session: AsyncSession, kind: ConfigKind) -> ConfigVersionRow:
 
 
 async def replace(
-    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
-    """Store the document as the next version; the old versions stay for the tickets using them."""
+    """Store the document as the next version; the old versions stay for the tickets using them.
+    If-Match names the version the editor started from."""
     try:
         DOCUMENTS.parsers[kind](document)
     except (ValueError, KeyError, TypeError) as exc:
         raise InvalidInput(f"{kind.value} is not valid: {exc}", field=kind.value) from exc
-    return await DOCUMENTS.replace(session, kind, document, actor, now)
+    return await DOCUMENTS.replace(session, kind, document, actor, now, precondition)
 
 
 async def replace_calendar(
-    session: AsyncSession, body: schemas.CalendarDoc, actor: str, now: datetime
+    session: AsyncSession, body: schemas.CalendarDoc, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.CalendarOut:
     """A new SLA policy version that differs from the current one by its calendar only."""
     async with session.begin():
         policy = (await current(session, ConfigKind.SLA_POLICY)).definition
     document = {**policy, "calendar": body.model_dump(mode="json")}
-    return _calendar_out(await replace(session, ConfigKind.SLA_POLICY, document, actor, now))
+    return _calendar_out(await replace(session, ConfigKind.SLA_POLICY, document, actor, now, precondition))
 
 
 async def calendar(session: AsyncSession) -> schemas.CalendarOut:
@@ -93,9 +97,10 @@ async def document(session: AsyncSession, kind: ConfigKind) -> BaseModel:
 
 
 async def replace_document(
-    session: AsyncSession, kind: ConfigKind, body: BaseModel, actor: str, now: datetime
+    session: AsyncSession, kind: ConfigKind, body: BaseModel, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> BaseModel:
-    row = await replace(session, kind, body.model_dump(mode="json"), actor, now)
+    row = await replace(session, kind, body.model_dump(mode="json"), actor, now, precondition)
     return _document_out(kind, row)
 
 

@@ -29,14 +29,15 @@ from services.feedback.domain.sla import (
     Tier,
     applied_sla,
     clock_for,
-    is_stricter_tier,
 )
 from services.feedback.metrics import FIRST_RESPONSE_SECONDS
 from services.feedback.models import TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
 from shared.app import ServiceContext
 from shared.errors import InvalidInput
+from shared.merge_patch import merged
 from shared.pagination import Page
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
@@ -116,6 +117,16 @@ async def get_ticket(session: AsyncSession, ticket_id: str) -> schemas.TicketOut
     return ticket_out(*await repository.ticket_with_history(session, ticket_id))
 
 
+async def _locked(session: AsyncSession, ticket_id: str, precondition: IfMatch) -> TicketRow:
+    """The ticket, locked for the caller's transaction; If-Match is checked under that lock, so
+    of two agents holding the same ETag only the first one's change goes through."""
+    ticket = await repository.ticket_for_update(session, ticket_id)
+    if precondition.given or precondition.required:
+        history = await repository.history_of(session, ticket.id)
+        precondition.check(representation_tag(ticket_out(ticket, history)))
+    return ticket
+
+
 async def list_tickets(
     session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
     customer_id: str | None, limit: int, cursor: str | None, now: datetime,
@@ -186,10 +197,11 @@ async def open_ticket(
 
 
 async def assign(
-    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime
-) -> TicketRow:
+    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.TicketOut:
     async with session.begin():
-        ticket = await repository.ticket_for_update(session, ticket_id)
+        ticket = await _locked(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
@@ -205,11 +217,12 @@ async def assign(
 
 
 async def respond(
-    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime
-) -> TicketRow:
+    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.TicketOut:
     """A reply; the first one stops the first-response clock and starts the work."""
     async with session.begin():
-        ticket = await repository.ticket_for_update(session, ticket_id)
+        ticket = await _locked(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_reply(current)
         first = ticket.first_responded_at is None
@@ -235,11 +248,11 @@ async def respond(
 
 async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
-    actor: str, now: datetime,
-) -> TicketRow:
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.TicketOut:
     """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
     async with session.begin():
-        ticket = await repository.ticket_for_update(session, ticket_id)
+        ticket = await _locked(session, ticket_id, precondition)
         wanted = Status(body.status)
         current = Status(ticket.status)
         check_transition(current, wanted)
@@ -261,13 +274,13 @@ async def change_status(
 
 async def resolve(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResolveIn,
-    actor: str, now: datetime,
-) -> TicketRow:
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.TicketOut:
     solution = body.solution.strip()
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await repository.ticket_for_update(session, ticket_id)
+        ticket = await _locked(session, ticket_id, precondition)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
             policy = await config.policy_version(ctx, session, ticket.policy_version)
@@ -288,6 +301,38 @@ async def resolve(
             "resolved_at": format_time(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
+    return await get_ticket(session, ticket_id)
+
+
+EDITABLE_FIELDS = ("channel", "type", "category", "description")
+
+
+async def edit(
+    session: AsyncSession, ticket_id: str, patch: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.TicketOut:
+    """Correct what was recorded when the ticket was opened (channel, type, category,
+    description) with a merge patch; the result is validated as a whole new ticket would be.
+    The customer, the priority and the report time drive the SLA and are not edited here."""
+    async with session.begin():
+        ticket = await _locked(session, ticket_id, precondition)
+        stored = {"customer_id": ticket.customer_id, "channel": ticket.channel, "type": ticket.type,
+                  "category": ticket.category, "description": ticket.description,
+                  "priority": ticket.priority, "reported_at": ticket.reported_at}
+        edited = merged(schemas.TicketIn, stored, patch)
+        for fixed in ("customer_id", "priority", "reported_at"):
+            if fixed in patch and getattr(edited, fixed) != stored[fixed]:
+                raise InvalidInput(f"{fixed} cannot be changed by an edit of the ticket", field=fixed)
+        values = {"channel": edited.channel.value, "type": edited.type.value,
+                  "category": edited.category.strip(), "description": edited.description}
+        previous = {name: getattr(ticket, name) for name in EDITABLE_FIELDS
+                    if getattr(ticket, name) != values[name]}
+        if previous:
+            for name in previous:
+                setattr(ticket, name, values[name])
+            ticket.updated_at = now
+            _history(session, ticket, now, actor, "edited", ticket.status, ticket.status,
+                     fields=sorted(previous), previous=previous)
     return await get_ticket(session, ticket_id)
 
 
@@ -321,55 +366,10 @@ async def verify_in_tx(
 
 async def verify(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.VerificationIn,
-    actor: str, now: datetime,
-) -> TicketRow:
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.TicketOut:
     async with session.begin():
-        ticket = await repository.ticket_for_update(session, ticket_id)
+        ticket = await _locked(session, ticket_id, precondition)
         detail = {"comment": body.comment} if body.comment else {}
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
     return await get_ticket(session, ticket_id)
-
-
-async def apply_tier_change(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, old: Tier | None, new: Tier,
-    now: datetime,
-) -> int:
-    """Open tickets are re-evaluated only when the new tier is stricter; deadlines only tighten.
-
-    A customer moving down keeps the targets promised when the ticket opened. Returns the number
-    of tickets re-evaluated.
-    """
-    tickets = await repository.open_tickets_for_update(session, customer_id)
-    changed = 0
-    for ticket in tickets:
-        ticket_tier = Tier(ticket.tier) if ticket.tier else None
-        if not is_stricter_tier(new, ticket_tier):
-            _history(session, ticket, now, "system", "tier-changed", ticket.status, ticket.status,
-                     old_tier=old.value if old else None, new_tier=new.value, reevaluated=False,
-                     reason="not stricter: the ticket keeps its targets")
-            continue
-        policy = await config.policy_version(ctx, session, ticket.policy_version)
-        sla = applied_sla(Priority(ticket.priority), new, policy)
-        clock = clock_for(sla, policy)
-        before = {"first_response_due": format_time(ticket.first_response_due),
-                  "resolution_due": format_time(ticket.resolution_due), "calendar": ticket.calendar}
-        for metric in clocks.running_metrics(ticket):
-            start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
-            promised = clocks.get_deadlines(ticket, metric)
-            clocks.start_clock(ticket, metric, sla, policy, clock, start)
-            clocks.set_deadlines(ticket, metric, promised.tightened(clocks.get_deadlines(ticket, metric)))
-        ticket.tier = new.value
-        ticket.calendar = clocks.clock_name(sla, policy)
-        from_tier = ticket_tier.value if ticket_tier else None
-        ticket.sla_rows = {**ticket.sla_rows, **sla.explain(),
-                           "reevaluated": {"at": format_time(now), "from_tier": from_tier,
-                                           "to_tier": new.value}}
-        ticket.updated_at = now
-        clocks.refresh_next_check(ticket)
-        _history(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
-                 old_tier=ticket_tier.value if ticket_tier else None, new_tier=new.value,
-                 before=before, after={"first_response_due": format_time(ticket.first_response_due),
-                                       "resolution_due": format_time(ticket.resolution_due),
-                                       "calendar": ticket.calendar})
-        changed += 1
-    return changed

@@ -20,6 +20,7 @@ from services.playbook.models import ConfigVersionRow
 from shared.app import ServiceContext
 from shared.config_versions import ConfigDocuments
 from shared.errors import InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch
 
 
 class ConfigKind(StrEnum):
@@ -61,11 +62,13 @@ def check_policy(document: Any) -> ContactPolicy:
 
 
 async def replace(
-    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
-    """Validate and store the document as the next version."""
+    """Validate and store the document as the next version; If-Match names the version the editor
+    started from."""
     (check_rules if kind is ConfigKind.RULES else check_policy)(document)
-    return await DOCUMENTS.replace(session, kind, document, actor, now)
+    return await DOCUMENTS.replace(session, kind, document, actor, now, precondition)
 
 
 async def rule_set(session: AsyncSession) -> schemas.RuleSetOut:
@@ -73,9 +76,10 @@ async def rule_set(session: AsyncSession) -> schemas.RuleSetOut:
 
 
 async def replace_rule_set(
-    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.RuleSetOut:
-    return _rule_set_out(await replace(session, ConfigKind.RULES, document, actor, now))
+    return _rule_set_out(await replace(session, ConfigKind.RULES, document, actor, now, precondition))
 
 
 async def contact_policy(session: AsyncSession) -> schemas.ContactPolicyOut:
@@ -83,9 +87,10 @@ async def contact_policy(session: AsyncSession) -> schemas.ContactPolicyOut:
 
 
 async def replace_contact_policy(
-    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.ContactPolicyOut:
-    return _policy_out(await replace(session, ConfigKind.CONTACT_POLICY, document, actor, now))
+    return _policy_out(await replace(session, ConfigKind.CONTACT_POLICY, document, actor, now, precondition))
 
 
 def _rule_set_out(row: ConfigVersionRow) -> schemas.RuleSetOut:
@@ -119,7 +124,8 @@ async def get_rule(session: AsyncSession, rule_id: str) -> schemas.RuleOut:
 
 
 async def replace_rule(
-    session: AsyncSession, rule_id: str, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, rule_id: str, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.RuleOut:
     """Replace (or add) one rule of the current set, stored as a new version of the set."""
     if document.get("id", rule_id) != rule_id:
@@ -133,7 +139,7 @@ async def replace_rule(
     else:
         rules[index] = document
     try:
-        row = await replace(session, ConfigKind.RULES, {"rules": rules}, actor, now)
+        row = await replace(session, ConfigKind.RULES, {"rules": rules}, actor, now, precondition)
     except InvalidInput as exc:
         # Name the field relative to the rule the caller sent, not the whole set.
         position = len(rules) - 1 if index is None else index

@@ -19,6 +19,7 @@ from services.segmentation.service import jobs
 from services.segmentation.service.scoring import high_value_line
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput
+from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 
 def model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
@@ -55,19 +56,33 @@ def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
 
 
 async def replace_model(
-    session: AsyncSession, body: schemas.ScoringModelIn, author: str
+    session: AsyncSession, body: schemas.ScoringModelIn, author: str, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.ModelApplied:
     """Save a new model version, make it active, and queue the job that rescores everyone with it."""
     version = body.version or await next_model_version(session)
     model = parse_model(body.model_dump(exclude={"version"}), version)
-    row = await save_model(session, model, author)
+    row = await save_model(session, model, author, precondition)
     job = await jobs.create_job(session, "model-change", author)
     return schemas.ModelApplied(model=model_out(row), rescore_job=jobs.job_out(job))
 
 
-async def save_model(session: AsyncSession, model: ScoringModel, author: str) -> ScoringModelRow:
-    """Store a new model version and make it the active one."""
+MODEL_TAG = "scoring-model"
+
+
+def model_tag(version: str) -> str:
+    """The ETag of a model version: a version never changes once written."""
+    return version_tag(MODEL_TAG, version)
+
+
+async def save_model(
+    session: AsyncSession, model: ScoringModel, author: str, precondition: IfMatch = NO_PRECONDITION,
+) -> ScoringModelRow:
+    """Store a new model version and make it the active one; If-Match names the active version
+    the editor started from (the active row is locked, so two editors cannot both pass)."""
     async with session.begin():
+        if precondition.given or precondition.required:
+            active = await repository.active_model_version_for_update(session)
+            precondition.check(model_tag(active) if active else None)
         if await session.get(ScoringModelRow, model.version) is not None:
             raise Conflict(f"model version {model.version!r} exists already", field="version")
         await repository.deactivate_models(session)

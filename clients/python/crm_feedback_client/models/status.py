@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+class Status(StrEnum):
+    ASSIGNED = "assigned"
+    CLOSED = "closed"
+    IN_PROGRESS = "in_progress"
+    NEW = "new"
+    PENDING_CUSTOMER = "pending_customer"
+    REOPENED = "reopened"
+    RESOLVED = "resolved"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class StatusInStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    PENDING_CUSTOMER = "pending_customer"
+
+    def __str__(self) -> str:
+        return str(self.value)

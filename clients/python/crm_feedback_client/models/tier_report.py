@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="TierReport")
+
+
+
+@_attrs_define
+class TierReport:
+    """ 
+        Attributes:
+            tickets (int):
+            resolved (int):
+            first_response_on_time_rate (float | None):
+            resolution_on_time_rate (float | None):
+            first_contact_resolution_rate (float | None):
+            reopen_rate (float | None):
+            satisfaction_after_resolution (float | None):
+            satisfaction_answers (int):
+     """
+
+    tickets: int
+    resolved: int
+    first_response_on_time_rate: float | None
+    resolution_on_time_rate: float | None
+    first_contact_resolution_rate: float | None
+    reopen_rate: float | None
+    satisfaction_after_resolution: float | None
+    satisfaction_answers: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        tickets = self.tickets
+
+        resolved = self.resolved
+
+        first_response_on_time_rate: float | None
+        first_response_on_time_rate = self.first_response_on_time_rate
+
+        resolution_on_time_rate: float | None
+        resolution_on_time_rate = self.resolution_on_time_rate
+
+        first_contact_resolution_rate: float | None
+        first_contact_resolution_rate = self.first_contact_resolution_rate
+
+        reopen_rate: float | None
+        reopen_rate = self.reopen_rate
+
+        satisfaction_after_resolution: float | None
+        satisfaction_after_resolution = self.satisfaction_after_resolution
+
+        satisfaction_answers = self.satisfaction_answers
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "tickets": tickets,
+            "resolved": resolved,
+            "first_response_on_time_rate": first_response_on_time_rate,
+            "resolution_on_time_rate": resolution_on_time_rate,
+            "first_contact_resolution_rate": first_contact_resolution_rate,
+            "reopen_rate": reopen_rate,
+            "satisfaction_after_resolution": satisfaction_after_resolution,
+            "satisfaction_answers": satisfaction_answers,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        tickets = d.pop("tickets")
+
+        resolved = d.pop("resolved")
+
+        def _parse_first_response_on_time_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        first_response_on_time_rate = _parse_first_response_on_time_rate(d.pop("first_response_on_time_rate"))
+
+
+        def _parse_resolution_on_time_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        resolution_on_time_rate = _parse_resolution_on_time_rate(d.pop("resolution_on_time_rate"))
+
+
+        def _parse_first_contact_resolution_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        first_contact_resolution_rate = _parse_first_contact_resolution_rate(d.pop("first_contact_resolution_rate"))
+
+
+        def _parse_reopen_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        reopen_rate = _parse_reopen_rate(d.pop("reopen_rate"))
+
+
+        def _parse_satisfaction_after_resolution(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        satisfaction_after_resolution = _parse_satisfaction_after_resolution(d.pop("satisfaction_after_resolution"))
+
+
+        satisfaction_answers = d.pop("satisfaction_answers")
+
+        tier_report = cls(
+            tickets=tickets,
+            resolved=resolved,
+            first_response_on_time_rate=first_response_on_time_rate,
+            resolution_on_time_rate=resolution_on_time_rate,
+            first_contact_resolution_rate=first_contact_resolution_rate,
+            reopen_rate=reopen_rate,
+            satisfaction_after_resolution=satisfaction_after_resolution,
+            satisfaction_answers=satisfaction_answers,
+        )
+
+
+        tier_report.additional_properties = d
+        return tier_report
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
