@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
@@ -136,3 +136,8 @@ async def count_hits(session: AsyncSession, buckets: list[str], window_start: da
     statement = _COUNT_HITS.for_session(session)
     rows = [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
     return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}
+
+
+async def drop_windows_before(session: AsyncSession, cutoff: datetime) -> None:
+    """Forget rate-limit windows that ended before `cutoff`."""
+    await session.execute(delete(RateLimitRow).where(RateLimitRow.window_start < cutoff))
