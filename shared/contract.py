@@ -1,4 +1,4 @@
-"""The partner contract: an AsyncAPI 3.0 document built from the event JSON Schemas (DESIGN 2).
+"""The partner contract: an AsyncAPI 3.0 document built from the event JSON Schemas (docs/design.md §2).
 
 The same files the services validate against (`shared/events/schemas/*.json`) are the
 source of the document, so the published contract cannot drift from what is enforced.
@@ -25,7 +25,7 @@ DEAD_LETTER = "dead-letter"
 KAFKA_BINDING_VERSION = "0.5.0"
 
 EVERY_SERVICE = "*"
-# DESIGN 1: who publishes each event and who consumes it inside the platform (checked against
+# docs/design.md §1: who publishes each event and who consumes it inside the platform (checked against
 # each service's SPEC.publishes and handlers by tests/deploy/test_contract.py).
 PRODUCERS = {
     "score-updated": "segmentation",

@@ -1,4 +1,4 @@
-"""Feedback service: tickets under tiered SLAs, escalations, closed loop (DESIGN 5)."""
+"""Feedback service: tickets under tiered SLAs, escalations, closed loop (docs/design.md §5)."""
 
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""Routes of the playbook service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the playbook service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
 

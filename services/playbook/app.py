@@ -1,4 +1,7 @@
-"""Playbook service: rules, care actions, contact caps, cases, experiments, effect reports (DESIGN 6)."""
+"""Playbook service: rules, care actions, contact caps, cases, experiments, effect reports.
+
+The rules are in docs/design.md §6.
+"""
 
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""Demo data for `make run`: the worked examples A, B, C of DESIGN 3 and a few more customers."""
+"""Demo data for `make run`: the worked examples A, B, C of docs/design.md §3 and a few more customers."""
 
 from __future__ import annotations
 

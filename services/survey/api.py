@@ -1,5 +1,5 @@
-"""Routes of the survey service (DESIGN 8): templates, invitations and results (authenticated);
-answering by token and the mobile answering page (public: the token is the key, DESIGN 7)."""
+"""Routes of the survey service (docs/design.md §8): templates, invitations and results (authenticated);
+answering by token and the mobile answering page (public: the token is the key, docs/design.md §7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Survey service: templates, invitations, satisfaction, topics, ticket verification (DESIGN 4)."""
+"""Survey service: templates, invitations, satisfaction, topics, ticket verification (docs/design.md §4)."""
 
 from pathlib import Path
 

@@ -16,7 +16,7 @@ from shared.launcher import available_services
 from tests.support import running_service
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# Routes anyone may call (DESIGN 7): health, and the survey invitation (answering) endpoints
+# Routes anyone may call (docs/design.md §7): health, and the survey invitation (answering) endpoints
 # where the invitation token is the key. /metrics is served outside the OpenAPI document.
 PUBLIC_ROUTES = {
     ("GET", "/healthz"),

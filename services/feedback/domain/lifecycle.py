@@ -1,4 +1,4 @@
-"""Ticket life cycle (DESIGN 5): new -> assigned -> in_progress -> pending_customer -> resolved
+"""Ticket life cycle (docs/design.md §5): new -> assigned -> in_progress -> pending_customer -> resolved
 -> closed, or reopened when the customer says the problem is not solved."""
 
 from __future__ import annotations

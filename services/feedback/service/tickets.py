@@ -1,4 +1,4 @@
-"""Ticket use cases: open, assign, respond, change status, resolve, verify (DESIGN 5).
+"""Ticket use cases: open, assign, respond, change status, resolve, verify (docs/design.md §5).
 
 Each public function is one transaction and answers with the ticket's API view; the `_in_tx`
 variants run inside a transaction the caller owns (the event consumer's, which also records

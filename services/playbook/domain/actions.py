@@ -1,4 +1,7 @@
-"""Care-action life cycle (DESIGN 6): pending, deferred (a cap), done, cancelled; overdue is derived."""
+"""Care actions (docs/design.md §6): pending, deferred (a cap), done, cancelled; overdue is derived.
+
+Also the row of a new action with the explanation of every number that made it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Effect report (DESIGN 6): month by month, per tier and quadrant, from the playbook's read model.
+"""Effect report (docs/design.md §6): month by month, per tier and quadrant, from the playbook's read model.
 
 Definitions (what the playbook can see from the events it consumes):
 - segment: the customer's tier and quadrant from the last `score-updated` at or before month end;

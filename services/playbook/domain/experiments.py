@@ -1,4 +1,4 @@
-"""Experiment assignment (DESIGN 6): a stable hash of experiment id and customer id."""
+"""Experiment assignment (docs/design.md §6): a stable hash of experiment id and customer id."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Playbook rules (DESIGN 6): a trigger event, conditions on its facts, action templates.
+"""Playbook rules (docs/design.md §6): a trigger event, conditions on its facts, action templates.
 
 A rule set is a plain JSON document, validated here before it is stored: a rule that names
 an unknown field, or that can never fire (a value outside the allowed set, contradictory

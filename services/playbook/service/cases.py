@@ -1,4 +1,4 @@
-"""Cases: background, strategy, execution, effect (metrics before / after), lessons (DESIGN 6)."""
+"""Cases: background, strategy, execution, effect (metrics before / after), lessons (docs/design.md §6)."""
 
 from __future__ import annotations
 

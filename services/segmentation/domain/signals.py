@@ -1,4 +1,4 @@
-"""Re-evaluation schedule, the spending-drop trigger and churn-risk signals (DESIGN 3)."""
+"""Re-evaluation schedule, the spending-drop trigger and churn-risk signals (docs/design.md §3)."""
 
 from __future__ import annotations
 

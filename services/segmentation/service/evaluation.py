@@ -100,7 +100,7 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                 raised += 1
             await ctx.outbox.append_many(session, events)
             if dropped:
-                # DESIGN 3: a spending drop triggers re-evaluation at once; its result is
+                # docs/design.md §3: a spending drop triggers re-evaluation at once; its result is
                 # published even when unchanged, so consumers see why the customer was re-read.
                 model = await active_model(session)
                 line = await high_value_line(session, now)

@@ -1,4 +1,4 @@
-"""SLA sweeper: escalation steps once each, the pause, and two replicas racing (DESIGN 5)."""
+"""SLA sweeper: escalation steps once each, the pause, and two replicas racing (docs/design.md §5)."""
 
 import asyncio
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Care actions from consumed events, through the real broker (DESIGN 6)."""
+"""Care actions from consumed events, through the real broker (docs/design.md §6)."""
 
 import json
 from datetime import timedelta

@@ -1,4 +1,4 @@
-"""Satisfaction, levels, NPS and CSAT of DESIGN 4."""
+"""Satisfaction, levels, NPS and CSAT of docs/design.md §4."""
 
 import pytest
 
