@@ -19,10 +19,14 @@ postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1
 
-# Tools some tests drive, from Debian packages: Chromium (the survey page) and promtool (alert
-# rules and dashboard queries). Best effort: without them those tests are skipped, saying why.
+# Tools some tests drive, from Debian packages: Chromium (the survey page and the console) with a
+# Chinese font for the screenshots, and promtool (alert rules and dashboard queries); axe-core from
+# npm (accessibility checks of the console). Best effort: without them those tests are skipped,
+# saying why.
 tools:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: the browser test will be skipped" >&2
+	@fc-list 2>/dev/null | grep -qi wqy || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null 2>&1) || echo "no Chinese font: console screenshots will show boxes for Chinese text" >&2
+	@test -f .tools/node_modules/axe-core/axe.min.js || npm install --prefix .tools --no-save --no-audit --no-fund --silent axe-core@4 >/dev/null 2>&1 || echo "axe-core could not be installed: the console accessibility checks will be skipped" >&2
 	@command -v promtool >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) || echo "promtool could not be installed: the alert rule tests will be skipped" >&2
 	@command -v kcat >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kcat >/dev/null) || echo "kcat could not be installed: the librdkafka partner test will be skipped" >&2
 

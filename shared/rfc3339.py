@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
+from shared.business_time import month_bounds as business_month_bounds
 from shared.errors import InvalidInput
 
 
@@ -29,15 +29,10 @@ def parse_optional(value: str | None) -> datetime | None:
     return parse_time(value) if value else None
 
 
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """A report month on the wire, `YYYY-MM`, as [first instant, first instant of the next) in UTC."""
-    match = _MONTH.match(month or "")
-    if not match:
-        raise InvalidInput("month must look like YYYY-MM", field="month")
-    year, number = int(match.group(1)), int(match.group(2))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + (number == 12), number % 12 + 1, 1, tzinfo=UTC)
-    return start, end
+def month_bounds(month: str, zone: tzinfo = UTC) -> tuple[datetime, datetime]:
+    """A report month on the wire, `YYYY-MM`, as [first instant, first instant of the next), in UTC,
+    the month taken in `zone` (the business time zone, docs/design.md §9); else a 422 naming it."""
+    try:
+        return business_month_bounds(month or "", zone)
+    except ValueError as exc:
+        raise InvalidInput("month must look like YYYY-MM", field="month") from exc

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
@@ -29,8 +29,9 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service clock (the test clock moves it outside production)."""
+    return request.app.state.ctx.clock.now()
 
 
 def _versioned(kind: ConfigKind, view, etags: ETags):
@@ -54,8 +55,9 @@ async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    view = await config.replace_rule_set(session, body, caller.subject, _now(), precondition)
+    view = await config.replace_rule_set(session, body, caller.subject, now, precondition)
     return _versioned(ConfigKind.RULES, view, etags)
 
 
@@ -71,8 +73,9 @@ async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), ca
 async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    view = await config.replace_rule(session, rule_id, body, caller.subject, _now(), precondition)
+    view = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
     return _versioned(ConfigKind.RULES, view, etags)
 
 
@@ -91,8 +94,9 @@ async def get_contact_policy(session: AsyncSession = Depends(db_session), caller
 async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    view = await config.replace_contact_policy(session, body, caller.subject, _now(), precondition)
+    view = await config.replace_contact_policy(session, body, caller.subject, now, precondition)
     return _versioned(ConfigKind.CONTACT_POLICY, view, etags)
 
 
@@ -101,8 +105,9 @@ async def put_contact_policy(
 async def post_contact(
     customer_id: str, body: schemas.ContactIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
+    now: datetime = Depends(_now),
 ):
-    return await contacts.record_contact(_ctx(request), session, customer_id, body, caller.subject, _now())
+    return await contacts.record_contact(_ctx(request), session, customer_id, body, caller.subject, now)
 
 
 # --- actions and plans -----------------------------------------------------------------------
@@ -115,9 +120,10 @@ async def list_actions(
     owner: str | None = None, kind: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    now: datetime = Depends(_now),
 ):
     return await actions.list_actions(session, customer_id=customer_id, status=status_, owner=owner,
-                                      kind=kind, limit=limit, cursor=cursor, now=_now())
+                                      kind=kind, limit=limit, cursor=cursor, now=now)
 
 
 @router.get("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
@@ -125,8 +131,9 @@ async def list_actions(
 async def get_action(
     action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    return etags.tag(await actions.get_action(session, action_id, _now()))
+    return etags.tag(await actions.get_action(session, action_id, now))
 
 
 @router.patch("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
@@ -137,18 +144,21 @@ async def patch_action(
     action_id: str, request: Request, caller: Caller = Depends(work),
     changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
     return etags.tag(await actions.update_action(_ctx(request), session, action_id, changes, caller.subject,
-                                                 _now(), precondition))
+                                                 now, precondition))
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
-            summary="The customer's care plan: open and recent actions, contact caps and paused channels")
+            summary="The customer's care plan: open and recent actions, recurring care with its next "
+                    "due dates, contact caps and paused channels")
 async def get_plan(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(read),
+    now: datetime = Depends(_now),
 ):
-    return await actions.care_plan(_ctx(request), session, customer_id, _now())
+    return await actions.care_plan(_ctx(request), session, customer_id, now)
 
 
 # --- cases -----------------------------------------------------------------------------------
@@ -159,8 +169,9 @@ async def get_plan(
 async def post_case(
     body: schemas.CaseIn, response: Response, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
+    now: datetime = Depends(_now),
 ):
-    case = await cases.create_case(session, body, caller.subject, _now())
+    case = await cases.create_case(session, body, caller.subject, now)
     response.headers["Location"] = f"/v1/cases/{case.id}"
     return case
 
@@ -202,6 +213,6 @@ async def experiment_report(experiment_id: str, request: Request, session: Async
 
 @router.get("/reports/effect", response_model=schemas.EffectReport, tags=["reports"],
             summary="Retention, repurchase, complaints, NPS / CSAT, referrals per tier and quadrant")
-async def effect_report(month: str = Query(..., examples=["2026-03"]),
+async def effect_report(request: Request, month: str = Query(..., examples=["2026-03"]),
                         session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await reports.effect_report(session, month)
+    return await reports.effect_report(_ctx(request), session, month)

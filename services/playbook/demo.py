@@ -35,14 +35,14 @@ DEMO_CASES = [
         "tags": ["win-back"],
     },
 ]
-DEMO_CONTACTS = [("C004", "email", False), ("C004", "email", False), ("C004", "email", False),
-                 ("C001", "email", True)]
+DEMO_CONTACTS = [("cust-d", "email", False), ("cust-d", "email", False), ("cust-d", "email", False),
+                 ("cust-a", "email", True)]
 
 
 async def load_demo(
     base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
 ) -> None:
-    """Two cases and a few contact outcomes (C004's email channel ends paused); skipped when cases exist."""
+    """Two cases and a few contact outcomes (cust-d's email channel ends paused); skipped when cases exist."""
     async with demo_client(base_url, headers, transport) as client:
         if await already_loaded(client, "/v1/cases"):
             return

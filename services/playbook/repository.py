@@ -10,11 +10,12 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import Row, bindparam, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.domain import effect
 from services.playbook.domain.actions import OPEN, ActionStatus
+from services.playbook.domain.caps import ContactPolicy
 from services.playbook.models import (
     CareActionRow,
     CaseRow,
@@ -22,8 +23,10 @@ from services.playbook.models import (
     ContactRow,
     CustomerRow,
     CustomerSnapshotRow,
+    DigestRow,
     ExperimentAssignmentRow,
     ObservedOrderRow,
+    OrderRow,
     SurveyAnswerRow,
     TicketRow,
 )
@@ -46,6 +49,12 @@ _CHANNEL_OUTCOMES = (
     .where(ContactRow.customer_id == bindparam("customer_id"), ContactRow.channel == bindparam("channel"))
     .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(bindparam("limit"))
 )
+_COUNTED_CONTACTS = select(CareActionRow).where(
+    CareActionRow.customer_id == bindparam("customer_id"),
+    CareActionRow.deep_contact.is_(True),
+    CareActionRow.contact_at > bindparam("since"),
+    CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
+).with_for_update()
 _RECENTLY_PLANNED = select(CareActionRow.id).where(
     CareActionRow.customer_id == bindparam("customer_id"), CareActionRow.kind == bindparam("kind"),
     CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,
@@ -57,6 +66,7 @@ _INSERT_ACTION = PerDialect(lambda insert: insert(CareActionRow)
 # Read models written "unless already present".
 _OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
 _KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
+_KEEP_ORDER = PerDialect(lambda insert: insert(OrderRow).on_conflict_do_nothing())
 
 
 async def deep_contact_times(session: AsyncSession, customer_id: str, since: datetime) -> list[datetime]:
@@ -79,6 +89,15 @@ async def recently_planned(session: AsyncSession, customer_id: str, kind: str, s
     return await session.scalar(_RECENTLY_PLANNED, {"customer_id": customer_id, "kind": kind, "since": since})
 
 
+async def counted_contacts_for_update(
+    session: AsyncSession, customer_id: str, since: datetime
+) -> list[CareActionRow]:
+    """The customer's deep contacts that went ahead (or will) since `since`, locked: a promise may
+    move the deferrable ones."""
+    return list((await session.scalars(
+        _COUNTED_CONTACTS, {"customer_id": customer_id, "since": since})).all())
+
+
 async def insert_action(session: AsyncSession, values: dict[str, Any]) -> CareActionRow | None:
     """Store a new action; None when this event already made it."""
     return (await session.execute(_INSERT_ACTION.for_session(session), values)).scalar()
@@ -91,6 +110,11 @@ async def observe_order(session: AsyncSession, customer_id: str, ordered_at: dat
 
 async def keep_answer(session: AsyncSession, answer: dict[str, Any]) -> None:
     await session.execute(_KEEP_ANSWER.for_session(session), answer)
+
+
+async def keep_order(session: AsyncSession, order: dict[str, Any]) -> None:
+    """An order from `order-recorded`, once."""
+    await session.execute(_KEEP_ORDER.for_session(session), order)
 
 
 # --- actions, plans, contacts, cases ---------------------------------------------------------
@@ -158,6 +182,83 @@ async def list_cases(
     return CASES_NEWEST_FIRST.page(rows, limit)
 
 
+# --- recurring care and the presence check (docs/design.md §9) --------------------------------
+
+
+async def open_recurring_for_update(
+    session: AsyncSession, customer_id: str, trigger_type: str
+) -> list[CareActionRow]:
+    """The customer's open recurring actions (those with a calendar period), locked."""
+    return list((await session.scalars(select(CareActionRow).where(
+        CareActionRow.customer_id == customer_id, CareActionRow.period_key.is_not(None),
+        CareActionRow.status.in_([s.value for s in OPEN]), CareActionRow.trigger_event_type == trigger_type,
+    ).with_for_update())).all())
+
+
+async def kind_planned_since(session: AsyncSession, customer_id: str, kind: str, start: datetime) -> bool:
+    """An action of this kind made for the customer since `start` and not cancelled."""
+    return bool(await session.scalar(select(exists().where(
+        CareActionRow.customer_id == customer_id, CareActionRow.kind == kind,
+        CareActionRow.created_at >= start, CareActionRow.status != ActionStatus.CANCELLED.value,
+    ))))
+
+
+async def claim_customers_to_replan(
+    session: AsyncSession, now: datetime, rules_version: int, limit: int
+) -> list[CustomerRow]:
+    """Customers with a tier or quadrant whose next period began, or planned with another rule set."""
+    return list((await session.scalars(select(CustomerRow).where(
+        or_(CustomerRow.next_plan_at <= now, CustomerRow.planned_rules_version.is_(None),
+            CustomerRow.planned_rules_version != rules_version),
+        or_(CustomerRow.tier.is_not(None), CustomerRow.quadrant.is_not(None)),
+    ).order_by(CustomerRow.customer_id).limit(limit).with_for_update(skip_locked=True))).all())
+
+
+async def high_value_without_contact(
+    session: AsyncSession, policy: ContactPolicy, since: datetime, after: str, limit: int
+) -> list[CustomerRow]:
+    """High-value customers (by tier or quadrant) with no completed deep contact and no recorded
+    contact outcome since `since`, in id order after `after`."""
+    return list((await session.scalars(select(CustomerRow).where(
+        CustomerRow.customer_id > after,
+        or_(CustomerRow.tier.in_(sorted(policy.high_value_tiers)),
+            CustomerRow.quadrant.in_(sorted(policy.high_value_quadrants))),
+        ~exists().where(CareActionRow.customer_id == CustomerRow.customer_id,
+                        CareActionRow.status == ActionStatus.DONE.value,
+                        CareActionRow.deep_contact.is_(True), CareActionRow.completed_at >= since),
+        ~exists().where(ContactRow.customer_id == CustomerRow.customer_id,
+                        ContactRow.occurred_at >= since),
+    ).order_by(CustomerRow.customer_id).limit(limit))).all())
+
+
+# --- the weekly owner digest -----------------------------------------------------------------
+
+# One digest per owner and week (its key): a repeated run announces nothing twice.
+_ADD_DIGEST = PerDialect(lambda insert: insert(DigestRow).on_conflict_do_nothing().returning(DigestRow.owner))
+
+
+async def pending_owned_actions_due_before(session: AsyncSession, end: datetime) -> list[Row]:
+    """(owner, id, due_at) of the pending actions with an owner due before `end`, by due date."""
+    return list((await session.execute(
+        select(CareActionRow.owner, CareActionRow.id, CareActionRow.due_at).where(
+            CareActionRow.status == ActionStatus.PENDING.value, CareActionRow.owner.is_not(None),
+            CareActionRow.due_at < end,
+        ).order_by(CareActionRow.due_at, CareActionRow.id))).all())
+
+
+async def owners_of_customers_at_risk(session: AsyncSession, since: datetime) -> list[Row]:
+    """(owner, customer id) of the customers with a churn-risk warning since `since`."""
+    return list((await session.execute(select(CustomerRow.owner, ChurnSignalRow.customer_id).join(
+        CustomerRow, CustomerRow.customer_id == ChurnSignalRow.customer_id).where(
+        CustomerRow.owner.is_not(None), ChurnSignalRow.detected_at >= since,
+    ).distinct())).all())
+
+
+async def add_digest(session: AsyncSession, values: dict[str, Any]) -> str | None:
+    """Record an owner's digest of a week; None when that week's digest exists already."""
+    return await session.scalar(_ADD_DIGEST.for_session(session), values)
+
+
 # --- claims of the lifespan workers (SKIP LOCKED: replicas never take the same row) -----------
 
 
@@ -221,6 +322,16 @@ async def order_times(session: AsyncSession, customer_ids: list[str]) -> dict[st
             ObservedOrderRow.customer_id.in_(customer_ids)))).all():
         orders[o.customer_id].append(o.ordered_at)
     return orders
+
+
+async def order_amounts(
+    session: AsyncSession, customer_ids: list[str]
+) -> dict[str, list[tuple[datetime, float]]]:
+    """(ordered at, amount) of every order `order-recorded` announced, per customer."""
+    amounts: dict[str, list[tuple[datetime, float]]] = defaultdict(list)
+    for o in (await session.scalars(select(OrderRow).where(OrderRow.customer_id.in_(customer_ids)))).all():
+        amounts[o.customer_id].append((o.ordered_at, float(o.amount)))
+    return amounts
 
 
 async def satisfaction_over_time(

@@ -6,18 +6,19 @@ from __future__ import annotations
 import secrets
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
-from services.survey.service import invitations, reports, responses, surveys
+from services.survey.service import cadence, invitations, reports, responses, schedule, surveys
 from services.survey.service.ratelimit import enforce_invitation_limits
-from shared.auth import READERS, Caller, Role, require
+from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
+from shared.errors import Forbidden
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from shared.preconditions import ETags
 
@@ -26,6 +27,10 @@ read = require(*READERS)
 manage_templates = require()  # manager and admin
 invite = require(Role.ACCOUNT_MANAGER)
 see_invitations = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+manage_schedule = require(admin_only=True)  # the service's own settings (docs/design.md §7)
+# The notification service fetches an invitation's link at send time with a service identity
+# holding only this permission; no user role reads links by invitation id (the link is the key).
+LINK_PERMISSION = "survey:invitation-links"
 PAGE = Path(__file__).parent / "page" / "answer.html"
 Token = PathParam(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
                   description="The invitation token: the only key needed")
@@ -33,6 +38,12 @@ Token = PathParam(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
 
 def _ctx(request: Request):
     return request.app.state.ctx
+
+
+async def read_links(caller: Caller = Depends(authenticate)) -> Caller:
+    if Role.ADMIN in caller.roles or LINK_PERMISSION in caller.permissions:
+        return caller
+    raise Forbidden(f"This call needs the admin role or the {LINK_PERMISSION} permission")
 
 
 @router.post("/surveys", response_model=schemas.SurveyOut, status_code=201, tags=["surveys"],
@@ -78,7 +89,20 @@ async def create_invitations(
     survey_id: str, body: schemas.InvitationsIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
 ) -> schemas.InvitationsOut:
-    return await invitations.invite(_ctx(request), session, survey_id, body, caller)
+    ctx = _ctx(request)
+    return await invitations.invite(ctx, session, survey_id, body, caller, ctx.clock.now())
+
+
+@router.get("/invitation-links/{invitation_id}", response_model=schemas.InvitationLinkOut,
+            tags=["invitations"],
+            summary="The answering link of one invitation, for the sender of invitation-created "
+                    f"(admin, or a service identity with the `{LINK_PERMISSION}` permission)")
+async def invitation_link(
+    invitation_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read_links),
+) -> schemas.InvitationLinkOut:
+    ctx = _ctx(request)
+    return await invitations.invitation_link(ctx, session, invitation_id, ctx.clock.now())
 
 
 @router.get("/customers/{customer_id}/invitations", response_model=Page[schemas.InvitationOut],
@@ -99,6 +123,38 @@ async def get_results(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.ResultsOut:
     return await reports.results(session, survey_id, by)
+
+
+@router.get("/surveys/{survey_id}/coverage", response_model=schemas.CoverageOut, tags=["results"],
+            summary="Of a period's target customers (tiers on cadence): share invited (target 80%), "
+                    "response rate, and who is held back by the fatigue guard")
+async def get_coverage(
+    survey_id: str, request: Request,
+    period: str = Query(..., description="YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY (business time zone)",
+                        examples=["2026-Q4"]),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.CoverageOut:
+    return await cadence.coverage(_ctx(request), session, survey_id, period)
+
+
+@router.get("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
+            summary="The survey schedule: cadence per tier, reminders, fatigue guard, coverage target")
+async def get_survey_schedule(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.ScheduleOut:
+    return await schedule.get_schedule(session)
+
+
+@router.put("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
+            summary="Replace the survey schedule (admin; stored as a new version); "
+                    "a value out of range is a 422 naming the field")
+async def put_survey_schedule(
+    request: Request, body: dict[str, Any] = Body(..., examples=[{
+        "cadence": {"VIP": "quarterly", "Key": "quarterly", "Regular": "quarterly", "Observation": None},
+        "reminder_after_days": [3, 7], "fatigue_days": 30}]),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
+) -> schemas.ScheduleOut:
+    return await schedule.replace_schedule(session, body, caller.subject, _ctx(request).clock.now())
 
 
 @router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],
@@ -133,17 +189,17 @@ def _page_template() -> str:
 
 
 @public_router.get("/v1/invitations/{token}", response_model=schemas.PublicInvitationOut,
-            tags=["answering"], summary="The questions of an invitation (no login: the token is the key)",
-            dependencies=[Depends(enforce_invitation_limits)])
+                   tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+                   summary="The questions of an invitation (no login: the token is the key)")
 async def get_invitation(
-    token: str = Token, session: AsyncSession = Depends(db_session)
+    request: Request, token: str = Token, session: AsyncSession = Depends(db_session)
 ) -> schemas.PublicInvitationOut:
-    return await invitations.public_view(session, token)
+    return await invitations.public_view(session, token, _ctx(request).clock.now())
 
 
 @public_router.post("/v1/invitations/{token}/response", response_model=schemas.ResponseOut, status_code=201,
-             tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
-             summary="Answer once; a survey answer is scored and published as satisfaction-scored")
+                    tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+                    summary="Answer once; a survey answer is scored and published as satisfaction-scored")
 async def post_response(
     body: schemas.ResponseIn, request: Request, token: str = Token,
     session: AsyncSession = Depends(db_session),
@@ -152,7 +208,7 @@ async def post_response(
 
 
 @public_router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],
-            summary="The mobile-friendly answering page an invitation URL points to")
+                   summary="The mobile-friendly answering page an invitation URL points to")
 async def answering_page(token: str = Token) -> HTMLResponse:
     # The token stays in the URL only: the page reads it from location and sends no referrer.
     nonce = secrets.token_urlsafe(16)

@@ -15,7 +15,7 @@ from services.survey.models import (
     ResponseRow,
     SurveyRow,
 )
-from shared.db import PerDialect
+from shared.db import PerDialect, as_utc
 from shared.pagination import Keyset, Page
 
 SURVEYS_OLDEST_FIRST = Keyset(SurveyRow.id, SurveyRow.created_at)
@@ -141,3 +141,23 @@ async def count_hits(session: AsyncSession, buckets: list[str], window_start: da
 async def drop_windows_before(session: AsyncSession, cutoff: datetime) -> None:
     """Forget rate-limit windows that ended before `cutoff`."""
     await session.execute(delete(RateLimitRow).where(RateLimitRow.window_start < cutoff))
+
+
+async def last_survey_invitations(
+    session: AsyncSession, customer_ids: list[str]
+) -> dict[str, tuple[str, datetime]]:
+    """customer -> (id, created_at) of its newest survey invitation (verifications do not count)."""
+    if not customer_ids:
+        return {}
+    newest = (
+        select(InvitationRow.customer_id, InvitationRow.id, InvitationRow.created_at,
+               func.row_number().over(partition_by=InvitationRow.customer_id,
+                                      order_by=(InvitationRow.created_at.desc(), InvitationRow.id.desc()))
+               .label("rank"))
+        .where(InvitationRow.kind == "survey", InvitationRow.customer_id.in_(customer_ids))
+        .subquery()
+    )
+    rows = await session.execute(
+        select(newest.c.customer_id, newest.c.id, newest.c.created_at).where(newest.c.rank == 1)
+    )
+    return {customer: (invitation_id, as_utc(at)) for customer, invitation_id, at in rows.all()}

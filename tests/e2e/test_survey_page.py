@@ -93,7 +93,8 @@ async def test_a_customer_answers_on_the_phone_page_and_the_answer_is_scored(sur
 async def test_the_demo_data_loads_over_http_once(survey_server):
     await load_demo(survey_server, ADMIN)
     await load_demo(survey_server, ADMIN)  # already loaded: skipped
-    async with httpx.AsyncClient(base_url=survey_server, headers=ADMIN) as api:
+    # The first topics call loads the word segmentation dictionary: seconds on a busy host.
+    async with httpx.AsyncClient(base_url=survey_server, headers=ADMIN, timeout=60) as api:
         acme = (await api.get("/v1/customers/demo-acme/satisfaction")).json()
         assert [p["level"] for p in acme["items"]] == ["very_satisfied"]
         topics = (await api.get("/v1/surveys/default/topics")).json()

@@ -61,7 +61,8 @@ ACCOUNT_OWNER_ROLES = frozenset({"account_manager"})
 
 @dataclass(frozen=True)
 class Trigger:
-    """The consumed event an action is made of."""
+    """What an action is made of: a consumed event, or a period of the calendar when no event
+    made it (recurring care, the presence check), named by a key derived from that period."""
 
     event_id: str
     event_type: str
@@ -83,10 +84,15 @@ class Firing:
 def new_action(
     action_id: str, customer_id: str, owner: str | None, trigger: Trigger, firing: Firing,
     template: ActionTemplate, deferral: Deferral | None, contact: dict[str, Any],
+    *, period_key: str | None = None, due_at: datetime | None = None,
 ) -> dict[str, Any]:
     """The row of a new care action: pending, or deferred by a cap or a paused channel (then due its
-    offset after the date it may go ahead), with the rule, event and numbers that made it."""
+    offset after the date it may go ahead), with the rule, event and numbers that made it.
+
+    A recurring action (docs/design.md §9) names its calendar period and may be due at a date of
+    that period rather than its offset after the trigger."""
     at, rule = trigger.at, firing.rule
+    offset = timedelta(hours=template.due_offset_hours)
     status = ActionStatus.DEFERRED if deferral else ActionStatus.PENDING
     survey = template.channel == SURVEY_CHANNEL
     return {
@@ -94,8 +100,8 @@ def new_action(
         "channel": template.channel,
         "owner": owner if template.owner_role in ACCOUNT_OWNER_ROLES and owner else template.owner_role,
         "owner_role": template.owner_role, "status": status.value,
-        "due_at": (deferral.may_proceed_at if deferral else at) + timedelta(hours=template.due_offset_hours),
-        "deep_contact": template.deep_contact,
+        "due_at": deferral.may_proceed_at + offset if deferral else due_at or at + offset,
+        "deep_contact": template.deep_contact, "promised": template.bypass_caps, "period_key": period_key,
         "contact_at": None if deferral else at,
         "deferred_reason": deferral.reason if deferral else None,
         "may_proceed_at": deferral.may_proceed_at if deferral else None,
@@ -108,7 +114,9 @@ def new_action(
                         "time": format_time(at)},
             "matched_conditions": firing.matched,
             "template": {"kind": template.kind, "channel": template.channel,
-                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours},
+                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours,
+                         "promised": template.bypass_caps, "cadence": rule.cadence},
+            "period": period_key,
             "contact": contact,
             "deferral": ({"rule": deferral.rule, "reason": deferral.reason,
                           "may_proceed_at": format_time(deferral.may_proceed_at)} if deferral else None),

@@ -56,10 +56,15 @@ def report_arms(variants: Sequence[str] | None, assigned: Iterable[str]) -> list
 def arm_outcomes(
     arms: Sequence[str], exposures: Sequence[Exposure], orders: dict[str, list[datetime]],
     satisfaction: dict[str, list[tuple[datetime, float]]], spend: dict[str, list[tuple[datetime, float]]],
+    amounts: dict[str, list[tuple[datetime, float]]] | None = None,
 ) -> list[ArmOutcome]:
     """Per arm: 30-day win-back (an order within 30 days after assignment), the satisfaction change
-    (first answer after minus last before) and the 3-month spend change (12-month spend at the last
-    score within 90 days after minus the one at assignment), each with a 95% interval."""
+    (first answer after minus last before) and the 3-month spend change, each with a 95% interval.
+
+    The spend change is the recorded orders' amount (`amounts`) in the 90 days after assignment
+    minus the 90 days before; a customer with no recorded order falls back to its 12-month spend
+    at the last score within 90 days after minus the one at assignment."""
+    amounts = amounts or {}
     outcomes = []
     for arm in arms:
         members = [e for e in exposures if e.variant == arm]
@@ -73,9 +78,15 @@ def arm_outcomes(
             after = [v for t, v in answers if t > start]
             if before and after:
                 satisfaction_changes.append(after[0] - before[-1])
-            amounts = spend.get(e.customer_id, [])
-            base = [v for t, v in amounts if t <= start]
-            later = [v for t, v in amounts if start < t <= start + timedelta(days=SPEND_DAYS)]
+            window = timedelta(days=SPEND_DAYS)
+            recorded = amounts.get(e.customer_id, [])
+            if recorded:
+                spend_changes.append(sum(v for t, v in recorded if start < t <= start + window)
+                                     - sum(v for t, v in recorded if start - window < t <= start))
+                continue
+            scored = spend.get(e.customer_id, [])
+            base = [v for t, v in scored if t <= start]
+            later = [v for t, v in scored if start < t <= start + window]
             if base and later:
                 spend_changes.append(later[-1] - base[-1])
         outcomes.append(ArmOutcome(

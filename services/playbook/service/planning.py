@@ -16,15 +16,17 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import repository
-from services.playbook.domain.actions import Firing, Trigger, new_action
+from services.playbook.domain.actions import ActionStatus, Firing, Trigger, new_action
 from services.playbook.domain.caps import (
     ContactPolicy,
+    CountedContact,
     CustomerFacts,
     Deferral,
     cap_deferral,
     channel_pause,
     contact_class,
     is_dormant,
+    make_room_for_promise,
 )
 from services.playbook.domain.experiments import assign
 from services.playbook.domain.rules import ActionTemplate, Rule, rules_for
@@ -98,7 +100,7 @@ async def plan_for_event(ctx: ServiceContext, session: AsyncSession, event: Even
             templates = chosen.actions if chosen else ()
             firing = replace(firing, experiment_id=rule.experiment.id, variant=variant)
         for template in templates:
-            action = await _create_action(ctx, session, occasion, firing, template)
+            action = await create_action(ctx, session, occasion, firing, template)
             if action is not None:
                 created.append(action)
     return created
@@ -139,8 +141,9 @@ async def contact_check(
     return deferral, explain
 
 
-async def _create_action(
+async def create_action(
     ctx: ServiceContext, session: AsyncSession, occasion: Occasion, firing: Firing, template: ActionTemplate,
+    *, period_key: str | None = None, due_at: datetime | None = None,
 ) -> CareActionRow | None:
     at, customer_id = occasion.trigger.at, occasion.customer_id
     if template.once_per_days:
@@ -149,18 +152,49 @@ async def _create_action(
         if earlier is not None:
             log.info("action_already_planned", rule_id=firing.rule.id, kind=template.kind, action_id=earlier)
             return None
-    deferral, contact = None, {"bypass_caps": True}
+    deferral, contact = None, {"promised": True}
     if not template.bypass_caps:
         deferral, contact = await contact_check(session, occasion.policy, customer_id, occasion.customer,
                                                 template.deep_contact, template.channel, at)
     action = await repository.insert_action(session, new_action(
         str(uuid.uuid4()), customer_id, occasion.owner, occasion.trigger, firing, template, deferral, contact,
+        period_key=period_key, due_at=due_at,
     ))
     if action is None:
         return None  # this event already made this action
     await ctx.outbox.append(session, "action-created", customer_id, created_event(action))
     ACTIONS_CREATED.labels(action.kind, action.status).inc()
+    if template.bypass_caps and template.deep_contact:
+        await make_room(session, occasion.policy, customer_id, occasion.customer, action, at)
     return action
+
+
+async def make_room(
+    session: AsyncSession, policy: ContactPolicy, customer_id: str, customer: CustomerFacts,
+    promised: CareActionRow, at: datetime,
+) -> list[CareActionRow]:
+    """Promises beat caps: defer the newest deferrable deep contacts the promise pushed over the cap."""
+    klass = contact_class(policy, customer, at)
+    since = at - timedelta(days=policy.caps[klass].window_days)
+    rows = {r.id: r for r in await repository.counted_contacts_for_update(session, customer_id, since)}
+    counted = [CountedContact(r.id, r.contact_at, r.status == ActionStatus.PENDING.value and not r.promised)
+               for r in rows.values()]
+    moved = []
+    for action_id, deferral in make_room_for_promise(policy, klass, counted, promised.kind, at):
+        row = rows[action_id]
+        explanation = row.explanation or {}
+        offset = timedelta(hours=float(explanation.get("template", {}).get("due_offset_hours", 0)))
+        row.status, row.contact_at = ActionStatus.DEFERRED.value, None
+        row.deferred_reason, row.may_proceed_at = deferral.reason, deferral.may_proceed_at
+        row.due_at, row.updated_at = deferral.may_proceed_at + offset, at
+        step = {"at": format_time(at), "by": "promise", "from": "pending", "to": "deferred",
+                "reason": deferral.reason, "promised_action_id": promised.id,
+                "may_proceed_at": format_time(deferral.may_proceed_at)}
+        row.explanation = {**explanation, "history": [*explanation.get("history", []), step],
+                           "deferral": {"rule": deferral.rule, "reason": deferral.reason,
+                                        "may_proceed_at": format_time(deferral.may_proceed_at)}}
+        moved.append(row)
+    return moved
 
 
 def created_event(action: CareActionRow) -> dict[str, Any]:

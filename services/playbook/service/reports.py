@@ -18,19 +18,21 @@ EXPERIMENT_DEFINITIONS = {
     "assignment": "sha256(experiment id + ':' + customer id) -> a point in [0, 1): below control_share "
                   "is the control group (no action), the rest is split evenly over the variants; "
                   "a customer keeps the arm of the first time the rule fired for them",
-    "win_back_30d": "share of the arm's customers with an order seen within 30 days after assignment "
-                    "(Wilson 95% interval); windows still open count what happened so far",
+    "win_back_30d": "share of the arm's customers with an order (order-recorded) within 30 days after "
+                    "assignment (Wilson 95% interval); windows still open count what happened so far",
     "satisfaction_change": "first satisfaction after assignment minus the last one before it, "
                            "customers with both (mean, Student t 95% interval)",
-    "spend_change_3m": "12-month spend (CNY) at the last score within 90 days after assignment minus "
-                       "the one at assignment, customers with both (mean, Student t 95% interval)",
+    "spend_change_3m": "spend (CNY, order-recorded) in the 3 months (90 days) after assignment minus "
+                       "the 3 months before it (mean, Student t 95% interval); a customer with no "
+                       "recorded order falls back to the 12-month spend its scores carried",
 }
 EFFECT_DEFINITIONS = {
     "segment": "tier and quadrant of the last score-updated at or before month end",
     "retention_rate": "of customers with an order in the 180 days before the month, the share with one "
                       "in the 180 days before month end",
     "repurchase_rate": "of customers with an order before the month, the share ordering in the month "
-                       "(orders as seen in score events: a lower bound)",
+                       "(every order from order-recorded; before it, the last order each score "
+                       "carried)",
     "complaint_resolution_rate": "complaint tickets opened in the month that are resolved",
     "nps": "%promoters (9-10) - %detractors (0-6) of the month's survey answers",
     "csat": "mean share of items answered 4 or 5 in the month's survey answers",
@@ -74,15 +76,16 @@ async def experiment_report(
     if rule is None and not assignments:
         raise NotFound(f"experiment {experiment_id} does not exist")
     customers = [a.customer_id for a in assignments]
-    orders, satisfaction, spend = {}, {}, {}
+    orders, satisfaction, spend, amounts = {}, {}, {}, {}
     if customers:
         orders = await repository.order_times(session, customers)
         satisfaction = await repository.satisfaction_over_time(session, customers)
         spend = await repository.spend_over_time(session, customers)
+        amounts = await repository.order_amounts(session, customers)
     variants = [v.name for v in rule.experiment.variants] if rule and rule.experiment else None
     exposures = [Exposure(a.customer_id, a.variant, a.assigned_at) for a in assignments]
     outcomes = arm_outcomes(report_arms(variants, (a.variant for a in assignments)), exposures,
-                            orders, satisfaction, spend)
+                            orders, satisfaction, spend, amounts)
     return schemas.ExperimentReport(
         experiment_id=experiment_id, rule_id=rule.id if rule else assignments[0].rule_id,
         definitions=EXPERIMENT_DEFINITIONS,
@@ -94,7 +97,8 @@ async def experiment_report(
     )
 
 
-async def effect_report(session: AsyncSession, month: str) -> schemas.EffectReport:
-    start, end = month_bounds(month)
+async def effect_report(ctx: ServiceContext, session: AsyncSession, month: str) -> schemas.EffectReport:
+    """The month's effect report; the month is one of the business calendar (docs/design.md §9)."""
+    start, end = month_bounds(month, ctx.clock.zone)
     report = effect.effect_report(await repository.month_facts(session, start, end))
     return schemas.EffectReport(month=month, definitions=EFFECT_DEFINITIONS, **report)

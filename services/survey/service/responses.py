@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,7 +45,7 @@ async def answer(
     ctx: ServiceContext, session: AsyncSession, token: str, body: schemas.ResponseIn
 ) -> schemas.ResponseOut:
     """Score and store the one response of an invitation; a second answer is a 409."""
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     try:
         async with session.begin():
             # The row lock makes two simultaneous answers queue; the unique key backs it up.
@@ -56,7 +56,7 @@ async def answer(
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
                 out = await _answer_survey(ctx, session, invitation, body, now)
-            invitation.answered_at = now
+            invitation.answered_at, invitation.next_reminder_at = now, None
     except IntegrityError as exc:
         raise Conflict("This invitation has already been answered; thank you", field="token") from exc
     tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier

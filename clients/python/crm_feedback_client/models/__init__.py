@@ -5,6 +5,8 @@ from .calendar_doc import CalendarDoc
 from .calendar_out import CalendarOut
 from .caps_doc import CapsDoc
 from .channel import Channel
+from .clock_in import ClockIn
+from .clock_out import ClockOut
 from .escalation_doc import EscalationDoc
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
 from .history_out import HistoryOut
@@ -23,6 +25,9 @@ from .routing_doc import RoutingDoc
 from .routing_doc_teams_by_category import RoutingDocTeamsByCategory
 from .routing_out import RoutingOut
 from .routing_out_teams_by_category import RoutingOutTeamsByCategory
+from .schedule_out import ScheduleOut
+from .schedule_run_out import ScheduleRunOut
+from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
 from .sla_out import SlaOut
 from .sla_out_policy import SlaOutPolicy
 from .sla_policy_doc import SlaPolicyDoc
@@ -55,6 +60,8 @@ __all__ = (
     "CalendarOut",
     "CapsDoc",
     "Channel",
+    "ClockIn",
+    "ClockOut",
     "EscalationDoc",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HistoryOut",
@@ -73,6 +80,9 @@ __all__ = (
     "RoutingDocTeamsByCategory",
     "RoutingOut",
     "RoutingOutTeamsByCategory",
+    "ScheduleOut",
+    "ScheduleRunOut",
+    "ScheduleRunOutOutcomeType0",
     "SlaOut",
     "SlaOutPolicy",
     "SlaPolicyDoc",

@@ -1,5 +1,11 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .clock_in import ClockIn
+from .clock_out import ClockOut
+from .coverage_group_out import CoverageGroupOut
+from .coverage_out import CoverageOut
+from .coverage_out_by_tier import CoverageOutByTier
+from .coverage_out_held_back import CoverageOutHeldBack
 from .customer_satisfaction_out import CustomerSatisfactionOut
 from .dimension_in import DimensionIn
 from .dimension_out import DimensionOut
@@ -11,6 +17,9 @@ from .group_out_gap_to_overall import GroupOutGapToOverall
 from .group_out_levels import GroupOutLevels
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
 from .http_validation_error import HTTPValidationError
+from .invitation_link_out import InvitationLinkOut
+from .invitation_link_out_kind import InvitationLinkOutKind
+from .invitation_link_out_status import InvitationLinkOutStatus
 from .invitation_out import InvitationOut
 from .invitation_out_kind import InvitationOutKind
 from .invitation_out_status import InvitationOutStatus
@@ -24,6 +33,7 @@ from .page_invitation_out import PageInvitationOut
 from .page_survey_summary import PageSurveySummary
 from .public_invitation_out import PublicInvitationOut
 from .public_invitation_out_kind import PublicInvitationOutKind
+from .put_survey_schedule_v1_survey_schedule_put_body import PutSurveyScheduleV1SurveySchedulePutBody
 from .question_out import QuestionOut
 from .question_out_type import QuestionOutType
 from .response_in import ResponseIn
@@ -38,6 +48,12 @@ from .satisfaction_out_dimensions import SatisfactionOutDimensions
 from .satisfaction_out_weights import SatisfactionOutWeights
 from .satisfaction_point import SatisfactionPoint
 from .satisfaction_point_dimensions import SatisfactionPointDimensions
+from .schedule_out import ScheduleOut
+from .schedule_out_cadence import ScheduleOutCadence
+from .schedule_out_cadence_additional_property_type_0 import ScheduleOutCadenceAdditionalPropertyType0
+from .schedule_run_out import ScheduleRunOut
+from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .skipped_invitation_out import SkippedInvitationOut
 from .survey_in import SurveyIn
 from .survey_in_tier_weights import SurveyInTierWeights
 from .survey_in_tier_weights_additional_property import SurveyInTierWeightsAdditionalProperty
@@ -54,6 +70,12 @@ from .weights_in_tier_weights import WeightsInTierWeights
 from .weights_in_tier_weights_additional_property import WeightsInTierWeightsAdditionalProperty
 
 __all__ = (
+    "ClockIn",
+    "ClockOut",
+    "CoverageGroupOut",
+    "CoverageOut",
+    "CoverageOutByTier",
+    "CoverageOutHeldBack",
     "CustomerSatisfactionOut",
     "DimensionIn",
     "DimensionOut",
@@ -65,6 +87,9 @@ __all__ = (
     "GroupOutLevels",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HTTPValidationError",
+    "InvitationLinkOut",
+    "InvitationLinkOutKind",
+    "InvitationLinkOutStatus",
     "InvitationOut",
     "InvitationOutKind",
     "InvitationOutStatus",
@@ -78,6 +103,7 @@ __all__ = (
     "PageSurveySummary",
     "PublicInvitationOut",
     "PublicInvitationOutKind",
+    "PutSurveyScheduleV1SurveySchedulePutBody",
     "QuestionOut",
     "QuestionOutType",
     "ResponseIn",
@@ -92,6 +118,12 @@ __all__ = (
     "SatisfactionOutWeights",
     "SatisfactionPoint",
     "SatisfactionPointDimensions",
+    "ScheduleOut",
+    "ScheduleOutCadence",
+    "ScheduleOutCadenceAdditionalPropertyType0",
+    "ScheduleRunOut",
+    "ScheduleRunOutOutcomeType0",
+    "SkippedInvitationOut",
     "SurveyIn",
     "SurveyInTierWeights",
     "SurveyInTierWeightsAdditionalProperty",
