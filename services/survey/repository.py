@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Row, and_, bindparam, case, delete, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
     CustomerTierRow,
     InvitationRow,
     RateLimitRow,
+    ReminderRow,
     ResponseRow,
     SurveyRow,
+    SurveyTargetRow,
 )
 from shared.db import PerDialect, as_utc
 from shared.pagination import Keyset, Page
@@ -161,3 +163,78 @@ async def last_survey_invitations(
         select(newest.c.customer_id, newest.c.id, newest.c.created_at).where(newest.c.rank == 1)
     )
     return {customer: (invitation_id, as_utc(at)) for customer, invitation_id, at in rows.all()}
+
+
+
+# --- surveys on cadence (docs/design.md §9) ----------------------------------------------------
+
+_ADD_TARGETS = PerDialect(lambda insert: insert(SurveyTargetRow))
+# One row per reminder number of an invitation: a repeated run sends nothing twice.
+_ADD_REMINDER = PerDialect(lambda insert: insert(ReminderRow).on_conflict_do_nothing()
+                           .returning(ReminderRow.number))
+
+
+async def add_targets(
+    session: AsyncSession, tier: str, period_key: str, survey_id: str, status: str, now: datetime
+) -> None:
+    """Every customer of the tier known from `score-updated` becomes a target of the period, once."""
+    customers = select(
+        literal(period_key), CustomerTierRow.customer_id, CustomerTierRow.tier, literal(survey_id),
+        literal(status), literal(now, SurveyTargetRow.created_at.type),
+        literal(now, SurveyTargetRow.updated_at.type),
+    ).where(CustomerTierRow.tier == tier)
+    columns = ["period_key", "customer_id", "tier", "survey_id", "status", "created_at", "updated_at"]
+    insert = _ADD_TARGETS.for_session(session)
+    await session.execute(insert.from_select(columns, customers).on_conflict_do_nothing())
+
+
+async def claim_pending_targets(
+    session: AsyncSession, status: str, period_keys: list[str], now: datetime, limit: int
+) -> list[SurveyTargetRow]:
+    """Targets of these periods still to invite whose guard (if any) lifted, locked past other runs."""
+    return list((await session.scalars(
+        select(SurveyTargetRow).where(
+            SurveyTargetRow.status == status, SurveyTargetRow.period_key.in_(period_keys),
+            or_(SurveyTargetRow.not_before.is_(None), SurveyTargetRow.not_before <= now),
+        ).order_by(SurveyTargetRow.period_key, SurveyTargetRow.customer_id)
+        .limit(limit).with_for_update(skip_locked=True)
+    )).all())
+
+
+async def claim_reminders_due(session: AsyncSession, now: datetime, limit: int) -> list[InvitationRow]:
+    """Unanswered invitations whose next reminder is due, locked past other runs."""
+    return list((await session.scalars(
+        select(InvitationRow).where(
+            InvitationRow.next_reminder_at <= now, InvitationRow.answered_at.is_(None),
+        ).order_by(InvitationRow.next_reminder_at, InvitationRow.id)
+        .limit(limit).with_for_update(skip_locked=True)
+    )).all())
+
+
+async def add_reminder(session: AsyncSession, invitation_id: str, number: int, now: datetime) -> int | None:
+    """Record a reminder of an invitation; None when that reminder was sent already."""
+    return await session.scalar(_ADD_REMINDER.for_session(session),
+                                 {"invitation_id": invitation_id, "number": number, "sent_at": now})
+
+
+async def coverage_by_tier(
+    session: AsyncSession, survey_id: str, period_key: str, start: datetime, end: datetime
+) -> list[Row]:
+    """Per tier: the period's targets, those with a survey invitation made in it (by the schedule,
+    by hand or through the playbook), those that answered, and those held back by the guard."""
+    invited = (
+        select(InvitationRow.customer_id.label("customer_id"),
+               func.max(case((ResponseRow.id.is_not(None), 1), else_=0)).label("answered"))
+        .outerjoin(ResponseRow, ResponseRow.invitation_id == InvitationRow.id)
+        .where(InvitationRow.kind == "survey", InvitationRow.created_at >= start,
+               InvitationRow.created_at < end)
+        .group_by(InvitationRow.customer_id).subquery()
+    )
+    held = and_(invited.c.customer_id.is_(None), SurveyTargetRow.reason.like("fatigue%"))
+    return list((await session.execute(
+        select(SurveyTargetRow.tier, func.count(), func.count(invited.c.customer_id),
+               func.coalesce(func.sum(invited.c.answered), 0), func.sum(case((held, 1), else_=0)))
+        .outerjoin(invited, invited.c.customer_id == SurveyTargetRow.customer_id)
+        .where(SurveyTargetRow.period_key == period_key, SurveyTargetRow.survey_id == survey_id)
+        .group_by(SurveyTargetRow.tier)
+    )).all())

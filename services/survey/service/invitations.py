@@ -104,7 +104,7 @@ async def invite(
     skipped: list[schemas.SkippedInvitationOut] = []
     async with session.begin():
         await get_survey(session, survey_id)
-        schedule = await current_schedule(session)
+        schedule = await current_schedule(ctx, session)
         tiers = await repository.tiers_of(session, customer_ids)
         recent = await repository.last_survey_invitations(session, customer_ids)
         rows = []
@@ -136,7 +136,7 @@ async def invite_to_verify(
     """The one-question verification after a resolved ticket, inside the caller's transaction;
     never held back by the fatigue guard (docs/design.md §9)."""
     known = await repository.tier_of(session, customer_id)
-    remind_after = (await current_schedule(session)).verification_reminder_after_days
+    remind_after = (await current_schedule(ctx, session)).verification_reminder_after_days
     row = InvitationRow(
         id=str(uuid.uuid4()), token=new_token(), kind=VERIFICATION, survey_id=None,
         customer_id=customer_id, ticket_id=ticket_id, priority=priority,
