@@ -1,4 +1,4 @@
-"""Routes of the feedback service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the feedback service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import repository, schemas
+from services.feedback import schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, reports, tickets
@@ -51,7 +51,7 @@ async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    return etags.tag(await tickets.get_ticket(session, ticket_id))
 
 
 @router.patch("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
@@ -62,8 +62,8 @@ async def patch_ticket(
     session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.edit(session, ticket_id, patch, caller.subject, _now(request), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.edit(session, ticket_id, patch, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.get("/tickets/{ticket_id}/resolution", response_model=schemas.TicketResolutionOut,
@@ -73,7 +73,7 @@ async def get_ticket_resolution(
     ticket_id: str, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require_permission(TICKET_RESOLUTION_READ)),
 ) -> schemas.TicketResolutionOut:
-    return await repository.ticket_resolution(session, ticket_id)
+    return await tickets.ticket_resolution(session, ticket_id)
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
@@ -84,7 +84,7 @@ async def list_tickets(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> Page[schemas.TicketOut]:
-    return await repository.list_tickets(
+    return await tickets.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
         customer_id=customer_id, limit=limit, cursor=cursor, now=_now(request),
     )
@@ -97,8 +97,8 @@ async def assign_ticket(
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.assign(session, ticket_id, body, caller.subject, _now(request), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.assign(session, ticket_id, body, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
@@ -108,8 +108,8 @@ async def respond(
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.respond(session, ticket_id, body, caller.subject, _now(request), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.respond(session, ticket_id, body, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
@@ -119,9 +119,9 @@ async def change_status(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject,
-                                _now(request), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                        precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
@@ -131,9 +131,9 @@ async def resolve(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
-                          precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                  precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
@@ -143,15 +143,14 @@ async def verification(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
-                         precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                 precondition)
+    return etags.tag(view)
 
 
-def _versioned(row, out_model, etags: ETags):
-    view = out_model(**row.definition, version=row.version, created_by=row.created_by,
-                     created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+def _versioned(kind: ConfigKind, view, etags: ETags):
+    """A version of a document never changes: its tag is its kind and version."""
+    return etags.tag(view, version_tag(kind, view.version))
 
 
 @router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -160,7 +159,7 @@ async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut, etags)
+    return _versioned(ConfigKind.SLA_POLICY, await config.document(session, ConfigKind.SLA_POLICY), etags)
 
 
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -170,9 +169,9 @@ async def put_sla_policy(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now(request), precondition)
-    return _versioned(row, schemas.SlaPolicyOut, etags)
+    view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(request),
+                                         precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -181,10 +180,7 @@ async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    row = await config.current(session, ConfigKind.SLA_POLICY)
-    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    return _versioned(ConfigKind.SLA_POLICY, await config.calendar(session), etags)
 
 
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -194,15 +190,8 @@ async def put_calendar(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    current = await config.current(session, ConfigKind.SLA_POLICY)
-    document = {**current.definition, "calendar": body.model_dump(mode="json")}
-    await session.rollback()
-    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject,
-                               _now(request),
-                               precondition)
-    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    view = await config.replace_calendar(session, body, caller.subject, _now(request), precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -211,8 +200,8 @@ async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    row = await config.current(session, ConfigKind.PRIORITY_RULES)
-    return _versioned(row, schemas.PriorityRulesOut, etags)
+    view = await config.document(session, ConfigKind.PRIORITY_RULES)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -222,9 +211,10 @@ async def put_priority_rules(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
-                               caller.subject, _now(request), precondition)
-    return _versioned(row, schemas.PriorityRulesOut, etags)
+    view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject,
+                                         _now(request),
+                                         precondition)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -233,7 +223,7 @@ async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut, etags)
+    return _versioned(ConfigKind.ROUTING, await config.document(session, ConfigKind.ROUTING), etags)
 
 
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -243,9 +233,9 @@ async def put_routing(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
-                               caller.subject, _now(request), precondition)
-    return _versioned(row, schemas.RoutingOut, etags)
+    view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(request),
+                                         precondition)
+    return _versioned(ConfigKind.ROUTING, view, etags)
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],
@@ -273,8 +263,8 @@ async def get_verification_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.VerificationPolicyOut:
-    return _versioned(await config.current(session, ConfigKind.VERIFICATION_POLICY),
-                      schemas.VerificationPolicyOut, etags)
+    view = await config.document(session, ConfigKind.VERIFICATION_POLICY)
+    return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)
 
 
 @router.put("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
@@ -284,6 +274,6 @@ async def put_verification_policy(
     caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.VerificationPolicyOut:
-    row = await config.replace(session, ConfigKind.VERIFICATION_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now(request), precondition)
-    return _versioned(row, schemas.VerificationPolicyOut, etags)
+    view = await config.replace_document(session, ConfigKind.VERIFICATION_POLICY, body, caller.subject,
+                                         _now(request), precondition)
+    return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)

@@ -12,13 +12,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import schemas
+from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
 from services.feedback.models import (
@@ -28,7 +27,7 @@ from services.feedback.models import (
     TicketRow,
     TierMoveRow,
 )
-from services.feedback.service import tickets
+from services.feedback.service import reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -50,8 +49,8 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     else:
         row.tier, row.computed_at = new.value, computed_at
     if old != new:
-        changed = await tickets.apply_tier_change(ctx, session, data["customer_id"], old, new,
-                                                  ctx.clock.now())
+        changed = await reevaluation.apply_tier_change(ctx, session, data["customer_id"], old, new,
+                                                       ctx.clock.now())
         log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
                  tickets_reevaluated=changed)
 
@@ -81,16 +80,8 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
     if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
     if ticket is None:
-        ticket = await session.scalar(
-            select(TicketRow).where(
-                TicketRow.customer_id == data["customer_id"],
-                TicketRow.first_resolved_at.is_not(None),
-                TicketRow.first_resolved_at <= answered_at,
-                TicketRow.first_resolved_at
-                >= answered_at - timedelta(days=settings.satisfaction_link_days),
-                TicketRow.satisfaction.is_(None),
-            ).order_by(TicketRow.first_resolved_at.desc()).limit(1).with_for_update()
-        )
+        ticket = await repository.resolved_ticket_awaiting_satisfaction(
+            session, data["customer_id"], answered_at, settings.satisfaction_link_days)
     if ticket is not None and ticket.customer_id == data["customer_id"]:
         ticket.satisfaction, ticket.satisfaction_level = float(data["value"]), data["level"]
     if settings.auto_ticket_on_very_dissatisfied and data["level"] == "very_dissatisfied":
@@ -109,7 +100,7 @@ async def _keep_answer(session: AsyncSession, data: dict, answered_at: datetime)
         return
     tier = data.get("tier")
     if tier is None and data.get("customer_id"):
-        tier = await tickets.customer_tier(session, data["customer_id"])
+        tier = await repository.customer_tier(session, data["customer_id"])
     session.add(SatisfactionAnswerRow(
         response_id=data["response_id"], customer_id=data.get("customer_id"), tier=tier,
         value=float(data["value"]), nps=data.get("nps"), answered_at=answered_at))
@@ -120,7 +111,7 @@ async def _action(session: AsyncSession, data: dict) -> CareActionRow:
     row = await session.get(CareActionRow, data["action_id"], with_for_update=True)
     if row is None:
         row = CareActionRow(action_id=data["action_id"], customer_id=data["customer_id"], kind=data["kind"],
-                            tier=await tickets.customer_tier(session, data["customer_id"]))
+                            tier=await repository.customer_tier(session, data["customer_id"]))
         session.add(row)
     if data.get("due_at"):
         row.due_at = parse_time(data["due_at"])

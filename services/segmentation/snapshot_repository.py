@@ -92,3 +92,11 @@ async def clear_signals(session: AsyncSession, customer_ids: list[str], code: st
         await session.execute(delete(ChurnSignalRow).where(
             ids_match(ChurnSignalRow.customer_id, customer_ids, is_postgres(session)),
             ChurnSignalRow.code == code))
+
+
+async def month_ends_of(session: AsyncSession, customer_id: str, limit: int) -> list[MonthlyScoreRow]:
+    """The customer's month-end rows, newest first."""
+    return list((await session.scalars(
+        select(MonthlyScoreRow).where(MonthlyScoreRow.customer_id == customer_id)
+        .order_by(MonthlyScoreRow.month.desc()).limit(limit)
+    )).all())

@@ -32,9 +32,11 @@ PUBLIC_ROUTES = {
     ("POST", "/v1/unsubscribe/{key}"),
 }
 # Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9 and the
-# service's own settings (docs/design.md §7: a manager edits everything but those).
+# services' own calendar settings (docs/design.md §7: a manager edits everything but those).
 ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/clock"),
+    ("PUT", "/v1/survey-schedule"),
+    ("PUT", "/v1/care-schedule"),
     ("PUT", "/v1/evaluation-policy"),
     ("PUT", "/v1/verification-policy"),
 }

@@ -1,4 +1,4 @@
-"""SLA report per tier and month (DESIGN 5): on-time rates, first-contact resolution, reopens,
+"""SLA report per tier and month (docs/design.md §5): on-time rates, first-contact resolution, reopens,
 satisfaction after resolution. Rates are None when nothing could be measured."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Monthly SLA report per tier (DESIGN 5)."""
+"""Monthly SLA report per tier (docs/design.md §5)."""
 
 from __future__ import annotations
 

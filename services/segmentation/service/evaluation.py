@@ -13,12 +13,11 @@ from datetime import datetime, time
 from typing import Any
 
 import structlog
-from sqlalchemy import func, select
 
 from services.segmentation import repository
 from services.segmentation.domain.signals import SignalCode, churn_signals, spending_months
 from services.segmentation.metrics import CHURN_SIGNALS, CUSTOMERS_BY_QUADRANT, CUSTOMERS_BY_TIER
-from services.segmentation.models import ChurnSignalRow, CustomerRow, ScoreRow
+from services.segmentation.models import ChurnSignalRow, ScoreRow
 from services.segmentation.service.overrides import expire_overrides
 from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
@@ -37,19 +36,13 @@ async def evaluate_due_customers(ctx: ServiceContext, now: datetime, limit: int 
     """Review customers whose scheduled review is due (VIP quarterly, others half-yearly): the
     tier follows the score."""
     async with ctx.db.session() as session, session.begin():
-        due = (await session.scalars(
-            select(CustomerRow.id)
-            .where(CustomerRow.next_evaluation_at <= now)
-            .order_by(CustomerRow.next_evaluation_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )).all()
+        due = await repository.claim_due_customers(session, now, limit)
         if not due:
             return 0
         policy = await current_policy(ctx, session)
         model = await active_model(session)
         line = await high_value_line(session, now, policy)
-        facts = await repository.aggregates_for(session, list(due), now, ctx.clock.zone)
+        facts = await repository.aggregates_for(session, due, now, ctx.clock.zone)
         await apply_evaluations(ctx, session, facts, model, line, now, "scheduled", policy=policy)
     return len(due)
 
@@ -64,24 +57,14 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
     starts = month_starts(now, zone, spending_months(policy))  # full months before this one
     while True:
         async with ctx.db.session() as session, session.begin():
-            query = select(CustomerRow.id, CustomerRow.owner).order_by(CustomerRow.id).limit(
-                DETECTION_BATCH)
-            if after is not None:
-                query = query.where(CustomerRow.id > after)
-            batch = (await session.execute(query)).all()
-            if not batch:
+            owners = await repository.owners_after(session, after, DETECTION_BATCH)
+            if not owners:
                 return raised
-            after = batch[-1][0]
-            ids = [r[0] for r in batch]
-            owners = dict(batch)
+            ids = list(owners)
+            after = ids[-1]
             activity = await repository.last_activity(session, ids, now)
             amounts = await repository.monthly_amounts(session, ids, starts)
-            existing = {
-                (s.customer_id, s.code): s
-                for s in (await session.scalars(
-                    select(ChurnSignalRow).where(ChurnSignalRow.customer_id.in_(ids))
-                )).all()
-            }
+            existing = {(s.customer_id, s.code): s for s in await repository.churn_signals_of(session, ids)}
             scores = await repository.current_scores(session, ids)
             events = []
             dropped: list[str] = []
@@ -136,8 +119,7 @@ async def daily_churn_detection(ctx: ServiceContext, occurrence: Occurrence) -> 
 async def refresh_tier_gauges(ctx: ServiceContext) -> None:
     async with ctx.db.session() as session:
         for column, gauge in ((ScoreRow.tier, CUSTOMERS_BY_TIER), (ScoreRow.quadrant, CUSTOMERS_BY_QUADRANT)):
-            counts = (await session.execute(select(column, func.count()).group_by(column))).all()
-            for value, count in counts:
+            for value, count in (await repository.customers_per(session, column)).items():
                 if value is not None:
                     gauge.labels(value).set(count)
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.segmentation import schemas
 from services.segmentation.domain.policy import (
     DEFAULT_POLICY,
     EvaluationPolicy,
@@ -57,15 +58,25 @@ async def current_policy(ctx: ServiceContext, session: AsyncSession) -> Evaluati
     return cache[version]
 
 
-async def read_policy(session: AsyncSession) -> ConfigVersionRow:
+def policy_tag(version: int) -> str:
+    """The ETag of a policy version: a version never changes once written."""
+    return version_tag(EVALUATION_POLICY, version)
+
+
+def policy_out(row: ConfigVersionRow) -> schemas.EvaluationPolicyOut:
+    return schemas.EvaluationPolicyOut(**row.definition, version=row.version, created_by=row.created_by,
+                                       created_at=row.created_at)
+
+
+async def read_policy(session: AsyncSession) -> schemas.EvaluationPolicyOut:
     async with session.begin():
-        return await current_row(session)
+        return policy_out(await current_row(session))
 
 
 async def replace_policy(
     session: AsyncSession, document: dict[str, Any], actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
-) -> ConfigVersionRow:
+) -> schemas.EvaluationPolicyOut:
     """Validate and store the document as the next version (422 naming the field at fault).
     If-Match names the version the editor started from."""
     try:
@@ -85,4 +96,4 @@ async def replace_policy(
             raise PreconditionFailed("another evaluation policy version was saved since you read it",
                                      field="If-Match") from exc
         raise Conflict("another evaluation policy version was saved at the same time; retry") from exc
-    return row
+    return policy_out(row)
