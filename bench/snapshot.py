@@ -23,7 +23,7 @@ from bench.customer_data import (
     baseline_aggregation_and_write,
     load_data,
 )
-from services.segmentation import repository
+from services.segmentation import repository, snapshot_repository
 from services.segmentation.domain.batch_scoring import BatchFacts, score_many
 from services.segmentation.models import Base
 from services.segmentation.service.policy import seed_default_policy
@@ -55,10 +55,10 @@ async def _current_scores_as_of(ctx: ServiceContext, dsn: str, as_of: datetime, 
         after = None
         while True:
             async with ctx.db.session() as session:
-                last = await repository.batch_end(session, after, batch)
+                last = await snapshot_repository.batch_end(session, after, batch)
                 if last is None:
                     return
-                rows = await repository.snapshot_inputs(session, as_of, after, last)
+                rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last)
             after = last
             facts = BatchFacts.from_rows([(r[5], r[6], r[7], r[8], r[3], r[4], r[2], r[9]) for r in rows])
             scores = score_many(facts, model, line, as_of)

@@ -313,33 +313,6 @@ async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]])
         )
 
 
-_CUSTOMERS = CustomerRow.__table__
-
-
-async def batch_end(session: AsyncSession, after: str | None, limit: int) -> str | None:
-    """The last id of the next `limit` customers in id order (None: no customer after `after`)."""
-    ids = select(_CUSTOMERS.c.id).order_by(_CUSTOMERS.c.id).limit(limit)
-    if after is not None:
-        ids = ids.where(_CUSTOMERS.c.id > after)
-    ids = ids.subquery()
-    return await session.scalar(select(func.max(ids.c.id)))
-
-
-async def snapshot_inputs(
-    session: AsyncSession, as_of: datetime, after: str | None, last: str, zone: ZoneInfo | None = None
-) -> list[Row]:
-    """Facts as of `as_of` and the current score of the customers after < id <= last (plain rows:
-    Core execution, no ORM loading for a batch of thousands)."""
-    query = aggregate_query(as_of, id_range=(after, last), with_scores=True, zone=zone)
-    if is_postgres(session):
-        # Straight from the driver: SQLAlchemy's row processing cost a third of the read.
-        compiled = query.compile(dialect=session.bind.dialect)
-        connection = await driver_connection(session)
-        return await connection.fetch(str(compiled), *(compiled.params[n] for n in compiled.positiontup))
-    connection = await session.connection()
-    return list((await connection.execute(query)).all())
-
-
 # --- customer records, history and overrides (the API's reads) ------------------------------
 
 CUSTOMERS_BY_ID = Keyset(CustomerRow.id)

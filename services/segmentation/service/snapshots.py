@@ -123,10 +123,11 @@ async def _read_batch(
 ) -> tuple[str | None, str, list] | None:
     """The facts and current scores of the next batch after `after`, in its own transaction."""
     async with ctx.db.session() as session, session.begin():
-        last = await repository.batch_end(session, after, batch_size)
+        last = await snapshot_repository.batch_end(session, after, batch_size)
         if last is None:
             return None
-        return after, last, await repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone)
+        rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone)
+        return after, last, rows
 
 
 async def _snapshot_batch(
