@@ -104,6 +104,15 @@ async def post_orders(
     return await customers.add_orders(_ctx(request), session, customer_id, orders, _now(request))
 
 
+@router.get("/customers/{customer_id}/orders", response_model=Page[schemas.OrderOut], tags=["customers"],
+            summary="A customer's orders, newest first")
+async def get_orders(
+    customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> Page[schemas.OrderOut]:
+    return await customers.list_orders(session, customer_id, limit, cursor)
+
+
 @router.post("/customers/{customer_id}/interactions", response_model=list[schemas.InteractionOut],
              status_code=201, tags=["customers"], summary="Record interactions (visit, call, ...)")
 async def post_interactions(

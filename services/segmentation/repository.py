@@ -316,6 +316,7 @@ async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]])
 # --- customer records, history and overrides (the API's reads) ------------------------------
 
 CUSTOMERS_BY_ID = Keyset(CustomerRow.id)
+ORDERS_NEWEST_FIRST = Keyset(OrderRow.order_id, OrderRow.ordered_at, descending=True)
 OVERRIDES_BY_ID = Keyset(TierOverrideRow.id)
 
 
@@ -392,6 +393,15 @@ async def order_owners(session: AsyncSession, order_ids: list[str]) -> dict[str,
     return dict((await session.execute(
         select(OrderRow.order_id, OrderRow.customer_id).where(OrderRow.order_id.in_(order_ids))
     )).all())
+
+
+async def orders_of(
+    session: AsyncSession, customer_id: str, limit: int, cursor: str | None
+) -> Page[OrderRow]:
+    """A customer's orders, newest first (the (customer, time) index serves the seek)."""
+    query = select(OrderRow).where(OrderRow.customer_id == customer_id)
+    query = ORDERS_NEWEST_FIRST.seek(query, cursor, limit)
+    return ORDERS_NEWEST_FIRST.page(await session.scalars(query), limit)
 
 
 async def insert_orders(session: AsyncSession, orders: list[dict]) -> None:

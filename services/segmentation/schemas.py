@@ -150,6 +150,12 @@ class OrderIn(Strict):
     ordered_at: AwareDatetime
 
 
+class OrderOut(BaseModel):
+    order_id: str
+    amount: float = Field(description="CNY")
+    ordered_at: datetime
+
+
 class OrdersAccepted(BaseModel):
     accepted: int
     duplicates: list[str] = Field(description="order ids seen before; not counted twice")

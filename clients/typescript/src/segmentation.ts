@@ -98,7 +98,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A customer's orders, newest first */
+        get: operations["get_orders_v1_customers__customer_id__orders_get"];
         put?: never;
         /** Record one order or a list (an order id is counted once); rescores the customer and publishes order-recorded */
         post: operations["post_orders_v1_customers__customer_id__orders_post"];
@@ -914,6 +915,21 @@ export interface components {
              */
             ordered_at: string;
         };
+        /** OrderOut */
+        OrderOut: {
+            /** Order Id */
+            order_id: string;
+            /**
+             * Amount
+             * @description CNY
+             */
+            amount: number;
+            /**
+             * Ordered At
+             * Format: date-time
+             */
+            ordered_at: string;
+        };
         /** OrdersAccepted */
         OrdersAccepted: {
             /** Accepted */
@@ -978,6 +994,13 @@ export interface components {
         Page_CustomerSummary_: {
             /** Items */
             items: components["schemas"]["CustomerSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[OrderOut] */
+        Page_OrderOut_: {
+            /** Items */
+            items: components["schemas"]["OrderOut"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1495,6 +1518,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CustomerSummary_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_orders_v1_customers__customer_id__orders_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrderOut_"];
                 };
             };
             /** @description Validation Error */

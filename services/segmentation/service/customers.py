@@ -245,6 +245,17 @@ async def add_orders(
                                   score_changed=bool(rescored and rescored.changed))
 
 
+async def list_orders(
+    session: AsyncSession, customer_id: str, limit: int, cursor: str | None
+) -> Page[schemas.OrderOut]:
+    """A customer's orders, newest first (404 for an unknown customer, like its profile)."""
+    async with session.begin():
+        await _require_customer(session, customer_id)
+        page = await repository.orders_of(session, customer_id, limit, cursor)
+    return page.map(lambda o: schemas.OrderOut(order_id=o.order_id, amount=float(o.amount),
+                                               ordered_at=o.ordered_at))
+
+
 async def add_interactions(
     session: AsyncSession, customer_id: str, interactions: list[schemas.InteractionIn]
 ) -> list[schemas.InteractionOut]:

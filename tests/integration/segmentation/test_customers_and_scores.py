@@ -109,6 +109,38 @@ async def test_orders_for_an_unknown_customer_are_404(seg):
     assert retry.status_code == 404
 
 
+async def test_a_customers_orders_are_listed_newest_first_page_by_page(seg):
+    customer_id = new_id("list")
+    await create_customer(seg, customer_id)
+    orders = [{"order_id": f"{customer_id}-{i}", "amount": 100 + i + 0.25,
+               "ordered_at": f"2026-{i + 1:02d}-15T08:00:00Z"} for i in range(5)]
+    # Two orders at the same moment: the order id breaks the tie, so no page skips or repeats one.
+    orders.append({"order_id": f"{customer_id}-same", "amount": 7, "ordered_at": "2026-03-15T08:00:00Z"})
+    await seg.post(f"/v1/customers/{customer_id}/orders", json=orders, headers=ACCOUNT_MANAGER)
+    seen, cursor, pages = [], None, 0
+    while True:
+        response = await seg.get(f"/v1/customers/{customer_id}/orders", headers=ANALYST,
+                                 params={"limit": 2, **({"cursor": cursor} if cursor else {})})
+        assert response.status_code == 200, response.text
+        page = response.json()
+        seen += page["items"]
+        pages += 1
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert pages == 3
+    assert [o["order_id"] for o in seen] == [
+        f"{customer_id}-4", f"{customer_id}-3", f"{customer_id}-same", f"{customer_id}-2",
+        f"{customer_id}-1", f"{customer_id}-0"]
+    assert seen[0] == {"order_id": f"{customer_id}-4", "amount": 104.25, "ordered_at": "2026-05-15T08:00:00Z"}
+    unknown = await seg.get("/v1/customers/nobody-here/orders", headers=MANAGER)
+    assert unknown.status_code == 404
+    forged = await seg.get(f"/v1/customers/{customer_id}/orders", headers=MANAGER,
+                           params={"cursor": "not-ours"})
+    assert forged.status_code == 422 and forged.json()["errors"][0]["field"] == "cursor"
+    assert (await seg.get(f"/v1/customers/{customer_id}/orders")).status_code == 401
+
+
 async def test_bad_profile_fields_are_named_and_the_stored_profile_is_kept(seg):
     customer_id = new_id("prof")
     await create_customer(seg, customer_id, growth_pct=7)

@@ -31,10 +31,12 @@ from .job_out import JobOut
 from .model_applied import ModelApplied
 from .month_end_score import MonthEndScore
 from .order_in import OrderIn
+from .order_out import OrderOut
 from .orders_accepted import OrdersAccepted
 from .override_in import OverrideIn
 from .override_out import OverrideOut
 from .page_customer_summary import PageCustomerSummary
+from .page_order_out import PageOrderOut
 from .page_override_out import PageOverrideOut
 from .patch_customer_v1_customers_customer_id_patch_customer_in_merge_patch import PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch
 from .quadrant import Quadrant
@@ -92,10 +94,12 @@ __all__ = (
     "ModelApplied",
     "MonthEndScore",
     "OrderIn",
+    "OrderOut",
     "OrdersAccepted",
     "OverrideIn",
     "OverrideOut",
     "PageCustomerSummary",
+    "PageOrderOut",
     "PageOverrideOut",
     "PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch",
     "Quadrant",
