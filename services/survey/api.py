@@ -20,7 +20,7 @@ from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
 from shared.errors import Forbidden
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -140,9 +140,10 @@ async def get_coverage(
 @router.get("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
             summary="The survey schedule: cadence per tier, reminders, fatigue guard, coverage target")
 async def get_survey_schedule(
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read), etags: ETags = Depends(),
 ) -> schemas.ScheduleOut:
-    return await schedule.get_schedule(session)
+    view = await schedule.get_schedule(session)
+    return etags.tag(view, version_tag(schedule.SURVEY_SCHEDULE, view.version))
 
 
 @router.put("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
@@ -153,8 +154,11 @@ async def put_survey_schedule(
         "cadence": {"VIP": "quarterly", "Key": "quarterly", "Regular": "quarterly", "Observation": None},
         "reminder_after_days": [3, 7], "fatigue_days": 30}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.ScheduleOut:
-    return await schedule.replace_schedule(session, body, caller.subject, _ctx(request).clock.now())
+    view = await schedule.replace_schedule(session, body, caller.subject, _ctx(request).clock.now(),
+                                           precondition)
+    return etags.tag(view, version_tag(schedule.SURVEY_SCHEDULE, view.version))
 
 
 @router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],

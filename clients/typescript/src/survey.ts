@@ -1472,7 +1472,10 @@ export interface operations {
     put_survey_schedule_v1_survey_schedule_put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };

@@ -23,6 +23,7 @@ from services.survey.service.surveys import get_survey
 from shared.app import ServiceContext
 from shared.config_versions import ConfigDocuments
 from shared.errors import InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch
 
 SURVEY_SCHEDULE = "survey-schedule"
 DOCUMENTS = ConfigDocuments(
@@ -60,14 +61,17 @@ def check_schedule(document: Any) -> SurveySchedule:
 
 
 async def replace_schedule(
-    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.ScheduleOut:
-    """Validate and store the schedule as the next version (a bad value is a 422 naming it)."""
+    """Validate and store the schedule as the next version (a bad value is a 422 naming it); with
+    If-Match, only when the newest version is still the one the editor read (else 412)."""
     schedule = check_schedule(document)
     async with session.begin():
         try:
             await get_survey(session, schedule.survey_id)
         except NotFound as exc:
             raise InvalidInput(f"survey_id: no survey {schedule.survey_id!r}", field="survey_id") from exc
-    row = await DOCUMENTS.replace(session, SURVEY_SCHEDULE, schedule_to_document(schedule), actor, now)
+    row = await DOCUMENTS.replace(session, SURVEY_SCHEDULE, schedule_to_document(schedule), actor, now,
+                                  precondition)
     return schedule_out(row)

@@ -196,14 +196,23 @@ async def test_an_admin_edits_the_schedule_and_a_cadence_out_of_range_names_the_
     assert (await survey.put("/v1/survey-schedule", json=document, headers=MANAGER)).status_code == 403
     unknown = await survey.put("/v1/survey-schedule", json={**document, "survey_id": "nope"}, headers=ADMIN)
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "survey_id"
+    read = await survey.get("/v1/survey-schedule", headers=ANALYST)
+    assert read.headers["etag"] == f'"survey-schedule.{current["version"]}"'
     edited = await survey.put("/v1/survey-schedule", json={**document, "cadence": {
-        **document["cadence"], "VIP": "monthly"}}, headers=ADMIN)
+        **document["cadence"], "VIP": "monthly"}}, headers={**ADMIN, "If-Match": read.headers["etag"]})
     try:
         assert edited.status_code == 200, edited.text
         assert edited.json()["version"] == current["version"] + 1
         assert edited.json()["cadence"]["VIP"] == "monthly"
+        assert edited.headers["etag"] == f'"survey-schedule.{current["version"] + 1}"'
         latest = (await survey.get("/v1/survey-schedule", headers=ANALYST)).json()
         assert latest["version"] == edited.json()["version"]
+        # A second editor who read the same version is refused: its change would undo the first's.
+        stale = await survey.put("/v1/survey-schedule", json=document,
+                                 headers={**ADMIN, "If-Match": read.headers["etag"]})
+        assert stale.status_code == 412 and stale.json()["errors"][0]["field"] == "If-Match"
+        kept = (await survey.get("/v1/survey-schedule", headers=ANALYST)).json()
+        assert kept["cadence"]["VIP"] == "monthly"
     finally:
         assert (await survey.put("/v1/survey-schedule", json=document, headers=ADMIN)).status_code == 200
 

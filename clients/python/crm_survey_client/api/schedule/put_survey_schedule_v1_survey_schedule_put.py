@@ -11,6 +11,7 @@ from ... import errors
 from ...models.http_validation_error import HTTPValidationError
 from ...models.put_survey_schedule_v1_survey_schedule_put_body import PutSurveyScheduleV1SurveySchedulePutBody
 from ...models.schedule_out import ScheduleOut
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: PutSurveyScheduleV1SurveySchedulePutBody,
+    if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
 
 
     
@@ -75,12 +80,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PutSurveyScheduleV1SurveySchedulePutBody,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | ScheduleOut]:
     """ Replace the survey schedule (admin; stored as a new version); a value out of range is a 422 naming
     the field
 
     Args:
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PutSurveyScheduleV1SurveySchedulePutBody):
 
     Raises:
@@ -94,6 +102,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+if_match=if_match,
 
     )
 
@@ -107,12 +116,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PutSurveyScheduleV1SurveySchedulePutBody,
+    if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | ScheduleOut | None:
     """ Replace the survey schedule (admin; stored as a new version); a value out of range is a 422 naming
     the field
 
     Args:
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PutSurveyScheduleV1SurveySchedulePutBody):
 
     Raises:
@@ -127,6 +139,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+if_match=if_match,
 
     ).parsed
 
@@ -134,12 +147,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PutSurveyScheduleV1SurveySchedulePutBody,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | ScheduleOut]:
     """ Replace the survey schedule (admin; stored as a new version); a value out of range is a 422 naming
     the field
 
     Args:
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PutSurveyScheduleV1SurveySchedulePutBody):
 
     Raises:
@@ -153,6 +169,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+if_match=if_match,
 
     )
 
@@ -166,12 +183,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PutSurveyScheduleV1SurveySchedulePutBody,
+    if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | ScheduleOut | None:
     """ Replace the survey schedule (admin; stored as a new version); a value out of range is a 422 naming
     the field
 
     Args:
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PutSurveyScheduleV1SurveySchedulePutBody):
 
     Raises:
@@ -186,5 +206,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+if_match=if_match,
 
     )).parsed
