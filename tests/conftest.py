@@ -91,7 +91,7 @@ async def console_stack_config(platform_config):
 
 @pytest.fixture(scope="session")
 def service_urls(console_stack_config):
-    """The four services over real HTTP on a database and topics of their own (the console's bench;
+    """The five services over real HTTP on a database and topics of their own (the console's bench;
     started once for the console's integration, security and browser tests)."""
     from tests.console_stack import service_stack
 

@@ -1,5 +1,6 @@
-"""The console's test bench: the four services and the console served over real HTTP (uvicorn in
-threads) on the run's PostgreSQL database and broker, as a browser and the console reach them."""
+"""The console's test bench: the five services and the console served over real HTTP (uvicorn in
+threads) on the run's PostgreSQL database and broker, as a browser and the console reach them; the
+notification service sends its mail to a real SMTP sink and partner webhooks to a real receiver."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from fastapi import FastAPI
 
 from services.console.app import create_app as create_console
 from services.console.settings import console_settings
+from services.notification.devsink import MailSink, WebhookInbox, sink_app
 from tests.support import ADMIN, free_port
 
-SERVICES = ("segmentation", "survey", "feedback", "playbook")
+SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification")
 
 
 class Served:
@@ -59,25 +61,46 @@ def served(app: FastAPI, name: str, port: int | None = None) -> Iterator[Served]
 
 @contextlib.contextmanager
 def service_stack(platform_config: dict) -> Iterator[dict[str, str]]:
-    """The four services, each on its own port; yields their base URLs by name."""
+    """The five services, each on its own port, and the development mail sink and webhook receiver
+    (`sink`: its HTTP address, webhooks at /webhook); yields their base URLs by name."""
     import importlib
 
     with contextlib.ExitStack() as stack:
-        urls = {}
+        mail = MailSink(port=free_port()).start()
+        stack.callback(mail.stop)
+        urls = {"sink": stack.enter_context(served(sink_app(mail, WebhookInbox()), "sink")).url}
         for name in SERVICES:
             app_module = importlib.import_module(f"services.{name}.app")
             settings = getattr(importlib.import_module(f"services.{name}.settings"), f"{name}_settings")
+            extra = notification_settings(urls, mail.port) if name == "notification" else {}
             urls[name] = stack.enter_context(
-                served(app_module.create_app(settings(**platform_config)), name)
+                served(app_module.create_app(settings(**platform_config, **extra)), name)
             ).url
         yield urls
+
+
+def notification_settings(urls: dict[str, str], smtp_port: int) -> dict:
+    """Its peers are the stack's services; mail goes to the sink; failures retry within seconds."""
+    return {
+        "smtp_port": smtp_port,
+        "segmentation_base_url": urls["segmentation"],
+        "survey_base_url": urls["survey"],
+        "feedback_base_url": urls["feedback"],
+        "notification_public_url": "http://notification.test",
+        "message_poll_seconds": 0.2,
+        "webhook_poll_seconds": 0.1,
+        "webhook_retry_base_seconds": 0.2,
+        "webhook_retry_max_seconds": 1.0,
+        "retry_base_seconds": 0.2,
+        "retry_max_seconds": 1.0,
+    }
 
 
 def console_app(platform_config: dict, urls: dict[str, str], **overrides) -> FastAPI:
     """A console pointed at these services; http, so its cookie is not Secure."""
     values = {
         **platform_config,
-        **{f"{name}_url": url for name, url in urls.items()},
+        **{f"{name}_url": url for name, url in urls.items() if name in SERVICES},
         "cookie_secure": False,
         "api_catalog_ttl_seconds": 0.5,
         **overrides,

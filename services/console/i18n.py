@@ -1,16 +1,18 @@
 """The console's words in Chinese (zh-CN, the default) and English (docs/design.md §12).
 
-The words themselves are in messages.py.
+The words themselves are in messages.py (the pages people work in) and messages_management.py (the
+dashboard, settings and operations pages).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from services.console.messages import MESSAGES
+from services.console.messages import MESSAGES as PAGE_MESSAGES
+from services.console.messages_management import MANAGEMENT_MESSAGES
 
 LANGUAGES = ("zh-CN", "en")
-
+MESSAGES: dict[str, tuple[str, str]] = {**PAGE_MESSAGES, **MANAGEMENT_MESSAGES}
 
 
 def negotiate(accept_language: str | None, default: str) -> str:

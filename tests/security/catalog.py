@@ -174,6 +174,14 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/settings/contact-policy"): "page", ("POST", "/settings/contact-policy"): "write",
     ("GET", "/settings/webhooks"): "page", ("POST", "/settings/webhooks"): "write",
     ("POST", "/settings/webhooks/{webhook_id}/delete"): "write",
+    ("GET", "/settings/webhooks/{webhook_id}"): "page",
+    ("POST", "/settings/webhooks/{webhook_id}/rotate-secret"): "write",
+    ("POST", "/settings/webhooks/{webhook_id}/replay"): "write",
+    ("GET", "/settings/evaluation-policy"): "page", ("POST", "/settings/evaluation-policy"): "write",
+    ("GET", "/settings/verification-policy"): "page", ("POST", "/settings/verification-policy"): "write",
+    ("GET", "/settings/survey-schedule"): "page", ("POST", "/settings/survey-schedule"): "write",
+    ("GET", "/settings/care-schedule"): "page", ("POST", "/settings/care-schedule"): "write",
+    ("GET", "/operations"): "page", ("POST", "/operations/clock"): "write",
 }
 
 

@@ -19,6 +19,7 @@ class Page(StrEnum):
     ACTIONS = "actions"  # my care actions
     DASHBOARD = "dashboard"  # tiers, NPS / CSAT, SLA, the monthly report
     SETTINGS = "settings"  # scoring model, SLA, calendar, rules, contact policy, webhooks
+    OPERATIONS = "operations"  # every service's schedules and, outside production, the test clocks
 
 
 # Analysts read aggregates only (§11): the dashboard and the settings, never a ticket or a customer.
@@ -28,14 +29,19 @@ PAGE_ROLES: dict[Page, frozenset[Role]] = {
     Page.ACTIONS: frozenset({Role.ADMIN, Role.MANAGER, Role.ACCOUNT_MANAGER, Role.AGENT}),
     Page.DASHBOARD: frozenset({Role.ADMIN, Role.MANAGER, Role.ANALYST}),
     Page.SETTINGS: frozenset({Role.ADMIN, Role.MANAGER, Role.ANALYST}),
+    # Moving the clocks is an admin's (docs/design.md §9); the schedules are shown beside them.
+    Page.OPERATIONS: frozenset({Role.ADMIN}),
 }
 # Changing settings: managers and admins (§7); analysts may look and dry-run a model.
 SETTINGS_EDITORS = frozenset({Role.ADMIN, Role.MANAGER})
-# Webhook subscriptions are an admin's (§10).
+# Webhook subscriptions are an admin's (§10), and so are the calendar's own settings (§7: a manager
+# edits everything but a service's own settings): evaluation and verification policies, survey
+# and care schedules.
 WEBHOOK_EDITORS = frozenset({Role.ADMIN})
+CALENDAR_EDITORS = frozenset({Role.ADMIN})
 TICKET_WORKERS = frozenset({Role.ADMIN, Role.MANAGER, Role.AGENT, Role.ACCOUNT_MANAGER})
 ACTION_WORKERS = frozenset({Role.ADMIN, Role.MANAGER, Role.AGENT, Role.ACCOUNT_MANAGER})
-NAVIGATION = (Page.QUEUE, Page.ACTIONS, Page.CUSTOMERS, Page.DASHBOARD, Page.SETTINGS)
+NAVIGATION = (Page.QUEUE, Page.ACTIONS, Page.CUSTOMERS, Page.DASHBOARD, Page.SETTINGS, Page.OPERATIONS)
 
 
 def may_open(roles: frozenset[Role], page: Page) -> bool:

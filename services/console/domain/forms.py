@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,6 +50,15 @@ def parse_optional_number(field: str, text: str | None) -> float | None:
     return None if not (text or "").strip() else parse_number(field, text)
 
 
+def parse_local_time(field: str, text: str | None, zone: tzinfo) -> datetime:
+    """A datetime-local input (`2027-01-02T10:00`) as wall time in the business zone."""
+    try:
+        wall = datetime.fromisoformat((text or "").strip())
+    except ValueError:
+        raise FormError(field, f"'{text}' is not a date and time") from None
+    return wall.replace(tzinfo=zone) if wall.tzinfo is None else wall
+
+
 def parse_lines(text: str | None) -> list[str]:
     """One value a line (or comma separated), blanks dropped."""
     return [part.strip() for part in (text or "").replace(",", "\n").splitlines() if part.strip()]
@@ -66,6 +76,15 @@ def field_errors(problem: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def submitted_version(form: dict[str, str]) -> str:
+    """The ETag the form was rendered with (its hidden `if_match`), sent back as If-Match so a change
+    saved by someone else meanwhile is refused (412) instead of silently undone."""
+    tag = (form.get("if_match") or "").strip()
+    if not tag:
+        raise FormError("If-Match", "the form does not say which version it was read at: reload the page")
+    return tag
+
+
 def safe_next(path: str | None, default: str = "/") -> str:
     """A path on this console to return to after signing in; anything else (another host, a
     scheme, `//evil`, a backslash trick) is replaced by the default (no open redirect)."""
@@ -79,9 +98,11 @@ def safe_next(path: str | None, default: str = "/") -> str:
 
 def errors_for_fields(errors: dict[str, str], fields: list[str]) -> dict[str, str]:
     """Place each API error on the form field whose name is the longest prefix of the error's path
-    (`curves.R.2.1` -> `curves.R`); an error on no field of the form goes to the form (`body`)."""
+    (`curves.R.2.1` -> `curves.R`, `reminder_after_days[1]` -> `reminder_after_days`); an error on
+    no field of the form (a stale `If-Match` among them) goes to the form (`body`)."""
     placed: dict[str, str] = {}
     for path, message in errors.items():
-        match = max((f for f in fields if path == f or path.startswith(f + ".")), key=len, default="body")
+        match = max((f for f in fields if path == f or path.startswith((f + ".", f + "["))), key=len,
+                    default="body")
         placed.setdefault(match, message)
     return placed

@@ -1,6 +1,16 @@
 """The console's routes: HTML pages (the console serves no JSON API of its own)."""
 
-from services.console.pages import actions, auth, customers, dashboard, settings_pages, tickets
+from services.console.pages import (
+    actions,
+    auth,
+    customers,
+    dashboard,
+    operations,
+    settings_documents,
+    settings_pages,
+    tickets,
+    webhook_pages,
+)
 
 ROUTERS = [
     auth.router,
@@ -9,4 +19,7 @@ ROUTERS = [
     actions.router,
     dashboard.router,
     settings_pages.router,
+    settings_documents.router,
+    webhook_pages.router,
+    operations.router,
 ]

@@ -48,6 +48,7 @@ async def customer_page(
             "factors": customers.explained_factors(view.profile.data.get("score") or {})
             if view.profile.ok
             else [],
+            "trend_rows": customers.trend_rows(view.profile.data) if view.profile.ok else [],
         },
         status_code=status,
     )

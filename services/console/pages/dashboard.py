@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from services.console.domain.access import Page
 from services.console.domain.reports import TIERS, csv_text, flatten, month_of, valid_month
 from services.console.service import dashboard
+from services.console.service.gateway import Outcome
 from services.console.service.sessions import ConsoleUser
 from services.console.templating import BUSINESS_TIME_ZONE
 from services.console.web import gateway_of, now, page_access, render, settings_of
@@ -33,7 +34,12 @@ async def dashboard_page(
     return render(
         request,
         "dashboard.html",
-        {"view": view, "report_rows": flatten(view.report.document), "tier_names": [*TIERS, "all"]},
+        {
+            "view": view,
+            "report_rows": flatten(view.report.document),
+            "sla_by_priority": dashboard.sla_by_tier_and_priority(view.report.document),
+            "tier_names": [*TIERS, "all"],
+        },
     )
 
 
@@ -43,12 +49,17 @@ async def report_csv(
 ) -> Response:
     chosen = _month(month, now())
     report = await dashboard.monthly_report(gateway_of(request), user, chosen)
-    if not report.document:
+    if not report.result.ok:
+        missing = report.result.outcome is Outcome.NOT_FOUND
         return render(
             request,
             "error.html",
-            {"title_key": "dashboard.report", "message_key": "dashboard.report_unavailable"},
-            status_code=503,
+            {
+                "title_key": "dashboard.report",
+                "message_key": "dashboard.report_not_built" if missing else "dashboard.report_unavailable",
+                "message_values": {"month": chosen},
+            },
+            status_code=404 if missing else 503,
         )
     return Response(
         csv_text(flatten(report.document)),

@@ -1,5 +1,8 @@
-"""The settings pages' reads and writes: scoring model (with dry run), SLA tables, calendar, rules,
-contact policy and webhook subscriptions, each through its service's API (docs/design.md §12)."""
+"""The settings pages' reads and writes: scoring model (with dry run), SLA tables, calendar, rules and
+contact policy, each through its service's API (docs/design.md §12).
+
+Every write sends If-Match with the ETag the form was rendered with (its hidden `if_match`): a
+version saved by someone else since answers 412, and the page shows why with the input kept."""
 
 from __future__ import annotations
 
@@ -13,8 +16,9 @@ from services.console.domain.forms import (
     parse_number,
     parse_optional_number,
     parse_points,
+    submitted_version,
 )
-from services.console.service.gateway import Gateway, Outcome, Result
+from services.console.service.gateway import Gateway, Result, form_refusal
 from services.console.service.sessions import ConsoleUser
 
 FACTORS = ("R", "F", "M", "P", "L")
@@ -22,16 +26,6 @@ THRESHOLD_TIERS = ("VIP", "Key", "Regular")
 PRIORITIES = ("P1", "P2", "P3")
 TIERS = ("VIP", "Key", "Regular", "Observation")
 VERSION_FIELDS = ("version", "created_by", "created_at", "active", "inputs")
-
-
-def refused(field: str, message: str) -> Result:
-    """A form value the console could not turn into a request: shown like an API's 422."""
-    return Result(
-        Outcome.REFUSED,
-        "console",
-        status=422,
-        problem={"detail": message, "errors": [{"field": field, "message": message}]},
-    )
 
 
 # --- scoring model -----------------------------------------------------------------------------
@@ -69,7 +63,7 @@ async def model_dry_run(gateway: Gateway, user: ConsoleUser, form: dict[str, str
     try:
         document = model_document(form)
     except FormError as error:
-        return refused(error.field, error.message)
+        return form_refusal(error)
     return await gateway.call(
         "segmentation", "POST", "/v1/scoring-model/dry-run", user.access_token, json=document
     )
@@ -77,10 +71,13 @@ async def model_dry_run(gateway: Gateway, user: ConsoleUser, form: dict[str, str
 
 async def apply_model(gateway: Gateway, user: ConsoleUser, form: dict[str, str]) -> Result:
     try:
+        version = submitted_version(form)
         document = model_document(form)
     except FormError as error:
-        return refused(error.field, error.message)
-    return await gateway.call("segmentation", "PUT", "/v1/scoring-model", user.access_token, json=document)
+        return form_refusal(error)
+    return await gateway.call(
+        "segmentation", "PUT", "/v1/scoring-model", user.access_token, json=document, if_match=version
+    )
 
 
 # --- SLA policy and calendar -------------------------------------------------------------------
@@ -115,6 +112,10 @@ async def sla_policy(gateway: Gateway, user: ConsoleUser) -> Result:
 
 
 async def save_sla_policy(gateway: Gateway, user: ConsoleUser, form: dict[str, str]) -> Result:
+    try:
+        version = submitted_version(form)
+    except FormError as error:
+        return form_refusal(error)
     current = await sla_policy(gateway, user)
     if not current.ok:
         return current
@@ -137,9 +138,10 @@ async def save_sla_policy(gateway: Gateway, user: ConsoleUser, form: dict[str, s
         for key in ("warning_ratio", "task_force_after_ratio"):
             document["escalation"][key] = parse_number(f"escalation.{key}", form.get(f"escalation.{key}"))
     except FormError as error:
-        return refused(error.field, error.message)
+        return form_refusal(error)
+    # The version the form was read at, not the one just read: a change saved meanwhile is a 412.
     return await gateway.call("feedback", "PUT", "/v1/sla-policy", user.access_token, json=document,
-                              if_match=current.etag)
+                              if_match=version)
 
 
 CALENDAR_FIELDS = ["timezone", "work_start", "work_end", "holidays", "workdays", "use_chinese_calendar"]
@@ -161,6 +163,10 @@ async def calendar(gateway: Gateway, user: ConsoleUser) -> Result:
 
 
 async def save_calendar(gateway: Gateway, user: ConsoleUser, form: dict[str, str]) -> Result:
+    try:
+        version = submitted_version(form)
+    except FormError as error:
+        return form_refusal(error)
     return await gateway.call(
         "feedback",
         "PUT",
@@ -174,6 +180,7 @@ async def save_calendar(gateway: Gateway, user: ConsoleUser, form: dict[str, str
             "workdays": parse_lines(form.get("workdays")),
             "use_chinese_calendar": form.get("use_chinese_calendar") == "on",
         },
+        if_match=version,
     )
 
 
@@ -195,47 +202,28 @@ async def rules(gateway: Gateway, user: ConsoleUser) -> Result:
     return await gateway.call("playbook", "GET", "/v1/rules", user.access_token)
 
 
-async def save_rule(gateway: Gateway, user: ConsoleUser, rule_id: str, text: str) -> Result:
+async def save_rule(gateway: Gateway, user: ConsoleUser, rule_id: str, form: dict[str, str]) -> Result:
+    """One rule of the set; If-Match carries the set's version (a rule is edited within its set)."""
     try:
-        rule = _json("rule", text)
+        version = submitted_version(form)
+        rule = _json("rule", form.get("rule", ""))
     except FormError as error:
-        return refused(error.field, error.message)
-    return await gateway.call("playbook", "PUT", f"/v1/rules/{rule_id}", user.access_token, json=rule)
+        return form_refusal(error)
+    return await gateway.call(
+        "playbook", "PUT", f"/v1/rules/{rule_id}", user.access_token, json=rule, if_match=version
+    )
 
 
 async def contact_policy(gateway: Gateway, user: ConsoleUser) -> Result:
     return await gateway.call("playbook", "GET", "/v1/contact-policy", user.access_token)
 
 
-async def save_contact_policy(gateway: Gateway, user: ConsoleUser, text: str) -> Result:
+async def save_contact_policy(gateway: Gateway, user: ConsoleUser, form: dict[str, str]) -> Result:
     try:
-        policy = _json("policy", text)
+        version = submitted_version(form)
+        policy = _json("policy", form.get("policy", ""))
     except FormError as error:
-        return refused(error.field, error.message)
-    return await gateway.call("playbook", "PUT", "/v1/contact-policy", user.access_token, json=policy)
-
-
-# --- webhook subscriptions (notification service, docs/design.md §10, §14) ----------------------
-
-WEBHOOKS = "/v1/webhooks"
-
-
-async def webhooks(gateway: Gateway, user: ConsoleUser) -> Result:
-    return await gateway.optional_call("notification", "GET", WEBHOOKS, WEBHOOKS, user.access_token)
-
-
-async def subscribe(gateway: Gateway, user: ConsoleUser, url: str, event_types: list[str]) -> Result:
-    return await gateway.optional_call(
-        "notification",
-        "POST",
-        WEBHOOKS,
-        WEBHOOKS,
-        user.access_token,
-        json={"url": url.strip(), "event_types": event_types},
-    )
-
-
-async def unsubscribe(gateway: Gateway, user: ConsoleUser, webhook_id: str) -> Result:
-    return await gateway.optional_call(
-        "notification", "DELETE", WEBHOOKS + "/{webhook_id}", f"{WEBHOOKS}/{webhook_id}", user.access_token
+        return form_refusal(error)
+    return await gateway.call(
+        "playbook", "PUT", "/v1/contact-policy", user.access_token, json=policy, if_match=version
     )

@@ -1,4 +1,5 @@
-"""Customer 360: profile and score explained, trend, tier history, satisfaction, tickets, care plan.
+"""Customer 360: profile and score explained, trend, tier history, satisfaction, tickets, care plan
+with its recurring care, and what the notification service sent the customer and its preferences.
 
 Each part comes from its own service in parallel; a service that is down leaves only its part
 empty (with the reason), the rest of the page still shows.
@@ -66,6 +67,8 @@ class Customer360:
     satisfaction: Result
     tickets: Result
     plan: Result
+    messages: Result
+    preferences: Result
     score_chart: Chart | None = None
     satisfaction_chart: Chart | None = None
     satisfaction_rows: list[tuple[str, str, str]] | None = None
@@ -73,7 +76,7 @@ class Customer360:
 
 async def customer_360(gateway: Gateway, user: ConsoleUser, customer_id: str) -> Customer360:
     token = user.access_token
-    profile, history, satisfaction, tickets, plan = await asyncio.gather(
+    profile, history, satisfaction, tickets, plan, messages, preferences = await asyncio.gather(
         gateway.call("segmentation", "GET", f"/v1/customers/{customer_id}", token),
         gateway.call(
             "segmentation", "GET", f"/v1/customers/{customer_id}/history", token, params={"limit": 200}
@@ -85,8 +88,12 @@ async def customer_360(gateway: Gateway, user: ConsoleUser, customer_id: str) ->
             "feedback", "GET", "/v1/tickets", token, params={"customer_id": customer_id, "limit": 100}
         ),
         gateway.call("playbook", "GET", f"/v1/customers/{customer_id}/plan", token),
+        gateway.call(
+            "notification", "GET", "/v1/messages", token, params={"customer_id": customer_id, "limit": 20}
+        ),
+        gateway.call("notification", "GET", f"/v1/contacts/{customer_id}/preferences", token),
     )
-    view = Customer360(profile, history, satisfaction, tickets, plan)
+    view = Customer360(profile, history, satisfaction, tickets, plan, messages, preferences)
     if history.ok:
         scores = list(reversed(history.data.get("scores", [])))[-24:]  # oldest first
         if scores:
@@ -116,6 +123,21 @@ async def customer_360(gateway: Gateway, user: ConsoleUser, customer_id: str) ->
     if tickets.ok:
         tickets.data = [t for t in tickets.data.get("items", []) if t["status"] in OPEN_STATUSES]
     return view
+
+
+TREND_AGES = ("m1", "m3", "m6", "m12")
+
+
+def trend_rows(profile: dict[str, Any]) -> list[tuple[str, float | None, float | None]]:
+    """(months ago, month-end score then, points the score moved since) for 1, 3, 6 and 12 months."""
+    trend = profile.get("trend") or {}
+    current = (profile.get("score") or {}).get("value")
+    rows = []
+    for age in TREND_AGES:
+        then = trend.get(age)
+        moved = None if then is None or current is None else round(current - then, 1)
+        rows.append((age, then, moved))
+    return rows
 
 
 def explained_factors(score: dict[str, Any]) -> list[dict[str, Any]]:

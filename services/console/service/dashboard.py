@@ -14,10 +14,9 @@ from services.console.service.gateway import Gateway, Outcome, Result
 from services.console.service.sessions import ConsoleUser
 from services.console.settings import ConsoleSettings
 
-# A service that builds the whole monthly report (docs/design.md §9) serves it here; until one does,
-# the console composes the month from the SLA and effect reports.
+# The tiered service report the feedback service builds on the 1st for the month before and keeps
+# (docs/design.md §9): SLA by tier and priority, satisfaction and NPS, actions, tier moves, effect.
 MONTHLY_REPORT = "/v1/reports/monthly"
-REPORT_SERVICES = ("feedback", "playbook", "segmentation", "survey")
 
 
 @dataclass
@@ -168,69 +167,36 @@ async def sla_trend(gateway: Gateway, user: ConsoleUser, months: list[str]) -> t
     ), reports
 
 
-def by_priority(report: dict[str, Any] | None) -> dict[str, Any] | None:
-    """SLA on-time by priority, when the SLA report carries it (a newer feedback service)."""
-    if not report:
-        return None
-    for key in ("priorities", "by_priority"):
-        if isinstance(report.get(key), dict) and report[key]:
-            return report[key]
-    return None
-
-
 @dataclass
 class MonthlyReport:
     month: str
-    outcome: Outcome
-    document: dict[str, Any] = field(default_factory=dict)
-    source: str = ""  # the service that built it, or "console" when composed here
-    parts_missing: list[str] = field(default_factory=list)
-    service: str = ""
-    detail: str = ""
+    result: Result  # OK: the stored report; NOT_FOUND: the month has none yet
+    earlier: str | None = None  # when it has none: the month before, whose report exists
+
+    @property
+    def document(self) -> dict[str, Any]:
+        return self.result.data if self.result.ok else {}
 
 
 async def monthly_report(gateway: Gateway, user: ConsoleUser, month: str) -> MonthlyReport:
-    """The month's tiered service report: the one a service builds, else composed from the SLA,
-    effect and survey reports that exist."""
-    for service in REPORT_SERVICES:
-        if await gateway.offers(service, "GET", MONTHLY_REPORT):
-            result = await gateway.call(
-                service, "GET", MONTHLY_REPORT, user.access_token, params={"month": month}
-            )
-            if result.ok:
-                return MonthlyReport(month, Outcome.OK, result.data, source=service)
-    sla, effect, survey = await asyncio.gather(
-        gateway.call("feedback", "GET", "/v1/reports/sla", user.access_token, params={"month": month}),
-        gateway.call("playbook", "GET", "/v1/reports/effect", user.access_token, params={"month": month}),
-        gateway.call(
-            "survey", "GET", "/v1/surveys/default/results", user.access_token, params={"by": "tier"}
-        ),
-    )
-    document: dict[str, Any] = {"month": month}
-    missing = []
-    if sla.ok:
-        document["sla"] = {"tiers": sla.data.get("tiers", {})}
-        if priorities := by_priority(sla.data):
-            document["sla"]["priorities"] = priorities
-    else:
-        missing.append("feedback")
-    if effect.ok:
-        document["effect"] = {
-            "overall": effect.data.get("overall", {}),
-            "by_tier": effect.data.get("by_tier", {}),
-        }
-    else:
-        missing.append("playbook")
-    if survey.ok:  # the survey results are cumulative, not per month: labelled as such
-        document["satisfaction_to_date"] = {
-            g["group"]: {k: g.get(k) for k in ("responses", "satisfaction", "nps", "csat", "response_rate")}
-            for g in survey.data.get("groups", [])
-        }
-    else:
-        missing.append("survey")
-    if len(missing) == 3:
-        return MonthlyReport(month, sla.outcome, service="feedback", detail=sla.detail, parts_missing=missing)
-    return MonthlyReport(month, Outcome.OK, document, source="console", parts_missing=missing)
+    """The month's stored report; a month without one (it is built on the 1st of the month after)
+    points to the month before when that one has its report."""
+    async def stored(of: str) -> Result:
+        return await gateway.call("feedback", "GET", MONTHLY_REPORT, user.access_token, params={"month": of})
+
+    result = await stored(month)
+    if result.outcome is not Outcome.NOT_FOUND:
+        return MonthlyReport(month, result)
+    before = previous_months(month, 2)[0]
+    earlier = await stored(before)
+    return MonthlyReport(month, result, before if earlier.ok else None)
+
+
+def sla_by_tier_and_priority(report: dict[str, Any]) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+    """(tier, {priority: on-time rates}) rows of the report, tiers in their order, `all` last."""
+    table = (report.get("sla") or {}).get("by_tier_and_priority") or {}
+    order = [*TIERS, *sorted(set(table) - {*TIERS, "all"}), "all"]
+    return [(tier, table[tier]) for tier in order if tier in table]
 
 
 @dataclass
@@ -241,7 +207,6 @@ class Dashboard:
     satisfaction: Trend
     sla: Trend
     sla_month: dict[str, Any] | None
-    priorities: dict[str, Any] | None
     report: MonthlyReport
 
 
@@ -254,13 +219,4 @@ async def dashboard(gateway: Gateway, user: ConsoleUser, settings: ConsoleSettin
         monthly_report(gateway, user, month),
     )
     sla_month = sla_reports.get(month)
-    return Dashboard(
-        month,
-        months,
-        distribution,
-        satisfaction,
-        sla,
-        (sla_month or {}).get("tiers"),
-        by_priority(sla_month),
-        report,
-    )
+    return Dashboard(month, months, distribution, satisfaction, sla, (sla_month or {}).get("tiers"), report)

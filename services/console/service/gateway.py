@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import structlog
 
+from services.console.domain.forms import FormError
 from services.console.metrics import API_CALLS, API_LATENCY
 from services.console.settings import ConsoleSettings
 from shared.logging import current_request_id
@@ -57,6 +58,16 @@ class Result:
     @property
     def detail(self) -> str:
         return str(self.problem.get("detail") or self.problem.get("title") or "")
+
+
+def form_refusal(error: FormError) -> Result:
+    """A form value the console could not turn into a request: shown like an API's 422."""
+    return Result(
+        Outcome.REFUSED,
+        "console",
+        status=422,
+        problem={"detail": error.message, "errors": [{"field": error.field, "message": error.message}]},
+    )
 
 
 @dataclass

@@ -139,12 +139,8 @@ async def ticket_context(gateway: Gateway, user: ConsoleUser, ticket_id: str, no
         gateway.call(
             "feedback", "GET", TICKETS, user.access_token, params={"customer_id": customer_id, "limit": 20}
         ),
-        gateway.optional_call(
-            "segmentation",
-            "GET",
-            "/v1/customers/{customer_id}/orders",
-            f"/v1/customers/{customer_id}/orders",
-            user.access_token,
+        gateway.call(
+            "segmentation", "GET", f"/v1/customers/{customer_id}/orders", user.access_token,
             params={"limit": 5},
         ),
     )

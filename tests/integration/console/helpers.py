@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import httpx
 
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+VERSION_INPUT = re.compile(r'name="if_match" value="([^"]*)"')
 
 
 def csrf_of(html: str) -> str:
     match = CSRF_INPUT.search(html)
     assert match, "the page has no CSRF token"
     return match.group(1)
+
+
+def version_of(html: str) -> str:
+    """The ETag a settings form was rendered with (sent back as If-Match when saved)."""
+    match = VERSION_INPUT.search(html)
+    assert match and match.group(1), "the form carries no version"
+    return unescape(match.group(1))
 
 
 async def sign_in(client: httpx.AsyncClient, subject: str, next_path: str = "/") -> httpx.Response:

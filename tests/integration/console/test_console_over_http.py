@@ -12,7 +12,7 @@ import pytest
 
 from services.console.web import CONTENT_SECURITY_POLICY
 from tests.console_stack import console_app, seed, served
-from tests.integration.console.helpers import csrf_of, page_token, sign_in
+from tests.integration.console.helpers import csrf_of, page_token, sign_in, version_of
 from tests.support import ADMIN, free_port
 
 JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]*")
@@ -176,7 +176,7 @@ def _model_form(html: str) -> dict[str, str]:
 
     fields = dict(re.findall(r'name="((?:thresholds|weights|curves)\.[A-Za-z]+)" value="([^"]*)"', html))
     assert len(fields) == 13, fields
-    return {**fields, "csrf_token": csrf_of(html)}
+    return {**fields, "csrf_token": csrf_of(html), "if_match": version_of(html)}
 
 
 async def test_an_expired_session_returns_to_sign_in_and_then_back_to_the_page(
@@ -234,6 +234,7 @@ async def test_an_api_refusal_shows_its_detail_next_to_the_field_and_keeps_the_i
         )
         form["priority_targets.P1.first_response_hours"] = "0"  # the API wants more than 0 hours
         form["csrf_token"] = csrf_of(page.text)
+        form["if_match"] = version_of(page.text)
         refused = await client.post("/settings/sla", data=form)
         unparsable = await client.post(
             "/settings/scoring-model/dry-run",
