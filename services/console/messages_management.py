@@ -182,7 +182,7 @@ MANAGEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     "webhooks.created_by": ("Subscribed by", "订阅人"),
     "webhooks.work": ("Replay and rotate", "重放与轮换"),
     "webhooks.replay": ("Replay", "重放"),
-    "webhooks.replay_since": ("Send again every subscribed event since", "重新发送此时间以来的订阅事件"),
+    "webhooks.replay_since": ("Send again every subscribed event since (business time)", "重新发送此时间(业务时区)以来的订阅事件"),
     "webhooks.rotate": ("Rotate the secret", "轮换密钥"),
     "webhooks.rotate_hint": (
         "A new secret signs from now on; the old one keeps signing for the overlap, so the receiver can switch.",

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 
+from services.console.domain.reports import previous_months
 from services.console.web import CONTENT_SECURITY_POLICY
+from shared.business_time import month_of, zone_named
 from tests.console_stack import console_app, seed, served
 from tests.e2e.survey_cdp import CHROMIUM, chromium_installed
 from tests.support import ADMIN, bearer, eventually
@@ -21,6 +24,7 @@ playwright_api = pytest.importorskip("playwright.async_api")
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "console"
+LAST_MONTH = previous_months(month_of(datetime.now(UTC), zone_named("Asia/Shanghai")), 2)[0]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 pytestmark = pytest.mark.skipif(not chromium_installed(), reason="chromium is not installed (make tools)")
@@ -29,6 +33,18 @@ pytestmark = pytest.mark.skipif(not chromium_installed(), reason="chromium is no
 @pytest.fixture(scope="module")
 def seeded(service_urls):
     return seed(service_urls)
+
+
+@pytest.fixture(scope="module")
+def webhook(service_urls):
+    """A partner subscription for the webhook page (its deliveries go to the bench's receiver)."""
+    with httpx.Client(headers=ADMIN) as api:
+        created = api.post(f"{service_urls['notification']}/v1/webhooks", json={
+            "url": f"{service_urls['sink']}/webhook", "event_types": ["ticket-created"],
+            "description": "Browser test partner"})
+        created.raise_for_status()
+        yield created.json()["id"]
+        api.delete(f"{service_urls['notification']}/v1/webhooks/{created.json()['id']}")
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +169,10 @@ async def test_a_manager_reads_the_dashboard_downloads_the_csv_and_dry_runs_a_st
     assert page.url == f"{console}/dashboard"
     assert await page.locator("section[aria-labelledby='tiers'] svg rect").count() == 8  # 4 tiers x 2
     assert await page.locator("section[aria-labelledby='sla'] svg").count() == 2
+    # This month's report is built on the 1st of the next: the page says so and leads to last month's.
+    assert "No report for" in await page.locator("#no-report").inner_text()
+    await page.click("a[href*='#monthly-report']")
+    await page.locator("#monthly-report a[href^='/dashboard/report.csv']").wait_for()
     async with page.expect_download() as download_info:
         await page.click("a[href^='/dashboard/report.csv']")
     download = await download_info.value
@@ -175,6 +195,38 @@ async def test_a_manager_reads_the_dashboard_downloads_the_csv_and_dry_runs_a_st
     assert model["thresholds"]["VIP"] == 90  # a dry run saves nothing
     assert session.csp_violations() == []
     await session.context.close()
+
+
+async def test_an_admin_saving_a_care_schedule_someone_changed_meanwhile_sees_why_with_the_input_kept(
+        chromium, console, service_urls):
+    playbook = service_urls["playbook"]
+    async with httpx.AsyncClient(base_url=playbook, headers=ADMIN) as api:
+        original = (await api.get("/v1/care-schedule")).json()
+    session = await open_session(chromium, console, "admin", start="/settings/care-schedule")
+    page = session.page
+    await page.fill("#presence_check_days", "50")
+    async with httpx.AsyncClient(base_url=playbook, headers=ADMIN) as api:  # another admin, meanwhile
+        other = await api.put("/v1/care-schedule",
+                              json={"presence_check_days": 35, "digest_at_risk_days": 30})
+    assert other.status_code == 200
+    try:
+        await page.click("#document-form button[type=submit]")  # htmx swaps the 412 answer in place
+        alert = page.locator("#document .field-error[role=alert]")
+        await alert.wait_for()
+        assert "changed since you read it" in await alert.inner_text()
+        assert await page.input_value("#presence_check_days") == "50"  # the input is kept
+        await page.click("#document-form button[type=submit]")  # saved over the newest version now
+        await page.locator("#document .notice.success").wait_for()
+        async with httpx.AsyncClient(base_url=playbook, headers=ADMIN) as api:
+            stored = (await api.get("/v1/care-schedule")).json()
+        assert (stored["version"], stored["presence_check_days"]) == (original["version"] + 2, 50)
+        assert session.csp_violations() == []
+    finally:
+        await session.context.close()
+        async with httpx.AsyncClient(base_url=playbook, headers=ADMIN) as api:
+            restored = await api.put("/v1/care-schedule", json={
+                k: original[k] for k in ("presence_check_days", "digest_at_risk_days")})
+            restored.raise_for_status()
 
 
 async def test_each_role_sees_only_what_its_role_and_scope_allow(chromium, console, seeded, service_urls):
@@ -205,6 +257,12 @@ PAGES = [
     ("scoring-model", "mgr-zhou", "/settings/scoring-model"), ("sla", "mgr-zhou", "/settings/sla"),
     ("calendar", "mgr-zhou", "/settings/calendar"), ("rules", "mgr-zhou", "/settings/rules"),
     ("contact-policy", "mgr-zhou", "/settings/contact-policy"), ("webhooks", "admin", "/settings/webhooks"),
+    ("webhook", "admin", "/settings/webhooks/{webhook}"),
+    ("evaluation-policy", "admin", "/settings/evaluation-policy"),
+    ("verification-policy", "admin", "/settings/verification-policy"),
+    ("survey-schedule", "admin", "/settings/survey-schedule"),
+    ("care-schedule", "admin", "/settings/care-schedule"),
+    ("operations", "admin", "/operations"), ("monthly-report", "mgr-zhou", "/dashboard?month={last_month}"),
 ]
 
 
@@ -212,7 +270,7 @@ PAGES = [
 @pytest.mark.parametrize(("width", "viewport", "locale"),
                          [("desktop", DESKTOP, "en-US"), ("phone", PHONE, "zh-CN")])
 async def test_every_page_is_accessible_fits_the_screen_and_is_kept_as_a_screenshot(
-        chromium, console, seeded, width, viewport, locale):
+        chromium, console, seeded, webhook, width, viewport, locale):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     axe = AXE.read_text(encoding="utf-8")
     sessions: dict[str | None, Session] = {}
@@ -228,7 +286,8 @@ async def test_every_page_is_accessible_fits_the_screen_and_is_kept_as_a_screens
                     sessions[subject] = await open_session(chromium, console, subject, viewport=viewport,
                                                            locale=locale)
             session = sessions[subject]
-            path = template.format(ticket=seeded.fresh_ticket_id, customer=seeded.customer_id)
+            path = template.format(ticket=seeded.fresh_ticket_id, customer=seeded.customer_id,
+                                   webhook=webhook, last_month=LAST_MONTH)
             response = await session.goto(path)
             assert response.status == 200, (name, response.status)
             headers = await response.all_headers()
