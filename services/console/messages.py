@@ -52,10 +52,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} is unavailable: the {service} service does not answer. The rest of the page works.",
         "{what}暂不可用:{service}没有响应。页面其他部分不受影响。",
     ),
-    "part.not_available": (
-        "{what}: not available yet (the {service} service does not offer it).",
-        "{what}:暂未提供({service}尚不支持)。",
-    ),
     "part.forbidden": ("{what}: your role may not see this.", "{what}:您的角色无权查看。"),
     "part.not_found": (
         "{what}: not found, or outside the customers you look after.",

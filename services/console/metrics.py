@@ -8,7 +8,7 @@ SIGN_INS = Counter(
 )
 API_CALLS = Counter(
     "crm_console_api_calls_total", "Console calls to the services' APIs by outcome (ok, refused, not_found, "
-    "forbidden, unavailable, not_available, session_expired)", ["service", "outcome"],
+    "forbidden, unavailable, session_expired)", ["service", "outcome"],
 )
 API_LATENCY = Histogram(
     "crm_console_api_call_duration_seconds", "Latency of the console's calls to the services", ["service"],

@@ -2,9 +2,9 @@
 
 Every call ends in one of a few outcomes the pages know how to show: the data; the problem+json
 of a refused request (its detail goes next to the field); "unavailable" (the service is down or
-failing: that part of the page says so while the rest works); "not available" (the service does
-not offer the route yet: the part lights up once a version of the service that has it is
-deployed); or an expired sign-in (back to the sign-in page, then back to the page).
+failing: that part of the page says so while the rest works); or an expired sign-in (back to the
+sign-in page, then back to the page). Whether a service takes a query parameter (a newer one may
+filter the queue itself) is read from its OpenAPI document.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ class Outcome(StrEnum):
     NOT_FOUND = "not_found"  # 404 on an object: unknown, or outside the user's scope
     FORBIDDEN = "forbidden"  # 403: the user's role may not
     UNAVAILABLE = "unavailable"  # down, timing out or 5xx
-    NOT_AVAILABLE = "not_available"  # the service has no such route (yet)
 
 
 class SessionExpired(Exception):
@@ -163,18 +162,6 @@ class Gateway:
         if key not in catalog.routes:
             return False
         return parameter is None or parameter in catalog.parameters.get(key, set())
-
-    async def optional_call(
-        self, service: str, method: str, template: str, path: str, token: str, **kwargs: Any
-    ) -> Result:
-        """A call to a route that a service may not offer yet: NOT_AVAILABLE when it does not."""
-        offered = await self.offers(service, method, template)
-        if offered is None:
-            return Result(Outcome.UNAVAILABLE, service)
-        if not offered:
-            API_CALLS.labels(service, Outcome.NOT_AVAILABLE.value).inc()
-            return Result(Outcome.NOT_AVAILABLE, service)
-        return await self.call(service, method, path, token, **kwargs)
 
     async def _catalog(self, service: str) -> _Catalog | None:
         cached = self._catalogs.get(service)
