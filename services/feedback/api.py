@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
-from services.feedback.service import config, reports, tickets
+from services.feedback.service import config, conversation, reports, tickets
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
@@ -66,25 +66,40 @@ async def list_tickets(
 @router.post("/tickets/{ticket_id}/assign", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
-    ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
+    ticket_id: str, body: schemas.AssignIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.assign(session, ticket_id, body, caller.subject, _now())
+    await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now())
     return await repository.ticket_view(session, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
-             summary="Reply; the first reply stops the first-response clock")
+             summary="Reply; the first reply stops the first-response clock, any reply the next-reply one")
 async def respond(
-    ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work),
+    ticket_id: str, body: schemas.ResponseIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    await tickets.respond(session, ticket_id, body, caller.subject, _now())
+    await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now())
+    return await repository.ticket_view(session, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/messages", response_model=schemas.TicketOut, status_code=201,
+             tags=["tickets"],
+             summary="A message from the customer (the team owes a reply) or an agent (a reply)",
+             description="A customer message starts the next-reply clock, resumes a ticket pending "
+             "the customer, reopens a resolved ticket, and reopens a closed one within the SLA "
+             "policy's `reopening.closed_within_days` (7 by default); later it is a 409.")
+async def post_message(
+    ticket_id: str, body: schemas.MessageIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+) -> schemas.TicketOut:
+    await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject, _now())
     return await repository.ticket_view(session, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
-             summary="pending_customer pauses the SLA clocks; in_progress resumes them")
+             summary="pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits "
+             "on a third party with the clocks running")
 async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),

@@ -10,12 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.feedback import schemas
 from services.feedback.domain.lifecycle import OPEN, Status
 from services.feedback.domain.reports import TicketFacts
-from services.feedback.models import TicketHistoryRow, TicketRow
+from services.feedback.models import TicketHistoryRow, TicketMessageRow, TicketRow
 from shared.errors import InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
 
+SOLVED = (Status.RESOLVED.value, Status.CLOSED.value)
 
-def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None) -> schemas.TicketOut:
+
+def ticket_out(
+    ticket: TicketRow, history: list[TicketHistoryRow] | None = None,
+    messages: list[TicketMessageRow] | None = None,
+) -> schemas.TicketOut:
     sla = schemas.SlaOut(
         first_response_due=ticket.first_response_due,
         resolution_due=ticket.resolution_due,
@@ -31,6 +36,13 @@ def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None)
         resolution_task_force_at=ticket.resolution_task_force_at,
         resolution_breached=ticket.resolution_breached,
         resolution_level=ticket.resolution_level,
+        next_reply_started_at=ticket.next_reply_started_at,
+        next_reply_due=ticket.next_reply_due,
+        next_reply_warning_at=ticket.next_reply_warn_at,
+        next_reply_task_force_at=ticket.next_reply_task_force_at,
+        next_reply_level=ticket.next_reply_level,
+        next_replies_on_time=ticket.next_replies_on_time,
+        next_replies_late=ticket.next_replies_late,
         paused=ticket.paused_at is not None,
         paused_at=ticket.paused_at,
     )
@@ -44,6 +56,18 @@ def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None)
         satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
         created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
         closed_at=ticket.closed_at,
+        durations=schemas.DurationsOut(
+            requester_wait_seconds=ticket.requester_wait_seconds,
+            requester_wait_business_seconds=ticket.requester_wait_business_seconds,
+            agent_work_seconds=ticket.agent_work_seconds,
+            agent_work_business_seconds=ticket.agent_work_business_seconds,
+            counted_until=ticket.status_since or ticket.updated_at,
+        ),
+        messages=None if messages is None else [
+            schemas.MessageOut(id=m.id, author=m.author, body=m.body, channel=m.channel, actor=m.actor,
+                               at=m.at)
+            for m in messages
+        ],
         history=None if history is None else [
             schemas.HistoryOut(at=h.at, actor=h.actor, action=h.action, from_status=h.from_status,
                                to_status=h.to_status, detail=h.detail or {})
@@ -86,17 +110,24 @@ async def ticket_view(session: AsyncSession, ticket_id: str) -> schemas.TicketOu
         select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
         .order_by(TicketHistoryRow.id)
     )).all()
-    return ticket_out(ticket, list(history))
+    messages = (await session.scalars(
+        select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket_id)
+        .order_by(TicketMessageRow.id)
+    )).all()
+    return ticket_out(ticket, list(history), list(messages))
 
 
 def _breached_now(now: datetime):
-    """Breached flags, or a clock past its due time that the sweeper has not marked yet."""
+    """Breached flags, a late next reply, or a clock past its due time that the sweeper has not
+    marked yet."""
     running = TicketRow.status.in_([s.value for s in OPEN])
     return or_(
         TicketRow.first_response_breached.is_(True),
         TicketRow.resolution_breached.is_(True),
         and_(running, TicketRow.first_responded_at.is_(None), TicketRow.first_response_due < now),
         and_(running, TicketRow.paused_at.is_(None), TicketRow.resolution_due < now),
+        TicketRow.next_replies_late > 0,
+        and_(running, TicketRow.paused_at.is_(None), TicketRow.next_reply_due < now),
     )
 
 
@@ -146,6 +177,12 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             ever_resolved=r.first_resolved_at is not None,
             first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
             satisfaction=r.satisfaction, paused=r.paused_at is not None,
+            next_replies_on_time=r.next_replies_on_time, next_replies_late=r.next_replies_late,
+            next_reply_due=r.next_reply_due, solved=r.status in SOLVED,
+            requester_wait_seconds=r.requester_wait_seconds,
+            requester_wait_business_seconds=r.requester_wait_business_seconds,
+            agent_work_seconds=r.agent_work_seconds,
+            agent_work_business_seconds=r.agent_work_business_seconds,
         )
         for r in rows
     ]

@@ -59,8 +59,22 @@ class ResponseIn(Strict):
     message: str = Field(min_length=1, max_length=10_000)
 
 
+class Author(StrEnum):
+    CUSTOMER = "customer"
+    AGENT = "agent"
+
+
+class MessageIn(Strict):
+    author: Author = Field(description="`customer`: the team now owes a reply (next-reply clock); "
+                           "`agent`: a reply, the same as `POST .../responses`")
+    body: str = Field(min_length=1, max_length=10_000)
+    channel: Channel | None = Field(default=None, description="Where the message came from or went")
+
+
 class StatusIn(Strict):
-    status: Literal["pending_customer", "in_progress"]
+    status: Literal["pending_customer", "in_progress", "on_hold"] = Field(
+        description="`pending_customer` pauses the SLA clocks; `on_hold` (waiting on a third party) "
+        "leaves them running; `in_progress` resumes the work")
     note: str | None = Field(default=None, max_length=2000)
 
 
@@ -84,6 +98,26 @@ class HistoryOut(BaseModel):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
+class MessageOut(BaseModel):
+    id: int
+    author: Author
+    body: str
+    channel: Channel | None
+    actor: str = Field(description="Who recorded the message")
+    at: datetime
+
+
+class DurationsOut(BaseModel):
+    """Zendesk's requester wait and agent work time, counted up to `counted_until` (the last status
+    change); an open ticket keeps counting from there."""
+
+    requester_wait_seconds: float = Field(description="New, assigned, in progress, reopened, on hold")
+    requester_wait_business_seconds: float = Field(description="The same on the ticket's SLA clock")
+    agent_work_seconds: float = Field(description="New, assigned, in progress, reopened")
+    agent_work_business_seconds: float = Field(description="The same on the ticket's SLA clock")
+    counted_until: datetime
+
+
 class SlaOut(BaseModel):
     first_response_due: datetime
     resolution_due: datetime
@@ -99,6 +133,14 @@ class SlaOut(BaseModel):
     resolution_task_force_at: datetime
     resolution_breached: bool
     resolution_level: int
+    next_reply_started_at: datetime | None = Field(
+        description="The oldest customer message the team has not answered yet; null when no reply is owed")
+    next_reply_due: datetime | None
+    next_reply_warning_at: datetime | None
+    next_reply_task_force_at: datetime | None
+    next_reply_level: int
+    next_replies_on_time: int
+    next_replies_late: int
     paused: bool
     paused_at: datetime | None
 
@@ -129,17 +171,25 @@ class TicketOut(BaseModel):
     updated_at: datetime
     resolved_at: datetime | None
     closed_at: datetime | None
+    durations: DurationsOut
     history: list[HistoryOut] | None = None
+    messages: list[MessageOut] | None = Field(
+        default=None, description="The conversation after the description, oldest first")
+
+
+NEXT_REPLY_HOURS = "Reply owed after each customer message; defaults to the row's first-response target"
 
 
 class TargetsDoc(Strict):
     first_response_hours: Hours
     resolution_hours: Hours
+    next_reply_hours: Hours | None = Field(default=None, description=NEXT_REPLY_HOURS)
 
 
 class CapsDoc(Strict):
     first_response_hours: Hours | None = None
     resolution_hours: Hours | None = None
+    next_reply_hours: Hours | None = Field(default=None, description=NEXT_REPLY_HOURS)
 
 
 class RoundTheClockDoc(Strict):
@@ -165,12 +215,20 @@ class CalendarDoc(Strict):
     use_chinese_calendar: bool = True
 
 
+class ReopeningDoc(Strict):
+    closed_within_days: int = Field(
+        default=7, ge=0, le=365,
+        description="A customer message reopens a ticket closed at most this many days ago; later "
+        "the message is refused (409) and belongs on a new ticket. 0: a closed ticket never reopens")
+
+
 class SlaPolicyDoc(Strict):
     priority_targets: dict[Priority, TargetsDoc]
     tier_caps: dict[Tier, CapsDoc]
     round_the_clock: RoundTheClockDoc = Field(default_factory=RoundTheClockDoc)
     escalation: EscalationDoc = Field(default_factory=EscalationDoc)
     calendar: CalendarDoc = Field(default_factory=CalendarDoc)
+    reopening: ReopeningDoc = Field(default_factory=ReopeningDoc)
 
 
 class VersionInfo(BaseModel):
@@ -221,11 +279,17 @@ class TierReport(BaseModel):
     tickets: int
     resolved: int
     first_response_on_time_rate: float | None
+    next_reply_on_time_rate: float | None
+    next_replies: int = Field(description="Replies owed after customer messages: made, or overdue now")
     resolution_on_time_rate: float | None
     first_contact_resolution_rate: float | None
     reopen_rate: float | None
     satisfaction_after_resolution: float | None
     satisfaction_answers: int
+    requester_wait_hours_median: float | None
+    requester_wait_business_hours_median: float | None
+    agent_work_hours_median: float | None
+    agent_work_business_hours_median: float | None
 
 
 class SlaReportOut(BaseModel):

@@ -85,9 +85,10 @@ async def _take_step(
         return None
     tier_label = ticket.tier or "unknown"
     if level is Level.BREACH:
+        # A late next reply is counted when the reply comes (next_replies_late).
         if metric is Metric.FIRST_RESPONSE:
             ticket.first_response_breached = True
-        else:
+        elif metric is Metric.RESOLUTION:
             ticket.resolution_breached = True
         SLA_BREACHES.labels(metric.value, tier_label).inc()
         BREACH_LAG_SECONDS.labels(metric.value).observe(max((now - due_at).total_seconds(), 0.0))

@@ -1,10 +1,13 @@
-"""SLA report per tier and month (DESIGN 5): on-time rates, first-contact resolution, reopens,
-satisfaction after resolution. Rates are None when nothing could be measured."""
+"""SLA report per tier and month (DESIGN 5): on-time rates (first response, next reply,
+resolution), first-contact resolution, reopens, satisfaction after resolution, and the median
+requester wait and agent work time of solved tickets. Rates are None when nothing could be
+measured."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from statistics import median
 from typing import Any
 
 NO_TIER = "unknown"
@@ -24,6 +27,14 @@ class TicketFacts:
     reopen_count: int
     satisfaction: float | None
     paused: bool = False
+    next_replies_on_time: int = 0
+    next_replies_late: int = 0
+    next_reply_due: datetime | None = None  # a reply owed now
+    solved: bool = False  # resolved or closed now: its wait and work time are final
+    requester_wait_seconds: float = 0.0
+    requester_wait_business_seconds: float = 0.0
+    agent_work_seconds: float = 0.0
+    agent_work_business_seconds: float = 0.0
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -39,6 +50,16 @@ def _on_time(due: datetime, done_at: datetime | None, now: datetime, paused: boo
     return None
 
 
+def _next_replies(f: TicketFacts, now: datetime) -> tuple[int, int]:
+    """(on time, measured): replies made, plus the one owed if it is already overdue."""
+    overdue = f.next_reply_due is not None and f.next_reply_due < now and not f.paused
+    return f.next_replies_on_time, f.next_replies_on_time + f.next_replies_late + int(overdue)
+
+
+def _median_hours(seconds: list[float]) -> float | None:
+    return round(median(seconds) / 3600, 2) if seconds else None
+
+
 def summarise(facts: list[TicketFacts], now: datetime) -> dict[str, Any]:
     fr = [_on_time(f.first_response_due, f.first_responded_at, now, False) for f in facts]
     res = [_on_time(f.resolution_due, f.resolved_at, now, f.paused) for f in facts]
@@ -47,10 +68,16 @@ def summarise(facts: list[TicketFacts], now: datetime) -> dict[str, Any]:
     scores = [f.satisfaction for f in resolved if f.satisfaction is not None]
     fr_known = [x for x in fr if x is not None]
     res_known = [x for x in res if x is not None]
+    next_replies = [_next_replies(f, now) for f in facts]
+    next_on_time = sum(on_time for on_time, _ in next_replies)
+    next_measured = sum(measured for _, measured in next_replies)
+    solved = [f for f in facts if f.solved]
     return {
         "tickets": len(facts),
         "resolved": len(resolved),
         "first_response_on_time_rate": _rate(sum(fr_known), len(fr_known)),
+        "next_reply_on_time_rate": _rate(next_on_time, next_measured),
+        "next_replies": next_measured,
         "resolution_on_time_rate": _rate(sum(res_known), len(res_known)),
         "first_contact_resolution_rate": _rate(
             sum(1 for f in fcr_known if f.first_contact_resolution), len(fcr_known)
@@ -58,6 +85,11 @@ def summarise(facts: list[TicketFacts], now: datetime) -> dict[str, Any]:
         "reopen_rate": _rate(sum(1 for f in resolved if f.reopen_count > 0), len(resolved)),
         "satisfaction_after_resolution": round(sum(scores) / len(scores), 2) if scores else None,
         "satisfaction_answers": len(scores),
+        "requester_wait_hours_median": _median_hours([f.requester_wait_seconds for f in solved]),
+        "requester_wait_business_hours_median": _median_hours(
+            [f.requester_wait_business_seconds for f in solved]),
+        "agent_work_hours_median": _median_hours([f.agent_work_seconds for f in solved]),
+        "agent_work_business_hours_median": _median_hours([f.agent_work_business_seconds for f in solved]),
     }
 
 

@@ -17,6 +17,8 @@ DEFINITIONS = {
     "scope": "tickets reported in the month (UTC), grouped by the tier the ticket's SLA used",
     "first_response_on_time_rate": "first responses made by their due time / first responses made "
                                    "or overdue",
+    "next_reply_on_time_rate": "replies owed after a customer message and made by their due time / "
+                               "such replies made or overdue now",
     "resolution_on_time_rate": "tickets resolved by their (latest) resolution due time / tickets "
                                "resolved or overdue",
     "first_contact_resolution_rate": "resolved in the first cycle with one reply and no wait for "
@@ -24,6 +26,12 @@ DEFINITIONS = {
     "reopen_rate": "tickets reopened at least once / tickets resolved",
     "satisfaction_after_resolution": "mean satisfaction (1-5) answered within the link window "
                                      "after the resolution",
+    "requester_wait_hours_median": "solved (resolved or closed) tickets: median time waiting on the "
+                                   "team (new, assigned, in progress, reopened, on hold), wall clock",
+    "agent_work_hours_median": "solved tickets: median time the team had the next move (as above "
+                               "without on hold), wall clock",
+    "*_business_hours_median": "the same counted on each ticket's SLA clock (business hours, or "
+                               "every hour for a 24x7 ticket)",
 }
 
 

@@ -1,4 +1,5 @@
-"""Ticket use cases: open, assign, respond, change status, resolve, verify (DESIGN 5).
+"""Ticket use cases: open, assign, change status, resolve, verify (DESIGN 5); the conversation
+(replies and customer messages) is in `conversation.py`.
 
 Each public function is one transaction; the `_in_tx` variants run inside a transaction the
 caller owns (the event consumer's, which also records the event id).
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
-from services.feedback.domain.lifecycle import OPEN, Status, after_assign, after_reply, check_transition
+from services.feedback.domain.lifecycle import OPEN, Status, after_assign, check_transition
 from services.feedback.domain.priority import propose_priority
 from services.feedback.domain.sla import (
     Deadlines,
@@ -26,11 +27,18 @@ from services.feedback.domain.sla import (
     clock_for,
     is_stricter_tier,
 )
-from services.feedback.metrics import FIRST_RESPONSE_SECONDS
 from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
+from services.feedback.service.ticket_state import (
+    base_event,
+    history_row,
+    move,
+    record,
+    reopen,
+    ticket_for_update,
+)
 from shared.app import ServiceContext
-from shared.errors import InvalidInput, NotFound
+from shared.errors import InvalidInput
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
@@ -40,47 +48,9 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
-def _history_row(
-    ticket: TicketRow, at: datetime, actor: str, action: str,
-    from_status: str | None = None, to_status: str | None = None, **detail: Any,
-) -> TicketHistoryRow:
-    return TicketHistoryRow(
-        ticket_id=ticket.id, at=at, actor=actor, action=action,
-        from_status=from_status, to_status=to_status, detail=detail,
-    )
-
-
-def _history(
-    session: AsyncSession, ticket: TicketRow, at: datetime, actor: str, action: str,
-    from_status: str | None = None, to_status: str | None = None, **detail: Any,
-) -> None:
-    session.add(_history_row(ticket, at, actor, action, from_status, to_status, **detail))
-
-
-def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
-          action: str, **detail: Any) -> None:
-    current = Status(ticket.status)
-    check_transition(current, to)
-    ticket.status = to.value
-    ticket.updated_at = at
-    _history(session, ticket, at, actor, action, current.value, to.value, **detail)
-
-
-def _base_event(ticket: TicketRow) -> dict[str, Any]:
-    return {"customer_id": ticket.customer_id, "ticket_id": ticket.id,
-            "priority": ticket.priority, "tier": ticket.tier}
-
-
 async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
     row = await session.get(CustomerTierRow, customer_id)
     return Tier(row.tier) if row else None
-
-
-async def _ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
-    ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
-    if ticket is None:
-        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
-    return ticket
 
 
 async def open_ticket_in_tx(
@@ -110,21 +80,24 @@ async def open_ticket_in_tx(
         first_response_level=-1, first_response_breached=False,
         resolution_started_at=reported_at, resolution_level=-1, resolution_breached=False,
         was_pending_customer=False, response_count=0, reopen_count=0,
+        next_reply_level=-1, next_reply_cycle=0, next_replies_on_time=0, next_replies_late=0,
+        status_since=reported_at, requester_wait_seconds=0.0, requester_wait_business_seconds=0.0,
+        agent_work_seconds=0.0, agent_work_business_seconds=0.0,
     )
-    for metric in Metric:
+    for metric in (Metric.FIRST_RESPONSE, Metric.RESOLUTION):
         clocks.start_clock(ticket, metric, sla, policy, clock, reported_at)
     if ticket.sla_rows.get("calendar_fallback_years"):
         log.warning("calendar_year_unknown", ticket_id=ticket.id,
                     years=ticket.sla_rows["calendar_fallback_years"],
                     detail="weekends and configured holidays only")
     clocks.refresh_next_check(ticket)
-    created = _history_row(ticket, now, actor, "created", None, Status.NEW.value,
+    created = history_row(ticket, now, actor, "created", None, Status.NEW.value,
                            priority=priority.value, priority_reason=reason, team=ticket.team,
                            sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
                            resolution_due=_iso(ticket.resolution_due))
     await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
-        **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,
+        **base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
         "first_response_due": _iso(ticket.first_response_due),
         "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
@@ -139,54 +112,28 @@ async def open_ticket(
     is its "created" row, so nothing is read back."""
     async with session.begin():
         ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
-    return repository.ticket_out(ticket, [created])
+    return repository.ticket_out(ticket, [created], [])
 
 
 async def assign(
-    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime
+    ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str,
+    now: datetime,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
         detail = {"assignee": body.assignee, "team": body.team or ticket.team, "previous": previous}
         if target != current:
-            _move(session, ticket, target, now, actor, "assigned", **detail)
+            policy = await config.policy_version(ctx, session, ticket.policy_version)
+            move(session, ticket, target, now, actor, "assigned", clocks.ticket_clock(ticket, policy),
+                 **detail)
         else:
-            _history(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
+            record(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
         ticket.updated_at = now
         ticket.assignee = body.assignee
         ticket.team = body.team or ticket.team
-    return ticket
-
-
-async def respond(
-    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime
-) -> TicketRow:
-    """A reply; the first one stops the first-response clock and starts the work."""
-    async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
-        current = Status(ticket.status)
-        target = after_reply(current)
-        first = ticket.first_responded_at is None
-        detail: dict[str, Any] = {"message": body.message, "first_response": first}
-        if first:
-            ticket.first_responded_at = now
-            on_time = now <= ticket.first_response_due
-            ticket.first_response_breached = ticket.first_response_breached or not on_time
-            detail["on_time"] = on_time
-            FIRST_RESPONSE_SECONDS.labels(ticket.priority).observe(
-                max((now - ticket.reported_at).total_seconds(), 0.0))
-        ticket.response_count += 1
-        ticket.updated_at = now
-        if not ticket.assignee:
-            ticket.assignee = actor
-        if target != current:
-            _move(session, ticket, target, now, actor, "responded", **detail)
-        else:
-            _history(session, ticket, now, actor, "responded", current.value, current.value, **detail)
-        clocks.refresh_next_check(ticket)
     return ticket
 
 
@@ -194,26 +141,33 @@ async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
     actor: str, now: datetime,
 ) -> TicketRow:
-    """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
+    """pending_customer pauses the clocks; leaving it resumes them, shifted by the pause. on_hold
+    (waiting on a third party) leaves them running."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id)
+        policy = await config.policy_version(ctx, session, ticket.policy_version)
         wanted = Status(body.status)
         current = Status(ticket.status)
         check_transition(current, wanted)
         detail: dict[str, Any] = {"note": body.note} if body.note else {}
-        if wanted is Status.PENDING_CUSTOMER:
+        if wanted is Status.PENDING_CUSTOMER and current is not Status.PENDING_CUSTOMER:
             ticket.paused_at = now
             ticket.was_pending_customer = True
             detail["clock"] = "paused"
-        elif current is Status.PENDING_CUSTOMER:
-            policy = await config.policy_version(ctx, session, ticket.policy_version)
-            paused = clocks.resume(ticket, policy, now)
-            detail.update(clock="resumed", paused_seconds=paused.total_seconds(),
-                          first_response_due=_iso(ticket.first_response_due),
-                          resolution_due=_iso(ticket.resolution_due))
-        _move(session, ticket, wanted, now, actor, "status-changed", **detail)
+        elif current is Status.PENDING_CUSTOMER and wanted is not Status.PENDING_CUSTOMER:
+            detail.update(resume_clocks(ticket, policy, now))
+        move(session, ticket, wanted, now, actor, "status-changed", clocks.ticket_clock(ticket, policy),
+             **detail)
         clocks.refresh_next_check(ticket)
     return ticket
+
+
+def resume_clocks(ticket: TicketRow, policy, now: datetime) -> dict[str, Any]:
+    """End a wait for the customer; the history detail of the resumed clocks."""
+    paused = clocks.resume(ticket, policy, now)
+    return {"clock": "resumed", "paused_seconds": paused.total_seconds(),
+            "first_response_due": _iso(ticket.first_response_due),
+            "resolution_due": _iso(ticket.resolution_due)}
 
 
 async def resolve(
@@ -224,10 +178,10 @@ async def resolve(
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id)
+        policy = await config.policy_version(ctx, session, ticket.policy_version)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
-            policy = await config.policy_version(ctx, session, ticket.policy_version)
             clocks.resume(ticket, policy, now)
         on_time = now <= ticket.resolution_due
         ticket.resolution_breached = ticket.resolution_breached or not on_time
@@ -240,11 +194,11 @@ async def resolve(
         ticket.solution, ticket.improvement = solution, body.improvement
         ticket.resolved_at = now
         ticket.first_resolved_at = ticket.first_resolved_at or now
-        _move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
-              improvement=body.improvement, on_time=on_time)
+        move(session, ticket, Status.RESOLVED, now, actor, "resolved", clocks.ticket_clock(ticket, policy),
+             solution=solution, improvement=body.improvement, on_time=on_time)
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
-            **_base_event(ticket), "type": ticket.type, "category": ticket.category,
+            **base_event(ticket), "type": ticket.type, "category": ticket.category,
             "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
@@ -256,27 +210,18 @@ async def verify_in_tx(
     now: datetime, **detail: Any,
 ) -> None:
     """The customer's answer: solved closes the ticket; not solved reopens it with a new clock."""
+    policy = await config.policy_version(ctx, session, ticket.policy_version)
     if solved:
-        _move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
+        move(session, ticket, Status.CLOSED, now, actor, "closed", clocks.ticket_clock(ticket, policy),
+             solved=True, **detail)
         ticket.closed_at = now
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
-            **_base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
+            **base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
         })
         return
-    _move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
-    policy = await config.policy_version(ctx, session, ticket.policy_version)
-    sla = applied_sla(Priority(ticket.priority), Tier(ticket.tier) if ticket.tier else None, policy)
-    ticket.reopen_count += 1
-    ticket.resolved_at = None
-    ticket.resolution_started_at = now
-    ticket.resolution_level = -1
-    clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clocks.ticket_clock(ticket, policy), now)
-    clocks.refresh_next_check(ticket)
-    await ctx.outbox.append(session, "ticket-reopened", ticket.customer_id, {
-        **_base_event(ticket), "reopened_at": _iso(now), "reopen_count": ticket.reopen_count,
-        "resolution_due": _iso(ticket.resolution_due),
-    })
+    check_transition(Status(ticket.status), Status.REOPENED)
+    await reopen(ctx, session, ticket, policy, actor, now, "not-solved", solved=False, **detail)
 
 
 async def verify(
@@ -284,7 +229,7 @@ async def verify(
     actor: str, now: datetime,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id)
         detail = {"comment": body.comment} if body.comment else {}
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
     return ticket
@@ -309,7 +254,7 @@ async def apply_tier_change(
     for ticket in tickets:
         ticket_tier = Tier(ticket.tier) if ticket.tier else None
         if not is_stricter_tier(new, ticket_tier):
-            _history(session, ticket, now, "system", "tier-changed", ticket.status, ticket.status,
+            record(session, ticket, now, "system", "tier-changed", ticket.status, ticket.status,
                      old_tier=old.value if old else None, new_tier=new.value, reevaluated=False,
                      reason="not stricter: the ticket keeps its targets")
             continue
@@ -319,7 +264,9 @@ async def apply_tier_change(
         before = {"first_response_due": _iso(ticket.first_response_due),
                   "resolution_due": _iso(ticket.resolution_due), "calendar": ticket.calendar}
         for metric in clocks.running_metrics(ticket):
-            start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
+            start = {Metric.FIRST_RESPONSE: ticket.reported_at,
+                     Metric.RESOLUTION: ticket.resolution_started_at,
+                     Metric.NEXT_REPLY: ticket.next_reply_started_at}[metric]
             old_d = clocks.get_deadlines(ticket, metric)
             clocks.start_clock(ticket, metric, sla, policy, clock, start)
             new_d = clocks.get_deadlines(ticket, metric)
@@ -334,7 +281,7 @@ async def apply_tier_change(
                                            else None, "to_tier": new.value}}
         ticket.updated_at = now
         clocks.refresh_next_check(ticket)
-        _history(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
+        record(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
                  old_tier=ticket_tier.value if ticket_tier else None, new_tier=new.value,
                  before=before, after={"first_response_due": _iso(ticket.first_response_due),
                                        "resolution_due": _iso(ticket.resolution_due),

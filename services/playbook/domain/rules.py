@@ -63,7 +63,7 @@ TRIGGER_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "ticket-escalated": {
         "level": FieldSpec(values=(0, 1, 2)),
         "priority": FieldSpec(values=("P1", "P2", "P3")),
-        "metric": FieldSpec(values=("first_response", "resolution")),
+        "metric": FieldSpec(values=("first_response", "resolution", "next_reply")),
         "step": FieldSpec(values=("warning", "breach", "task-force")),
     },
     "churn-risk-detected": {

@@ -34,7 +34,8 @@ async def test_open_ticket_proposes_priority_routes_team_and_shows_its_sla(fb, b
     assert ticket["tier"] is None
     sla = ticket["sla"]
     assert sla["calendar"] == "24x7"
-    assert sla["policy"]["version"] == 1
+    in_force = (await fb.get("/v1/sla-policy", headers=ANALYST)).json()["version"]
+    assert sla["policy"]["version"] == in_force  # other modules of the run may have edited it
     assert sla["policy"]["priority_row"] == "P1"
     assert sla["policy"]["first_response"]["hours"] == 2
     created = parse(ticket["reported_at"])

@@ -106,3 +106,32 @@ def test_first_reply_starts_the_work_and_assigning_keeps_a_worked_ticket_status(
         after_reply(Status.CLOSED)
     with pytest.raises(InvalidTransition):
         after_assign(Status.RESOLVED)
+
+
+def test_a_customer_message_moves_the_ticket_on_by_rule():
+    from datetime import UTC, datetime, timedelta
+
+    from services.feedback.domain.lifecycle import ClosedTooLongAgo, after_customer_message
+
+    now = datetime(2025, 11, 20, tzinfo=UTC)
+    week = timedelta(days=7)
+    assert after_customer_message(Status.PENDING_CUSTOMER, None, now, week) is Status.IN_PROGRESS
+    assert after_customer_message(Status.RESOLVED, None, now, week) is Status.REOPENED
+    assert after_customer_message(Status.CLOSED, now - timedelta(days=6), now, week) is Status.REOPENED
+    for status in (Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS, Status.ON_HOLD, Status.REOPENED):
+        assert after_customer_message(status, None, now, week) is status
+    with pytest.raises(ClosedTooLongAgo) as caught:
+        after_customer_message(Status.CLOSED, now - timedelta(days=8), now, week)
+    assert caught.value.status == 409
+    with pytest.raises(ClosedTooLongAgo):  # a window of 0 days: a closed ticket never reopens
+        after_customer_message(Status.CLOSED, now, now + timedelta(seconds=1), timedelta(0))
+
+
+def test_on_hold_waits_on_a_third_party_between_work_and_resolution():
+    for current, wanted in ((Status.IN_PROGRESS, Status.ON_HOLD), (Status.ON_HOLD, Status.IN_PROGRESS),
+                            (Status.ON_HOLD, Status.RESOLVED), (Status.ON_HOLD, Status.PENDING_CUSTOMER)):
+        check_transition(current, wanted)
+    with pytest.raises(InvalidTransition):
+        check_transition(Status.NEW, Status.ON_HOLD)
+    assert after_reply(Status.ON_HOLD) is Status.ON_HOLD
+    assert after_assign(Status.ON_HOLD) is Status.ON_HOLD
