@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
+from services.feedback.domain.csat import CsatGroup
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, conversation, reports, tickets
@@ -119,7 +120,8 @@ async def resolve(
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
-             summary="The customer's answer: solved closes, not solved reopens with a new clock")
+             summary="The customer's answer (with an optional 1-5 rating): solved closes, not solved "
+             "reopens with a new clock")
 async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
@@ -221,3 +223,12 @@ async def sla_report(
     caller: Caller = Depends(read),
 ) -> schemas.SlaReportOut:
     return await reports.monthly_sla_report(session, month, _now())
+
+
+@router.get("/reports/csat", response_model=schemas.CsatReportOut, tags=["reports"],
+            summary="CSAT after resolution in a month, per agent, team or tier")
+async def csat_report(
+    month: str = Query(..., description="YYYY-MM"), by: CsatGroup = CsatGroup.AGENT,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.CsatReportOut:
+    return await reports.monthly_csat_report(session, month, by, _now())

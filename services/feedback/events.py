@@ -2,7 +2,8 @@
 
 - `score-updated`: the local read model customer -> tier; open tickets are re-evaluated only
   when the new tier is stricter (deadlines only tighten), and the ticket records it.
-- `ticket-verification-answered`: solved closes the ticket, not solved reopens it.
+- `ticket-verification-answered`: solved closes the ticket, not solved reopens it; its optional
+  1-5 rating is kept as CSAT after resolution, credited to the ticket's assignee and team.
 - `satisfaction-scored`: kept on the ticket it follows (satisfaction after resolution), and
   optionally opens a ticket for a very dissatisfied customer (setting, default off).
 """
@@ -53,12 +54,18 @@ async def on_verification_answered(ctx: ServiceContext, session: AsyncSession, e
     if ticket is None or ticket.customer_id != data["customer_id"]:
         log.warning("verification_for_unknown_ticket", ticket_id=data["ticket_id"])
         return
+    now = datetime.now(UTC)
+    if data.get("rating") is not None:
+        # The rating counts even when the life cycle moved on: it is the customer's view of the
+        # resolution they were asked about.
+        tickets.record_rating(session, ticket, int(data["rating"]), bool(data["solved"]), "survey",
+                              "customer", now)
     if ticket.status != Status.RESOLVED.value:
         # A second answer, or one overtaken by an agent: the life cycle already moved on.
         log.info("verification_ignored", ticket_id=ticket.id, status=ticket.status)
         return
     await tickets.verify_in_tx(
-        ctx, session, ticket, bool(data["solved"]), "customer", datetime.now(UTC),
+        ctx, session, ticket, bool(data["solved"]), "customer", now,
         via="survey", answered_at=data["answered_at"], invitation_id=data.get("invitation_id"),
     )
 

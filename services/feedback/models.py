@@ -80,6 +80,9 @@ class TicketRow(Base):
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     satisfaction: Mapped[float | None] = mapped_column(Float)
     satisfaction_level: Mapped[str | None] = mapped_column(String(30))
+    # The latest 1-5 rating given with the verification (every rating is a row of csat_ratings).
+    csat_rating: Mapped[int | None] = mapped_column(Integer)
+    csat_rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Earliest pending escalation step; the sweeper claims rows whose time has come.
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     __table_args__ = (Index("ix_tickets_created", "created_at", "id"),)
@@ -114,6 +117,24 @@ class TicketMessageRow(Base):
     body: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     __table_args__ = (Index("ix_ticket_messages_ticket", "ticket_id", "id"),)
+
+
+class CsatRatingRow(Base):
+    """One 1-5 rating of a resolution, tied to who handled the ticket when it was rated."""
+
+    __tablename__ = "csat_ratings"
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[int] = mapped_column(Integer)
+    solved: Mapped[bool] = mapped_column(Boolean)
+    agent: Mapped[str | None] = mapped_column(String(100))  # the ticket's assignee
+    team: Mapped[str | None] = mapped_column(String(100))
+    tier: Mapped[str | None] = mapped_column(String(20))
+    priority: Mapped[str] = mapped_column(String(4))
+    cycle: Mapped[int] = mapped_column(Integer)  # reopen count: which resolution was rated
+    via: Mapped[str] = mapped_column(String(20))  # survey | api
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class EscalationRow(Base):

@@ -8,9 +8,10 @@ from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
+from services.feedback.domain.csat import Rating
 from services.feedback.domain.lifecycle import OPEN, Status
 from services.feedback.domain.reports import TicketFacts
-from services.feedback.models import TicketHistoryRow, TicketMessageRow, TicketRow
+from services.feedback.models import CsatRatingRow, TicketHistoryRow, TicketMessageRow, TicketRow
 from shared.errors import InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
 
@@ -53,7 +54,8 @@ def ticket_out(
         status=ticket.status, tier=ticket.tier, sla=sla, response_count=ticket.response_count,
         reopen_count=ticket.reopen_count, solution=ticket.solution, improvement=ticket.improvement,
         first_contact_resolution=ticket.first_contact_resolution, satisfaction=ticket.satisfaction,
-        satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
+        satisfaction_level=ticket.satisfaction_level, csat_rating=ticket.csat_rating,
+        csat_rated_at=ticket.csat_rated_at, reported_at=ticket.reported_at,
         created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
         closed_at=ticket.closed_at,
         durations=schemas.DurationsOut(
@@ -178,7 +180,7 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
             satisfaction=r.satisfaction, paused=r.paused_at is not None,
             next_replies_on_time=r.next_replies_on_time, next_replies_late=r.next_replies_late,
-            next_reply_due=r.next_reply_due, solved=r.status in SOLVED,
+            next_reply_due=r.next_reply_due, solved=r.status in SOLVED, csat_rating=r.csat_rating,
             requester_wait_seconds=r.requester_wait_seconds,
             requester_wait_business_seconds=r.requester_wait_business_seconds,
             agent_work_seconds=r.agent_work_seconds,
@@ -186,3 +188,12 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
         )
         for r in rows
     ]
+
+
+async def ratings_between(session: AsyncSession, start: datetime, end: datetime) -> list[Rating]:
+    """CSAT ratings given in [start, end)."""
+    rows = (await session.execute(
+        select(CsatRatingRow.rating, CsatRatingRow.agent, CsatRatingRow.team, CsatRatingRow.tier)
+        .where(CsatRatingRow.rated_at >= start, CsatRatingRow.rated_at < end)
+    )).all()
+    return [Rating(rating=r.rating, agent=r.agent, team=r.team, tier=r.tier) for r in rows]

@@ -87,6 +87,8 @@ class ResolveIn(Strict):
 class VerificationIn(Strict):
     solved: bool
     comment: str | None = Field(default=None, max_length=2000)
+    rating: int | None = Field(default=None, ge=1, le=5,
+                               description="The customer's optional 1-5 rating of the resolution (CSAT)")
 
 
 class HistoryOut(BaseModel):
@@ -166,6 +168,8 @@ class TicketOut(BaseModel):
     first_contact_resolution: bool | None
     satisfaction: float | None
     satisfaction_level: str | None
+    csat_rating: int | None = Field(description="The latest 1-5 rating given with the verification")
+    csat_rated_at: datetime | None
     reported_at: datetime
     created_at: datetime
     updated_at: datetime
@@ -286,6 +290,8 @@ class TierReport(BaseModel):
     reopen_rate: float | None
     satisfaction_after_resolution: float | None
     satisfaction_answers: int
+    csat: float | None = Field(description="Rated tickets whose latest rating is 4 or 5 / rated tickets")
+    csat_ratings: int
     requester_wait_hours_median: float | None
     requester_wait_business_hours_median: float | None
     agent_work_hours_median: float | None
@@ -296,4 +302,21 @@ class SlaReportOut(BaseModel):
     month: str
     generated_at: datetime
     tiers: dict[str, TierReport] = Field(description="Per tier (`unknown` when no tier was known) and `all`")
+    definitions: dict[str, str]
+
+
+class CsatGroupOut(BaseModel):
+    group: str = Field(description="The agent, team or tier; `unknown` when none was recorded")
+    ratings: int
+    csat: float | None = Field(description="Share (0-1) of ratings that are 4 or 5")
+    mean_rating: float | None
+    distribution: dict[str, int] = Field(description="Ratings per score, `1` to `5`")
+
+
+class CsatReportOut(BaseModel):
+    month: str
+    by: Literal["agent", "team", "tier"]
+    generated_at: datetime
+    overall: CsatGroupOut
+    groups: list[CsatGroupOut]
     definitions: dict[str, str]

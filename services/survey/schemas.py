@@ -137,12 +137,13 @@ class InvitationsOut(BaseModel):
 
 class QuestionOut(BaseModel):
     id: str
-    type: Literal["likert", "nps", "open", "yes_no"]
+    type: Literal["likert", "nps", "open", "yes_no", "rating"]
     text: str
     text_zh: str = ""
     dimension: str | None = None
     min: int | None = None
     max: int | None = None
+    required: bool = Field(default=True, description="False for NPS, open questions and the rating")
 
 
 class PublicInvitationOut(BaseModel):
@@ -157,9 +158,11 @@ class PublicInvitationOut(BaseModel):
 
 
 class ResponseIn(Strict):
-    answers: dict[str, int] = Field(default_factory=dict, description="item id -> 1..5")
+    answers: dict[str, int] = Field(
+        default_factory=dict, description="item id -> 1..5; on a ticket verification, `rating` -> 1..5")
     nps: int | None = Field(default=None, description="0..10")
-    comments: dict[str, str] = Field(default_factory=dict, description="open question id -> text")
+    comments: dict[str, str] = Field(
+        default_factory=dict, description="open question id -> text; on a ticket verification, `comment`")
     solved: bool | None = Field(default=None, description="The answer to a ticket verification")
 
 
@@ -181,6 +184,7 @@ class ResponseOut(BaseModel):
     answered_at: datetime
     satisfaction: SatisfactionOut | None = None
     solved: bool | None = None
+    rating: int | None = Field(default=None, description="A verification's optional 1-5 rating")
 
 
 # --- results ---------------------------------------------------------------------------------

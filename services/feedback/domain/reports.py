@@ -10,6 +10,8 @@ from datetime import datetime
 from statistics import median
 from typing import Any
 
+from services.feedback.domain.csat import csat_of
+
 NO_TIER = "unknown"
 
 
@@ -35,6 +37,7 @@ class TicketFacts:
     requester_wait_business_seconds: float = 0.0
     agent_work_seconds: float = 0.0
     agent_work_business_seconds: float = 0.0
+    csat_rating: int | None = None  # the latest 1-5 rating of the resolution
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -85,6 +88,8 @@ def summarise(facts: list[TicketFacts], now: datetime) -> dict[str, Any]:
         "reopen_rate": _rate(sum(1 for f in resolved if f.reopen_count > 0), len(resolved)),
         "satisfaction_after_resolution": round(sum(scores) / len(scores), 2) if scores else None,
         "satisfaction_answers": len(scores),
+        "csat": csat_of([f.csat_rating for f in facts if f.csat_rating is not None]),
+        "csat_ratings": sum(1 for f in facts if f.csat_rating is not None),
         "requester_wait_hours_median": _median_hours([f.requester_wait_seconds for f in solved]),
         "requester_wait_business_hours_median": _median_hours(
             [f.requester_wait_business_seconds for f in solved]),

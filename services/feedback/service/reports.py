@@ -1,4 +1,4 @@
-"""Monthly SLA report per tier (DESIGN 5)."""
+"""Monthly SLA report per tier, and CSAT after resolution per agent, team or tier (DESIGN 5)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
+from services.feedback.domain.csat import CsatGroup, csat_by
 from services.feedback.domain.reports import sla_report
-from services.feedback.repository import report_facts
+from services.feedback.repository import ratings_between, report_facts
 from shared.errors import InvalidInput
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -26,6 +27,8 @@ DEFINITIONS = {
     "reopen_rate": "tickets reopened at least once / tickets resolved",
     "satisfaction_after_resolution": "mean satisfaction (1-5) answered within the link window "
                                      "after the resolution",
+    "csat": "tickets whose latest verification rating is 4 or 5 / tickets rated (CSAT after "
+            "resolution)",
     "requester_wait_hours_median": "solved (resolved or closed) tickets: median time waiting on the "
                                    "team (new, assigned, in progress, reopened, on hold), wall clock",
     "agent_work_hours_median": "solved tickets: median time the team had the next move (as above "
@@ -50,3 +53,23 @@ async def monthly_sla_report(session: AsyncSession, month: str, now: datetime) -
     facts = await report_facts(session, start, end)
     tiers = {tier: schemas.TierReport(**values) for tier, values in sla_report(facts, now).items()}
     return schemas.SlaReportOut(month=month, generated_at=now, tiers=tiers, definitions=DEFINITIONS)
+
+
+CSAT_DEFINITIONS = {
+    "scope": "ratings given in the month (UTC) with the verification after a resolution; each "
+             "answer is one rating, so a ticket resolved twice may be rated twice",
+    "csat": "ratings of 4 or 5 / ratings (1-5)",
+    "agent": "the ticket's assignee when it was rated; team: its team then; tier: the tier its SLA used",
+}
+
+
+async def monthly_csat_report(
+    session: AsyncSession, month: str, by: CsatGroup, now: datetime
+) -> schemas.CsatReportOut:
+    start, end = month_bounds(month)
+    overall, groups = csat_by(await ratings_between(session, start, end), by)
+    return schemas.CsatReportOut(
+        month=month, by=by.value, generated_at=now,
+        overall=schemas.CsatGroupOut(**overall.__dict__),
+        groups=[schemas.CsatGroupOut(**g.__dict__) for g in groups], definitions=CSAT_DEFINITIONS,
+    )

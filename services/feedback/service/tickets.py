@@ -27,7 +27,7 @@ from services.feedback.domain.sla import (
     clock_for,
     is_stricter_tier,
 )
-from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRow
+from services.feedback.models import CsatRatingRow, CustomerTierRow, TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
 from services.feedback.service.ticket_state import (
     base_event,
@@ -231,8 +231,25 @@ async def verify(
     async with session.begin():
         ticket = await ticket_for_update(session, ticket_id)
         detail = {"comment": body.comment} if body.comment else {}
+        if body.rating is not None:  # kept only if the answer is (the ticket must be resolved)
+            record_rating(session, ticket, body.rating, body.solved, "api", actor, now)
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
     return ticket
+
+
+def record_rating(
+    session: AsyncSession, ticket: TicketRow, rating: int, solved: bool, via: str, actor: str,
+    now: datetime,
+) -> None:
+    """A 1-5 rating of the resolution (CSAT), credited to the ticket's assignee and team."""
+    session.add(CsatRatingRow(
+        ticket_id=ticket.id, customer_id=ticket.customer_id, rating=rating, solved=solved,
+        agent=ticket.assignee, team=ticket.team, tier=ticket.tier, priority=ticket.priority,
+        cycle=ticket.reopen_count, via=via, rated_at=now,
+    ))
+    ticket.csat_rating, ticket.csat_rated_at = rating, now
+    record(session, ticket, now, actor, "rated", ticket.status, ticket.status, rating=rating,
+           agent=ticket.assignee, team=ticket.team, via=via)
 
 
 async def apply_tier_change(

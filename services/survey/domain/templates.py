@@ -129,10 +129,17 @@ DEFAULT_TEMPLATE = Template(
     ),
 )
 
-# DESIGN 4 closed loop: the one-question verification after a ticket is resolved.
+# DESIGN 4 closed loop: the one-question verification after a ticket is resolved, with an
+# optional 1-5 rating of the service and a comment (CSAT after resolution, tied to the agent).
 VERIFICATION_QUESTION_ID = "solved"
 VERIFICATION_QUESTION = "Is your problem solved?"
 VERIFICATION_QUESTION_ZH = "您的问题解决了吗?"
+RATING_QUESTION_ID = "rating"
+RATING_QUESTION = "How satisfied are you with how we handled it? (optional)"
+RATING_QUESTION_ZH = "您对本次处理的满意程度如何?(选填)"
+COMMENT_QUESTION_ID = "comment"
+COMMENT_QUESTION = "Anything you would like to tell us? (optional)"
+COMMENT_QUESTION_ZH = "还有什么想告诉我们的吗?(选填)"
 
 
 def validate(template: Template) -> Template:

@@ -10,10 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
 from services.survey.domain.templates import (
+    COMMENT_QUESTION,
+    COMMENT_QUESTION_ID,
+    COMMENT_QUESTION_ZH,
     LIKERT_MAX,
     LIKERT_MIN,
     NPS_MAX,
     NPS_MIN,
+    RATING_QUESTION,
+    RATING_QUESTION_ID,
+    RATING_QUESTION_ZH,
     VERIFICATION_QUESTION,
     VERIFICATION_QUESTION_ID,
     VERIFICATION_QUESTION_ZH,
@@ -126,10 +132,15 @@ async def public_view(session: AsyncSession, token: str) -> schemas.PublicInvita
     if row.kind == VERIFICATION:
         return schemas.PublicInvitationOut(
             kind=VERIFICATION, title="Ticket follow-up / 工单回访", expires_at=row.expires_at,
-            questions=[schemas.QuestionOut(
-                id=VERIFICATION_QUESTION_ID, type="yes_no", text=VERIFICATION_QUESTION,
-                text_zh=VERIFICATION_QUESTION_ZH,
-            )],
+            questions=[
+                schemas.QuestionOut(id=VERIFICATION_QUESTION_ID, type="yes_no", text=VERIFICATION_QUESTION,
+                                    text_zh=VERIFICATION_QUESTION_ZH),
+                schemas.QuestionOut(id=RATING_QUESTION_ID, type="rating", text=RATING_QUESTION,
+                                    text_zh=RATING_QUESTION_ZH, min=LIKERT_MIN, max=LIKERT_MAX,
+                                    required=False),
+                schemas.QuestionOut(id=COMMENT_QUESTION_ID, type="open", text=COMMENT_QUESTION,
+                                    text_zh=COMMENT_QUESTION_ZH, required=False),
+            ],
         )
     template = template_of(await get_survey(session, row.survey_id or ""))
     questions = [
@@ -140,10 +151,10 @@ async def public_view(session: AsyncSession, token: str) -> schemas.PublicInvita
     if template.nps_question:
         questions.append(schemas.QuestionOut(
             id="nps", type="nps", text=template.nps_question, text_zh=template.nps_question_zh,
-            min=NPS_MIN, max=NPS_MAX,
+            min=NPS_MIN, max=NPS_MAX, required=False,
         ))
     questions += [
-        schemas.QuestionOut(id=q.id, type="open", text=q.text, text_zh=q.text_zh)
+        schemas.QuestionOut(id=q.id, type="open", text=q.text, text_zh=q.text_zh, required=False)
         for q in template.open_questions
     ]
     return schemas.PublicInvitationOut(

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
 from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
+from services.survey.domain.verification import rating_csat, rating_of, verification_errors
 from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
 from services.survey.models import InvitationRow, ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
@@ -25,18 +26,6 @@ def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
         f"Invalid answer for: {fields}; nothing was stored", field=errors[0][0],
         errors=[{"field": f, "message": m} for f, m in errors],
     )
-
-
-def _verification_errors(body: schemas.ResponseIn) -> list[tuple[str, str]]:
-    errors = []
-    if body.solved is None:
-        errors.append(("solved", "answer yes (true) or no (false)"))
-    for name in ("answers", "comments"):
-        for key in getattr(body, name):
-            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
-    if body.nps is not None:
-        errors.append(("nps", "this invitation asks only whether the problem is solved"))
-    return errors
 
 
 def satisfaction_out(s: Satisfaction, tier: str | None) -> schemas.SatisfactionOut:
@@ -146,27 +135,32 @@ async def _answer_verification(
     ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
     now: datetime,
 ) -> schemas.ResponseOut:
-    errors = _verification_errors(body)
+    errors = verification_errors(body.solved, body.answers, body.comments, body.nps)
     if errors:
         raise _refuse(errors)
     response_id = str(uuid.uuid4())
+    rating = rating_of(body.answers)
+    comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
     session.add(ResponseRow(
         id=response_id, invitation_id=invitation.id, kind=invitation.kind, survey_id=None,
         customer_id=invitation.customer_id, ticket_id=invitation.ticket_id, tier=invitation.tier,
-        quadrant=invitation.quadrant, answers={}, comments={}, dimensions={}, weights={},
-        solved=body.solved, answered_at=now,
+        quadrant=invitation.quadrant, answers=body.answers, comments=comments, dimensions={},
+        weights={}, csat=rating_csat(rating), solved=body.solved, answered_at=now,
     ))
     await session.flush()
+    # The comment is the customer's own words: it stays here, the event says only that there is one.
     await ctx.outbox.append(session, "ticket-verification-answered", invitation.customer_id, {
         "customer_id": invitation.customer_id,
         "ticket_id": invitation.ticket_id,
         "invitation_id": invitation.id,
         "solved": body.solved,
+        "rating": rating,
+        "commented": bool(comments),
         "answered_at": _rfc3339(now),
     })
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="verification", answered_at=now,
-        solved=body.solved,
+        solved=body.solved, rating=rating,
     )
 
 
