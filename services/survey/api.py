@@ -85,12 +85,25 @@ async def customer_invitations(
 
 
 @router.get("/surveys/{survey_id}/results", response_model=schemas.ResultsOut, tags=["results"],
-            summary="Means per dimension, gaps between groups, NPS, CSAT and response rate")
+            summary="Means per dimension, gaps between groups, NPS, CSAT, response rate, and the "
+            "funnel (invited, opened, started, completed, drop-off per question)")
 async def get_results(
     survey_id: str, by: Literal["tier", "quadrant"] = "tier",
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.ResultsOut:
     return await reports.results(session, survey_id, by)
+
+
+@router.get("/surveys/{survey_id}/trend", response_model=schemas.TrendOut, tags=["results"],
+            summary="Satisfaction, NPS and CSAT per month, overall and per tier (or quadrant)")
+async def get_trend(
+    survey_id: str,
+    from_month: str | None = Query(None, alias="from", description="YYYY-MM; 11 months before `to`"),
+    to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
+    by: Literal["tier", "quadrant"] = "tier",
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.TrendOut:
+    return await reports.trend(session, survey_id, from_month, to_month, by, datetime.now(UTC))
 
 
 @router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],

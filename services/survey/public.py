@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
-from services.survey.service import invitations, responses
+from services.survey.service import invitations, progress, responses
 from services.survey.service.ratelimit import enforce_invitation_limits
 from shared.db import db_session
 
@@ -44,6 +44,15 @@ async def post_response(
     session: AsyncSession = Depends(db_session),
 ) -> schemas.ResponseOut:
     return await responses.answer(request.app.state.ctx, session, token, body)
+
+
+@router.post("/v1/invitations/{token}/progress", response_model=schemas.ProgressOut,
+             tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+             summary="Save answers as the customer goes: merged into those saved, restored on reload")
+async def post_progress(
+    body: schemas.ResponseIn, token: str = Token, session: AsyncSession = Depends(db_session),
+) -> schemas.ProgressOut:
+    return await progress.save_progress(session, token, body)
 
 
 @router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],

@@ -23,6 +23,7 @@ PUBLIC_ROUTES = {
     ("GET", "/readyz"),
     ("GET", "/v1/invitations/{token}"),
     ("POST", "/v1/invitations/{token}/response"),
+    ("POST", "/v1/invitations/{token}/progress"),
     ("GET", "/s/{token}"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.

@@ -92,9 +92,11 @@ def csat(answers: Iterable[int]) -> float | None:
 
 
 def answer_errors(
-    template: Template, answers: dict[str, int], nps: int | None, comments: dict[str, str]
+    template: Template, answers: dict[str, int], nps: int | None, comments: dict[str, str],
+    *, partial: bool = False,
 ) -> list[tuple[str, str]]:
-    """(field, message) for every answer that does not fit the template; empty when all fit."""
+    """(field, message) for every answer that does not fit the template; empty when all fit.
+    A `partial` answer (saved as the customer goes) may leave items unanswered."""
     errors: list[tuple[str, str]] = []
     items = template.items
     for item_id, value in answers.items():
@@ -105,7 +107,7 @@ def answer_errors(
                 (f"answers.{item_id}", f"an answer is a whole number from {LIKERT_MIN} to {LIKERT_MAX}")
             )
     for item_id in items:
-        if item_id not in answers:
+        if item_id not in answers and not partial:
             errors.append((f"answers.{item_id}", "this item needs an answer"))
     if nps is not None:
         if template.nps_question is None:

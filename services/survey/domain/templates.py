@@ -77,6 +77,12 @@ class Template:
     def dimension_keys(self) -> list[str]:
         return [d.key for d in self.dimensions]
 
+    @property
+    def question_ids(self) -> list[str]:
+        """Every question in the order the answering page shows them: items, NPS, open questions."""
+        nps = ["nps"] if self.nps_question else []
+        return [*self.items, *nps, *(q.id for q in self.open_questions)]
+
     def weights_for(self, tier: str | None) -> dict[str, float]:
         """The tier's dimension weights; a tier without its own (or no tier) gets equal weights."""
         if tier is not None and tier in self.tier_weights:
@@ -140,6 +146,7 @@ RATING_QUESTION_ZH = "您对本次处理的满意程度如何?(选填)"
 COMMENT_QUESTION_ID = "comment"
 COMMENT_QUESTION = "Anything you would like to tell us? (optional)"
 COMMENT_QUESTION_ZH = "还有什么想告诉我们的吗?(选填)"
+VERIFICATION_QUESTION_IDS = [VERIFICATION_QUESTION_ID, RATING_QUESTION_ID, COMMENT_QUESTION_ID]
 
 
 def validate(template: Template) -> Template:

@@ -23,6 +23,7 @@ from services.survey.domain.templates import (
     VERIFICATION_QUESTION,
     VERIFICATION_QUESTION_ID,
     VERIFICATION_QUESTION_ZH,
+    Template,
 )
 from services.survey.metrics import INVITATIONS
 from services.survey.models import InvitationRow
@@ -41,8 +42,9 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def answer_url(settings: SurveySettings, token: str) -> str:
-    return f"{settings.answer_base_url}/s/{token}"
+def answer_url(settings: SurveySettings, token: str, language: str | None = None) -> str:
+    page = f"{settings.answer_base_url}/s/{token}"
+    return f"{page}?lang={language}" if language else page
 
 
 def status_of(row: InvitationRow, now: datetime) -> str:
@@ -54,9 +56,10 @@ def status_of(row: InvitationRow, now: datetime) -> str:
 def invitation_out(settings: SurveySettings, row: InvitationRow, now: datetime) -> schemas.InvitationOut:
     return schemas.InvitationOut(
         id=row.id, kind=row.kind, survey_id=row.survey_id, customer_id=row.customer_id,
-        ticket_id=row.ticket_id, token=row.token, url=answer_url(settings, row.token),
+        ticket_id=row.ticket_id, token=row.token, url=answer_url(settings, row.token, row.language),
         status=status_of(row, now), created_at=row.created_at, expires_at=row.expires_at,
-        answered_at=row.answered_at,
+        answered_at=row.answered_at, opened_at=row.opened_at, started_at=row.started_at,
+        language=row.language,
     )
 
 
@@ -79,6 +82,7 @@ async def invite(
                 tier=tiers[customer_id].tier if customer_id in tiers else None,
                 quadrant=tiers[customer_id].quadrant if customer_id in tiers else None,
                 created_by=caller.subject, created_at=now, expires_at=now + timedelta(days=days),
+                language=body.language,
             )
             for customer_id in customer_ids
         ]
@@ -127,22 +131,40 @@ def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
 
 
 async def public_view(session: AsyncSession, token: str) -> schemas.PublicInvitationOut:
-    """The questions behind a token; nothing about the customer or other customers."""
-    row = ensure_open(await repository.invitation_by_token(session, token), datetime.now(UTC))
-    if row.kind == VERIFICATION:
-        return schemas.PublicInvitationOut(
-            kind=VERIFICATION, title="Ticket follow-up / 工单回访", expires_at=row.expires_at,
-            questions=[
-                schemas.QuestionOut(id=VERIFICATION_QUESTION_ID, type="yes_no", text=VERIFICATION_QUESTION,
-                                    text_zh=VERIFICATION_QUESTION_ZH),
-                schemas.QuestionOut(id=RATING_QUESTION_ID, type="rating", text=RATING_QUESTION,
-                                    text_zh=RATING_QUESTION_ZH, min=LIKERT_MIN, max=LIKERT_MAX,
-                                    required=False),
-                schemas.QuestionOut(id=COMMENT_QUESTION_ID, type="open", text=COMMENT_QUESTION,
-                                    text_zh=COMMENT_QUESTION_ZH, required=False),
-            ],
-        )
-    template = template_of(await get_survey(session, row.survey_id or ""))
+    """The questions behind a token, with the answers saved so far; nothing about the customer or
+    other customers. The first fetch records that the invitation was opened."""
+    now = datetime.now(UTC)
+    async with session.begin():
+        row = ensure_open(await repository.invitation_by_token(session, token), now)
+        if row.opened_at is None:
+            row.opened_at = now
+        saved = schemas.SavedAnswersOut(**row.progress) if row.progress else None
+        if row.kind == VERIFICATION:
+            return _verification_view(row, saved)
+        template = template_of(await get_survey(session, row.survey_id or ""))
+    return _survey_view(row, template, saved)
+
+
+def _verification_view(
+    row: InvitationRow, saved: schemas.SavedAnswersOut | None
+) -> schemas.PublicInvitationOut:
+    return schemas.PublicInvitationOut(
+        kind=VERIFICATION, title="Ticket follow-up", title_zh="工单回访", language=row.language,
+        saved=saved, expires_at=row.expires_at,
+        questions=[
+            schemas.QuestionOut(id=VERIFICATION_QUESTION_ID, type="yes_no", text=VERIFICATION_QUESTION,
+                                text_zh=VERIFICATION_QUESTION_ZH),
+            schemas.QuestionOut(id=RATING_QUESTION_ID, type="rating", text=RATING_QUESTION,
+                                text_zh=RATING_QUESTION_ZH, min=LIKERT_MIN, max=LIKERT_MAX, required=False),
+            schemas.QuestionOut(id=COMMENT_QUESTION_ID, type="open", text=COMMENT_QUESTION,
+                                text_zh=COMMENT_QUESTION_ZH, required=False),
+        ],
+    )
+
+
+def _survey_view(
+    row: InvitationRow, template: Template, saved: schemas.SavedAnswersOut | None
+) -> schemas.PublicInvitationOut:
     questions = [
         schemas.QuestionOut(id=i.id, type="likert", text=i.text, text_zh=i.text_zh,
                             dimension=i.dimension, min=LIKERT_MIN, max=LIKERT_MAX)
@@ -158,6 +180,6 @@ async def public_view(session: AsyncSession, token: str) -> schemas.PublicInvita
         for q in template.open_questions
     ]
     return schemas.PublicInvitationOut(
-        kind=SURVEY, title=template.name, description=template.description,
-        expires_at=row.expires_at, dimensions=dimensions_out(template), questions=questions,
+        kind=SURVEY, title=template.name, description=template.description, language=row.language,
+        saved=saved, expires_at=row.expires_at, dimensions=dimensions_out(template), questions=questions,
     )

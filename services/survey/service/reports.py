@@ -1,15 +1,21 @@
-"""Read use cases: results by tier or quadrant, topics of open answers, satisfaction over time."""
+"""Read use cases: results by tier or quadrant (with the funnel), topics of open answers, the
+monthly trend, a customer's satisfaction over time."""
 
 from __future__ import annotations
 
 import asyncio
+import re
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
-from services.survey.domain.results import ResponseFacts, summarise
+from services.survey.domain import progress
+from services.survey.domain.funnel import Funnel, InvitationProgress, funnel
+from services.survey.domain.results import UNKNOWN_GROUP, ResponseFacts, summarise
 from services.survey.domain.templates import Quadrant, Tier
 from services.survey.domain.topics import cluster_topics
+from services.survey.domain.trend import MAX_MONTHS, TrendFacts, monthly_trend, months_between, shift
 from services.survey.models import ResponseRow
 from services.survey.service.surveys import get_survey, template_of
 from shared.errors import InvalidInput
@@ -30,11 +36,76 @@ async def results(session: AsyncSession, survey_id: str, by: str) -> schemas.Res
     ]
     invited = await repository.invited_by_group(session, survey_id, by)
     summary = summarise(facts, invited, template.dimension_keys, GROUP_ORDER[by])
+    progress_by_group: dict[str, list[InvitationProgress]] = {}
+    for row in await repository.funnel_rows(session, survey_id):
+        item = _progress(row, by)
+        progress_by_group.setdefault(item.group or UNKNOWN_GROUP, []).append(item)
+    questions = template.question_ids
+    overall = funnel([p for items in progress_by_group.values() for p in items], questions)
     return schemas.ResultsOut(
         survey_id=survey_id, by=by,
-        overall=schemas.GroupOut(**summary.overall.__dict__),
-        groups=[schemas.GroupOut(**g.__dict__) for g in summary.groups],
+        overall=_group_out(summary.overall, overall),
+        groups=[_group_out(g, funnel(progress_by_group.get(g.group, []), questions))
+                for g in summary.groups],
         gaps=[schemas.GapOut(**g.__dict__) for g in summary.gaps],
+    )
+
+
+def _progress(row, by: str) -> InvitationProgress:
+    """One invitation in the funnel, grouped by its tier (or quadrant) when invited."""
+    sent = {"answers": row.answers, "comments": row.comments, "nps": row.nps}
+    return InvitationProgress(
+        group=row.tier if by == "tier" else row.quadrant, opened=row.opened_at is not None,
+        started=row.started_at is not None, completed=row.answered_at is not None,
+        answered=frozenset(progress.answered_questions(sent if row.answered_at else row.progress)),
+    )
+
+
+def _group_out(summary, steps: Funnel) -> schemas.GroupOut:
+    return schemas.GroupOut(
+        **summary.__dict__, opened=steps.opened, started=steps.started, completed=steps.completed,
+        drop_off=[schemas.DropOffOut(**d.__dict__) for d in steps.drop_off],
+    )
+
+
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def _month(value: str, field: str) -> tuple[int, int]:
+    match = MONTH.match(value)
+    if not match:
+        raise InvalidInput(f"{field} must look like YYYY-MM", field=field)
+    return int(match.group(1)), int(match.group(2))
+
+
+async def trend(
+    session: AsyncSession, survey_id: str, first: str | None, last: str | None, by: str, now: datetime
+) -> schemas.TrendOut:
+    """Satisfaction, NPS and CSAT per month and group; the last 12 months by default."""
+    await get_survey(session, survey_id)
+    end = _month(last, "to") if last else (now.year, now.month)
+    start = _month(first, "from") if first else shift(end, -11)
+    months = months_between(start, end)
+    if not months:
+        raise InvalidInput("from must not be after to", field="from")
+    if len(months) > MAX_MONTHS:
+        raise InvalidInput(f"at most {MAX_MONTHS} months at a time", field="from")
+    after = shift(end, 1)
+    rows = await repository.responses_between(
+        session, survey_id, datetime(start[0], start[1], 1, tzinfo=UTC),
+        datetime(after[0], after[1], 1, tzinfo=UTC))
+    facts = [
+        TrendFacts(month=r.answered_at.astimezone(UTC).strftime("%Y-%m"),
+                   group=r.tier if by == "tier" else r.quadrant, value=r.value or 0.0, nps=r.nps,
+                   item_answers=tuple((r.answers or {}).values()))
+        for r in rows
+    ]
+    points = monthly_trend(facts, months, GROUP_ORDER[by])
+    return schemas.TrendOut(
+        survey_id=survey_id, by=by, from_month=months[0], to_month=months[-1],
+        months=[schemas.TrendMonthOut(month=m.month, overall=schemas.TrendPointOut(**m.overall.__dict__),
+                                      groups=[schemas.TrendPointOut(**g.__dict__) for g in m.groups])
+                for m in points],
     )
 
 
