@@ -232,3 +232,29 @@ async def csat_report(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.CsatReportOut:
     return await reports.monthly_csat_report(session, month, by, _now())
+
+
+@router.get("/reports/sla/trend", response_model=schemas.SlaTrendOut, tags=["reports"],
+            summary="First-response, next-reply and resolution on-time rates per month and tier")
+async def sla_trend(
+    from_month: str | None = Query(None, alias="from", description="YYYY-MM; 11 months before `to`"),
+    to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.SlaTrendOut:
+    return await reports.monthly_sla_trend(session, from_month, to_month, _now())
+
+
+@router.get("/reports/ticket-topics", response_model=schemas.TicketTopicsOut, tags=["reports"],
+            summary="Topics of ticket descriptions (Chinese and English keyword clusters) per category "
+            "and month")
+async def ticket_topics(
+    request: Request,
+    from_month: str | None = Query(None, alias="from", description="YYYY-MM; 2 months before `to`"),
+    to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
+    category: str | None = Query(None, min_length=1, max_length=100, description="Only this category"),
+    max_topics: int = Query(8, ge=2, le=20), session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
+) -> schemas.TicketTopicsOut:
+    limit = _ctx(request).settings.topics_max_tickets
+    return await reports.topics_of_tickets(session, from_month, to_month, category, max_topics, limit,
+                                           _now())

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
 from services.feedback.domain.csat import Rating
 from services.feedback.domain.lifecycle import OPEN, Status
 from services.feedback.domain.reports import TicketFacts
+from services.feedback.domain.topics import TicketText, month_of
 from services.feedback.models import CsatRatingRow, TicketHistoryRow, TicketMessageRow, TicketRow
 from shared.errors import InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
@@ -181,6 +182,7 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             satisfaction=r.satisfaction, paused=r.paused_at is not None,
             next_replies_on_time=r.next_replies_on_time, next_replies_late=r.next_replies_late,
             next_reply_due=r.next_reply_due, solved=r.status in SOLVED, csat_rating=r.csat_rating,
+            month=month_of(r.reported_at),
             requester_wait_seconds=r.requester_wait_seconds,
             requester_wait_business_seconds=r.requester_wait_business_seconds,
             agent_work_seconds=r.agent_work_seconds,
@@ -197,3 +199,17 @@ async def ratings_between(session: AsyncSession, start: datetime, end: datetime)
         .where(CsatRatingRow.rated_at >= start, CsatRatingRow.rated_at < end)
     )).all()
     return [Rating(rating=r.rating, agent=r.agent, team=r.team, tier=r.tier) for r in rows]
+
+
+async def ticket_texts(
+    session: AsyncSession, start: datetime, end: datetime, category: str | None, limit: int
+) -> list[TicketText]:
+    """Descriptions of the latest `limit` tickets reported in [start, end), oldest first."""
+    query = select(TicketRow.id, TicketRow.category, TicketRow.reported_at, TicketRow.description).where(
+        TicketRow.reported_at >= start, TicketRow.reported_at < end)
+    if category is not None:
+        query = query.where(func.lower(TicketRow.category) == category.strip().lower())
+    rows = (await session.execute(
+        query.order_by(TicketRow.reported_at.desc(), TicketRow.id.desc()).limit(limit))).all()
+    return [TicketText(ticket_id=r.id, category=r.category, month=month_of(r.reported_at),
+                       description=r.description) for r in reversed(rows)]

@@ -320,3 +320,56 @@ class CsatReportOut(BaseModel):
     overall: CsatGroupOut
     groups: list[CsatGroupOut]
     definitions: dict[str, str]
+
+
+class SlaTrendPoint(BaseModel):
+    tickets: int
+    first_response_on_time_rate: float | None
+    next_reply_on_time_rate: float | None
+    resolution_on_time_rate: float | None
+
+
+class SlaTrendMonth(BaseModel):
+    month: str
+    tiers: dict[str, SlaTrendPoint] = Field(description="Per tier (`unknown` when none) and `all`")
+
+
+class SlaTrendOut(BaseModel):
+    from_month: str
+    to_month: str
+    generated_at: datetime
+    months: list[SlaTrendMonth] = Field(description="Every month of the range, oldest first")
+
+
+class TicketTopicOut(BaseModel):
+    id: int = Field(description="Referred to by `by_category[].months[].topics`")
+    label: str
+    keywords: list[str]
+    count: int
+    examples: list[str] = Field(description="Descriptions closest to the topic's centre")
+    example_ticket_ids: list[str]
+
+
+class TopicCount(BaseModel):
+    topic: int
+    tickets: int
+
+
+class CategoryMonthOut(BaseModel):
+    month: str
+    tickets: int
+    topics: list[TopicCount] = Field(description="Tickets per topic, the most frequent first")
+
+
+class CategoryTopicsOut(BaseModel):
+    category: str
+    months: list[CategoryMonthOut]
+
+
+class TicketTopicsOut(BaseModel):
+    from_month: str
+    to_month: str
+    category: str | None
+    tickets: int = Field(description="Descriptions clustered (the latest ones, up to the service's limit)")
+    topics: list[TicketTopicOut]
+    by_category: list[CategoryTopicsOut]

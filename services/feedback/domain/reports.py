@@ -38,6 +38,7 @@ class TicketFacts:
     agent_work_seconds: float = 0.0
     agent_work_business_seconds: float = 0.0
     csat_rating: int | None = None  # the latest 1-5 rating of the resolution
+    month: str | None = None  # YYYY-MM the ticket was reported in (UTC)
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -106,3 +107,18 @@ def sla_report(facts: list[TicketFacts], now: datetime) -> dict[str, dict[str, A
     report = {tier: summarise(items, now) for tier, items in sorted(by_tier.items())}
     report["all"] = summarise(facts, now)
     return report
+
+
+TREND_RATES = ("first_response_on_time_rate", "next_reply_on_time_rate", "resolution_on_time_rate")
+
+
+def sla_trend(facts: list[TicketFacts], months: list[str], now: datetime) -> list[dict[str, Any]]:
+    """The on-time rates per month of reporting, per tier and `all`; every month of the range."""
+    trend = []
+    for month in months:
+        report = sla_report([f for f in facts if f.month == month], now)
+        trend.append({"month": month, "tiers": {
+            tier: {"tickets": values["tickets"], **{rate: values[rate] for rate in TREND_RATES}}
+            for tier, values in report.items()
+        }})
+    return trend

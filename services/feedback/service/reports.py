@@ -1,7 +1,10 @@
-"""Monthly SLA report per tier, and CSAT after resolution per agent, team or tier (DESIGN 5)."""
+"""Reports of the feedback service (DESIGN 5): the monthly SLA report per tier and its on-time
+rates month by month, CSAT after resolution per agent, team or tier, and the topics of ticket
+descriptions per category and month."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime
 
@@ -9,9 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
 from services.feedback.domain.csat import CsatGroup, csat_by
-from services.feedback.domain.reports import sla_report
-from services.feedback.repository import ratings_between, report_facts
+from services.feedback.domain.reports import sla_report, sla_trend
+from services.feedback.domain.topics import ticket_topics
+from services.feedback.repository import ratings_between, report_facts, ticket_texts
 from shared.errors import InvalidInput
+from shared.months import month_range
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 DEFINITIONS = {
@@ -72,4 +77,39 @@ async def monthly_csat_report(
         month=month, by=by.value, generated_at=now,
         overall=schemas.CsatGroupOut(**overall.__dict__),
         groups=[schemas.CsatGroupOut(**g.__dict__) for g in groups], definitions=CSAT_DEFINITIONS,
+    )
+
+
+async def monthly_sla_trend(
+    session: AsyncSession, first: str | None, last: str | None, now: datetime
+) -> schemas.SlaTrendOut:
+    """On-time rates per month and tier; the last 12 months by default."""
+    months, start, end = month_range(first, last, now)
+    trend = sla_trend(await report_facts(session, start, end), months, now)
+    return schemas.SlaTrendOut(from_month=months[0], to_month=months[-1], generated_at=now,
+                               months=[schemas.SlaTrendMonth(**m) for m in trend])
+
+
+async def topics_of_tickets(
+    session: AsyncSession, first: str | None, last: str | None, category: str | None,
+    max_topics: int, limit: int, now: datetime,
+) -> schemas.TicketTopicsOut:
+    """Topics of the descriptions of tickets reported in the range (the last 3 months by default)."""
+    months, start, end = month_range(first, last, now, default_months=3)
+    texts = await ticket_texts(session, start, end, category, limit)
+    # Clustering is CPU work: off the event loop so other requests keep flowing.
+    found = await asyncio.to_thread(ticket_topics, texts, months, max_topics=max_topics)
+    return schemas.TicketTopicsOut(
+        from_month=months[0], to_month=months[-1], category=category, tickets=found.tickets,
+        topics=[schemas.TicketTopicOut(id=i, label=t.label, keywords=t.keywords, count=t.count,
+                                       examples=t.examples, example_ticket_ids=found.example_ticket_ids[i])
+                for i, t in enumerate(found.topics)],
+        by_category=[
+            schemas.CategoryTopicsOut(category=name, months=[
+                schemas.CategoryMonthOut(month=c.month, tickets=c.tickets, topics=[
+                    schemas.TopicCount(topic=topic, tickets=count)
+                    for topic, count in sorted(c.topics.items(), key=lambda item: (-item[1], item[0]))])
+                for c in cells])
+            for name, cells in found.by_category.items()
+        ],
     )

@@ -9,8 +9,6 @@ from statistics import fmean
 from services.survey.domain.results import UNKNOWN_GROUP
 from services.survey.domain.scoring import csat, net_promoter_score
 
-MAX_MONTHS = 36
-
 
 @dataclass(frozen=True)
 class TrendFacts:
@@ -37,24 +35,6 @@ class TrendMonth:
     month: str
     overall: TrendPoint
     groups: list[TrendPoint]
-
-
-Month = tuple[int, int]  # (year, month)
-
-
-def shift(month: Month, by: int) -> Month:
-    """The month `by` months later (earlier when negative)."""
-    index = month[0] * 12 + month[1] - 1 + by
-    return index // 12, index % 12 + 1
-
-
-def months_between(first: Month, last: Month) -> list[str]:
-    """Every YYYY-MM from `first` to `last`, both included (none when `first` is later)."""
-    found, month = [], first
-    while month <= last:
-        found.append(f"{month[0]:04d}-{month[1]:02d}")
-        month = shift(month, 1)
-    return found
 
 
 def _point(group: str, rows: list[TrendFacts]) -> TrendPoint:

@@ -4,7 +4,6 @@ monthly trend, a customer's satisfaction over time."""
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,10 +14,11 @@ from services.survey.domain.funnel import Funnel, InvitationProgress, funnel
 from services.survey.domain.results import UNKNOWN_GROUP, ResponseFacts, summarise
 from services.survey.domain.templates import Quadrant, Tier
 from services.survey.domain.topics import cluster_topics
-from services.survey.domain.trend import MAX_MONTHS, TrendFacts, monthly_trend, months_between, shift
+from services.survey.domain.trend import TrendFacts, monthly_trend
 from services.survey.models import ResponseRow
 from services.survey.service.surveys import get_survey, template_of
 from shared.errors import InvalidInput
+from shared.months import month_range
 from shared.pagination import page_of
 
 GROUP_ORDER = {"tier": [t.value for t in Tier], "quadrant": [q.value for q in Quadrant]}
@@ -68,32 +68,13 @@ def _group_out(summary, steps: Funnel) -> schemas.GroupOut:
     )
 
 
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-def _month(value: str, field: str) -> tuple[int, int]:
-    match = MONTH.match(value)
-    if not match:
-        raise InvalidInput(f"{field} must look like YYYY-MM", field=field)
-    return int(match.group(1)), int(match.group(2))
-
-
 async def trend(
     session: AsyncSession, survey_id: str, first: str | None, last: str | None, by: str, now: datetime
 ) -> schemas.TrendOut:
     """Satisfaction, NPS and CSAT per month and group; the last 12 months by default."""
     await get_survey(session, survey_id)
-    end = _month(last, "to") if last else (now.year, now.month)
-    start = _month(first, "from") if first else shift(end, -11)
-    months = months_between(start, end)
-    if not months:
-        raise InvalidInput("from must not be after to", field="from")
-    if len(months) > MAX_MONTHS:
-        raise InvalidInput(f"at most {MAX_MONTHS} months at a time", field="from")
-    after = shift(end, 1)
-    rows = await repository.responses_between(
-        session, survey_id, datetime(start[0], start[1], 1, tzinfo=UTC),
-        datetime(after[0], after[1], 1, tzinfo=UTC))
+    months, start, end = month_range(first, last, now)
+    rows = await repository.responses_between(session, survey_id, start, end)
     facts = [
         TrendFacts(month=r.answered_at.astimezone(UTC).strftime("%Y-%m"),
                    group=r.tier if by == "tier" else r.quadrant, value=r.value or 0.0, nps=r.nps,

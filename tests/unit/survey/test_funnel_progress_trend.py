@@ -2,7 +2,8 @@
 
 from services.survey.domain.funnel import InvitationProgress, funnel, stopped_at
 from services.survey.domain.progress import answered_questions, merge
-from services.survey.domain.trend import TrendFacts, monthly_trend, months_between, shift
+from services.survey.domain.trend import TrendFacts, monthly_trend
+from shared.months import months_between, shift
 
 QUESTIONS = ["q1", "q2", "q3", "nps", "why"]
 
