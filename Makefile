@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow bench lint format postgres tools clean openapi
+.PHONY: run test test-slow bench lint format postgres tools clean openapi clients client-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,29 @@ postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1
 
-# Tools some tests drive, from Debian packages: Chromium (the survey page) and promtool (alert
-# rules and dashboard queries). Best effort: without them those tests are skipped, saying why.
+# Tools some tests drive, from Debian packages: Chromium (the survey page and the console) with a
+# Chinese font for the screenshots, and promtool (alert rules and dashboard queries); axe-core from
+# npm (accessibility checks of the console). Best effort: without them those tests are skipped,
+# saying why.
 tools:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: the browser test will be skipped" >&2
+	@fc-list 2>/dev/null | grep -qi wqy || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null 2>&1) || echo "no Chinese font: console screenshots will show boxes for Chinese text" >&2
+	@test -f .tools/node_modules/axe-core/axe.min.js || npm install --prefix .tools --no-save --no-audit --no-fund --silent axe-core@4 >/dev/null 2>&1 || echo "axe-core could not be installed: the console accessibility checks will be skipped" >&2
 	@command -v promtool >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) || echo "promtool could not be installed: the alert rule tests will be skipped" >&2
+	@command -v kcat >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kcat >/dev/null) || echo "kcat could not be installed: the librdkafka partner test will be skipped" >&2
 
-test: $(STAMP) postgres tools
+# The TypeScript client's locked npm packages (generator, compiler, openapi-fetch).
+CLIENT_PACKAGES := clients/typescript/node_modules/.package-lock.json
+$(CLIENT_PACKAGES): clients/typescript/package-lock.json
+	cd clients/typescript && npm ci --no-audit --no-fund
+client-packages: $(CLIENT_PACKAGES)
+
+# Regenerate the Python and TypeScript clients from the committed OpenAPI documents
+# (after `python -m scripts.generate_contracts`); `make test` fails when they drift.
+clients: $(STAMP) $(CLIENT_PACKAGES)
+	$(PY) -m scripts.generate_clients
+
+test: $(STAMP) postgres tools $(CLIENT_PACKAGES)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -m "not slow"
 

@@ -167,6 +167,19 @@ def platform_dashboard() -> dict:
                   width=12, thresholds=[(1000, "red")],
                   description="Events committed but not yet published by the relay."),
         ]),
+        Row("Staff console: its calls to the services, sign-ins", [
+            Panel("Console calls by service and outcome", [(
+                "sum by (service, outcome) (rate(crm_console_api_calls_total[5m]))",
+                "{{service}} {{outcome}}")], unit="reqps", width=8,
+                description="What the pages got from each service; `unavailable` parts of pages show here."),
+            Panel("Console call latency p95 per service", [(
+                "histogram_quantile(0.95, sum by (service, le) "
+                "(rate(crm_console_api_call_duration_seconds_bucket[5m])))", "{{service}}")],
+                unit="s", width=8),
+            Panel("Console sign-ins", [(
+                "sum by (method, outcome) (increase(crm_console_sign_ins_total[1h]))",
+                "{{method}} {{outcome}}")], width=8),
+        ]),
     ]
     return dashboard("crm-platform", "CRM platform: services and events",
                      "Request rate, errors and latency per service; events per topic, lag, outbox.",

@@ -16,11 +16,13 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.contract import contract_router
 from shared.db import Database
-from shared.errors import install_error_handlers, problem
+from shared.errors import DEFAULT_RETRY_AFTER_SECONDS, install_error_handlers, problem
 from shared.events.consumer import EventConsumer
 from shared.events.envelope import Event
 from shared.events.outbox import Outbox, OutboxRelay
@@ -28,6 +30,7 @@ from shared.idempotency import install_idempotency
 from shared.logging import bind_request_id, configure_logging, new_request_id
 from shared.metrics import install_http_metrics
 from shared.settings import PlatformSettings
+from shared.tracing import configure_tracing, instrument_app, instrument_engine
 
 log = structlog.get_logger()
 
@@ -65,28 +68,39 @@ class ServiceSpec:
     handlers: dict[str, EventHandler] = field(default_factory=dict)
     workers: list[Worker] = field(default_factory=list)
     on_startup: list[Worker] = field(default_factory=list)
+    on_shutdown: list[Worker] = field(default_factory=list)
     version: str = "1.0.0"
+
+    @property
+    def uses_broker(self) -> bool:
+        """A service that neither publishes nor consumes (the console) runs no relay and is ready
+        without a broker."""
+        return bool(self.publishes or self.handlers)
 
 
 def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI:
-    configure_logging(spec.name, settings.log_level)
+    traced = configure_tracing(settings)
+    configure_logging(spec.name, settings.log_level, traced=traced)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         db = Database(settings.effective_database_url, spec.name)
+        if traced:
+            instrument_engine(db.engine)
         await db.migrate(spec.migrations_dir)
         tables = {name: spec.metadata.tables[name] for name in ("outbox", "inbox", "idempotency_keys")}
-        ctx = ServiceContext(settings, db, Outbox(tables["outbox"], spec.name), tables)
+        outbox = Outbox(tables["outbox"], spec.name, traced=traced)
+        ctx = ServiceContext(settings, db, outbox, tables)
         app.state.ctx = ctx
         for hook in spec.on_startup:
             await hook(ctx)
         tasks: list[asyncio.Task] = []
-        if settings.run_relay:
+        if settings.run_relay and spec.uses_broker:
             ctx.relay = OutboxRelay(db, ctx.outbox, settings, spec.publishes)
             tasks.append(_supervised("outbox-relay", ctx.relay.run))
         handlers = {event_type: partial(handler, ctx) for event_type, handler in spec.handlers.items()}
         if handlers and settings.run_consumers:
-            ctx.consumer = EventConsumer(db, tables["inbox"], settings, handlers)
+            ctx.consumer = EventConsumer(db, tables["inbox"], settings, handlers, traced=traced)
             tasks.append(_supervised("consumer", ctx.consumer.run))
         if settings.run_workers:
             for worker in spec.workers:
@@ -98,6 +112,8 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            for hook in spec.on_shutdown:
+                await hook(ctx)
             for part in (ctx.consumer, ctx.relay):
                 if part is not None:
                     await part.stop()
@@ -110,10 +126,16 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    # Middleware added later wraps what was added before: idempotency sees the plain response,
+    # gzip compresses what it stores and replays, CORS answers preflights before anything else.
     install_idempotency(app)
-    install_http_metrics(app, spec.name)
+    install_http_metrics(app, spec.name, traced=traced)
+    app.add_middleware(_Compression, minimum_size=settings.gzip_minimum_bytes)
+    _install_cors(app, settings)
     _install_request_id(app)
-    _install_health(app)
+    if traced:
+        instrument_app(app, spec.name)
+    _install_health(app, needs_broker=spec.uses_broker)
     for router in spec.routers:
         app.include_router(router)
     app.include_router(contract_router())  # every service serves the partner contract
@@ -137,13 +159,51 @@ def _supervised(name: str, run: Callable[[], Awaitable[None]]) -> asyncio.Task:
     return asyncio.create_task(_loop(), name=name)
 
 
+# What a browser page on an allowed origin may send and read (docs/design.md §13).
+CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
+                        "X-Request-ID", "traceparent", "tracestate"]
+CORS_EXPOSED_HEADERS = ["ETag", "Location", "Retry-After", "X-Request-ID", "Idempotent-Replayed"]
+
+
+def _install_cors(app: FastAPI, settings: PlatformSettings) -> None:
+    """CORS for the configured origins only; with none configured no header is ever added."""
+    if not settings.cors_origins:
+        return
+    app.add_middleware(
+        CORSMiddleware, allow_origins=settings.cors_origins,
+        allow_credentials=settings.cors_allow_credentials,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=CORS_REQUEST_HEADERS, expose_headers=CORS_EXPOSED_HEADERS, max_age=600,
+    )
+
+
+class _Compression:
+    """gzip for responses of at least `minimum_size` bytes to clients that accept it; a request
+    that does not ask for it passes straight through. Level 6: most of level 9's gain at a
+    fraction of its CPU."""
+
+    def __init__(self, app: ASGIApp, minimum_size: int) -> None:
+        self.app = app
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=6)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and any(
+                name == b"accept-encoding" and b"gzip" in value for name, value in scope["headers"]):
+            await self.gzip(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
 def _install_request_id(app: FastAPI) -> None:
     app.add_middleware(_RequestId)
 
 
 class _RequestId:
     """Binds the caller's X-Request-ID (or a new one) to the logs and events of the request, and
-    echoes it in the response. Plain ASGI: no per-request task as with `@app.middleware`."""
+    echoes it in the response. Plain ASGI: no per-request task as with `@app.middleware`.
+
+    It also gives every 429 and 503 a Retry-After, whichever layer answered it: clients back off
+    by it, and a response without one invites an immediate retry storm."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -157,13 +217,17 @@ class _RequestId:
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+                headers = MutableHeaders(scope=message)
+                headers["X-Request-ID"] = request_id
+                retry_after = DEFAULT_RETRY_AFTER_SECONDS.get(message["status"])
+                if retry_after is not None and "retry-after" not in headers:
+                    headers["Retry-After"] = str(retry_after)
             await send(message)
 
         await self.app(scope, receive, send_with_id)
 
 
-def _install_health(app: FastAPI) -> None:
+def _install_health(app: FastAPI, *, needs_broker: bool = True) -> None:
     @app.get("/healthz", tags=["operations"], summary="The process is alive")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
@@ -171,12 +235,12 @@ def _install_health(app: FastAPI) -> None:
     @app.get("/readyz", tags=["operations"], summary="The database and the broker are reachable")
     async def readyz(request: Request) -> JSONResponse:
         ctx: ServiceContext = request.app.state.ctx
-        checks = {"database": "ok", "broker": "ok"}
+        checks = {"database": "ok", "broker": "ok"} if needs_broker else {"database": "ok"}
         try:
             await asyncio.wait_for(ctx.db.ping(), timeout=3)
         except Exception as exc:
             checks["database"] = f"unreachable: {type(exc).__name__}"
-        if not await broker_reachable(ctx.settings.kafka_bootstrap):
+        if needs_broker and not await broker_reachable(ctx.settings.kafka_bootstrap):
             checks["broker"] = "unreachable"
         if all(v == "ok" for v in checks.values()):
             return JSONResponse({"status": "ready", "checks": checks})

@@ -55,10 +55,11 @@ def issue_token(
     *,
     permissions: list[str] | None = None,
     ttl_seconds: int = 3600,
+    extra_claims: dict | None = None,
 ) -> str:
     """A development / test token, HS256-signed with the configured secret."""
     now = int(time.time())
-    claims = {"sub": subject, "roles": roles, "iat": now, "exp": now + ttl_seconds}
+    claims = {**(extra_claims or {}), "sub": subject, "roles": roles, "iat": now, "exp": now + ttl_seconds}
     if permissions:
         claims["permissions"] = permissions
     return jwt.encode(claims, secret, algorithm="HS256")

@@ -123,6 +123,17 @@ def _channel(event_type: str) -> dict[str, Any]:
     }
 
 
+# Kafka record headers a traced platform adds (W3C Trace Context of the publish span).
+_TRACE_HEADERS: dict[str, Any] = {
+    "type": "object",
+    "description": "Present when the platform traces; the envelope's traceparent is the same trace.",
+    "properties": {
+        "traceparent": {"type": "string", "description": "W3C traceparent of the publish span."},
+        "tracestate": {"type": "string", "description": "W3C tracestate, when the trace has one."},
+    },
+}
+
+
 def _message(event_type: str) -> dict[str, Any]:
     schema = load_schema(event_type)
     producer = producer_of(event_type)
@@ -138,6 +149,7 @@ def _message(event_type: str) -> dict[str, Any]:
         "title": schema.get("title", event_type),
         "summary": schema.get("description", ""),
         "contentType": "application/json",
+        "headers": _TRACE_HEADERS,
         "correlationId": {
             "description": "Request id of the HTTP call that caused the event.",
             "location": "$message.payload#/crmrequestid",
@@ -237,6 +249,10 @@ def asyncapi_document() -> dict[str, Any]:
                 "deployment may prefix the names). Envelope: CloudEvents 1.0 in JSON structured "
                 "mode; `subject` and the message key are the customer id. Delivery is at least "
                 "once: deduplicate on the event `id`. Events carry no personal data. "
+                "Tracing: when the platform traces, the envelope carries the W3C trace context of "
+                "the request that caused the event (CloudEvents distributed-tracing extension "
+                "attributes `traceparent` and `tracestate`), and the Kafka record the `traceparent` "
+                "header of its publish span; continue the trace from either. "
                 "See docs/partner-guide.md."
             ),
         },

@@ -15,6 +15,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from shared.logging import current_request_id
 
 PROBLEM_JSON = "application/problem+json"
+# When to come back after a 429 or 503 that did not say (every one must: clients back off by it).
+DEFAULT_RETRY_AFTER_SECONDS = {429: 1, 503: 5}
 log = structlog.get_logger()
 
 
@@ -56,6 +58,18 @@ class Gone(DomainError):
     status, slug, title = 410, "gone", "Gone"
 
 
+class PreconditionFailed(DomainError):
+    status, slug, title = 412, "precondition-failed", "Precondition failed"
+
+
+class PreconditionRequired(DomainError):
+    status, slug, title = 428, "precondition-required", "Precondition required"
+
+
+class UnsupportedMediaType(DomainError):
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
 class TooManyRequests(DomainError):
     status, slug, title = 429, "too-many-requests", "Too many requests"
 
@@ -86,6 +100,9 @@ def problem(
     if errors:
         body["errors"] = errors
     body.update(extra)
+    if status in DEFAULT_RETRY_AFTER_SECONDS and not any(
+            name.lower() == "retry-after" for name in (headers or {})):
+        headers = {**(headers or {}), "Retry-After": str(DEFAULT_RETRY_AFTER_SECONDS[status])}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -101,7 +118,7 @@ async def _on_domain_error(request: Request, exc: DomainError) -> JSONResponse:
         errors = [{"field": exc.field, "message": exc.detail}]
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
     if exc.status in (429, 503) and "retry_after_seconds" in extra:
-        headers = {"Retry-After": str(int(extra["retry_after_seconds"]))}
+        headers = {"Retry-After": str(max(1, int(extra["retry_after_seconds"])))}
     return problem(
         request, exc.status, exc.slug, exc.title, exc.detail,
         errors=errors, headers=headers, **extra,

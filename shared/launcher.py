@@ -1,7 +1,8 @@
 """`make run`: the broker (unless one is configured) and every service, on one machine.
 
 With no configuration at all: SQLite files under ./data, the embedded Kafka-protocol broker
-on 127.0.0.1:9092, services on 8001-8004, demo data loaded into empty databases.
+on 127.0.0.1:9092, services on 8001-8004, demo data loaded into empty databases, and the staff
+console on 8000, the address printed first.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import httpx
 
 from shared.auth import issue_token
-from shared.settings import DEVELOPMENT_JWT_SECRET, SERVICE_PORTS
+from shared.settings import CONSOLE_PORT, DEVELOPMENT_JWT_SECRET, SERVICE_PORTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,6 +72,17 @@ def start_service(name: str, port: int, env: dict[str, str], logs: Path) -> subp
          "--host", host, "--port", str(port), "--no-access-log", "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=open(logs / f"{name}.log", "ab"), stderr=subprocess.STDOUT,
     )
+
+
+def console_environment(env: dict[str, str], ports: dict[str, int]) -> dict[str, str]:
+    """The console reaches each service where this launcher started it; on plain http to this
+    machine its session cookie cannot be Secure (browsers drop Secure cookies over http)."""
+    console_env = dict(env)
+    for name, port in ports.items():
+        console_env.setdefault(f"CRM_{name.upper()}_URL", f"http://127.0.0.1:{port}")
+    if env.get("CRM_ENV", "development") != "production":
+        console_env.setdefault("CRM_COOKIE_SECURE", "false")
+    return console_env
 
 
 def _healthy(port: int) -> bool:
@@ -132,13 +144,21 @@ def main() -> int:
                 child.kill()
 
     signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+    console_port = int(env.get("CRM_CONSOLE_PORT", CONSOLE_PORT))
+    has_console = (ROOT / "services" / "console" / "app.py").exists()
     try:
         for name in services:
             children.append(start_service(name, ports[name], env, logs))
         for name, child in zip(services, children[-len(services):], strict=True):
             await_service(name, ports[name], child, logs)
+        if has_console:
+            console = start_service("console", console_port, console_environment(env, ports), logs)
+            children.append(console)
         if env.get("CRM_DEMO_DATA", "true").lower() not in ("0", "false", "no"):
             asyncio.run(load_demo_data(ports, env.get("CRM_JWT_SECRET", DEVELOPMENT_JWT_SECRET)))
+        if has_console:
+            await_service("console", console_port, console, logs)
+            print(f"  console       http://127.0.0.1:{console_port}  (start here: sign in as a demo user)")
         for name in services:
             print(f"  {name:<13} http://127.0.0.1:{ports[name]}/docs")
         print(f"  logs          {logs}")

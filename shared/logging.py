@@ -26,13 +26,18 @@ def new_request_id() -> str:
     return uuid.uuid4().hex
 
 
-def configure_logging(service: str, level: str = "INFO") -> None:
-    """Every log line, ours and the libraries', as one JSON object on stdout."""
+def configure_logging(service: str, level: str = "INFO", *, traced: bool = False) -> None:
+    """Every log line, ours and the libraries', as one JSON object on stdout; traced, each line
+    also names the trace and span it was written in."""
     shared_processors = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
     ]
+    if traced:
+        from shared.tracing import log_trace_ids
+
+        shared_processors.append(log_trace_ids)
     structlog.configure(
         processors=[
             *shared_processors,

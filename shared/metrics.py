@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
-from fastapi import FastAPI, Response
+from fastapi import FastAPI, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.openmetrics import exposition as openmetrics
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 HTTP_REQUESTS = Counter(
@@ -39,12 +40,17 @@ CONSUMER_LAG = Gauge(
 )
 
 
-def install_http_metrics(app: FastAPI, service: str) -> None:
-    """Request counter and latency histogram labelled by the route template, not the raw path."""
-    app.add_middleware(_HttpMetrics, service=service)
+def install_http_metrics(app: FastAPI, service: str, *, traced: bool = False) -> None:
+    """Request counter and latency histogram labelled by the route template, not the raw path;
+    traced, each latency observation keeps the trace id as its exemplar (Grafana links to it)."""
+    app.add_middleware(_TracedHttpMetrics if traced else _HttpMetrics, service=service)
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        # Exemplars exist only in the OpenMetrics format; Prometheus asks for it when it stores them.
+        if "application/openmetrics-text" in request.headers.get("accept", ""):
+            return Response(openmetrics.generate_latest(REGISTRY),
+                            media_type=openmetrics.CONTENT_TYPE_LATEST)
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
 
@@ -74,6 +80,18 @@ class _HttpMetrics:
             # The router put the matched route in the shared scope; unmatched paths stay one label.
             template = getattr(scope.get("route"), "path", "unmatched")
             HTTP_REQUESTS.labels(self.service, scope["method"], template, str(status)).inc()
-            HTTP_LATENCY.labels(self.service, scope["method"], template).observe(
-                time.perf_counter() - started
-            )
+            self.observe(scope["method"], template, time.perf_counter() - started)
+
+    def observe(self, method: str, template: str, seconds: float) -> None:
+        HTTP_LATENCY.labels(self.service, method, template).observe(seconds)
+
+
+class _TracedHttpMetrics(_HttpMetrics):
+    """The latency of a sampled request keeps its trace id as an exemplar."""
+
+    def observe(self, method: str, template: str, seconds: float) -> None:
+        from shared.tracing import current_trace_id
+
+        trace_id = current_trace_id()
+        HTTP_LATENCY.labels(self.service, method, template).observe(
+            seconds, exemplar={"trace_id": trace_id} if trace_id else None)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
 SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
+# The staff console (docs/design.md §12): a web application over the services' APIs, not one of them.
+CONSOLE_PORT = 8000
 
 
 class Environment(StrEnum):
@@ -51,10 +55,38 @@ class PlatformSettings(BaseSettings):
     consumer_retry_backoff_seconds: float = 0.2
     sweep_interval_seconds: float = 5.0
     log_level: str = "INFO"
+    # Browser origins allowed to call the API (docs/design.md §13); none by default. A comma-separated
+    # list or a JSON list; `*` allows any origin (refused in production together with credentials).
+    cors_origins: Annotated[list[str], NoDecode] = []
+    cors_allow_credentials: bool = False
+    # Updates of versioned resources must carry If-Match (428 without it); development allows it
+    # to be left out, so curl walks keep working.
+    require_if_match: bool = False
+    # Responses at least this large are gzip-compressed for clients that accept it.
+    gzip_minimum_bytes: int = Field(default=1400, ge=0)
+    # OpenTelemetry traces: off unless enabled or an OTLP endpoint is configured (the standard
+    # OTEL_EXPORTER_OTLP_ENDPOINT counts too); off, no instrumentation is installed at all.
+    otel_enabled: bool | None = None
+    otel_exporter_otlp_endpoint: str | None = None
+    # Share of new traces sampled (parent-based: a sampled caller's trace is always continued);
+    # the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG take precedence when set.
+    otel_sampling_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
     run_relay: bool = True
     run_consumers: bool = True
     run_workers: bool = True
     service_database_url: str | None = Field(default=None, exclude=True)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins_from_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [origin.strip().rstrip("/") for origin in text.split(",") if origin.strip()]
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:
@@ -64,7 +96,21 @@ class PlatformSettings(BaseSettings):
                 raise ValueError("CRM_JWT_SECRET must be set (or CRM_JWT_JWKS_URL) in production")
             if self.kafka_security_protocol in ("SSL", "SASL_SSL") and not self.kafka_ssl_cafile:
                 raise ValueError("CRM_KAFKA_SSL_CAFILE is required when Kafka uses TLS")
+            if "*" in self.cors_origins and self.cors_allow_credentials:
+                # Any origin with cookies or tokens would let every web page act as the user.
+                raise ValueError("CRM_CORS_ORIGINS='*' cannot be combined with "
+                                 "CRM_CORS_ALLOW_CREDENTIALS in production; list the origins")
         return self
+
+    @property
+    def tracing_enabled(self) -> bool:
+        """Tracing is on when asked for, or when an OTLP endpoint is configured (ours or the
+        standard variable), unless the standard OTEL_SDK_DISABLED says otherwise."""
+        if os.environ.get("OTEL_SDK_DISABLED", "").lower() == "true":
+            return False
+        if self.otel_enabled is not None:
+            return self.otel_enabled
+        return bool(self.otel_exporter_otlp_endpoint or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
 
     @property
     def effective_database_url(self) -> str:
@@ -78,7 +124,7 @@ class PlatformSettings(BaseSettings):
 
     @property
     def port(self) -> int:
-        return SERVICE_PORTS.get(self.service_name, 8000)
+        return SERVICE_PORTS.get(self.service_name, CONSOLE_PORT)
 
     def topic(self, event_type: str) -> str:
         """Kafka topic of an event type: one topic per event name, with the deployment prefix."""
@@ -91,8 +137,6 @@ class PlatformSettings(BaseSettings):
 
 def load_settings(cls: type[PlatformSettings], service_name: str, **overrides) -> PlatformSettings:
     """Read settings once at start, honouring `CRM_<SERVICE>_DATABASE_URL`."""
-    import os
-
     service_url = os.environ.get(f"CRM_{service_name.upper()}_DATABASE_URL")
     values = {"service_name": service_name, "service_database_url": service_url}
     values.update(overrides)

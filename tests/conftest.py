@@ -64,3 +64,13 @@ def platform_config(database_url, broker) -> dict:
         "outbox_poll_seconds": 0.05,
         "sweep_interval_seconds": 0.5,
     }
+
+
+@pytest.fixture(scope="session")
+def service_urls(platform_config):
+    """The four services over real HTTP on this run's database and broker (the console's bench;
+    started once for the console's integration, security and browser tests)."""
+    from tests.console_stack import service_stack
+
+    with service_stack(platform_config) as urls:
+        yield urls

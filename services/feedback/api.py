@@ -15,7 +15,9 @@ from services.feedback.service import config, conversation, reports, tickets
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -46,8 +48,21 @@ async def post_ticket(
             summary="A ticket with its SLA (rows, calendar, due times) and its full history")
 async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return await repository.ticket_view(session, ticket_id)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
+
+
+@router.patch("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
+              summary="Correct channel, type, category or description (JSON Merge Patch, RFC 7396)",
+              openapi_extra=merge_patch_openapi(schemas.TicketIn))
+async def patch_ticket(
+    ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
+    session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+) -> schemas.TicketOut:
+    await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
@@ -68,10 +83,11 @@ async def list_tickets(
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
     ticket_id: str, body: schemas.AssignIn, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work),
+    caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(), precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
@@ -79,9 +95,10 @@ async def assign_ticket(
 async def respond(
     ticket_id: str, body: schemas.ResponseIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(), precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/messages", response_model=schemas.TicketOut, status_code=201,
@@ -93,9 +110,11 @@ async def respond(
 async def post_message(
     ticket_id: str, body: schemas.MessageIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                   precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
@@ -104,9 +123,11 @@ async def post_message(
 async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
@@ -114,9 +135,11 @@ async def change_status(
 async def resolve(
     ticket_id: str, body: schemas.ResolveIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                          precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
@@ -125,95 +148,110 @@ async def resolve(
 async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now())
-    return await repository.ticket_view(session, ticket_id)
+    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                         precondition)
+    return etags.tag(await repository.ticket_view(session, ticket_id))
 
 
-def _versioned(row, out_model):
-    return out_model(**row.definition, version=row.version, created_by=row.created_by,
+def _versioned(row, out_model, etags: ETags):
+    view = out_model(**row.definition, version=row.version, created_by=row.created_by,
                      created_at=row.created_at)
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
 @router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="The SLA policy in force: priority targets, tier caps, clocks, escalation, calendar")
 async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut)
+    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut, etags)
 
 
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="Save a new SLA policy version (open tickets keep the version they started with)")
 async def put_sla_policy(
     body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
     row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now())
-    return _versioned(row, schemas.SlaPolicyOut)
+                               caller.subject, _now(), precondition)
+    return _versioned(row, schemas.SlaPolicyOut, etags)
 
 
 @router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="The business calendar of the SLA policy in force (hours, holidays, working days)")
 async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
     row = await config.current(session, ConfigKind.SLA_POLICY)
-    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
+    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
                                created_by=row.created_by, created_at=row.created_at)
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="Edit holidays and working days: saves a new SLA policy version")
 async def put_calendar(
     body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
     current = await config.current(session, ConfigKind.SLA_POLICY)
     document = {**current.definition, "calendar": body.model_dump(mode="json")}
     await session.rollback()
-    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now())
-    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
+    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now(),
+                               precondition)
+    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
                                created_by=row.created_by, created_at=row.created_at)
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
 @router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Keyword and type rules that propose a priority")
 async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    return _versioned(await config.current(session, ConfigKind.PRIORITY_RULES), schemas.PriorityRulesOut)
+    row = await config.current(session, ConfigKind.PRIORITY_RULES)
+    return _versioned(row, schemas.PriorityRulesOut, etags)
 
 
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Replace the priority rules (new version)")
 async def put_priority_rules(
     body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
     row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
-                               caller.subject, _now())
-    return _versioned(row, schemas.PriorityRulesOut)
+                               caller.subject, _now(), precondition)
+    return _versioned(row, schemas.PriorityRulesOut, etags)
 
 
 @router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Team per ticket category")
 async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut)
+    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut, etags)
 
 
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Replace the routing table (new version)")
 async def put_routing(
     body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
     row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
-                               caller.subject, _now())
-    return _versioned(row, schemas.RoutingOut)
+                               caller.subject, _now(), precondition)
+    return _versioned(row, schemas.RoutingOut, etags)
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],

@@ -109,12 +109,17 @@ async def ticket_view(session: AsyncSession, ticket_id: str) -> schemas.TicketOu
     ticket = await session.get(TicketRow, ticket_id, populate_existing=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    return await ticket_view_of(session, ticket)
+
+
+async def ticket_view_of(session: AsyncSession, ticket: TicketRow) -> schemas.TicketOut:
+    """The view of a ticket already loaded (and locked) in the caller's transaction."""
     history = (await session.scalars(
-        select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
+        select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket.id)
         .order_by(TicketHistoryRow.id)
     )).all()
     messages = (await session.scalars(
-        select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket_id)
+        select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket.id)
         .order_by(TicketMessageRow.id)
     )).all()
     return ticket_out(ticket, list(history), list(messages))

@@ -14,7 +14,9 @@ from services.playbook.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.errors import NotFound
+from shared.merge_patch import json_or_merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -28,14 +30,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _rule_set_out(row) -> schemas.RuleSetOut:
-    return schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
+def _rule_set_out(row, etags: ETags) -> schemas.RuleSetOut:
+    view = schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
                               rules=row.definition["rules"])
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
-def _policy_out(row) -> schemas.ContactPolicyOut:
-    return schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
+def _policy_out(row, etags: ETags) -> schemas.ContactPolicyOut:
+    view = schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
                                     created_by=row.created_by, policy=row.definition)
+    return etags.tag(view, version_tag(row.kind, row.version))
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -43,8 +47,9 @@ def _policy_out(row) -> schemas.ContactPolicyOut:
 
 @router.get("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
             summary="The current rule set: triggers, conditions, action templates")
-async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return _rule_set_out(await config.current(session, ConfigKind.RULES))
+async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                    etags: ETags = Depends()):
+    return _rule_set_out(await config.current(session, ConfigKind.RULES), etags)
 
 
 @router.put("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
@@ -52,28 +57,32 @@ async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller 
 async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    return _rule_set_out(await config.replace(session, ConfigKind.RULES, body, caller.subject, _now()))
+    row = await config.replace(session, ConfigKind.RULES, body, caller.subject, _now(), precondition)
+    return _rule_set_out(row, etags)
 
 
 @router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
-async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
+async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
     row = await config.current(session, ConfigKind.RULES)
     rule = next((r for r in row.definition["rules"] if r.get("id") == rule_id), None)
     if rule is None:
         raise NotFound(f"rule {rule_id} does not exist")
-    return schemas.RuleOut(version=row.version, rule=rule)
+    # One rule is edited as part of its set: the tag is the set's version.
+    return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
 
 
 @router.put("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"],
             summary="Replace or add one rule (the set is stored as a new version)")
 async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    row = await config.replace_rule(session, rule_id, body, caller.subject, _now())
+    row = await config.replace_rule(session, rule_id, body, caller.subject, _now(), precondition)
     rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
-    return schemas.RuleOut(version=row.version, rule=rule)
+    return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
 
 
 # --- contact policy and contacts -------------------------------------------------------------
@@ -81,17 +90,19 @@ async def put_rule(
 
 @router.get("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Contact caps per value class, dormancy and channel pause numbers")
-async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY))
+async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                             etags: ETags = Depends()):
+    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY), etags)
 
 
 @router.put("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Replace the contact policy (new version)")
 async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
-    return _policy_out(await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, _now()))
+    row = await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, _now(), precondition)
+    return _policy_out(row, etags)
 
 
 @router.post("/customers/{customer_id}/contacts", response_model=schemas.ContactOut, status_code=201,
@@ -122,18 +133,23 @@ async def list_actions(
             summary="One action with the rule, event and numbers that made it")
 async def get_action(
     action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ):
-    return await actions.get_action(session, action_id, _now())
+    return etags.tag(await actions.get_action(session, action_id, _now()))
 
 
 @router.patch("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
-              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed")
+              summary="Change status (pending, done, cancelled), feedback, next step; 409 if not allowed. "
+              "A JSON Merge Patch (RFC 7396) clears a note with null; plain JSON leaves null fields alone",
+              openapi_extra=merge_patch_openapi(schemas.ActionPatch, also_json=True))
 async def patch_action(
-    action_id: str, body: schemas.ActionPatch, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    action_id: str, request: Request, caller: Caller = Depends(work),
+    changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ):
     ctx = request.app.state.ctx
-    return await actions.update_action(ctx, session, action_id, body, caller.subject, _now())
+    return etags.tag(await actions.update_action(ctx, session, action_id, changes, caller.subject, _now(),
+                                                 precondition))
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
@@ -169,8 +185,9 @@ async def list_cases(
 
 
 @router.get("/cases/{case_id}", response_model=schemas.CaseOut, tags=["cases"], summary="One case")
-async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await cases.get_case(session, case_id)
+async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+                   etags: ETags = Depends()):
+    return etags.tag(await cases.get_case(session, case_id))
 
 
 # --- experiments and reports -----------------------------------------------------------------

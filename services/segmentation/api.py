@@ -12,7 +12,9 @@ from services.segmentation.models import ScoringModelRow
 from services.segmentation.service import customers, jobs, overrides, scoring
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -30,19 +32,33 @@ def _ctx(request: Request):
 async def put_customer(
     customer_id: CustomerPath, body: schemas.CustomerIn, response: Response,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    _, created = await customers.upsert_customer(session, customer_id, body)
+    _, created = await customers.upsert_customer(session, customer_id, body, caller, precondition)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    return await customers.customer_view(session, customer_id, caller)
+    return etags.tag(await customers.customer_view(session, customer_id, caller))
+
+
+@router.patch("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
+              summary="Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept",
+              openapi_extra=merge_patch_openapi(schemas.CustomerIn))
+async def patch_customer(
+    customer_id: CustomerPath, caller: Caller = Depends(write_customers),
+    patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+) -> schemas.CustomerOut:
+    await customers.patch_customer(session, customer_id, patch, caller, precondition)
+    return etags.tag(await customers.customer_view(session, customer_id, caller))
 
 
 @router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
     customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    return await customers.customer_view(session, customer_id, caller)
+    return etags.tag(await customers.customer_view(session, customer_id, caller))
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],
@@ -113,8 +129,9 @@ async def rescore_all(
             summary="Progress and result of a rescore job")
 async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.JobOut:
-    return jobs.job_out(await jobs.get_job(session, job_id))
+    return etags.tag(jobs.job_out(await jobs.get_job(session, job_id)))
 
 
 def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
@@ -133,12 +150,13 @@ def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
             summary="The active scoring model: curves, weights, thresholds")
 async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.ScoringModelOut:
     from sqlalchemy import select
 
     async with session.begin():
         row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
-    return _model_out(row)
+    return etags.tag(_model_out(row), version_tag(scoring.MODEL_TAG, row.version))
 
 
 async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
@@ -150,10 +168,12 @@ async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
             summary="Save a new model version, make it active and rescore everyone with it")
 async def put_scoring_model(
     body: schemas.ScoringModelIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.ModelApplied:
     model = await _parse(session, body)
-    row = await scoring.save_model(session, model, caller.subject)
+    row = await scoring.save_model(session, model, caller.subject, precondition)
+    etags.response.headers["ETag"] = version_tag(scoring.MODEL_TAG, row.version)
     job = await jobs.create_job(session, "model-change", caller.subject)
     return schemas.ModelApplied(model=_model_out(row), rescore_job=jobs.job_out(job))
 

@@ -13,6 +13,7 @@ from services.survey.service import invitations, reports, surveys
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -43,8 +44,9 @@ async def list_surveys(
             summary="A template with every item's id and dimension, and the weights of each tier")
 async def get_survey(
     survey_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.SurveyOut:
-    return surveys.survey_out(await surveys.get_survey(session, survey_id))
+    return etags.tag(surveys.survey_out(await surveys.get_survey(session, survey_id)))
 
 
 @router.put("/surveys/{survey_id}/weights", response_model=schemas.SurveyOut, tags=["surveys"],

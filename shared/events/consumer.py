@@ -26,6 +26,7 @@ from shared.events.topics import ensure_topics, kafka_security
 from shared.logging import bind_request_id
 from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED, EVENTS_FAILED
 from shared.settings import PlatformSettings
+from shared.tracing import processing
 
 log = structlog.get_logger()
 
@@ -43,6 +44,7 @@ class EventConsumer:
         handlers: dict[str, Handler],
         *,
         group_id: str | None = None,
+        traced: bool = False,
     ) -> None:
         self.db = db
         self.inbox = inbox
@@ -57,6 +59,8 @@ class EventConsumer:
         # longer holds it (see _position_is_current).
         self._committed: dict[TopicPartition, int] = {}
         self.connected = False
+        # Traced, each handler runs in a span continuing the trace its event carries.
+        self.traced = traced
 
     async def run(self) -> None:
         while True:
@@ -200,8 +204,15 @@ class EventConsumer:
                 ])
             for event in fresh:
                 bind_request_id(event.request_id)
-                await self.handlers[event.type](session, event)
+                await self._handle(self.handlers[event.type], session, event)
         return outcomes
+
+    async def _handle(self, handler: Handler, session: AsyncSession, event: Event) -> None:
+        if not self.traced:
+            await handler(session, event)
+            return
+        with processing(self.service, self.group_id, event):
+            await handler(session, event)
 
     async def apply(self, event: Event, handler: Handler) -> str:
         """Run the handler once per event id; returns `applied` or `duplicate`."""
@@ -217,7 +228,7 @@ class EventConsumer:
                         event_id=event.id, event_type=event.type, applied_at=datetime.now(UTC)
                     )
                 )
-                await handler(session, event)
+                await self._handle(handler, session, event)
         except IntegrityError:
             # Another replica applied the same event concurrently (rebalance): ours rolled back.
             async with self.db.session() as session:

@@ -15,6 +15,8 @@ import fastjsonschema
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 ENVELOPE_SCHEMA = "cloudevent"
 REQUEST_ID_EXTENSION = "crmrequestid"
+# CloudEvents distributed-tracing extension: the W3C trace context of the span that made the event.
+TRACE_EXTENSIONS = ("traceparent", "tracestate")
 
 
 class InvalidEvent(ValueError):
@@ -30,6 +32,8 @@ class Event:
     time: datetime
     data: dict[str, Any]
     request_id: str | None = None
+    traceparent: str | None = None
+    tracestate: str | None = None
 
     def to_json(self) -> str:
         envelope = {
@@ -45,13 +49,19 @@ class Event:
         }
         if self.request_id:
             envelope[REQUEST_ID_EXTENSION] = self.request_id
+        if self.traceparent:
+            envelope["traceparent"] = self.traceparent
+            if self.tracestate:
+                envelope["tracestate"] = self.tracestate
         return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def new_event(
-    event_type: str, service: str, subject: str, data: dict[str, Any], request_id: str | None
+    event_type: str, service: str, subject: str, data: dict[str, Any], request_id: str | None,
+    trace_context: dict[str, str] | None = None,
 ) -> Event:
     """A fresh event; the data is checked against the type's schema before it is stored."""
+    trace_context = trace_context or {}
     validate_data(event_type, data)
     return Event(
         id=str(uuid.uuid4()),
@@ -61,6 +71,8 @@ def new_event(
         time=datetime.now(UTC),
         data=data,
         request_id=request_id,
+        traceparent=trace_context.get("traceparent"),
+        tracestate=trace_context.get("tracestate"),
     )
 
 
@@ -80,6 +92,8 @@ def parse_event(raw: bytes | str) -> Event:
         time=datetime.fromisoformat(envelope["time"].replace("Z", "+00:00")),
         data=envelope["data"],
         request_id=envelope.get(REQUEST_ID_EXTENSION),
+        traceparent=envelope.get("traceparent"),
+        tracestate=envelope.get("tracestate"),
     )
 
 

@@ -33,6 +33,7 @@ from shared.events.topics import ensure_topics, kafka_security
 from shared.logging import current_request_id
 from shared.metrics import EVENTS_PRODUCED, OUTBOX_BACKLOG
 from shared.settings import PlatformSettings
+from shared.tracing import attached, context_of_envelope, current_trace_context
 
 log = structlog.get_logger()
 PUBLISHED_RETENTION = timedelta(days=1)
@@ -80,16 +81,19 @@ _WAKE_PENDING = "outbox_wake_pending"
 class Outbox:
     """Appends events inside the caller's transaction; the relay is woken after commit."""
 
-    def __init__(self, table: Table, service: str) -> None:
+    def __init__(self, table: Table, service: str, *, traced: bool = False) -> None:
         self.table = table
         self.service = service
+        # Traced, each event carries the trace context of the span that appended it.
+        self.traced = traced
         self._wakeup = asyncio.Event()
         self._insert = table.insert()
 
     async def append(
         self, session: AsyncSession, event_type: str, subject: str, data: dict[str, Any]
     ) -> str:
-        event = new_event(event_type, self.service, subject, data, current_request_id())
+        event = new_event(event_type, self.service, subject, data, current_request_id(),
+                          current_trace_context() if self.traced else None)
         # One prebuilt statement, given the row as parameters: built per call, the statement and
         # its cache key cost more than the insert itself.
         await session.execute(self._insert, {
@@ -106,7 +110,8 @@ class Outbox:
         if not events:
             return
         request_id = current_request_id()
-        built = [new_event(t, self.service, s, d, request_id) for t, s, d in events]
+        trace_context = current_trace_context() if self.traced else None
+        built = [new_event(t, self.service, s, d, request_id, trace_context) for t, s, d in events]
         if is_postgres(session):
             # COPY: thousands of rows in one round trip, inside the caller's transaction.
             connection = await driver_connection(session)
@@ -210,11 +215,7 @@ class OutboxRelay:
                 if not rows:
                     break
                 after = rows[-1].id
-                in_flight.append((rows, [
-                    await producer.send(self.settings.topic(row.event_type), value=row.envelope.encode(),
-                                        key=row.message_key.encode())
-                    for row in rows
-                ]))
+                in_flight.append((rows, [await self._send(producer, row) for row in rows]))
                 if len(in_flight) > 1:
                     await self._mark_acknowledged(session, *in_flight.pop(0), published, postgres)
                 if len(rows) < self.settings.outbox_batch_size:
@@ -225,6 +226,15 @@ class OutboxRelay:
             EVENTS_PRODUCED.labels(self.outbox.service, event_type).inc(count)
         await self._cleanup()
         return sum(published.values())
+
+    async def _send(self, producer: AIOKafkaProducer, row: Row) -> asyncio.Future:
+        topic = self.settings.topic(row.event_type)
+        value, key = row.envelope.encode(), row.message_key.encode()
+        if not self.outbox.traced:
+            return await producer.send(topic, value=value, key=key)
+        # Published under the trace the event carries: the broker hop joins the request's trace.
+        with attached(context_of_envelope(row.envelope)):
+            return await producer.send(topic, value=value, key=key)
 
     async def _next_rows(self, session: AsyncSession, after: int | None) -> list[Row]:
         query, parameters = self._first_rows, {"limit": self.settings.outbox_batch_size}

@@ -13,7 +13,7 @@ import yaml
 from shared.settings import PlatformSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SERVICES = ("segmentation", "survey", "feedback", "playbook")
+APP_SERVICES = ("segmentation", "survey", "feedback", "playbook", "console")
 _FIELD = re.compile(r"^\s{4}([a-z_][a-z0-9_]*)\s*:\s*[^=]+=", re.MULTILINE)
 
 

@@ -32,8 +32,8 @@ def bind_mounts(service: dict) -> list[tuple[str, str]]:
     return mounts
 
 
-def test_compose_runs_kafka_postgres_the_four_services_prometheus_and_grafana():
-    assert set(SERVICES) == {"kafka", "postgres", *APP_SERVICES, "prometheus", "grafana"}
+def test_compose_runs_kafka_postgres_the_four_services_prometheus_grafana_and_a_trace_backend():
+    assert set(SERVICES) == {"kafka", "postgres", *APP_SERVICES, "prometheus", "grafana", "jaeger"}
     assert SERVICES["kafka"]["image"].startswith("apache/kafka:")
     assert SERVICES["postgres"]["image"].startswith("postgres:")
 
@@ -124,6 +124,14 @@ def test_grafana_provisions_the_datasource_and_the_dashboards_it_mounts():
     assert mounts[provider["options"]["path"]] == "./deploy/grafana/dashboards"
     datasource = load_yaml("deploy/grafana/provisioning/datasources/prometheus.yml")["datasources"][0]
     assert datasource["url"] == "http://prometheus:9090" and datasource["uid"] == "crm-prometheus"
+    # Latency exemplars link to the trace backend the services export to.
+    jaeger = load_yaml("deploy/grafana/provisioning/datasources/prometheus.yml")["datasources"][1]
+    destination = datasource["jsonData"]["exemplarTraceIdDestinations"][0]
+    assert (destination["name"], destination["datasourceUid"]) == ("trace_id", jaeger["uid"])
+    assert jaeger["url"].startswith("http://jaeger:")
+    assert "--enable-feature=exemplar-storage" in SERVICES["prometheus"]["command"]
+    for name in APP_SERVICES:
+        assert SERVICES[name]["environment"]["CRM_OTEL_EXPORTER_OTLP_ENDPOINT"] == "http://jaeger:4318"
     home = SERVICES["grafana"]["environment"]["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]
     assert (ROOT / "deploy/grafana/dashboards" / home.rsplit("/", 1)[1]).exists()
 

@@ -96,7 +96,8 @@ class Chromium:
 
     def __init__(self) -> None:
         self.port = free_port()
-        self.profile = tempfile.TemporaryDirectory(prefix="survey-chromium-")
+        # Chromium helpers (crashpad) may still write into the profile as the browser exits.
+        self.profile = tempfile.TemporaryDirectory(prefix="survey-chromium-", ignore_cleanup_errors=True)
         self.process: subprocess.Popen | None = None
 
     def _launch(self) -> subprocess.Popen:

@@ -123,3 +123,49 @@ WRITE_PROBES: dict[str, Callable[..., Any]] = {
     "feedback": _feedback_write,
     "playbook": _playbook_write,
 }
+
+
+# The staff console (services/console) is reached with a session cookie, not a bearer token: every
+# route it serves is listed here with what it takes. "public": anyone; "page": a session (else the
+# sign-in page, then back); "write": a session and its CSRF token. A new console route without an
+# entry fails tests/security/test_console_routes.py.
+CONSOLE_ROUTES: dict[tuple[str, str], str] = {
+    ("GET", "/healthz"): "public", ("GET", "/readyz"): "public", ("GET", "/metrics"): "public",
+    ("GET", "/openapi.json"): "public", ("GET", "/docs"): "public",
+    ("GET", "/docs/oauth2-redirect"): "public", ("GET", "/redoc"): "public",
+    ("GET", "/asyncapi.json"): "public", ("GET", "/asyncapi.yaml"): "public",
+    ("GET", "/static"): "public",
+    ("GET", "/login"): "public", ("POST", "/login/demo"): "sign-in", ("GET", "/auth/oidc/start"): "public",
+    ("GET", "/auth/callback"): "public", ("POST", "/language"): "sign-in",
+    ("GET", "/"): "page", ("POST", "/logout"): "write",
+    ("GET", "/tickets"): "page", ("GET", "/tickets/{ticket_id}"): "page",
+    ("POST", "/tickets/{ticket_id}/{action}"): "write",
+    ("GET", "/customers"): "page", ("GET", "/customers/{customer_id}"): "page",
+    ("GET", "/actions"): "page", ("POST", "/actions/{action_id}/complete"): "write",
+    ("GET", "/dashboard"): "page", ("GET", "/dashboard/report.csv"): "page",
+    ("GET", "/settings"): "page", ("GET", "/settings/scoring-model"): "page",
+    ("POST", "/settings/scoring-model/dry-run"): "write", ("POST", "/settings/scoring-model"): "write",
+    ("GET", "/settings/sla"): "page", ("POST", "/settings/sla"): "write",
+    ("GET", "/settings/calendar"): "page", ("POST", "/settings/calendar"): "write",
+    ("GET", "/settings/rules"): "page", ("POST", "/settings/rules/{rule_id}"): "write",
+    ("GET", "/settings/contact-policy"): "page", ("POST", "/settings/contact-policy"): "write",
+    ("GET", "/settings/webhooks"): "page", ("POST", "/settings/webhooks"): "write",
+    ("POST", "/settings/webhooks/{webhook_id}/delete"): "write",
+}
+
+
+def console_routes(app: FastAPI) -> set[tuple[str, str]]:
+    """Every (METHOD, path template) the console app serves, pages included (they are left out of
+    its OpenAPI document)."""
+
+    def walk(routes):
+        for route in routes:
+            if hasattr(route, "original_router"):  # a router included by the app
+                yield from walk(route.original_router.routes)
+            elif getattr(route, "methods", None):
+                for method in route.methods - {"HEAD"}:
+                    yield method, route.path
+            else:  # a mount (static files)
+                yield "GET", route.path
+
+    return set(walk(app.routes))

@@ -19,9 +19,10 @@ def platform(tmp_path_factory):
     """The launcher in a subprocess with nothing configured but free ports and a fresh data dir."""
     data_dir = tmp_path_factory.mktemp("embedded")
     ports = {name: free_port() for name in ("segmentation", "survey", "feedback", "playbook")}
-    broker_port = free_port()
+    broker_port, console_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update({f"CRM_{name.upper()}_PORT": str(port) for name, port in ports.items()})
+    env["CRM_CONSOLE_PORT"] = str(console_port)
     env.update({"CRM_DATA_DIR": str(data_dir), "CRM_EMBEDDED_BROKER_PORT": str(broker_port)})
     process = subprocess.Popen(
         [sys.executable, "-m", "shared.launcher"], env=env, stdout=subprocess.PIPE,
@@ -38,7 +39,7 @@ def platform(tmp_path_factory):
             break
     assert lines and lines[-1].startswith("ready"), "".join(lines)
     token = next(line.split()[-1] for line in lines if "admin token" in line)
-    yield {"ports": ports, "broker": f"127.0.0.1:{broker_port}", "token": token,
+    yield {"ports": ports, "broker": f"127.0.0.1:{broker_port}", "token": token, "console": console_port,
            "data_dir": data_dir, "output": "".join(lines)}
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=60)
@@ -69,3 +70,29 @@ async def test_demo_data_holds_the_worked_examples_and_a_rescore_reaches_a_consu
             assert response.status_code == 200
             await events.wait_for(lambda e: e["subject"] == "cust-b" and e["data"]["reason"] == "rescore",
                                   timeout=30)
+
+
+async def test_a_demo_agent_works_a_ticket_in_the_console_from_the_queue_to_resolution(platform):
+    """What the README promises: open the console, sign in as the demo agent, resolve a ticket."""
+    import re
+
+    addresses = [line for line in platform["output"].splitlines() if "http://" in line]
+    assert addresses[0].split()[:2] == ["console", f"http://127.0.0.1:{platform['console']}"]
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{platform['console']}", timeout=30) as browser:
+        login = await browser.get("/")
+        assert login.status_code == 303 and login.headers["location"].startswith("/login")
+        page = await browser.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        signed_in = await browser.post("/login/demo", data={"csrf_token": token, "subject": "agent-zhang"})
+        assert signed_in.headers["location"] == "/tickets"
+        queue = await browser.get("/tickets")
+        ticket_ids = re.findall(r'data-ticket="([^"]+)"', queue.text)
+        assert ticket_ids, "the demo tickets are in the queue"
+        ticket = f"/tickets/{ticket_ids[-1]}"
+        detail = await browser.get(ticket)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', detail.text).group(1)
+        resolved = await browser.post(f"{ticket}/resolve", data={
+            "csrf_token": token, "solution": "Fixed the approval flow",
+            "improvement": "Alert on stuck flows"})
+        assert resolved.status_code == 303
+        assert 'data-status="resolved"' in (await browser.get(ticket)).text

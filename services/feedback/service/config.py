@@ -27,7 +27,8 @@ from services.feedback.domain.priority import (
 from services.feedback.domain.sla import SlaPolicy, policy_from_document, policy_to_document
 from services.feedback.models import ConfigVersionRow
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, NotFound
+from shared.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
+from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 SYSTEM = "system"
 
@@ -104,9 +105,13 @@ async def current(session: AsyncSession, kind: ConfigKind) -> ConfigVersionRow:
 
 
 async def replace(
-    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
-    """Store the document as the next version; the old versions stay for the tickets using them."""
+    """Store the document as the next version; the old versions stay for the tickets using them.
+
+    If-Match names the version the editor started from; the next version's unique key makes the
+    check race-free (of two editors of the same version, the second insert fails)."""
     try:
         PARSERS[kind](document)
     except (ValueError, KeyError, TypeError) as exc:
@@ -116,12 +121,16 @@ async def replace(
             latest = await session.scalar(
                 select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == kind.value)
             )
+            precondition.check(version_tag(kind.value, latest) if latest else None)
             row = ConfigVersionRow(
                 kind=kind.value, version=(latest or 0) + 1, definition=document,
                 created_by=actor, created_at=now,
             )
             session.add(row)
     except IntegrityError as exc:
+        if precondition.given:
+            raise PreconditionFailed(f"another {kind.value} version was saved since you read it",
+                                     field="If-Match") from exc
         raise Conflict(f"another {kind.value} version was saved at the same time; retry") from exc
     return row
 

@@ -24,6 +24,7 @@ from services.feedback.service import clocks, config
 from services.feedback.service.ticket_state import move, record, reopen, ticket_for_update
 from services.feedback.service.tickets import resume_clocks
 from shared.app import ServiceContext
+from shared.preconditions import NO_PRECONDITION, IfMatch
 from shared.rfc3339 import format_time
 
 
@@ -88,11 +89,11 @@ async def _customer_message(
 
 async def respond(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str,
-    now: datetime,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     """`POST .../responses`: an agent's reply, kept in the conversation like any message."""
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         policy = await config.policy_version(ctx, session, ticket.policy_version)
         _agent_reply(session, ticket, policy, body.message, actor, now)
         session.add(_message(ticket, schemas.Author.AGENT, body.message, None, actor, now))
@@ -101,12 +102,12 @@ async def respond(
 
 async def add_message(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.MessageIn, actor: str,
-    now: datetime,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     """A message on the ticket, from the customer or an agent."""
     channel = body.channel.value if body.channel else None
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         policy = await config.policy_version(ctx, session, ticket.policy_version)
         message = _message(ticket, body.author, body.body, channel, actor, now)
         if body.author is schemas.Author.AGENT:

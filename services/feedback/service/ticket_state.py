@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.feedback import repository
 from services.feedback.domain.calendar import Clock
 from services.feedback.domain.lifecycle import Status, check_transition
 from services.feedback.domain.sla import Metric, Priority, SlaPolicy, Tier, applied_sla
@@ -15,6 +16,7 @@ from services.feedback.models import TicketHistoryRow, TicketRow
 from services.feedback.service import clocks
 from shared.app import ServiceContext
 from shared.errors import NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_optional
 
 
@@ -58,10 +60,16 @@ def base_event(ticket: TicketRow) -> dict[str, Any]:
             "priority": ticket.priority, "tier": ticket.tier}
 
 
-async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
+async def ticket_for_update(
+    session: AsyncSession, ticket_id: str, precondition: IfMatch = NO_PRECONDITION
+) -> TicketRow:
+    """The ticket, locked for the caller's transaction; If-Match is checked under that lock, so
+    of two agents holding the same ETag only the first one's change goes through."""
     ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    if precondition.given or precondition.required:
+        precondition.check(representation_tag(await repository.ticket_view_of(session, ticket)))
     return ticket
 
 

@@ -39,6 +39,8 @@ from services.feedback.service.ticket_state import (
 )
 from shared.app import ServiceContext
 from shared.errors import InvalidInput
+from shared.merge_patch import merged
+from shared.preconditions import NO_PRECONDITION, IfMatch
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
@@ -117,10 +119,10 @@ async def open_ticket(
 
 async def assign(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str,
-    now: datetime,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
@@ -139,12 +141,12 @@ async def assign(
 
 async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
-    actor: str, now: datetime,
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     """pending_customer pauses the clocks; leaving it resumes them, shifted by the pause. on_hold
     (waiting on a third party) leaves them running."""
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         policy = await config.policy_version(ctx, session, ticket.policy_version)
         wanted = Status(body.status)
         current = Status(ticket.status)
@@ -172,13 +174,13 @@ def resume_clocks(ticket: TicketRow, policy, now: datetime) -> dict[str, Any]:
 
 async def resolve(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResolveIn,
-    actor: str, now: datetime,
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     solution = body.solution.strip()
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         policy = await config.policy_version(ctx, session, ticket.policy_version)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
@@ -205,6 +207,38 @@ async def resolve(
     return ticket
 
 
+EDITABLE_FIELDS = ("channel", "type", "category", "description")
+
+
+async def edit(
+    session: AsyncSession, ticket_id: str, patch: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> TicketRow:
+    """Correct what was recorded when the ticket was opened (channel, type, category,
+    description) with a merge patch; the result is validated as a whole new ticket would be.
+    The customer, the priority and the report time drive the SLA and are not edited here."""
+    async with session.begin():
+        ticket = await ticket_for_update(session, ticket_id, precondition)
+        stored = {"customer_id": ticket.customer_id, "channel": ticket.channel, "type": ticket.type,
+                  "category": ticket.category, "description": ticket.description,
+                  "priority": ticket.priority, "reported_at": ticket.reported_at}
+        edited = merged(schemas.TicketIn, stored, patch)
+        for fixed in ("customer_id", "priority", "reported_at"):
+            if fixed in patch and getattr(edited, fixed) != stored[fixed]:
+                raise InvalidInput(f"{fixed} cannot be changed by an edit of the ticket", field=fixed)
+        values = {"channel": edited.channel.value, "type": edited.type.value,
+                  "category": edited.category.strip(), "description": edited.description}
+        previous = {name: getattr(ticket, name) for name in EDITABLE_FIELDS
+                    if getattr(ticket, name) != values[name]}
+        if previous:
+            for name in previous:
+                setattr(ticket, name, values[name])
+            ticket.updated_at = now
+            record(session, ticket, now, actor, "edited", ticket.status, ticket.status,
+                     fields=sorted(previous), previous=previous)
+    return ticket
+
+
 async def verify_in_tx(
     ctx: ServiceContext, session: AsyncSession, ticket: TicketRow, solved: bool, actor: str,
     now: datetime, **detail: Any,
@@ -226,10 +260,10 @@ async def verify_in_tx(
 
 async def verify(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.VerificationIn,
-    actor: str, now: datetime,
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> TicketRow:
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         detail = {"comment": body.comment} if body.comment else {}
         if body.rating is not None:  # kept only if the answer is (the ticket must be resolved)
             record_rating(session, ticket, body.rating, body.solved, "api", actor, now)

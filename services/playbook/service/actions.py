@@ -22,7 +22,9 @@ from services.playbook.service.planning import (
 )
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, NotFound
+from shared.merge_patch import merged
 from shared.pagination import Page, decode_cursor, page_of
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 
 RECENT_DAYS = 180
 
@@ -90,14 +92,20 @@ async def list_actions(
 
 
 async def update_action(
-    ctx: ServiceContext, session: AsyncSession, action_id: str, patch: schemas.ActionPatch,
-    actor: str, now: datetime,
+    ctx: ServiceContext, session: AsyncSession, action_id: str, changes: dict[str, Any],
+    actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.ActionOut:
-    """Status change and notes in one transaction; `done` publishes `action-completed`."""
+    """Status change and notes in one transaction, from a merge patch (`null` clears a note);
+    `done` publishes `action-completed`. If-Match is checked under the row lock."""
     async with session.begin():
         row = await session.get(CareActionRow, action_id, with_for_update=True)
         if row is None:
             raise NotFound(f"action {action_id} does not exist")
+        if precondition.given or precondition.required:
+            precondition.check(representation_tag(action_out(row, now)))
+        # The stored status may be one no client sets (deferred): the patch alone names a new one.
+        patch = merged(schemas.ActionPatch, {"customer_feedback": row.customer_feedback,
+                                             "next_step": row.next_step}, changes)
         current = ActionStatus(row.status)
         target = ActionStatus(patch.status) if patch.status else current
         if target is not current:
@@ -114,10 +122,8 @@ async def update_action(
             history = row.explanation.get("history", []) if row.explanation else []
             row.explanation = {**(row.explanation or {}), "history": [
                 *history, {"at": iso(now), "by": actor, "from": current.value, "to": target.value}]}
-        if patch.customer_feedback is not None:
-            row.customer_feedback = patch.customer_feedback
-        if patch.next_step is not None:
-            row.next_step = patch.next_step
+        row.customer_feedback = patch.customer_feedback
+        row.next_step = patch.next_step
         row.updated_at = now
         if target is ActionStatus.DONE and current is not ActionStatus.DONE:
             await ctx.outbox.append(session, "action-completed", row.customer_id, completed_event(row))

@@ -19,7 +19,8 @@ from services.playbook.domain.default_rules import DEFAULT_RULE_SET
 from services.playbook.domain.rules import Rule, RuleError, parse_rule_set
 from services.playbook.models import ConfigVersionRow
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, NotFound
+from shared.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
+from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 SYSTEM = "system"
 SEEDED_AT = datetime.fromisoformat("2025-01-01T00:00:00+00:00")
@@ -73,19 +74,26 @@ def check_policy(document: Any) -> ContactPolicy:
 
 
 async def replace(
-    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, kind: ConfigKind, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
-    """Validate and store the document as the next version."""
+    """Validate and store the document as the next version. If-Match names the version the editor
+    started from; the next version's unique key makes the check race-free (of two editors of the
+    same version, the second insert fails)."""
     (check_rules if kind is ConfigKind.RULES else check_policy)(document)
     try:
         async with session.begin():
             latest = await session.scalar(
                 select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == kind.value)
             )
+            precondition.check(version_tag(kind.value, latest) if latest else None)
             row = ConfigVersionRow(kind=kind.value, version=(latest or 0) + 1, definition=document,
                                    created_by=actor, created_at=now)
             session.add(row)
     except IntegrityError as exc:
+        if precondition.given:
+            raise PreconditionFailed(f"another {kind.value} version was saved since you read it",
+                                     field="If-Match") from exc
         raise Conflict(f"another {kind.value} version was saved at the same time; retry") from exc
     return row
 
@@ -136,7 +144,8 @@ async def current_policy(session: AsyncSession, ctx: ServiceContext | None = Non
 
 
 async def replace_rule(
-    session: AsyncSession, rule_id: str, document: dict[str, Any], actor: str, now: datetime
+    session: AsyncSession, rule_id: str, document: dict[str, Any], actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
     """Replace (or add) one rule of the current set, stored as a new version of the set."""
     if document.get("id", rule_id) != rule_id:
@@ -150,7 +159,7 @@ async def replace_rule(
     else:
         rules[index] = document
     try:
-        return await replace(session, ConfigKind.RULES, {"rules": rules}, actor, now)
+        return await replace(session, ConfigKind.RULES, {"rules": rules}, actor, now, precondition)
     except InvalidInput as exc:
         # Name the field relative to the rule the caller sent, not the whole set.
         position = len(rules) - 1 if index is None else index

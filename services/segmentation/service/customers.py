@@ -24,7 +24,9 @@ from services.segmentation.models import (
 from services.segmentation.service.overrides import override_out
 from shared.auth import Caller, mask_email, mask_phone
 from shared.errors import Conflict, NotFound
+from shared.merge_patch import merged
 from shared.pagination import Page, decode_cursor, page_of
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -35,31 +37,78 @@ async def _require_customer(session: AsyncSession, customer_id: str) -> Customer
 
 
 async def upsert_customer(
-    session: AsyncSession, customer_id: str, body: schemas.CustomerIn
+    session: AsyncSession, customer_id: str, body: schemas.CustomerIn, caller: Caller,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[CustomerRow, bool]:
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created)."""
     now = datetime.now(UTC)
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
+        await _check_precondition(session, customer, caller, precondition, now)
         created = customer is None
         if created:
             # New customers are scored by the scheduler right away.
             customer = CustomerRow(id=customer_id, created_at=now, next_evaluation_at=now)
             session.add(customer)
-        customer.name = body.name
-        customer.industry = body.industry
-        customer.size = body.size
-        customer.since = body.since
-        customer.growth_pct = body.growth_pct
-        customer.repurchase_rate = body.repurchase_rate
-        customer.owner = body.owner
-        customer.updated_at = now
-        await session.flush()
-        await session.execute(delete(ContactRow).where(ContactRow.customer_id == customer_id))
-        session.add_all(
-            ContactRow(customer_id=customer_id, **contact.model_dump()) for contact in body.contacts
-        )
+        await _store_profile(session, customer, body, now)
     return customer, created
+
+
+async def patch_customer(
+    session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> CustomerRow:
+    """Change the fields a merge patch names and keep the others; the result is validated as a
+    full profile. Contacts, a list, are replaced as a whole when the patch names them."""
+    now = datetime.now(UTC)
+    async with session.begin():
+        customer = await session.get(CustomerRow, customer_id, with_for_update=True)
+        if customer is None:
+            raise NotFound(f"customer {customer_id!r} does not exist")
+        await _check_precondition(session, customer, caller, precondition, now)
+        contacts = (await session.scalars(
+            select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
+        )).all()
+        stored = {
+            "name": customer.name, "industry": customer.industry, "size": customer.size,
+            "since": customer.since, "growth_pct": customer.growth_pct,
+            "repurchase_rate": customer.repurchase_rate, "owner": customer.owner,
+            "contacts": [{"name": c.name, "title": c.title, "phone": c.phone, "email": c.email}
+                         for c in contacts],
+        }
+        await _store_profile(session, customer, merged(schemas.CustomerIn, stored, patch), now)
+    return customer
+
+
+async def _check_precondition(
+    session: AsyncSession, customer: CustomerRow | None, caller: Caller, precondition: IfMatch,
+    now: datetime,
+) -> None:
+    """If-Match against the profile as this caller reads it, under the row lock the write holds."""
+    if not (precondition.given or precondition.required):
+        return
+    current = None
+    if customer is not None:
+        current = representation_tag(await _customer_view(session, customer.id, caller, now))
+    precondition.check(current)
+
+
+async def _store_profile(
+    session: AsyncSession, customer: CustomerRow, body: schemas.CustomerIn, now: datetime
+) -> None:
+    customer.name = body.name
+    customer.industry = body.industry
+    customer.size = body.size
+    customer.since = body.since
+    customer.growth_pct = body.growth_pct
+    customer.repurchase_rate = body.repurchase_rate
+    customer.owner = body.owner
+    customer.updated_at = now
+    await session.flush()
+    await session.execute(delete(ContactRow).where(ContactRow.customer_id == customer.id))
+    session.add_all(
+        ContactRow(customer_id=customer.id, **contact.model_dump()) for contact in body.contacts
+    )
 
 
 def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
@@ -71,41 +120,47 @@ def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
 
 
 async def customer_view(session: AsyncSession, customer_id: str, caller: Caller) -> schemas.CustomerOut:
-    now = datetime.now(UTC)
     async with session.begin():
-        # Customer and score in one statement: under READ COMMITTED two reads could straddle a
-        # scheduler commit and show a new score beside the old next evaluation date.
-        found = (await session.execute(
-            select(CustomerRow, ScoreRow)
-            .outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
-            .where(CustomerRow.id == customer_id)
-        )).one_or_none()
-        if found is None:
-            raise NotFound(f"customer {customer_id!r} does not exist")
-        customer, score = found
-        contacts = (await session.scalars(
-            select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
-        )).all()
-        override = await session.scalar(
-            select(TierOverrideRow)
-            .where(
-                TierOverrideRow.customer_id == customer_id,
-                ((TierOverrideRow.status == "approved") & (TierOverrideRow.expires_at > now))
-                | (TierOverrideRow.status == "proposed"),
-            )
-            .order_by(TierOverrideRow.status, TierOverrideRow.proposed_at.desc())
-            .limit(1)
+        return await _customer_view(session, customer_id, caller, datetime.now(UTC))
+
+
+async def _customer_view(
+    session: AsyncSession, customer_id: str, caller: Caller, now: datetime
+) -> schemas.CustomerOut:
+    """The profile as this caller may read it, inside the caller's transaction."""
+    # Customer and score in one statement: under READ COMMITTED two reads could straddle a
+    # scheduler commit and show a new score beside the old next evaluation date.
+    found = (await session.execute(
+        select(CustomerRow, ScoreRow)
+        .outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
+        .where(CustomerRow.id == customer_id)
+    )).one_or_none()
+    if found is None:
+        raise NotFound(f"customer {customer_id!r} does not exist")
+    customer, score = found
+    contacts = (await session.scalars(
+        select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
+    )).all()
+    override = await session.scalar(
+        select(TierOverrideRow)
+        .where(
+            TierOverrideRow.customer_id == customer_id,
+            ((TierOverrideRow.status == "approved") & (TierOverrideRow.expires_at > now))
+            | (TierOverrideRow.status == "proposed"),
         )
-        signals = (await session.scalars(
-            select(ChurnSignalRow).where(ChurnSignalRow.customer_id == customer_id)
-        )).all()
-        satisfaction = await session.get(SatisfactionRow, customer_id)
-        p1 = await session.scalar(
-            select(func.count()).select_from(ComplaintRow).where(
-                ComplaintRow.customer_id == customer_id, ComplaintRow.priority == "P1",
-                ComplaintRow.opened_at > now - timedelta(days=365),
-            )
+        .order_by(TierOverrideRow.status, TierOverrideRow.proposed_at.desc())
+        .limit(1)
+    )
+    signals = (await session.scalars(
+        select(ChurnSignalRow).where(ChurnSignalRow.customer_id == customer_id)
+    )).all()
+    satisfaction = await session.get(SatisfactionRow, customer_id)
+    p1 = await session.scalar(
+        select(func.count()).select_from(ComplaintRow).where(
+            ComplaintRow.customer_id == customer_id, ComplaintRow.priority == "P1",
+            ComplaintRow.opened_at > now - timedelta(days=365),
         )
+    )
     score_out = None
     if score is not None:
         score_out = schemas.ScoreOut(

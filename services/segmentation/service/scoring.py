@@ -31,6 +31,7 @@ from services.segmentation.models import (
 )
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 
 @dataclass
@@ -208,9 +209,19 @@ def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
     return model
 
 
-async def save_model(session: AsyncSession, model: ScoringModel, author: str) -> ScoringModelRow:
-    """Store a new model version and make it the active one."""
+MODEL_TAG = "scoring-model"
+
+
+async def save_model(
+    session: AsyncSession, model: ScoringModel, author: str, precondition: IfMatch = NO_PRECONDITION,
+) -> ScoringModelRow:
+    """Store a new model version and make it the active one; If-Match names the active version
+    the editor started from (the active row is locked, so two editors cannot both pass)."""
     async with session.begin():
+        if precondition.given or precondition.required:
+            active = await session.scalar(
+                select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True)).with_for_update())
+            precondition.check(version_tag(MODEL_TAG, active) if active else None)
         if await session.get(ScoringModelRow, model.version) is not None:
             raise Conflict(f"model version {model.version!r} exists already", field="version")
         await session.execute(update(ScoringModelRow).values(active=False))

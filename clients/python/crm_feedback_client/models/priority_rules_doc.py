@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.priority import Priority
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.keyword_rule_doc import KeywordRuleDoc
+  from ..models.type_rule_doc import TypeRuleDoc
+
+
+
+
+
+T = TypeVar("T", bound="PriorityRulesDoc")
+
+
+
+@_attrs_define
+class PriorityRulesDoc:
+    """ 
+        Attributes:
+            keyword_rules (list[KeywordRuleDoc]):
+            type_rules (list[TypeRuleDoc] | Unset):
+            default_priority (Priority | Unset):
+     """
+
+    keyword_rules: list[KeywordRuleDoc]
+    type_rules: list[TypeRuleDoc] | Unset = UNSET
+    default_priority: Priority | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.keyword_rule_doc import KeywordRuleDoc # noqa: PLC0415
+        from ..models.type_rule_doc import TypeRuleDoc # noqa: PLC0415
+        keyword_rules = []
+        for keyword_rules_item_data in self.keyword_rules:
+            keyword_rules_item = keyword_rules_item_data.to_dict()
+            keyword_rules.append(keyword_rules_item)
+
+
+
+        type_rules: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.type_rules, Unset):
+            type_rules = []
+            for type_rules_item_data in self.type_rules:
+                type_rules_item = type_rules_item_data.to_dict()
+                type_rules.append(type_rules_item)
+
+
+
+        default_priority: str | Unset = UNSET
+        if not isinstance(self.default_priority, Unset):
+            default_priority = self.default_priority.value
+
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "keyword_rules": keyword_rules,
+        })
+        if type_rules is not UNSET:
+            field_dict["type_rules"] = type_rules
+        if default_priority is not UNSET:
+            field_dict["default_priority"] = default_priority
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.keyword_rule_doc import KeywordRuleDoc # noqa: PLC0415
+        from ..models.type_rule_doc import TypeRuleDoc # noqa: PLC0415
+        d = dict(src_dict)
+        keyword_rules = []
+        _keyword_rules = d.pop("keyword_rules")
+        for keyword_rules_item_data in (_keyword_rules):
+            keyword_rules_item = KeywordRuleDoc.from_dict(keyword_rules_item_data)
+
+
+
+            keyword_rules.append(keyword_rules_item)
+
+
+        _type_rules = d.pop("type_rules", UNSET)
+        type_rules: list[TypeRuleDoc] | Unset = UNSET
+        if _type_rules is not UNSET:
+            type_rules = []
+            for type_rules_item_data in _type_rules:
+                type_rules_item = TypeRuleDoc.from_dict(type_rules_item_data)
+
+
+
+                type_rules.append(type_rules_item)
+
+
+        _default_priority = d.pop("default_priority", UNSET)
+        default_priority: Priority | Unset
+        if isinstance(_default_priority,  Unset):
+            default_priority = UNSET
+        else:
+            default_priority = Priority(_default_priority)
+
+
+
+
+        priority_rules_doc = cls(
+            keyword_rules=keyword_rules,
+            type_rules=type_rules,
+            default_priority=default_priority,
+        )
+
+        return priority_rules_doc
+

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="ChannelPauseOut")
+
+
+
+@_attrs_define
+class ChannelPauseOut:
+    """ 
+        Attributes:
+            channel (str):
+            paused_until (datetime.datetime):
+            reason (str):
+     """
+
+    channel: str
+    paused_until: datetime.datetime
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        channel = self.channel
+
+        paused_until = self.paused_until.isoformat()
+
+        reason = self.reason
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "channel": channel,
+            "paused_until": paused_until,
+            "reason": reason,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        channel = d.pop("channel")
+
+        paused_until = datetime.datetime.fromisoformat(d.pop("paused_until"))
+
+
+
+
+        reason = d.pop("reason")
+
+        channel_pause_out = cls(
+            channel=channel,
+            paused_until=paused_until,
+            reason=reason,
+        )
+
+
+        channel_pause_out.additional_properties = d
+        return channel_pause_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

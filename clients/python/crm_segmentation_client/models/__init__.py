@@ -1,0 +1,97 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .churn_risk_out import ChurnRiskOut
+from .component_out import ComponentOut
+from .contact_in import ContactIn
+from .contact_out import ContactOut
+from .curves_in import CurvesIn
+from .customer_in import CustomerIn
+from .customer_out import CustomerOut
+from .customer_summary import CustomerSummary
+from .decision_in import DecisionIn
+from .dry_run_out import DryRunOut
+from .dry_run_out_examples_item import DryRunOutExamplesItem
+from .dry_run_out_moves import DryRunOutMoves
+from .dry_run_out_tiers_after import DryRunOutTiersAfter
+from .dry_run_out_tiers_before import DryRunOutTiersBefore
+from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
+from .history_out import HistoryOut
+from .history_score import HistoryScore
+from .history_tier_change import HistoryTierChange
+from .http_validation_error import HTTPValidationError
+from .interaction_in import InteractionIn
+from .interaction_kind import InteractionKind
+from .interaction_out import InteractionOut
+from .job_out import JobOut
+from .model_applied import ModelApplied
+from .order_in import OrderIn
+from .orders_accepted import OrdersAccepted
+from .override_in import OverrideIn
+from .override_out import OverrideOut
+from .page_customer_summary import PageCustomerSummary
+from .page_override_out import PageOverrideOut
+from .patch_customer_v1_customers_customer_id_patch_customer_in_merge_patch import PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch
+from .quadrant import Quadrant
+from .satisfaction_out import SatisfactionOut
+from .score_out import ScoreOut
+from .score_out_components import ScoreOutComponents
+from .scoring_model_in import ScoringModelIn
+from .scoring_model_out import ScoringModelOut
+from .scoring_model_out_curves import ScoringModelOutCurves
+from .scoring_model_out_inputs import ScoringModelOutInputs
+from .scoring_model_out_thresholds import ScoringModelOutThresholds
+from .scoring_model_out_weights import ScoringModelOutWeights
+from .thresholds_in import ThresholdsIn
+from .tier import Tier
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
+from .weights_in import WeightsIn
+
+__all__ = (
+    "ChurnRiskOut",
+    "ComponentOut",
+    "ContactIn",
+    "ContactOut",
+    "CurvesIn",
+    "CustomerIn",
+    "CustomerOut",
+    "CustomerSummary",
+    "DecisionIn",
+    "DryRunOut",
+    "DryRunOutExamplesItem",
+    "DryRunOutMoves",
+    "DryRunOutTiersAfter",
+    "DryRunOutTiersBefore",
+    "HealthzHealthzGetResponseHealthzHealthzGet",
+    "HistoryOut",
+    "HistoryScore",
+    "HistoryTierChange",
+    "HTTPValidationError",
+    "InteractionIn",
+    "InteractionKind",
+    "InteractionOut",
+    "JobOut",
+    "ModelApplied",
+    "OrderIn",
+    "OrdersAccepted",
+    "OverrideIn",
+    "OverrideOut",
+    "PageCustomerSummary",
+    "PageOverrideOut",
+    "PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch",
+    "Quadrant",
+    "SatisfactionOut",
+    "ScoreOut",
+    "ScoreOutComponents",
+    "ScoringModelIn",
+    "ScoringModelOut",
+    "ScoringModelOutCurves",
+    "ScoringModelOutInputs",
+    "ScoringModelOutThresholds",
+    "ScoringModelOutWeights",
+    "ThresholdsIn",
+    "Tier",
+    "ValidationError",
+    "ValidationErrorContext",
+    "WeightsIn",
+)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="ComponentOut")
+
+
+
+@_attrs_define
+class ComponentOut:
+    """ 
+        Attributes:
+            input_ (float):
+            sub_score (float):
+            weight (float):
+            points (float):
+     """
+
+    input_: float
+    sub_score: float
+    weight: float
+    points: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        input_ = self.input_
+
+        sub_score = self.sub_score
+
+        weight = self.weight
+
+        points = self.points
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "input": input_,
+            "sub_score": sub_score,
+            "weight": weight,
+            "points": points,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        input_ = d.pop("input")
+
+        sub_score = d.pop("sub_score")
+
+        weight = d.pop("weight")
+
+        points = d.pop("points")
+
+        component_out = cls(
+            input_=input_,
+            sub_score=sub_score,
+            weight=weight,
+            points=points,
+        )
+
+
+        component_out.additional_properties = d
+        return component_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,266 @@
+"""The manager dashboard: tiers against intended shares, NPS / CSAT and SLA trends by tier, and
+the monthly report with its CSV (docs/design.md §12), read from the services' reports."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.console.domain.charts import Chart, bar_chart, line_chart
+from services.console.domain.reports import TIERS, TierShare, previous_months, tier_shares
+from services.console.service.gateway import Gateway, Outcome, Result
+from services.console.service.sessions import ConsoleUser
+from services.console.settings import ConsoleSettings
+
+# A service that builds the whole monthly report (docs/design.md §9) serves it here; until one does,
+# the console composes the month from the SLA and effect reports.
+MONTHLY_REPORT = "/v1/reports/monthly"
+REPORT_SERVICES = ("feedback", "playbook", "segmentation", "survey")
+
+
+@dataclass
+class Distribution:
+    outcome: Outcome
+    shares: list[TierShare] = field(default_factory=list)
+    chart: Chart | None = None
+    customers: int = 0
+    sampled: bool = False
+    service: str = "segmentation"
+    detail: str = ""
+
+    @property
+    def table_rows(self) -> list[list[str]]:
+        def pct(value: float | None) -> str:
+            return "–" if value is None else f"{value * 100:.1f}%"
+
+        return [
+            [
+                s.tier,
+                str(s.customers),
+                pct(s.share),
+                pct(s.intended),
+                "–" if s.gap is None else f"{s.gap:+.1f}",
+            ]
+            for s in self.shares
+        ]
+
+
+async def tier_distribution(gateway: Gateway, user: ConsoleUser, settings: ConsoleSettings) -> Distribution:
+    """Tier counts over the customer list (paged), against the intended shares."""
+    counts: Counter[str] = Counter()
+    cursor, seen = None, 0
+    while seen < settings.dashboard_max_customers:
+        page = await gateway.call(
+            "segmentation", "GET", "/v1/customers", user.access_token, params={"limit": 500, "cursor": cursor}
+        )
+        if not page.ok:
+            return Distribution(page.outcome, detail=page.detail)
+        for customer in page.data.get("items", []):
+            counts[customer.get("tier") or "unscored"] += 1
+            seen += 1
+        cursor = page.data.get("next_cursor")
+        if not cursor:
+            break
+    shares = tier_shares(counts, settings.intended_tier_shares)
+    chart = bar_chart(
+        [s.tier for s in shares],
+        {
+            "actual": [round((s.share or 0) * 100, 1) for s in shares],
+            "intended": [round((s.intended or 0) * 100, 1) for s in shares],
+        },
+    )
+    return Distribution(Outcome.OK, shares, chart, seen, sampled=bool(cursor))
+
+
+@dataclass
+class Trend:
+    outcome: Outcome
+    months: list[str]
+    charts: dict[str, Chart] = field(default_factory=dict)
+    tables: dict[str, list[list[str]]] = field(default_factory=dict)
+    missing_months: list[str] = field(default_factory=list)
+    service: str = ""
+    detail: str = ""
+
+
+GROUPS = (*TIERS, "all")  # each tier, and every customer together
+
+
+def _series(reports: dict[str, dict], months: list[str], pick) -> dict[str, list[float | None]]:
+    return {group: [pick(reports.get(m), group) for m in months] for group in GROUPS}
+
+
+def _table(months: list[str], series: dict[str, list[float | None]]) -> list[list[str]]:
+    return [
+        [m, *("–" if series[g][i] is None else f"{series[g][i]:.1f}" for g in GROUPS)]
+        for i, m in enumerate(months)
+    ]
+
+
+async def _monthly(
+    gateway: Gateway, user: ConsoleUser, service: str, path: str, months: list[str]
+) -> tuple[dict[str, dict], list[Result]]:
+    results = await asyncio.gather(
+        *(gateway.call(service, "GET", path, user.access_token, params={"month": m}) for m in months)
+    )
+    return {m: r.data for m, r in zip(months, results, strict=True) if r.ok}, list(results)
+
+
+async def satisfaction_trend(gateway: Gateway, user: ConsoleUser, months: list[str]) -> Trend:
+    """NPS and CSAT by tier per month, from the playbook's monthly effect reports."""
+    reports, results = await _monthly(gateway, user, "playbook", "/v1/reports/effect", months)
+    if not reports:
+        return Trend(results[0].outcome, months, service="playbook", detail=results[0].detail)
+
+    def pick(metric):
+        def value(report, group):
+            report = report or {}
+            row = report.get("overall") if group == "all" else (report.get("by_tier") or {}).get(group)
+            return (row or {}).get(metric)
+
+        return value
+
+    nps = _series(reports, months, pick("nps"))
+    csat = {
+        tier: [None if v is None else round(v * 100, 1) for v in values]
+        for tier, values in _series(reports, months, pick("csat")).items()
+    }
+    return Trend(
+        Outcome.OK,
+        months,
+        {
+            "nps": line_chart(months, nps, low=-100, high=100),
+            "csat": line_chart(months, csat, low=0, high=100),
+        },
+        {"nps": _table(months, nps), "csat": _table(months, csat)},
+        [m for m in months if m not in reports],
+        service="playbook",
+    )
+
+
+async def sla_trend(gateway: Gateway, user: ConsoleUser, months: list[str]) -> tuple[Trend, dict[str, dict]]:
+    """First-response and resolution on-time rates by tier per month, from feedback's SLA reports."""
+    reports, results = await _monthly(gateway, user, "feedback", "/v1/reports/sla", months)
+    if not reports:
+        return Trend(results[0].outcome, months, service="feedback", detail=results[0].detail), {}
+
+    def pick(metric):
+        def value(report, tier):
+            rate = (((report or {}).get("tiers") or {}).get(tier) or {}).get(metric)
+            return None if rate is None else round(rate * 100, 1)
+
+        return value
+
+    first = _series(reports, months, pick("first_response_on_time_rate"))
+    resolution = _series(reports, months, pick("resolution_on_time_rate"))
+    return Trend(
+        Outcome.OK,
+        months,
+        {
+            "first_response": line_chart(months, first, low=0, high=100),
+            "resolution": line_chart(months, resolution, low=0, high=100),
+        },
+        {"first_response": _table(months, first), "resolution": _table(months, resolution)},
+        [m for m in months if m not in reports],
+        service="feedback",
+    ), reports
+
+
+def by_priority(report: dict[str, Any] | None) -> dict[str, Any] | None:
+    """SLA on-time by priority, when the SLA report carries it (a newer feedback service)."""
+    if not report:
+        return None
+    for key in ("priorities", "by_priority"):
+        if isinstance(report.get(key), dict) and report[key]:
+            return report[key]
+    return None
+
+
+@dataclass
+class MonthlyReport:
+    month: str
+    outcome: Outcome
+    document: dict[str, Any] = field(default_factory=dict)
+    source: str = ""  # the service that built it, or "console" when composed here
+    parts_missing: list[str] = field(default_factory=list)
+    service: str = ""
+    detail: str = ""
+
+
+async def monthly_report(gateway: Gateway, user: ConsoleUser, month: str) -> MonthlyReport:
+    """The month's tiered service report: the one a service builds, else composed from the SLA,
+    effect and survey reports that exist."""
+    for service in REPORT_SERVICES:
+        if await gateway.offers(service, "GET", MONTHLY_REPORT):
+            result = await gateway.call(
+                service, "GET", MONTHLY_REPORT, user.access_token, params={"month": month}
+            )
+            if result.ok:
+                return MonthlyReport(month, Outcome.OK, result.data, source=service)
+    sla, effect, survey = await asyncio.gather(
+        gateway.call("feedback", "GET", "/v1/reports/sla", user.access_token, params={"month": month}),
+        gateway.call("playbook", "GET", "/v1/reports/effect", user.access_token, params={"month": month}),
+        gateway.call(
+            "survey", "GET", "/v1/surveys/default/results", user.access_token, params={"by": "tier"}
+        ),
+    )
+    document: dict[str, Any] = {"month": month}
+    missing = []
+    if sla.ok:
+        document["sla"] = {"tiers": sla.data.get("tiers", {})}
+        if priorities := by_priority(sla.data):
+            document["sla"]["priorities"] = priorities
+    else:
+        missing.append("feedback")
+    if effect.ok:
+        document["effect"] = {
+            "overall": effect.data.get("overall", {}),
+            "by_tier": effect.data.get("by_tier", {}),
+        }
+    else:
+        missing.append("playbook")
+    if survey.ok:  # the survey results are cumulative, not per month: labelled as such
+        document["satisfaction_to_date"] = {
+            g["group"]: {k: g.get(k) for k in ("responses", "satisfaction", "nps", "csat", "response_rate")}
+            for g in survey.data.get("groups", [])
+        }
+    else:
+        missing.append("survey")
+    if len(missing) == 3:
+        return MonthlyReport(month, sla.outcome, service="feedback", detail=sla.detail, parts_missing=missing)
+    return MonthlyReport(month, Outcome.OK, document, source="console", parts_missing=missing)
+
+
+@dataclass
+class Dashboard:
+    month: str
+    months: list[str]
+    distribution: Distribution
+    satisfaction: Trend
+    sla: Trend
+    sla_month: dict[str, Any] | None
+    priorities: dict[str, Any] | None
+    report: MonthlyReport
+
+
+async def dashboard(gateway: Gateway, user: ConsoleUser, settings: ConsoleSettings, month: str) -> Dashboard:
+    months = previous_months(month, settings.dashboard_months)
+    distribution, satisfaction, (sla, sla_reports), report = await asyncio.gather(
+        tier_distribution(gateway, user, settings),
+        satisfaction_trend(gateway, user, months),
+        sla_trend(gateway, user, months),
+        monthly_report(gateway, user, month),
+    )
+    sla_month = sla_reports.get(month)
+    return Dashboard(
+        month,
+        months,
+        distribution,
+        satisfaction,
+        sla,
+        (sla_month or {}).get("tiers"),
+        by_priority(sla_month),
+        report,
+    )
