@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from functools import cache
+from html import escape
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,9 +24,47 @@ Token = PathParam(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
                   description="The invitation token: the only key needed")
 
 
+LANGUAGES = ("zh-CN", "en")  # the first is the default
+STRINGS = Path(__file__).parent / "page" / "strings.json"
+
+
 @cache
 def _page_template() -> str:
     return PAGE.read_text(encoding="utf-8")
+
+
+@cache
+def _page(language: str) -> str:
+    """The page in one language, all but the nonce filled in: its words come from strings.json,
+    the same ones its script uses."""
+    words = json.loads(STRINGS.read_text(encoding="utf-8"))[language]
+    # Inside <script>, "</" would end the element: JSON allows it escaped.
+    embedded = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
+    html = _page_template().replace("{{strings}}", embedded).replace("{{lang}}", language)
+    for key in ("page_title", "loading", "noscript", "switch_lang", "switch_label"):
+        html = html.replace("{{" + key + "}}", escape(words[key]))
+    return html
+
+
+def page_language(requested: str | None, accept_language: str | None) -> str:
+    """`?lang=` when it names a language of the page, else the browser's first preference the page
+    speaks (Accept-Language, by weight), else Chinese."""
+    if requested:
+        for language in LANGUAGES:
+            if requested.casefold() == language.casefold() or requested.casefold() == language[:2]:
+                return language
+    preferences = []
+    for position, part in enumerate((accept_language or "").split(",")):
+        tag, _, weight = part.strip().partition(";q=")
+        try:
+            preferences.append((-float(weight or 1), position, tag.strip().casefold()))
+        except ValueError:
+            continue
+    for _, _, tag in sorted(preferences):
+        for language in LANGUAGES:
+            if tag == language.casefold() or tag.split("-")[0] == language[:2]:
+                return language
+    return LANGUAGES[0]
 
 
 @router.get("/v1/invitations/{token}", response_model=schemas.PublicInvitationOut,
@@ -56,12 +96,19 @@ async def post_progress(
 
 
 @router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],
-            summary="The mobile-friendly answering page an invitation URL points to")
-async def answering_page(token: str = Token) -> HTMLResponse:
+            summary="The mobile-friendly answering page an invitation URL points to, in the customer's "
+            "language: `lang` (zh-CN or en), else the browser's, Chinese by default")
+async def answering_page(
+    request: Request, token: str = Token,
+    lang: str | None = Query(None, max_length=20, description="zh-CN or en"),
+) -> HTMLResponse:
     # The token stays in the URL only: the page reads it from location and sends no referrer.
     nonce = secrets.token_urlsafe(16)
-    html = _page_template().replace("{{nonce}}", nonce)
+    language = page_language(lang, request.headers.get("accept-language"))
+    html = _page(language).replace("{{nonce}}", nonce)
     return HTMLResponse(html, headers={
+        "Content-Language": language,
+        "Vary": "Accept-Language",
         "Content-Security-Policy": (
             f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
             "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "

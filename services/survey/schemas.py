@@ -41,8 +41,11 @@ TierWeights = dict[str, dict[str, float]]
 
 
 class SurveyIn(Strict):
-    name: str = Field(min_length=1, max_length=200)
-    description: str | None = Field(default=None, max_length=2000)
+    name: str = Field(min_length=1, max_length=200, description="The title customers see")
+    name_zh: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, max_length=2000,
+                                    description="Shown to customers under the title: the survey's purpose")
+    description_zh: str | None = Field(default=None, max_length=2000)
     dimensions: list[DimensionIn] = Field(min_length=1, max_length=20)
     nps_question: str | None = Field(
         default=None, max_length=500, description="Include an NPS (0-10) question with this text"
@@ -83,7 +86,9 @@ class OpenQuestionOut(BaseModel):
 class SurveyOut(BaseModel):
     id: str
     name: str
+    name_zh: str = ""
     description: str
+    description_zh: str = ""
     is_default: bool
     dimensions: list[DimensionOut]
     items: list[ItemOut] = Field(description="Every Likert item, with its dimension")

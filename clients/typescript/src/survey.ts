@@ -250,7 +250,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mobile-friendly answering page an invitation URL points to */
+        /** The mobile-friendly answering page an invitation URL points to, in the customer's language: `lang` (zh-CN or en), else the browser's, Chinese by default */
         get: operations["answering_page_s__token__get"];
         put?: never;
         post?: never;
@@ -756,10 +756,20 @@ export interface components {
         };
         /** SurveyIn */
         SurveyIn: {
-            /** Name */
+            /**
+             * Name
+             * @description The title customers see
+             */
             name: string;
-            /** Description */
+            /** Name Zh */
+            name_zh?: string | null;
+            /**
+             * Description
+             * @description Shown to customers under the title: the survey's purpose
+             */
             description?: string | null;
+            /** Description Zh */
+            description_zh?: string | null;
             /** Dimensions */
             dimensions: components["schemas"]["DimensionIn"][];
             /**
@@ -787,8 +797,18 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+            /**
+             * Name Zh
+             * @default
+             */
+            name_zh: string;
             /** Description */
             description: string;
+            /**
+             * Description Zh
+             * @default
+             */
+            description_zh: string;
             /** Is Default */
             is_default: boolean;
             /** Dimensions */
@@ -1426,7 +1446,10 @@ export interface operations {
     };
     answering_page_s__token__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description zh-CN or en */
+                lang?: string | null;
+            };
             header?: never;
             path: {
                 /** @description The invitation token: the only key needed */

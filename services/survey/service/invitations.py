@@ -180,6 +180,7 @@ def _survey_view(
         for q in template.open_questions
     ]
     return schemas.PublicInvitationOut(
-        kind=SURVEY, title=template.name, description=template.description, language=row.language,
+        kind=SURVEY, title=template.name, title_zh=template.name_zh, description=template.description,
+        description_zh=template.description_zh, language=row.language,
         saved=saved, expires_at=row.expires_at, dimensions=dimensions_out(template), questions=questions,
     )
