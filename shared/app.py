@@ -20,6 +20,8 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
+from shared.clock import Clock
 from shared.contract import contract_router
 from shared.db import Database
 from shared.errors import DEFAULT_RETRY_AFTER_SECONDS, install_error_handlers, problem
@@ -29,7 +31,9 @@ from shared.events.outbox import Outbox, OutboxRelay
 from shared.idempotency import install_idempotency
 from shared.logging import bind_request_id, configure_logging, new_request_id
 from shared.metrics import install_http_metrics
+from shared.scheduler import Schedule, Scheduler
 from shared.settings import PlatformSettings
+from shared.time_routes import clock_router, schedules_router
 from shared.tracing import configure_tracing, instrument_app, instrument_engine
 
 log = structlog.get_logger()
@@ -46,6 +50,11 @@ class ServiceContext:
     relay: OutboxRelay | None = None
     consumer: EventConsumer | None = None
     state: dict[str, Any] = field(default_factory=dict)
+    # The service's "now" (test clock included) and business time zone: docs/design.md §9.
+    clock: Clock = field(
+        default_factory=lambda: Clock(zone_named(DEFAULT_BUSINESS_TIMEZONE), movable=False)
+    )
+    scheduler: Scheduler | None = None
 
 
 Worker = Callable[[ServiceContext], Awaitable[None]]
@@ -67,6 +76,8 @@ class ServiceSpec:
     publishes: list[str] = field(default_factory=list)
     handlers: dict[str, EventHandler] = field(default_factory=dict)
     workers: list[Worker] = field(default_factory=list)
+    # Calendar jobs (shared.scheduler): each runs once per period across replicas.
+    schedules: list[Schedule] = field(default_factory=list)
     on_startup: list[Worker] = field(default_factory=list)
     on_shutdown: list[Worker] = field(default_factory=list)
     version: str = "1.0.0"
@@ -88,9 +99,12 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         if traced:
             instrument_engine(db.engine)
         await db.migrate(spec.migrations_dir)
-        tables = {name: spec.metadata.tables[name] for name in ("outbox", "inbox", "idempotency_keys")}
+        tables = {name: spec.metadata.tables[name] for name in PLATFORM_TABLE_NAMES}
+        clock = Clock(zone_named(settings.business_timezone), movable=settings.test_clock_allowed)
+        await clock.refresh(db, tables["test_clock"])
         outbox = Outbox(tables["outbox"], spec.name, traced=traced)
-        ctx = ServiceContext(settings, db, outbox, tables)
+        ctx = ServiceContext(settings, db, outbox, tables, clock=clock)
+        ctx.scheduler = Scheduler(ctx, spec.schedules)
         app.state.ctx = ctx
         for hook in spec.on_startup:
             await hook(ctx)
@@ -105,6 +119,11 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         if settings.run_workers:
             for worker in spec.workers:
                 tasks.append(_supervised(worker.__name__, lambda w=worker: w(ctx)))
+            for schedule in spec.schedules:
+                tasks.append(_supervised(f"schedule:{schedule.name}",
+                                         lambda s=schedule: ctx.scheduler.loop(s)))
+            if clock.movable:
+                tasks.append(_supervised("test-clock", lambda: _follow_clock(ctx)))
         log.info("service_started", database=db.url.split("@")[-1], broker=settings.kafka_bootstrap)
         try:
             yield
@@ -138,8 +157,24 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
     _install_health(app, needs_broker=spec.uses_broker)
     for router in spec.routers:
         app.include_router(router)
+    app.include_router(schedules_router())
+    if settings.test_clock_allowed:
+        app.include_router(clock_router())  # production answers 404
     app.include_router(contract_router())  # every service serves the partner contract
     return app
+
+
+PLATFORM_TABLE_NAMES = ("outbox", "inbox", "idempotency_keys", "test_clock", "schedule_runs")
+
+
+async def _follow_clock(ctx: ServiceContext) -> None:
+    """Pick up a clock move made through another replica (this one's schedulers are then woken)."""
+    while True:
+        await asyncio.sleep(ctx.settings.sweep_interval_seconds)
+        try:
+            await ctx.clock.refresh(ctx.db, ctx.tables["test_clock"])
+        except Exception as exc:  # the database is away: keep the last offset
+            log.warning("test_clock_refresh_failed", error=type(exc).__name__)
 
 
 def _supervised(name: str, run: Callable[[], Awaitable[None]]) -> asyncio.Task:

@@ -59,6 +59,7 @@ CONSUMERS = {
     "ticket-created": ["segmentation", "playbook"],
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
+    "order-recorded": ["playbook"],
 }
 _PRODUCER_IN_DESCRIPTION = re.compile(r"\((segmentation|survey|feedback|playbook)\b[^)]*\)")
 

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
+
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
 SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
 # The staff console (docs/design.md §12): a web application over the services' APIs, not one of them.
@@ -54,6 +56,12 @@ class PlatformSettings(BaseSettings):
     consumer_fetch_wait_ms: int = 50
     consumer_retry_backoff_seconds: float = 0.2
     sweep_interval_seconds: float = 5.0
+    # docs/design.md §9: day, week, month and quarter boundaries of schedules, caps and reports.
+    business_timezone: str = DEFAULT_BUSINESS_TIMEZONE
+    # A scheduled run whose replica stops beating its heartbeat this long is taken over.
+    schedule_lease_seconds: float = Field(default=60.0, gt=0)
+    # First retry delay of a failed scheduled run; doubled per attempt, at most an hour.
+    schedule_retry_seconds: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
     # Browser origins allowed to call the API (docs/design.md §13); none by default. A comma-separated
     # list or a JSON list; `*` allows any origin (refused in production together with credentials).
@@ -75,6 +83,17 @@ class PlatformSettings(BaseSettings):
     run_consumers: bool = True
     run_workers: bool = True
     service_database_url: str | None = Field(default=None, exclude=True)
+
+    @field_validator("business_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone_named(value)
+        return value
+
+    @property
+    def test_clock_allowed(self) -> bool:
+        """docs/design.md §9: the clock may be moved outside production only."""
+        return self.env is not Environment.PRODUCTION
 
     @field_validator("cors_origins", mode="before")
     @classmethod

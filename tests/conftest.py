@@ -67,10 +67,33 @@ def platform_config(database_url, broker) -> dict:
 
 
 @pytest.fixture(scope="session")
-def service_urls(platform_config):
-    """The four services over real HTTP on this run's database and broker (the console's bench;
+async def console_stack_config(platform_config):
+    """Settings of the services behind the console's tests: a database and topic prefix of their own.
+
+    The stack lives for the rest of the run; on the run's database and topics its relays would
+    publish other tests' outboxes and its consumers (same groups) would take their events.
+    """
+    name = f"crm_console_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    host = PG_ADMIN_DSN.split("@", 1)[1].rsplit("/", 1)[0]
+    yield {**platform_config, "database_url": f"postgresql+asyncpg://postgres@{host}/{name}",
+           "kafka_topic_prefix": "console."}
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+def service_urls(console_stack_config):
+    """The four services over real HTTP on a database and topics of their own (the console's bench;
     started once for the console's integration, security and browser tests)."""
     from tests.console_stack import service_stack
 
-    with service_stack(platform_config) as urls:
+    with service_stack(console_stack_config) as urls:
         yield urls

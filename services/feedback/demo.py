@@ -5,15 +5,15 @@ from __future__ import annotations
 import httpx
 
 DEMO_TICKETS = [
-    {"customer_id": "C001", "channel": "phone", "type": "complaint", "category": "technical",
+    {"customer_id": "cust-a", "channel": "phone", "type": "complaint", "category": "technical",
      "description": "生产系统宕机,订单无法使用,客户要求投诉处理"},
-    {"customer_id": "C002", "channel": "email", "type": "problem", "category": "billing",
+    {"customer_id": "cust-b", "channel": "email", "type": "problem", "category": "billing",
      "description": "导出发票失败,页面报错"},
-    {"customer_id": "C003", "channel": "app", "type": "suggestion", "category": "product",
+    {"customer_id": "cust-c", "channel": "app", "type": "suggestion", "category": "product",
      "description": "希望报表支持按季度汇总"},
-    {"customer_id": "C004", "channel": "web", "type": "problem", "category": "account",
+    {"customer_id": "cust-d", "channel": "web", "type": "problem", "category": "account",
      "description": "审批流程卡住两天了"},
-    {"customer_id": "C005", "channel": "community", "type": "praise", "category": "product",
+    {"customer_id": "cust-e", "channel": "community", "type": "praise", "category": "product",
      "description": "新版本速度很快,点赞"},
 ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
@@ -26,8 +26,9 @@ manage = require()  # manager (and admin) edit rules and the contact policy
 ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service clock (the test clock moves it outside production)."""
+    return request.app.state.ctx.clock.now()
 
 
 def _rule_set_out(row, etags: ETags) -> schemas.RuleSetOut:
@@ -58,8 +59,9 @@ async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    row = await config.replace(session, ConfigKind.RULES, body, caller.subject, _now(), precondition)
+    row = await config.replace(session, ConfigKind.RULES, body, caller.subject, now, precondition)
     return _rule_set_out(row, etags)
 
 
@@ -79,8 +81,9 @@ async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), ca
 async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    row = await config.replace_rule(session, rule_id, body, caller.subject, _now(), precondition)
+    row = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
     rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
     return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
 
@@ -100,8 +103,9 @@ async def get_contact_policy(session: AsyncSession = Depends(db_session), caller
 async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    row = await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, _now(), precondition)
+    row = await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, now, precondition)
     return _policy_out(row, etags)
 
 
@@ -110,8 +114,9 @@ async def put_contact_policy(
 async def post_contact(
     customer_id: str, body: schemas.ContactIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
+    now: datetime = Depends(_now),
 ):
-    return await contacts.record_contact(session, customer_id, body, caller.subject, _now())
+    return await contacts.record_contact(session, customer_id, body, caller.subject, now)
 
 
 # --- actions and plans -----------------------------------------------------------------------
@@ -124,9 +129,10 @@ async def list_actions(
     owner: str | None = None, kind: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    now: datetime = Depends(_now),
 ):
     return await actions.list_actions(session, customer_id=customer_id, status=status_, owner=owner,
-                                      kind=kind, limit=limit, cursor=cursor, now=_now())
+                                      kind=kind, limit=limit, cursor=cursor, now=now)
 
 
 @router.get("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
@@ -134,8 +140,9 @@ async def list_actions(
 async def get_action(
     action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
-    return etags.tag(await actions.get_action(session, action_id, _now()))
+    return etags.tag(await actions.get_action(session, action_id, now))
 
 
 @router.patch("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
@@ -146,18 +153,22 @@ async def patch_action(
     action_id: str, request: Request, caller: Caller = Depends(work),
     changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    now: datetime = Depends(_now),
 ):
     ctx = request.app.state.ctx
-    return etags.tag(await actions.update_action(ctx, session, action_id, changes, caller.subject, _now(),
+    return etags.tag(await actions.update_action(ctx, session, action_id, changes, caller.subject, now,
                                                  precondition))
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
-            summary="The customer's care plan: open and recent actions, contact caps and paused channels")
+            summary="The customer's care plan: open and recent actions, recurring care with its next "
+                    "due dates, contact caps and paused channels")
 async def get_plan(
-    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
 ):
-    return await actions.care_plan(session, customer_id, _now())
+    ctx = request.app.state.ctx
+    return await actions.care_plan(session, customer_id, ctx.clock.now(), ctx)
 
 
 # --- cases -----------------------------------------------------------------------------------
@@ -168,8 +179,9 @@ async def get_plan(
 async def post_case(
     body: schemas.CaseIn, response: Response, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
+    now: datetime = Depends(_now),
 ):
-    case = await cases.create_case(session, body, caller.subject, _now())
+    case = await cases.create_case(session, body, caller.subject, now)
     response.headers["Location"] = f"/v1/cases/{case.id}"
     return case
 
@@ -211,6 +223,6 @@ async def experiment_report(experiment_id: str, request: Request, session: Async
 
 @router.get("/reports/effect", response_model=schemas.EffectReport, tags=["reports"],
             summary="Retention, repurchase, complaints, NPS / CSAT, referrals per tier and quadrant")
-async def effect_report(month: str = Query(..., examples=["2026-03"]),
+async def effect_report(request: Request, month: str = Query(..., examples=["2026-03"]),
                         session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await reports.effect_report(session, month)
+    return await reports.effect_report(session, month, request.app.state.ctx.clock.zone)

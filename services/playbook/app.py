@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from services.playbook.api import router
 from services.playbook.events import HANDLERS
 from services.playbook.models import Base
+from services.playbook.service import digest, recurring
 from services.playbook.service.config import seed_defaults
 from services.playbook.settings import PlaybookSettings, playbook_settings
 from services.playbook.workers import overdue_sweeper, survey_inviter
@@ -19,15 +20,18 @@ SPEC = ServiceSpec(
         "Turns events into care actions for the people who own each account: editable rules "
         "(trigger, conditions, action templates), a care plan per customer, contact caps by value "
         "class with channel pauses (a capped action is deferred with the reason and a date, never "
-        "dropped), cases, rule experiments with a control group, and monthly effect reports. "
-        "Publishes `action-created`, `action-completed`, `action-overdue`."
+        "dropped; promised actions never deferred), recurring care planned per period for each "
+        "customer's tier and quadrant, the presence check, the weekly owner digest, cases, rule "
+        "experiments with a control group, and monthly effect reports. Publishes `action-created`, "
+        "`action-completed`, `action-overdue`, `digest-ready`."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
-    publishes=["action-created", "action-completed", "action-overdue"],
+    publishes=["action-created", "action-completed", "action-overdue", "digest-ready"],
     handlers=HANDLERS,
     workers=[overdue_sweeper, survey_inviter],
+    schedules=[*recurring.SCHEDULES, *digest.SCHEDULES],
     on_startup=[seed_defaults],
 )
 

@@ -33,14 +33,14 @@ DEMO_CASES = [
         "tags": ["win-back"],
     },
 ]
-DEMO_CONTACTS = [("C004", "email", False), ("C004", "email", False), ("C004", "email", False),
-                 ("C001", "email", True)]
+DEMO_CONTACTS = [("cust-d", "email", False), ("cust-d", "email", False), ("cust-d", "email", False),
+                 ("cust-a", "email", True)]
 
 
 async def load_demo(
     base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
 ) -> None:
-    """Two cases and a few contact outcomes (C004's email channel ends paused); skipped when cases exist."""
+    """Two cases and a few contact outcomes (cust-d's email channel ends paused); skipped when cases exist."""
     async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30,
                                  transport=transport) as client:
         existing = await client.get("/v1/cases", params={"limit": 1})

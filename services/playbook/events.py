@@ -5,7 +5,10 @@
 - `tier-changed`: tier and owner in the read model, then the rules on it;
 - `satisfaction-scored`: kept for reports and experiments, then the rules (by level);
 - `ticket-escalated`, `churn-risk-detected`: kept for reports, then the rules (retention);
-- `ticket-created`, `ticket-resolved`: kept for the complaint-resolution report, then the rules.
+- `ticket-created`, `ticket-resolved`: kept for the complaint-resolution report, then the rules;
+- `order-recorded`: every order and its amount, for experiments and the effect report.
+
+`score-updated` and `tier-changed` also re-plan the customer's recurring care at once.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from services.playbook.models import (
     CustomerRow,
     CustomerSnapshotRow,
     ObservedOrderRow,
+    OrderRow,
     SurveyAnswerRow,
     TicketRow,
 )
 from services.playbook.service.planning import plan_for_event
+from services.playbook.service.recurring import plan_recurring
 from shared.app import EventHandler, ServiceContext
 from shared.db import PerDialect
 from shared.events.envelope import Event
@@ -32,6 +37,7 @@ from shared.rfc3339 import parse_optional, parse_time
 # Read models written "unless already present": an event applied twice adds nothing.
 _OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
 _KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
+_KEEP_ORDER = PerDialect(lambda insert: insert(OrderRow).on_conflict_do_nothing())
 
 
 async def _customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -77,6 +83,7 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
                               {"customer_id": data["customer_id"], "ordered_at": last_order_at})
     await session.flush()
     await plan_for_event(ctx, session, event)
+    await plan_recurring(ctx, session, row, ctx.clock.now())
 
 
 async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
@@ -90,6 +97,7 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
         row.updated_at = datetime.now(UTC)
     await session.flush()
     await plan_for_event(ctx, session, event)
+    await plan_recurring(ctx, session, row, ctx.clock.now())
 
 
 async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
@@ -134,6 +142,19 @@ async def on_churn_risk(ctx: ServiceContext, session: AsyncSession, event: Event
     await plan_for_event(ctx, session, event)
 
 
+async def on_order_recorded(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Every order, with its amount: the 30-day win-back and the 3-month spend of experiments and
+    the repurchase of the effect report become real figures, not what score events carried."""
+    data = event.data
+    ordered_at = parse_time(data["ordered_at"])
+    await session.execute(_KEEP_ORDER.for_session(session), {
+        "customer_id": data["customer_id"], "order_id": data["order_id"],
+        "amount": Decimal(str(data["amount"])), "ordered_at": ordered_at,
+    })
+    await session.execute(_OBSERVE_ORDER.for_session(session),
+                          {"customer_id": data["customer_id"], "ordered_at": ordered_at})
+
+
 HANDLERS: dict[str, EventHandler] = {
     "score-updated": on_score_updated,
     "tier-changed": on_tier_changed,
@@ -142,4 +163,5 @@ HANDLERS: dict[str, EventHandler] = {
     "churn-risk-detected": on_churn_risk,
     "ticket-created": on_ticket_created,
     "ticket-resolved": on_ticket_resolved,
+    "order-recorded": on_order_recorded,
 }

@@ -44,6 +44,10 @@ class CustomerRow(Base):
     last_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     computed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Recurring care: the rule-set version the plan was made with, and when it must be looked at
+    # again (the next period of its shortest cadence); the schedule re-plans when either is due.
+    planned_rules_version: Mapped[int | None] = mapped_column(Integer)
+    next_plan_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class CustomerSnapshotRow(Base):
@@ -67,6 +71,27 @@ class ObservedOrderRow(Base):
     __tablename__ = "observed_orders"
     customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     ordered_at: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+
+
+class OrderRow(Base):
+    """Orders from `order-recorded`: real win-back and spend figures for experiments and reports."""
+
+    __tablename__ = "orders"
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    ordered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DigestRow(Base):
+    """One owner's weekly digest; the key makes a week's digest go out once."""
+
+    __tablename__ = "digests"
+    owner: Mapped[str] = mapped_column(String(100), primary_key=True)
+    week_of: Mapped[str] = mapped_column(String(10), primary_key=True)  # the Monday, business time
+    digest_id: Mapped[str] = mapped_column(String(36))
+    summary: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SurveyAnswerRow(Base):
@@ -115,6 +140,10 @@ class CareActionRow(Base):
     status: Mapped[str] = mapped_column(String(20))
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deep_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A promised time: never deferred by a cap (deferrable actions move instead).
+    promised: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Recurring care: the business-calendar period this action is for (`2026-Q4`).
+    period_key: Mapped[str | None] = mapped_column(String(16))
     # When the contact goes ahead (counts against the cap); None while deferred.
     contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deferred_reason: Mapped[str | None] = mapped_column(Text)
@@ -144,6 +173,7 @@ class CareActionRow(Base):
         Index("ix_actions_owner_status", "owner", "status"),
         Index("ix_actions_status_due", "status", "due_at"),
         Index("ix_actions_survey", "survey_state", "survey_next_attempt_at"),
+        Index("ix_actions_customer_period", "customer_id", "period_key"),
     )
 
 

@@ -117,12 +117,26 @@ class ContactStateOut(BaseModel):
     paused_channels: list[ChannelPauseOut]
 
 
+class RecurringOut(BaseModel):
+    """One recurring action of the customer's current tier and quadrant, planned ahead."""
+
+    kind: str
+    rule_id: str
+    cadence: str
+    period: str = Field(description="the current period of the business calendar, e.g. 2026-Q4")
+    action_id: str | None = Field(description="this period's action, once made")
+    status: str | None
+    due_at: datetime
+    next_due_at: datetime = Field(description="when the same action falls due in the next period")
+
+
 class PlanOut(BaseModel):
     customer_id: str
     customer: CustomerOut | None
     contact: ContactStateOut
     open_actions: list[ActionOut]
     recent_actions: list[ActionOut]
+    recurring: list[RecurringOut] = []
 
 
 # --- contacts --------------------------------------------------------------------------------

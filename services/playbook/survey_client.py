@@ -71,11 +71,15 @@ class SurveyClient:
             if not cursor:
                 raise SurveyRefused("the survey service has no default survey")
 
-    async def invite(self, survey_id: str, customer_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """One invitation per customer: customer id -> the invitation (id, token, url, expires_at)."""
+    async def invite(
+        self, survey_id: str, customer_ids: list[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """customer id -> the new invitation (id, token, url, expires_at), and customer id -> why it
+        was not invited (the fatigue guard: `recent_invitation_id`, `reason`, `next_allowed_at`)."""
         body = {"customer_ids": customer_ids, "expires_in_days": self.settings.survey_expires_in_days}
         answer = await self._request("POST", f"/v1/surveys/{survey_id}/invitations", json=body)
-        return {item["customer_id"]: item for item in answer.get("items", [])}
+        return ({item["customer_id"]: item for item in answer.get("items", [])},
+                {item["customer_id"]: item for item in answer.get("skipped", [])})
 
     async def aclose(self) -> None:
         await self.http.aclose()

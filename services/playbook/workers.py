@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
@@ -88,7 +88,7 @@ async def overdue_sweeper(ctx: ServiceContext) -> None:
     batch = getattr(ctx.settings, "overdue_batch_size", 200)
     while True:
         try:
-            now = datetime.now(UTC)
+            now = ctx.clock.now()
             for _ in range(20):  # a backlog is worked off in batches, each its own transaction
                 if len(await sweep_overdue(ctx, now, batch)) < batch:
                     break
@@ -124,15 +124,16 @@ async def invite_pending_surveys(ctx: ServiceContext, client: SurveyClient, now:
     if not claimed:
         return 0
     invitations: dict[str, dict[str, Any]] = {}
+    recent: dict[str, dict[str, Any]] = {}
     error: str | None = None
     survey_id: str | None = None
     try:
         survey_id = await client.default_survey_id()
-        invitations = await client.invite(survey_id, sorted({c for _, c in claimed}))
+        invitations, recent = await client.invite(survey_id, sorted({c for _, c in claimed}))
     except (SurveyUnavailable, SurveyRefused) as exc:
         error = f"{type(exc).__name__}: {exc}"
         log.warning("survey_invitation_failed", actions=len(claimed), error=error)
-    done_at = datetime.now(UTC)
+    done_at = ctx.clock.now()
     async with ctx.db.session() as session, session.begin():
         for action_id, customer_id in claimed:
             row = await session.get(CareActionRow, action_id, with_for_update=True)
@@ -140,6 +141,11 @@ async def invite_pending_surveys(ctx: ServiceContext, client: SurveyClient, now:
                 continue  # cancelled or done by hand meanwhile
             row.survey_attempts = (row.survey_attempts or 0) + 1
             invitation = invitations.get(customer_id)
+            if invitation is None and customer_id in recent:
+                # The fatigue guard: the customer was invited to a survey in the last 30 days (by the
+                # survey schedule, say); that invitation answers this action.
+                skipped = recent[customer_id]
+                invitation = {"id": skipped.get("recent_invitation_id"), "reason": skipped.get("reason")}
             if invitation is None:
                 row.survey_error = error or "the survey service returned no invitation for the customer"
                 delay = min(settings.survey_retry_seconds * 2 ** (row.survey_attempts - 1),
@@ -152,6 +158,7 @@ async def invite_pending_surveys(ctx: ServiceContext, client: SurveyClient, now:
                 "survey_id": survey_id, "invitation_id": invitation.get("id"),
                 "token": invitation.get("token"), "url": invitation.get("url"),
                 "expires_at": invitation.get("expires_at"),
+                **({"recent_invitation": invitation["reason"]} if invitation.get("reason") else {}),
             }
             row.status, row.completed_at, row.updated_at = ActionStatus.DONE.value, done_at, done_at
             row.next_step = row.next_step or "wait for the customer's answer"
@@ -177,7 +184,7 @@ async def survey_inviter(ctx: ServiceContext) -> None:
         while True:
             try:
                 batch = ctx.settings.survey_batch_size
-                while await invite_pending_surveys(ctx, client, datetime.now(UTC)) >= batch:
+                while await invite_pending_surveys(ctx, client, ctx.clock.now()) >= batch:
                     pass
             except Exception:
                 log.exception("survey_inviter_failed")

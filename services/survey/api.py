@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
-from services.survey.service import invitations, reports, surveys
-from shared.auth import READERS, Caller, Role, require
+from services.survey.service import cadence, invitations, reports, schedule, surveys
+from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
+from shared.errors import Forbidden
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from shared.preconditions import ETags
 
@@ -20,6 +20,16 @@ read = require(*READERS)
 manage_templates = require()  # manager and admin
 invite = require(Role.ACCOUNT_MANAGER)
 see_invitations = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+manage_schedule = require(admin_only=True)  # the service's own settings (docs/design.md §7)
+# The notification service fetches an invitation's link at send time with a service identity
+# holding only this permission; no user role reads links by invitation id (the link is the key).
+LINK_PERMISSION = "survey:invitation-links"
+
+
+async def read_links(caller: Caller = Depends(authenticate)) -> Caller:
+    if Role.ADMIN in caller.roles or LINK_PERMISSION in caller.permissions:
+        return caller
+    raise Forbidden(f"This call needs the admin role or the {LINK_PERMISSION} permission")
 
 
 @router.post("/surveys", response_model=schemas.SurveyOut, status_code=201, tags=["surveys"],
@@ -66,11 +76,23 @@ async def create_invitations(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
 ) -> schemas.InvitationsOut:
     ctx = request.app.state.ctx
-    rows = await invitations.invite(ctx, session, survey_id, body, caller)
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
+    rows, skipped = await invitations.invite(ctx, session, survey_id, body, caller, now)
     return schemas.InvitationsOut(
-        items=[invitations.invitation_out(ctx.settings, r, now) for r in rows]
+        items=[invitations.invitation_out(ctx.settings, r, now) for r in rows], skipped=skipped,
     )
+
+
+@router.get("/invitation-links/{invitation_id}", response_model=schemas.InvitationLinkOut,
+            tags=["invitations"],
+            summary="The answering link of one invitation, for the sender of invitation-created "
+                    f"(admin, or a service identity with the `{LINK_PERMISSION}` permission)")
+async def invitation_link(
+    invitation_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read_links),
+) -> schemas.InvitationLinkOut:
+    ctx = request.app.state.ctx
+    return await invitations.invitation_link(ctx.settings, session, invitation_id, ctx.clock.now())
 
 
 @router.get("/customers/{customer_id}/invitations", response_model=Page[schemas.InvitationOut],
@@ -99,13 +121,46 @@ async def get_results(
 @router.get("/surveys/{survey_id}/trend", response_model=schemas.TrendOut, tags=["results"],
             summary="Satisfaction, NPS and CSAT per month, overall and per tier (or quadrant)")
 async def get_trend(
-    survey_id: str,
+    survey_id: str, request: Request,
     from_month: str | None = Query(None, alias="from", description="YYYY-MM; 11 months before `to`"),
     to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
     by: Literal["tier", "quadrant"] = "tier",
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.TrendOut:
-    return await reports.trend(session, survey_id, from_month, to_month, by, datetime.now(UTC))
+    return await reports.trend(session, survey_id, from_month, to_month, by,
+                               request.app.state.ctx.clock.now())
+
+
+@router.get("/surveys/{survey_id}/coverage", response_model=schemas.CoverageOut, tags=["results"],
+            summary="Of a period's target customers (tiers on cadence): share invited (target 80%), "
+                    "response rate, and who is held back by the fatigue guard")
+async def get_coverage(
+    survey_id: str, request: Request,
+    period: str = Query(..., description="YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY (business time zone)",
+                        examples=["2026-Q4"]),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.CoverageOut:
+    return await cadence.coverage(request.app.state.ctx, session, survey_id, period)
+
+
+@router.get("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
+            summary="The survey schedule: cadence per tier, reminders, fatigue guard, coverage target")
+async def get_survey_schedule(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.ScheduleOut:
+    return await schedule.get_schedule(session)
+
+
+@router.put("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
+            summary="Replace the survey schedule (admin; stored as a new version); "
+                    "a value out of range is a 422 naming the field")
+async def put_survey_schedule(
+    request: Request, body: dict[str, Any] = Body(..., examples=[{
+        "cadence": {"VIP": "quarterly", "Key": "quarterly", "Regular": "quarterly", "Observation": None},
+        "reminder_after_days": [3, 7], "fatigue_days": 30}]),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
+) -> schemas.ScheduleOut:
+    return await schedule.replace_schedule(session, body, caller.subject, request.app.state.ctx.clock.now())
 
 
 @router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],

@@ -8,7 +8,9 @@ from services.survey.api import router
 from services.survey.events import HANDLERS
 from services.survey.models import Base
 from services.survey.public import router as public_router
+from services.survey.service.cadence import SCHEDULES
 from services.survey.service.ratelimit import rate_limit_janitor
+from services.survey.service.schedule import seed_default_schedule
 from services.survey.service.surveys import seed_default_survey
 from services.survey.settings import SurveySettings, survey_settings
 from shared.app import ServiceSpec, create_service_app
@@ -20,15 +22,18 @@ SPEC = ServiceSpec(
         "Survey templates (dimensions of 1-5 Likert items, NPS, open questions, per-tier weights), "
         "invitations with unguessable tokens answered without login on a mobile page, weighted "
         "satisfaction, results by tier, topics of open answers, and the ticket verification of "
-        "the closed loop. Publishes `satisfaction-scored` and `ticket-verification-answered`."
+        "the closed loop; surveys on cadence per tier with reminders, a 30-day fatigue guard and coverage "
+        "per period. Publishes `satisfaction-scored`, `ticket-verification-answered` and "
+        "`invitation-created`."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router, public_router],
-    publishes=["satisfaction-scored", "ticket-verification-answered"],
+    publishes=["satisfaction-scored", "ticket-verification-answered", "invitation-created"],
     handlers=HANDLERS,
     workers=[rate_limit_janitor],
-    on_startup=[seed_default_survey],
+    schedules=SCHEDULES,
+    on_startup=[seed_default_survey, seed_default_schedule],
 )
 
 

@@ -36,7 +36,7 @@ async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: 
     """The closed loop: ask the customer "Is your problem solved?"."""
     data = event.data
     invitation = await invite_to_verify(
-        ctx.settings, session, data["customer_id"], data["ticket_id"], datetime.now(UTC)
+        ctx, session, data["customer_id"], data["ticket_id"], data.get("priority"), ctx.clock.now()
     )
     log.info("verification_invited", ticket_id=data["ticket_id"], invitation_id=invitation.id)
 

@@ -21,3 +21,7 @@ RATE_LIMITED = Counter(
 VERIFICATIONS = Counter(
     "crm_survey_verifications_answered_total", "Ticket verifications answered", ["solved"]
 )
+REMINDERS = Counter(
+    "crm_survey_reminders_total", "Reminders of unanswered invitations, by kind (survey, verification)",
+    ["kind"],
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.db import UTCDateTime
@@ -67,7 +67,58 @@ class InvitationRow(Base):
     progress: Mapped[dict | None] = mapped_column(JSON)
     progress_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     language: Mapped[str | None] = mapped_column(String(10))  # of the answering page: zh-CN or en
-    __table_args__ = (Index("ix_invitations_customer", "customer_id", "created_at", "id"),)
+    # A scheduled invitation's period (`2026-Q4`); with the customer a unique key, so a schedule
+    # that resumes after failing part way never invites a customer twice for one period.
+    period_key: Mapped[str | None] = mapped_column(String(16))
+    priority: Mapped[str | None] = mapped_column(String(4))  # of the ticket a verification is about
+    reminders_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: no reminder left
+    __table_args__ = (
+        Index("ix_invitations_customer", "customer_id", "created_at", "id"),
+        Index("ix_invitations_next_reminder", "next_reminder_at"),
+        UniqueConstraint("customer_id", "period_key", name="uq_invitation_customer_period"),
+    )
+
+
+class ReminderRow(Base):
+    """One reminder of an unanswered invitation; the key makes each reminder go out once."""
+
+    __tablename__ = "invitation_reminders"
+    invitation_id: Mapped[str] = mapped_column(ForeignKey("invitations.id"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SurveyTargetRow(Base):
+    """A customer the schedule must invite in a period (its tier has a cadence), and the outcome.
+
+    Written set-based at each run for the customers known from `score-updated`; the coverage of
+    a period is read from here. `not_before` holds a target back while the fatigue guard does.
+    """
+
+    __tablename__ = "survey_targets"
+    period_key: Mapped[str] = mapped_column(String(16), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tier: Mapped[str | None] = mapped_column(String(20))
+    survey_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))  # pending | invited
+    invitation_id: Mapped[str | None] = mapped_column(String(36))
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_survey_targets_open", "status", "period_key", "not_before"),)
+
+
+class ScheduleVersionRow(Base):
+    """Versions of the survey schedule an admin edits (cadence per tier, reminders, guard); never changed."""
+
+    __tablename__ = "schedule_versions"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ResponseRow(Base):

@@ -71,9 +71,9 @@ def page_language(requested: str | None, accept_language: str | None) -> str:
             tags=["answering"], summary="The questions of an invitation (no login: the token is the key)",
             dependencies=[Depends(enforce_invitation_limits)])
 async def get_invitation(
-    token: str = Token, session: AsyncSession = Depends(db_session)
+    request: Request, token: str = Token, session: AsyncSession = Depends(db_session)
 ) -> schemas.PublicInvitationOut:
-    return await invitations.public_view(session, token)
+    return await invitations.public_view(session, token, request.app.state.ctx.clock.now())
 
 
 @router.post("/v1/invitations/{token}/response", response_model=schemas.ResponseOut, status_code=201,
@@ -90,9 +90,10 @@ async def post_response(
              tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
              summary="Save answers as the customer goes: merged into those saved, restored on reload")
 async def post_progress(
-    body: schemas.ResponseIn, token: str = Token, session: AsyncSession = Depends(db_session),
+    body: schemas.ResponseIn, request: Request, token: str = Token,
+    session: AsyncSession = Depends(db_session),
 ) -> schemas.ProgressOut:
-    return await progress.save_progress(session, token, body)
+    return await progress.save_progress(session, token, body, request.app.state.ctx.clock.now())
 
 
 @router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],

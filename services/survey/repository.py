@@ -191,3 +191,23 @@ async def responses_between(
         .where(ResponseRow.survey_id == survey_id, ResponseRow.kind == "survey",
                ResponseRow.answered_at >= start, ResponseRow.answered_at < end)
     )).all())
+
+
+async def last_survey_invitations(
+    session: AsyncSession, customer_ids: list[str]
+) -> dict[str, tuple[str, datetime]]:
+    """customer -> (id, created_at) of its newest survey invitation (verifications do not count)."""
+    if not customer_ids:
+        return {}
+    newest = (
+        select(InvitationRow.customer_id, InvitationRow.id, InvitationRow.created_at,
+               func.row_number().over(partition_by=InvitationRow.customer_id,
+                                      order_by=(InvitationRow.created_at.desc(), InvitationRow.id.desc()))
+               .label("rank"))
+        .where(InvitationRow.kind == "survey", InvitationRow.customer_id.in_(customer_ids))
+        .subquery()
+    )
+    rows = await session.execute(
+        select(newest.c.customer_id, newest.c.id, newest.c.created_at).where(newest.c.rank == 1)
+    )
+    return {customer: (invitation_id, as_utc(at)) for customer, invitation_id, at in rows.all()}

@@ -145,8 +145,73 @@ class InvitationOut(BaseModel):
     language: Language | None = None
 
 
+class SkippedInvitationOut(BaseModel):
+    """A customer not invited: the fatigue guard (one survey invitation in 30 days) held it back."""
+
+    customer_id: str
+    reason: str
+    recent_invitation_id: str
+    next_allowed_at: datetime
+
+
 class InvitationsOut(BaseModel):
     items: list[InvitationOut]
+    skipped: list[SkippedInvitationOut] = []
+
+
+class InvitationLinkOut(BaseModel):
+    """What a sender needs to deliver an invitation: the answering link, fetched at send time."""
+
+    invitation_id: str
+    kind: InvitationKind
+    customer_id: str
+    url: str
+    status: InvitationStatus
+    expires_at: datetime
+
+
+# --- the schedule ------------------------------------------------------------------------------
+
+CadenceName = Literal["monthly", "quarterly", "half-yearly", "yearly"]
+
+
+class ScheduleOut(BaseModel):
+    version: int
+    created_by: str
+    created_at: datetime
+    cadence: dict[str, CadenceName | None]
+    survey_id: str
+    reminder_after_days: list[int]
+    fatigue_days: int
+    coverage_target: float
+    verification_reminder_after_days: int | None
+    invitation_expires_in_days: int
+
+
+class CoverageGroupOut(BaseModel):
+    target: int
+    invited: int
+    answered: int
+    coverage: float | None
+    response_rate: float | None
+
+
+class CoverageOut(BaseModel):
+    """Of the period's target customers (tiers on cadence): invited, answered, held back and why."""
+
+    survey_id: str
+    period: str
+    start: datetime
+    end: datetime
+    target: int
+    invited: int
+    answered: int
+    coverage: float | None = Field(description="invited / target")
+    coverage_target: float
+    met: bool | None
+    response_rate: float | None = Field(description="answered / invited")
+    by_tier: dict[str, CoverageGroupOut]
+    held_back: dict[str, int] = Field(description="targets not invited yet, by reason")
 
 
 class QuestionOut(BaseModel):

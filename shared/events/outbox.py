@@ -41,7 +41,10 @@ OUTBOX_COLUMNS = ["event_id", "event_type", "message_key", "envelope", "created_
 
 
 def platform_tables(metadata: MetaData) -> dict[str, Table]:
-    """Outbox, inbox and idempotency tables, created in each service's own schema."""
+    """Outbox, inbox, idempotency, test clock and schedule run tables, in each service's own schema."""
+    from shared.clock import clock_table
+    from shared.scheduler import schedule_runs_table
+
     outbox = Table(
         "outbox",
         metadata,
@@ -72,7 +75,8 @@ def platform_tables(metadata: MetaData) -> dict[str, Table]:
         Column("content_type", String(100), nullable=True),
         Column("created_at", UTCDateTime, nullable=False),
     )
-    return {"outbox": outbox, "inbox": inbox, "idempotency_keys": idempotency}
+    return {"outbox": outbox, "inbox": inbox, "idempotency_keys": idempotency,
+            "test_clock": clock_table(metadata), "schedule_runs": schedule_runs_table(metadata)}
 
 
 _WAKE_PENDING = "outbox_wake_pending"

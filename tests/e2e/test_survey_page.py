@@ -212,7 +212,7 @@ async def test_the_page_passes_axe_at_phone_width_and_is_kept_as_screenshots(sur
 async def test_the_demo_data_loads_over_http_once(survey_server):
     await load_demo(survey_server, ADMIN)
     await load_demo(survey_server, ADMIN)  # already loaded: skipped
-    # Clustering the topics is CPU work: on a busy machine it takes longer than httpx's 5 s default.
+    # The first topics call loads the word segmentation dictionary: seconds on a busy host.
     async with httpx.AsyncClient(base_url=survey_server, headers=ADMIN, timeout=60) as api:
         acme = (await api.get("/v1/customers/demo-acme/satisfaction")).json()
         assert [p["level"] for p in acme["items"]] == ["very_satisfied"]

@@ -26,6 +26,10 @@ PUBLIC_ROUTES = {
     ("POST", "/v1/invitations/{token}/progress"),
     ("GET", "/s/{token}"),
 }
+# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9.
+ADMIN_ONLY_ROUTES = {
+    ("PUT", "/v1/clock"),
+}
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {
     ("POST", "/v1/scoring-model/dry-run"),

@@ -10,6 +10,7 @@ import pytest
 from shared.settings import DEVELOPMENT_JWT_SECRET
 from tests.reliability_results import record
 from tests.security.catalog import (
+    ADMIN_ONLY_ROUTES,
     PUBLIC_ROUTES,
     READ_ONLY_COMPUTATIONS,
     WRITE_METHODS,
@@ -99,6 +100,15 @@ async def test_a_token_with_no_roles_is_forbidden_everywhere(service):
         response = await _call(client, method, path, headers)
         assert response.status_code == 403, (name, method, path, response.text)
         assert response.json()["status"] == 403
+
+
+async def test_admin_only_routes_refuse_a_manager(service):
+    name, client, openapi = service
+    routes = [(m, p) for m, p in _protected(openapi) if (m, p) in ADMIN_ONLY_ROUTES]
+    assert routes, f"{name} serves none of the admin-only routes"
+    for method, path in routes:
+        response = await _call(client, method, path, bearer("manager", sub="manager-1"))
+        assert response.status_code == 403, (name, method, path, response.text)
 
 
 async def test_the_analyst_writes_nothing_but_read_only_computations(service):

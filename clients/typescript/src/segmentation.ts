@@ -280,6 +280,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's scheduled jobs: when they run, the last run and the next */
+        get: operations["list_schedules_v1_schedules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest runs of one scheduled job, newest first */
+        get: operations["schedule_runs_v1_schedules__name__runs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's clock (a test clock outside production) */
+        get: operations["get_clock_v1_clock_get"];
+        /** Move the test clock forward (admin): schedules catch up as if the time had passed */
+        put: operations["put_clock_v1_clock_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -295,6 +347,48 @@ export interface components {
              * Format: date-time
              */
             detected_at: string;
+        };
+        /** ClockIn */
+        ClockIn: {
+            /**
+             * Now
+             * Format: date-time
+             * @description RFC 3339 time to move to; never before the current one
+             */
+            now: string;
+        };
+        /** ClockOut */
+        ClockOut: {
+            /**
+             * Now
+             * Format: date-time
+             * @description The service's time, which its schedules follow
+             */
+            now: string;
+            /**
+             * Real Now
+             * Format: date-time
+             */
+            real_now: string;
+            /**
+             * Offset Seconds
+             * @description How far the test clock runs ahead of real time
+             */
+            offset_seconds: number;
+            /**
+             * Time Zone
+             * @description The business time zone of day, week and month boundaries
+             */
+            time_zone: string;
+            /**
+             * Business Time
+             * @description `now` as wall time in the business time zone
+             */
+            business_time: string;
+            /** Moved At */
+            moved_at: string | null;
+            /** Moved By */
+            moved_by: string | null;
         };
         /** ComponentOut */
         ComponentOut: {
@@ -696,6 +790,80 @@ export interface components {
              * Format: date-time
              */
             answered_at: string;
+        };
+        /** ScheduleOut */
+        ScheduleOut: {
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /**
+             * Recurrence
+             * @description When it runs, in the business time zone
+             */
+            recurrence: string;
+            /**
+             * Catch Up
+             * @description each: every missed period is run; latest: only the newest
+             */
+            catch_up: string;
+            /** Time Zone */
+            time_zone: string;
+            last_run: components["schemas"]["ScheduleRunOut"] | null;
+            /**
+             * Next Run At
+             * Format: date-time
+             * @description When the next run falls due; in the past means now
+             */
+            next_run_at: string;
+        };
+        /** ScheduleRunOut */
+        ScheduleRunOut: {
+            /**
+             * Period Start
+             * Format: date-time
+             * @description Start of the period the run covers
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date-time
+             */
+            period_end: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Status
+             * @description running, done or failed (retried at next_attempt_at)
+             */
+            status: string;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Started At
+             * Format: date-time
+             * @description The service clock's time when the run began
+             */
+            started_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Next Attempt At
+             * @description For a failed run: when it is retried
+             */
+            next_attempt_at: string | null;
+            /**
+             * Outcome
+             * @description What the run did (counts), as the job reports it
+             */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /** Error */
+            error: string | null;
         };
         /** ScoreOut */
         ScoreOut: {
@@ -1459,6 +1627,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverrideOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_schedules_v1_schedules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleOut"][];
+                };
+            };
+        };
+    };
+    schedule_runs_v1_schedules__name__runs_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_clock_v1_clock_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockOut"];
+                };
+            };
+        };
+    };
+    put_clock_v1_clock_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockOut"];
                 };
             };
             /** @description Validation Error */

@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invitation-links/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answering link of one invitation, for the sender of invitation-created (admin, or a service identity with the `survey:invitation-links` permission) */
+        get: operations["invitation_link_v1_invitation_links__invitation_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customer_id}/invitations": {
         parameters: {
             query?: never;
@@ -151,6 +168,41 @@ export interface paths {
         /** Satisfaction, NPS and CSAT per month, overall and per tier (or quadrant) */
         get: operations["get_trend_v1_surveys__survey_id__trend_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/surveys/{survey_id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of a period's target customers (tiers on cadence): share invited (target 80%), response rate, and who is held back by the fatigue guard */
+        get: operations["get_coverage_v1_surveys__survey_id__coverage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/survey-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey schedule: cadence per tier, reminders, fatigue guard, coverage target */
+        get: operations["get_survey_schedule_v1_survey_schedule_get"];
+        /** Replace the survey schedule (admin; stored as a new version); a value out of range is a 422 naming the field */
+        put: operations["put_survey_schedule_v1_survey_schedule_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -260,10 +312,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's scheduled jobs: when they run, the last run and the next */
+        get: operations["list_schedules_v1_schedules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest runs of one scheduled job, newest first */
+        get: operations["schedule_runs_v1_schedules__name__runs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's clock (a test clock outside production) */
+        get: operations["get_clock_v1_clock_get"];
+        /** Move the test clock forward (admin): schedules catch up as if the time had passed */
+        put: operations["put_clock_v1_clock_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ClockIn */
+        ClockIn: {
+            /**
+             * Now
+             * Format: date-time
+             * @description RFC 3339 time to move to; never before the current one
+             */
+            now: string;
+        };
+        /** ClockOut */
+        ClockOut: {
+            /**
+             * Now
+             * Format: date-time
+             * @description The service's time, which its schedules follow
+             */
+            now: string;
+            /**
+             * Real Now
+             * Format: date-time
+             */
+            real_now: string;
+            /**
+             * Offset Seconds
+             * @description How far the test clock runs ahead of real time
+             */
+            offset_seconds: number;
+            /**
+             * Time Zone
+             * @description The business time zone of day, week and month boundaries
+             */
+            time_zone: string;
+            /**
+             * Business Time
+             * @description `now` as wall time in the business time zone
+             */
+            business_time: string;
+            /** Moved At */
+            moved_at: string | null;
+            /** Moved By */
+            moved_by: string | null;
+        };
+        /** CoverageGroupOut */
+        CoverageGroupOut: {
+            /** Target */
+            target: number;
+            /** Invited */
+            invited: number;
+            /** Answered */
+            answered: number;
+            /** Coverage */
+            coverage: number | null;
+            /** Response Rate */
+            response_rate: number | null;
+        };
+        /**
+         * CoverageOut
+         * @description Of the period's target customers (tiers on cadence): invited, answered, held back and why.
+         */
+        CoverageOut: {
+            /** Survey Id */
+            survey_id: string;
+            /** Period */
+            period: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Target */
+            target: number;
+            /** Invited */
+            invited: number;
+            /** Answered */
+            answered: number;
+            /**
+             * Coverage
+             * @description invited / target
+             */
+            coverage: number | null;
+            /** Coverage Target */
+            coverage_target: number;
+            /** Met */
+            met: boolean | null;
+            /**
+             * Response Rate
+             * @description answered / invited
+             */
+            response_rate: number | null;
+            /** By Tier */
+            by_tier: {
+                [key: string]: components["schemas"]["CoverageGroupOut"];
+            };
+            /**
+             * Held Back
+             * @description targets not invited yet, by reason
+             */
+            held_back: {
+                [key: string]: number;
+            };
+        };
         /** CustomerSatisfactionOut */
         CustomerSatisfactionOut: {
             /** Customer Id */
@@ -404,6 +614,33 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * InvitationLinkOut
+         * @description What a sender needs to deliver an invitation: the answering link, fetched at send time.
+         */
+        InvitationLinkOut: {
+            /** Invitation Id */
+            invitation_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "survey" | "verification";
+            /** Customer Id */
+            customer_id: string;
+            /** Url */
+            url: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "answered" | "expired";
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
         /** InvitationOut */
         InvitationOut: {
             /** Id */
@@ -469,6 +706,11 @@ export interface components {
         InvitationsOut: {
             /** Items */
             items: components["schemas"]["InvitationOut"][];
+            /**
+             * Skipped
+             * @default []
+             */
+            skipped: components["schemas"]["SkippedInvitationOut"][];
         };
         /** ItemIn */
         ItemIn: {
@@ -754,6 +996,71 @@ export interface components {
             /** Solved */
             solved?: boolean | null;
         };
+        /** ScheduleRunOut */
+        ScheduleRunOut: {
+            /**
+             * Period Start
+             * Format: date-time
+             * @description Start of the period the run covers
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date-time
+             */
+            period_end: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Status
+             * @description running, done or failed (retried at next_attempt_at)
+             */
+            status: string;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Started At
+             * Format: date-time
+             * @description The service clock's time when the run began
+             */
+            started_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Next Attempt At
+             * @description For a failed run: when it is retried
+             */
+            next_attempt_at: string | null;
+            /**
+             * Outcome
+             * @description What the run did (counts), as the job reports it
+             */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /** Error */
+            error: string | null;
+        };
+        /**
+         * SkippedInvitationOut
+         * @description A customer not invited: the fatigue guard (one survey invitation in 30 days) held it back.
+         */
+        SkippedInvitationOut: {
+            /** Customer Id */
+            customer_id: string;
+            /** Reason */
+            reason: string;
+            /** Recent Invitation Id */
+            recent_invitation_id: string;
+            /**
+             * Next Allowed At
+             * Format: date-time
+             */
+            next_allowed_at: string;
+        };
         /** SurveyIn */
         SurveyIn: {
             /**
@@ -953,6 +1260,60 @@ export interface components {
                     [key: string]: number;
                 };
             };
+        };
+        /** ScheduleOut */
+        services__survey__schemas__ScheduleOut: {
+            /** Version */
+            version: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Cadence */
+            cadence: {
+                [key: string]: ("monthly" | "quarterly" | "half-yearly" | "yearly") | null;
+            };
+            /** Survey Id */
+            survey_id: string;
+            /** Reminder After Days */
+            reminder_after_days: number[];
+            /** Fatigue Days */
+            fatigue_days: number;
+            /** Coverage Target */
+            coverage_target: number;
+            /** Verification Reminder After Days */
+            verification_reminder_after_days: number | null;
+            /** Invitation Expires In Days */
+            invitation_expires_in_days: number;
+        };
+        /** ScheduleOut */
+        shared__time_routes__ScheduleOut: {
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /**
+             * Recurrence
+             * @description When it runs, in the business time zone
+             */
+            recurrence: string;
+            /**
+             * Catch Up
+             * @description each: every missed period is run; latest: only the newest
+             */
+            catch_up: string;
+            /** Time Zone */
+            time_zone: string;
+            last_run: components["schemas"]["ScheduleRunOut"] | null;
+            /**
+             * Next Run At
+             * Format: date-time
+             * @description When the next run falls due; in the past means now
+             */
+            next_run_at: string;
         };
     };
     responses: never;
@@ -1171,6 +1532,37 @@ export interface operations {
             };
         };
     };
+    invitation_link_v1_invitation_links__invitation_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     customer_invitations_v1_customers__customer_id__invitations_get: {
         parameters: {
             query?: {
@@ -1262,6 +1654,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrendOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_coverage_v1_surveys__survey_id__coverage_get: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY (business time zone) */
+                period: string;
+            };
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_survey_schedule_v1_survey_schedule_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["services__survey__schemas__ScheduleOut"];
+                };
+            };
+        };
+    };
+    put_survey_schedule_v1_survey_schedule_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["services__survey__schemas__ScheduleOut"];
                 };
             };
             /** @description Validation Error */
@@ -1466,6 +1947,112 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_schedules_v1_schedules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["shared__time_routes__ScheduleOut"][];
+                };
+            };
+        };
+    };
+    schedule_runs_v1_schedules__name__runs_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_clock_v1_clock_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockOut"];
+                };
+            };
+        };
+    };
+    put_clock_v1_clock_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockOut"];
                 };
             };
             /** @description Validation Error */

@@ -97,6 +97,44 @@ def cap_deferral(
     )
 
 
+@dataclass(frozen=True)
+class CountedContact:
+    """A deep contact in the cap's window: a done one stays; a pending deferrable one may move."""
+
+    action_id: str
+    contact_at: datetime
+    movable: bool
+
+
+def make_room_for_promise(
+    policy: ContactPolicy, klass: ContactClass, counted: Sequence[CountedContact], promised_kind: str,
+    now: datetime,
+) -> list[tuple[str, Deferral]]:
+    """Promises beat caps (docs/design.md §9): a promised action (follow-up within a week,
+    remediation within 48 h, retention) is never deferred by a cap, but it counts. When the
+    window now holds more deep contacts than the cap, the newest movable (pending, not promised)
+    ones are deferred until the cap frees, each with the reason. `counted` includes the promise.
+    """
+    cap = policy.caps[klass]
+    window = timedelta(days=cap.window_days)
+    in_window = sorted((c for c in counted if now - window < c.contact_at <= now), key=lambda c: c.contact_at)
+    excess = len(in_window) - cap.max_contacts
+    moved = []
+    for contact in reversed(in_window):
+        if excess <= 0:
+            break
+        if contact.movable:
+            moved.append(contact)
+            excess -= 1
+    staying = [c.contact_at for c in in_window if c not in moved]
+    frees = cap_deferral(policy, klass, staying, now)
+    may_proceed_at = frees.may_proceed_at if frees else now
+    reason = (f"contact cap: {klass.value} customers get at most {cap.max_contacts} deep contacts in "
+              f"{cap.window_days} days; a promised {promised_kind} (never deferred) took this place")
+    return [(c.action_id, Deferral(reason=reason, may_proceed_at=may_proceed_at, rule="cap-promise"))
+            for c in moved]
+
+
 def channel_pause(
     policy: ContactPolicy, channel: str, outcomes_newest_first: Sequence[tuple[datetime, bool]],
     now: datetime,

@@ -1,8 +1,10 @@
 """The default rule set (DESIGN 6, seeds 000 and 001): data, not branches; the API replaces it.
 
-Tier and quadrant plans trigger on `score-updated` with `once_per_days`, so a rescore within
-the period does not plan the same visit twice; service recovery (remediation, retention)
-bypasses the contact caps but still counts as a deep contact.
+Tier and quadrant plans are recurring rules (a `cadence`): the playbook keeps one action of
+each kind per period of the business calendar for every customer they match, re-planned when
+the tier or quadrant changes. Promised actions (the neutral follow-up within a week,
+remediation within 48 h, retention) are never deferred by a contact cap; they count toward it
+and deferrable contacts move instead.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ def _a(kind: str, title: str, channel: str, owner_role: str, hours: float, **ext
 
 
 DAY = 24
-QUARTER, MONTH, YEAR = 90, 30, 365
 DEFAULT_RULE_SET: dict[str, Any] = {"rules": [
     # By satisfaction level (DESIGN 6; seed 000: 满意度分级应对, lines 116-120).
     {"id": "satisfaction-positive", "name": "Satisfied: thank and invite to referral / co-creation",
@@ -29,85 +30,84 @@ DEFAULT_RULE_SET: dict[str, Any] = {"rules": [
     {"id": "satisfaction-neutral", "name": "Neutral: account manager follows up within a week",
      "trigger": "satisfaction-scored", "conditions": {"level": ["neutral"]},
      "actions": [_a("follow-up", "Follow up on the survey answer", "phone", "account_manager", 7 * DAY,
-                    deep_contact=True)]},
+                    deep_contact=True, promised=True)]},
     {"id": "satisfaction-negative", "name": "Dissatisfied: task force, written remediation plan in 48 h",
      "trigger": "satisfaction-scored", "conditions": {"level": ["dissatisfied", "very_dissatisfied"]},
      "actions": [_a("remediation-plan", "Written remediation plan with a committed date", "meeting",
-                    "task_force", 48, deep_contact=True, bypass_caps=True)]},
-    # By quadrant (value x loyalty).
-    {"id": "quadrant-core", "name": "Core: executive visit, custom report, priority channel",
-     "trigger": "score-updated", "conditions": {"quadrant": ["core"]},
+                    "task_force", 48, deep_contact=True, promised=True)]},
+    # By quadrant (value x loyalty): recurring care, one action of each kind per period
+    # (docs/design.md §9; seed 000: 核心客户每季度高层互访, 基础客户季度关怀邮件).
+    {"id": "quadrant-core", "name": "Core: quarterly executive visit and custom report",
+     "trigger": "score-updated", "conditions": {"quadrant": ["core"]}, "cadence": "quarterly",
      "actions": [
          _a("executive-visit", "Quarterly executive visit", "visit", "executive", 30 * DAY,
-            deep_contact=True, once_per_days=QUARTER),
-         _a("custom-report", "Custom report", "report", "account_manager", 30 * DAY, once_per_days=QUARTER),
-         _a("priority-channel", "Open the priority service channel", "internal", "support", 7 * DAY,
-            once_per_days=YEAR),
+            deep_contact=True),
+         _a("custom-report", "Custom report", "report", "account_manager", 30 * DAY),
      ]},
-    {"id": "quadrant-potential", "name": "Potential: monthly industry cases, new-feature trial",
-     "trigger": "score-updated", "conditions": {"quadrant": ["potential"]},
-     "actions": [
-         _a("industry-cases", "Monthly industry cases", "email", "account_manager", 7 * DAY,
-            once_per_days=MONTH),
-         _a("feature-trial", "New-feature trial", "meeting", "account_manager", 14 * DAY,
-            deep_contact=True, once_per_days=QUARTER),
-     ]},
+    {"id": "quadrant-core-channel", "name": "Core: priority service channel",
+     "trigger": "score-updated", "conditions": {"quadrant": ["core"]}, "cadence": "yearly",
+     "actions": [_a("priority-channel", "Open the priority service channel", "internal", "support",
+                    7 * DAY)]},
+    {"id": "quadrant-potential", "name": "Potential: monthly industry cases",
+     "trigger": "score-updated", "conditions": {"quadrant": ["potential"]}, "cadence": "monthly",
+     "actions": [_a("industry-cases", "Monthly industry cases", "email", "account_manager", 7 * DAY)]},
+    {"id": "quadrant-potential-trial", "name": "Potential: quarterly new-feature trial",
+     "trigger": "score-updated", "conditions": {"quadrant": ["potential"]}, "cadence": "quarterly",
+     "actions": [_a("feature-trial", "New-feature trial", "meeting", "account_manager", 14 * DAY,
+                    deep_contact=True)]},
     {"id": "quadrant-basic", "name": "Basic: quarterly care email, standard training",
-     "trigger": "score-updated", "conditions": {"quadrant": ["basic"]},
+     "trigger": "score-updated", "conditions": {"quadrant": ["basic"]}, "cadence": "quarterly",
      "actions": [
-         _a("care-email", "Quarterly care email", "email", "account_manager", 7 * DAY, once_per_days=QUARTER),
-         _a("standard-training", "Standard training", "training", "account_manager", 30 * DAY,
-            once_per_days=QUARTER),
+         _a("care-email", "Quarterly care email", "email", "account_manager", 7 * DAY),
+         _a("standard-training", "Standard training", "training", "account_manager", 30 * DAY),
      ]},
     {"id": "quadrant-to-optimize", "name": "To optimise: first-cooperation review, extended trial",
-     "trigger": "score-updated", "conditions": {"quadrant": ["to-optimize"]},
+     "trigger": "score-updated", "conditions": {"quadrant": ["to-optimize"]}, "cadence": "half-yearly",
      "actions": [
          _a("cooperation-review", "First-cooperation review", "meeting", "account_manager", 14 * DAY,
-            deep_contact=True, once_per_days=2 * QUARTER),
-         _a("extended-trial", "Extended trial", "email", "account_manager", 14 * DAY,
-            once_per_days=2 * QUARTER),
+            deep_contact=True),
+         _a("extended-trial", "Extended trial", "email", "account_manager", 14 * DAY),
      ]},
-    # By tier.
-    {"id": "tier-vip", "name": "VIP: dedicated account manager, executive visit, early access",
-     "trigger": "score-updated", "conditions": {"tier": ["VIP"]},
+    # By tier (seed 004: VIP 高层定期拜访(季度), 重点客户定期服务回顾(月度), 普通客户季度满意度调研).
+    {"id": "tier-vip", "name": "VIP: quarterly executive visit, early access",
+     "trigger": "score-updated", "conditions": {"tier": ["VIP"]}, "cadence": "quarterly",
      "actions": [
-         _a("dedicated-account-manager", "Assign a dedicated account manager", "internal", "team_lead",
-            3 * DAY, once_per_days=YEAR),
          _a("executive-visit", "Quarterly executive visit", "visit", "executive", 30 * DAY,
-            deep_contact=True, once_per_days=QUARTER),
-         _a("early-access", "Early access to new features", "email", "account_manager", 14 * DAY,
-            once_per_days=QUARTER),
+            deep_contact=True),
+         _a("early-access", "Early access to new features", "email", "account_manager", 14 * DAY),
      ]},
+    {"id": "tier-vip-account-manager", "name": "VIP: dedicated account manager",
+     "trigger": "score-updated", "conditions": {"tier": ["VIP"]}, "cadence": "yearly",
+     "actions": [_a("dedicated-account-manager", "Assign a dedicated account manager", "internal",
+                    "team_lead", 3 * DAY)]},
     {"id": "tier-key", "name": "Key: monthly service review and training",
-     "trigger": "score-updated", "conditions": {"tier": ["Key"]},
+     "trigger": "score-updated", "conditions": {"tier": ["Key"]}, "cadence": "monthly",
      "actions": [
          _a("service-review", "Monthly service review", "meeting", "account_manager", 14 * DAY,
-            deep_contact=True, once_per_days=MONTH),
-         _a("training", "Training", "training", "account_manager", 30 * DAY, once_per_days=MONTH),
+            deep_contact=True),
+         _a("training", "Training", "training", "account_manager", 30 * DAY),
      ]},
     {"id": "tier-regular", "name": "Regular: quarterly satisfaction survey, standard training",
-     "trigger": "score-updated", "conditions": {"tier": ["Regular"]},
+     "trigger": "score-updated", "conditions": {"tier": ["Regular"]}, "cadence": "quarterly",
      "actions": [
          _a("satisfaction-survey", "Quarterly satisfaction survey (survey service invitation)", "survey",
-            "account_manager", 14 * DAY, once_per_days=QUARTER),
-         _a("standard-training", "Standard training", "training", "account_manager", 30 * DAY,
-            once_per_days=QUARTER),
+            "account_manager", 14 * DAY),
+         _a("standard-training", "Standard training", "training", "account_manager", 30 * DAY),
      ]},
     {"id": "tier-observation", "name": "Observation: promotions, quarterly sales follow-up, churn analysis",
-     "trigger": "score-updated", "conditions": {"tier": ["Observation"]},
+     "trigger": "score-updated", "conditions": {"tier": ["Observation"]}, "cadence": "quarterly",
      "actions": [
-         _a("promotion", "Promotion offer", "email", "marketing", 7 * DAY, once_per_days=QUARTER),
-         _a("sales-follow-up", "Quarterly sales follow-up", "phone", "sales", 14 * DAY,
-            deep_contact=True, once_per_days=QUARTER),
-         _a("churn-analysis", "Churn analysis", "internal", "analyst", 14 * DAY, once_per_days=QUARTER),
+         _a("promotion", "Promotion offer", "email", "marketing", 7 * DAY),
+         _a("sales-follow-up", "Quarterly sales follow-up", "phone", "sales", 14 * DAY, deep_contact=True),
+         _a("churn-analysis", "Churn analysis", "internal", "analyst", 14 * DAY),
      ]},
     # Retention (DESIGN 6): a level-2 escalation or a churn-risk warning.
     {"id": "escalation-retention", "name": "Task-force escalation: retention action for the owner",
      "trigger": "ticket-escalated", "conditions": {"level": [2]},
      "actions": [_a("retention", "Retention call by the account owner", "phone", "account_manager", DAY,
-                    deep_contact=True, bypass_caps=True)]},
+                    deep_contact=True, promised=True)]},
     {"id": "churn-risk-retention", "name": "Churn risk: retention action for the owner",
      "trigger": "churn-risk-detected", "conditions": {},
      "actions": [_a("retention", "Retention call by the account owner", "phone", "account_manager",
-                    3 * DAY, deep_contact=True, bypass_caps=True)]},
+                    3 * DAY, deep_contact=True, promised=True)]},
 ]}

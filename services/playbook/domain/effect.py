@@ -5,8 +5,8 @@ Definitions (what the playbook can see from the events it consumes):
 - retention rate: of the customers with an order in the 180 days before the month started
   (active), the share that still has one in the 180 days before the month ends;
 - repurchase rate: of the customers with an order before the month, the share ordering in it;
-  orders are the `last_order_at` values the score events carried (orders between two
-  re-evaluations are not all seen, so both rates are lower bounds);
+  orders come from `order-recorded` (every order), and before that event existed from the
+  `last_order_at` values the score events carried;
 - complaint resolution rate: complaint tickets opened in the month that are resolved by now;
 - NPS: %promoters - %detractors of the month's survey answers with an NPS; CSAT: mean of the
   answers' CSAT (share of items answered 4 or 5); satisfaction: mean satisfaction value;

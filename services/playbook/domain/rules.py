@@ -20,6 +20,12 @@ CHANNELS = ("email", "phone", "visit", "meeting", "sms", "app", "letter", "surve
 OWNER_ROLES = ("account_manager", "task_force", "team_lead", "sales", "executive", "support",
                "marketing", "analyst")
 MAX_DUE_OFFSET_HOURS = 24 * 366
+# Recurring care (docs/design.md §9): a rule with a cadence keeps its actions planned for every
+# customer that matches it, one per period of the business calendar.
+CADENCES = ("monthly", "quarterly", "half-yearly", "yearly")
+CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+# A recurring rule matches on what the customer is, not on one event's facts.
+RECURRING_TRIGGERS = ("score-updated", "tier-changed")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 
@@ -130,7 +136,8 @@ class ActionTemplate:
     due_offset_hours: float
     title: str = ""
     deep_contact: bool = False
-    # Service recovery (remediation, retention) answers a problem: counted, never deferred.
+    # A promised time (neutral follow-up within a week, remediation within 48 h, retention):
+    # counted toward the cap, never deferred by it; deferrable contacts move instead.
     bypass_caps: bool = False
     # "Quarterly visit": skip when the plan already has this kind for the customer that recently.
     once_per_days: int | None = None
@@ -158,7 +165,12 @@ class Rule:
     name: str = ""
     enabled: bool = True
     experiment: Experiment | None = None
+    cadence: str | None = None
     document: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def recurring(self) -> bool:
+        return self.cadence is not None
 
     def matches(self, facts: dict[str, Any]) -> bool:
         return self.enabled and all(c.matches(facts.get(c.field)) for c in self.conditions)
@@ -167,9 +179,10 @@ class Rule:
 # --- parsing and validation ------------------------------------------------------------------
 
 MAX_DESCRIPTION = 2000
-_RULE_KEYS = {"id", "name", "description", "trigger", "conditions", "actions", "enabled", "experiment"}
+_RULE_KEYS = {"id", "name", "description", "trigger", "conditions", "actions", "enabled", "experiment",
+              "cadence"}
 _ACTION_KEYS = {"kind", "title", "channel", "owner_role", "due_offset_hours", "deep_contact",
-                "bypass_caps", "once_per_days"}
+                "promised", "bypass_caps", "once_per_days"}
 _EXPERIMENT_KEYS = {"id", "control_share", "variants"}
 _VARIANT_KEYS = {"name", "actions"}
 _CONDITION_OPS = {"in", "not_in", "min", "max"}
@@ -252,7 +265,7 @@ def parse_action(raw: Any, path: str) -> ActionTemplate:
     once = raw.get("once_per_days")
     if once is not None and (isinstance(once, bool) or not isinstance(once, int) or not 1 <= once <= 3660):
         raise RuleError(f"{path}.once_per_days", "must be a whole number of days, 1..3660")
-    for flag in ("deep_contact", "bypass_caps"):
+    for flag in ("deep_contact", "promised", "bypass_caps"):
         if not isinstance(raw.get(flag, False), bool):
             raise RuleError(f"{path}.{flag}", "must be true or false")
     title = raw.get("title", "")
@@ -260,7 +273,9 @@ def parse_action(raw: Any, path: str) -> ActionTemplate:
         raise RuleError(f"{path}.title", "must be a text of at most 200 characters")
     return ActionTemplate(
         kind=kind, channel=channel, owner_role=owner_role, due_offset_hours=float(due), title=title,
-        deep_contact=raw.get("deep_contact", False), bypass_caps=raw.get("bypass_caps", False),
+        # `bypass_caps` is the earlier spelling of `promised`.
+        deep_contact=raw.get("deep_contact", False),
+        bypass_caps=raw.get("promised", False) or raw.get("bypass_caps", False),
         once_per_days=once,
     )
 
@@ -335,8 +350,29 @@ def parse_rule(raw: Any, path: str) -> Rule:
     description = raw.get("description", "")
     if not isinstance(description, str) or len(description) > MAX_DESCRIPTION:
         raise RuleError(f"{path}.description", f"must be a text of at most {MAX_DESCRIPTION} characters")
+    cadence = _cadence(raw, trigger, conditions, experiment, path)
     return Rule(rule_id, trigger, tuple(conditions), actions, name=name, enabled=enabled,
-                experiment=experiment, document=raw)
+                experiment=experiment, cadence=cadence, document=raw)
+
+
+def _cadence(raw: dict, trigger: str, conditions: list[Condition], experiment: Experiment | None,
+             path: str) -> str | None:
+    """A recurring rule: a cadence of the business calendar, conditions on the customer only."""
+    cadence = raw.get("cadence")
+    if cadence is None:
+        return None
+    if cadence not in CADENCES:
+        raise RuleError(f"{path}.cadence", f"{cadence!r} is not a cadence; one of {list(CADENCES)}")
+    if trigger not in RECURRING_TRIGGERS:
+        raise RuleError(f"{path}.cadence", f"a recurring rule is planned from what the customer is; "
+                        f"its trigger must be one of {list(RECURRING_TRIGGERS)}")
+    for condition in conditions:
+        if condition.field not in COMMON_FIELDS:
+            raise RuleError(f"{path}.conditions.{condition.field}", "a recurring rule may only have "
+                            f"conditions on {', '.join(sorted(COMMON_FIELDS))}")
+    if experiment is not None:
+        raise RuleError(f"{path}.experiment", "a recurring rule cannot carry an experiment")
+    return cadence
 
 
 def parse_rule_set(raw: Any) -> list[Rule]:
@@ -362,4 +398,9 @@ def parse_rule_set(raw: Any) -> list[Rule]:
 
 
 def rules_for(rules: Iterable[Rule], trigger: str) -> list[Rule]:
-    return [r for r in rules if r.trigger == trigger and r.enabled]
+    """The event-driven rules of a trigger; recurring rules are planned by the calendar instead."""
+    return [r for r in rules if r.trigger == trigger and r.enabled and not r.recurring]
+
+
+def recurring_rules(rules: Iterable[Rule]) -> list[Rule]:
+    return [r for r in rules if r.enabled and r.recurring]

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import schemas
 from services.playbook.domain.actions import OPEN, ActionStatus, is_overdue, transition_refusal
-from services.playbook.domain.caps import cap_deferral, channel_pause, contact_class
+from services.playbook.domain.caps import cap_deferral, channel_pause, contact_class, is_dormant
+from services.playbook.domain.recurring import recurring_plan
 from services.playbook.metrics import ACTIONS_COMPLETED
 from services.playbook.models import CareActionRow, ContactRow, CustomerRow
 from services.playbook.service import config
@@ -165,8 +166,11 @@ async def contact_state(session: AsyncSession, customer_id: str, now: datetime) 
     )
 
 
-async def care_plan(session: AsyncSession, customer_id: str, now: datetime) -> schemas.PlanOut:
-    """Open actions (pending, deferred) by due date, and what was done or cancelled recently."""
+async def care_plan(
+    session: AsyncSession, customer_id: str, now: datetime, ctx: ServiceContext
+) -> schemas.PlanOut:
+    """Open actions (pending, deferred) by due date, what was done or cancelled recently, and the
+    recurring care of the customer's current tier and quadrant with its next due dates."""
     customer = await session.get(CustomerRow, customer_id)
     rows = (await session.scalars(
         select(CareActionRow).where(
@@ -191,4 +195,28 @@ async def care_plan(session: AsyncSession, customer_id: str, now: datetime) -> s
         contact=await contact_state(session, customer_id, now),
         open_actions=[action_out(r, now) for r in rows if r.status in open_statuses],
         recent_actions=[action_out(r, now) for r in rows if r.status not in open_statuses],
+        recurring=await _recurring(ctx, session, customer, rows, now),
     )
+
+
+async def _recurring(
+    ctx: ServiceContext, session: AsyncSession, customer: CustomerRow | None, rows, now: datetime
+) -> list[schemas.RecurringOut]:
+    if customer is None:
+        return []
+    _, rules = await config.current_rules(ctx, session)
+    policy = await config.current_policy(session, ctx)
+    facts = {"tier": customer.tier, "quadrant": customer.quadrant,
+             "dormant": is_dormant(policy, customer_facts(customer), now)}
+    made = {(r.kind, r.period_key): r for r in rows
+            if r.period_key and r.status != ActionStatus.CANCELLED.value}
+    out = []
+    for item in recurring_plan(rules, facts, now, ctx.clock.zone):
+        action = made.get((item.template.kind, item.period.key))
+        out.append(schemas.RecurringOut(
+            kind=item.template.kind, rule_id=item.rule.id, cadence=item.rule.cadence or "",
+            period=item.period.key, action_id=action.id if action else None,
+            status=action.status if action else None, due_at=action.due_at if action else item.due_at,
+            next_due_at=item.next_due_at,
+        ))
+    return out

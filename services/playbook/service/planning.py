@@ -8,6 +8,7 @@ a redelivered event whose inbox row was lost still creates nothing twice.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,12 +19,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.playbook.domain.actions import ActionStatus
 from services.playbook.domain.caps import (
     ContactPolicy,
+    CountedContact,
     CustomerFacts,
     Deferral,
     cap_deferral,
     channel_pause,
     contact_class,
     is_dormant,
+    make_room_for_promise,
 )
 from services.playbook.domain.experiments import assign
 from services.playbook.domain.rules import ActionTemplate, Rule, rules_for
@@ -182,10 +185,20 @@ _INSERT_ACTION = PerDialect(lambda insert: insert(CareActionRow)
                             .returning(CareActionRow))
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """What made an action when no event did: a period of the calendar (recurring care, presence)."""
+
+    id: str
+    type: str
+    time: datetime
+
+
 async def _create_action(
-    ctx: ServiceContext, session: AsyncSession, event: Event, rule: Rule, version: int,
+    ctx: ServiceContext, session: AsyncSession, event: Event | Trigger, rule: Rule, version: int,
     template: ActionTemplate, customer_id: str, owner: str | None, customer: CustomerFacts,
     policy: ContactPolicy, matched: dict[str, Any], experiment_id: str | None, variant: str | None,
+    period_key: str | None = None, due_at: datetime | None = None,
 ) -> CareActionRow | None:
     at = event.time
     if template.once_per_days:
@@ -194,7 +207,7 @@ async def _create_action(
         if earlier is not None:
             log.info("action_already_planned", rule_id=rule.id, kind=template.kind, action_id=earlier)
             return None
-    deferral, contact = None, {"bypass_caps": True}
+    deferral, contact = None, {"promised": True}
     if not template.bypass_caps:
         deferral, contact = await contact_check(session, policy, customer_id, customer,
                                                 template.deep_contact, template.channel, at)
@@ -205,8 +218,9 @@ async def _create_action(
         "owner": owner if template.owner_role in ACCOUNT_OWNER_ROLES and owner else template.owner_role,
         "owner_role": template.owner_role, "status": status.value,
         # A deferred action is due its offset after the date it may go ahead.
-        "due_at": (deferral.may_proceed_at if deferral else at) + timedelta(hours=template.due_offset_hours),
-        "deep_contact": template.deep_contact,
+        "due_at": (deferral.may_proceed_at + timedelta(hours=template.due_offset_hours) if deferral
+                   else due_at or at + timedelta(hours=template.due_offset_hours)),
+        "deep_contact": template.deep_contact, "promised": template.bypass_caps, "period_key": period_key,
         "contact_at": None if deferral else at,
         "deferred_reason": deferral.reason if deferral else None,
         "may_proceed_at": deferral.may_proceed_at if deferral else None,
@@ -218,7 +232,9 @@ async def _create_action(
             "trigger": {"event_id": event.id, "event_type": event.type, "time": iso(at)},
             "matched_conditions": matched,
             "template": {"kind": template.kind, "channel": template.channel,
-                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours},
+                         "owner_role": template.owner_role, "due_offset_hours": template.due_offset_hours,
+                         "promised": template.bypass_caps, "cadence": rule.cadence},
+            "period": period_key,
             "contact": contact,
             "deferral": ({"rule": deferral.rule, "reason": deferral.reason,
                           "may_proceed_at": iso(deferral.may_proceed_at)} if deferral else None),
@@ -233,7 +249,46 @@ async def _create_action(
         return None  # this event already made this action
     await ctx.outbox.append(session, "action-created", customer_id, created_event(action))
     ACTIONS_CREATED.labels(action.kind, action.status).inc()
+    if template.bypass_caps and template.deep_contact:
+        await make_room(session, policy, customer_id, customer, action, at)
     return action
+
+
+_COUNTED_CONTACTS = select(CareActionRow).where(
+    CareActionRow.customer_id == bindparam("customer_id"),
+    CareActionRow.deep_contact.is_(True),
+    CareActionRow.contact_at > bindparam("since"),
+    CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
+)
+
+
+async def make_room(
+    session: AsyncSession, policy: ContactPolicy, customer_id: str, customer: CustomerFacts,
+    promised: CareActionRow, at: datetime,
+) -> list[CareActionRow]:
+    """Promises beat caps: defer the newest deferrable deep contacts the promise pushed over the cap."""
+    klass = contact_class(policy, customer, at)
+    since = at - timedelta(days=policy.caps[klass].window_days)
+    rows = {r.id: r for r in (await session.scalars(
+        _COUNTED_CONTACTS.with_for_update(), {"customer_id": customer_id, "since": since})).all()}
+    counted = [CountedContact(r.id, r.contact_at, r.status == ActionStatus.PENDING.value and not r.promised)
+               for r in rows.values()]
+    moved = []
+    for action_id, deferral in make_room_for_promise(policy, klass, counted, promised.kind, at):
+        row = rows[action_id]
+        explanation = row.explanation or {}
+        offset = timedelta(hours=float(explanation.get("template", {}).get("due_offset_hours", 0)))
+        row.status, row.contact_at = ActionStatus.DEFERRED.value, None
+        row.deferred_reason, row.may_proceed_at = deferral.reason, deferral.may_proceed_at
+        row.due_at, row.updated_at = deferral.may_proceed_at + offset, at
+        step = {"at": iso(at), "by": "promise", "from": "pending", "to": "deferred",
+                "reason": deferral.reason, "promised_action_id": promised.id,
+                "may_proceed_at": iso(deferral.may_proceed_at)}
+        row.explanation = {**explanation, "history": [*explanation.get("history", []), step],
+                           "deferral": {"rule": deferral.rule, "reason": deferral.reason,
+                                        "may_proceed_at": iso(deferral.may_proceed_at)}}
+        moved.append(row)
+    return moved
 
 
 def created_event(action: CareActionRow) -> dict[str, Any]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,11 +21,13 @@ from services.playbook.models import (
     CustomerSnapshotRow,
     ExperimentAssignmentRow,
     ObservedOrderRow,
+    OrderRow,
     SurveyAnswerRow,
     TicketRow,
 )
 from services.playbook.service import config
 from shared.app import ServiceContext
+from shared.business_time import month_bounds as business_month_bounds
 from shared.errors import InvalidInput, NotFound
 from shared.pagination import Page, decode_cursor, page_of
 
@@ -34,12 +37,13 @@ EXPERIMENT_DEFINITIONS = {
     "assignment": "sha256(experiment id + ':' + customer id) -> a point in [0, 1): below control_share "
                   "is the control group (no action), the rest is split evenly over the variants; "
                   "a customer keeps the arm of the first time the rule fired for them",
-    "win_back_30d": "share of the arm's customers with an order seen within 30 days after assignment "
-                    "(Wilson 95% interval); windows still open count what happened so far",
+    "win_back_30d": "share of the arm's customers with an order (order-recorded) within 30 days after "
+                    "assignment (Wilson 95% interval); windows still open count what happened so far",
     "satisfaction_change": "first satisfaction after assignment minus the last one before it, "
                            "customers with both (mean, Student t 95% interval)",
-    "spend_change_3m": "12-month spend (CNY) at the last score within 90 days after assignment minus "
-                       "the one at assignment, customers with both (mean, Student t 95% interval)",
+    "spend_change_3m": "spend (CNY, order-recorded) in the 3 months (90 days) after assignment minus "
+                       "the 3 months before it (mean, Student t 95% interval); a customer with no "
+                       "recorded order falls back to the 12-month spend its scores carried",
 }
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -90,7 +94,10 @@ async def experiment_report(
     orders: dict[str, list[datetime]] = defaultdict(list)
     answers: dict[str, list[tuple[datetime, float]]] = defaultdict(list)
     spend: dict[str, list[tuple[datetime, float]]] = defaultdict(list)
+    amounts: dict[str, list[tuple[datetime, float]]] = defaultdict(list)
     if customers:
+        for o in (await session.scalars(select(OrderRow).where(OrderRow.customer_id.in_(customers)))).all():
+            amounts[o.customer_id].append((o.ordered_at, float(o.amount)))
         for o in (await session.scalars(select(ObservedOrderRow).where(
                 ObservedOrderRow.customer_id.in_(customers)))).all():
             orders[o.customer_id].append(o.ordered_at)
@@ -116,8 +123,14 @@ async def experiment_report(
             after = [v for t, v in answers[a.customer_id] if t > start]
             if before and after:
                 sat_changes.append(after[0] - before[-1])
+            window = timedelta(days=SPEND_DAYS)
+            if amounts[a.customer_id]:
+                after_spend = sum(v for t, v in amounts[a.customer_id] if start < t <= start + window)
+                before_spend = sum(v for t, v in amounts[a.customer_id] if start - window < t <= start)
+                spend_changes.append(after_spend - before_spend)
+                continue
             base = [v for t, v in spend[a.customer_id] if t <= start]
-            later = [v for t, v in spend[a.customer_id] if start < t <= start + timedelta(days=SPEND_DAYS)]
+            later = [v for t, v in spend[a.customer_id] if start < t <= start + window]
             if base and later:
                 spend_changes.append(later[-1] - base[-1])
         variants.append(schemas.VariantReport(
@@ -132,18 +145,15 @@ async def experiment_report(
     )
 
 
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    match = _MONTH.match(month or "")
-    if not match:
+def month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """A business month (docs/design.md §9: boundaries in the business time zone)."""
+    if not _MONTH.match(month or ""):
         raise InvalidInput("month must be YYYY-MM", field="month")
-    year, number = int(match.group(1)), int(match.group(2))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + (number == 12), number % 12 + 1, 1, tzinfo=UTC)
-    return start, end
+    return business_month_bounds(month, zone)
 
 
-async def effect_report(session: AsyncSession, month: str) -> schemas.EffectReport:
-    start, end = month_bounds(month)
+async def effect_report(session: AsyncSession, month: str, zone: ZoneInfo) -> schemas.EffectReport:
+    start, end = month_bounds(month, zone)
     segments: dict[str, tuple[str | None, str | None]] = {}
     for c in (await session.scalars(select(CustomerRow).where(CustomerRow.computed_at.is_(None)))).all():
         segments[c.customer_id] = (c.tier, c.quadrant)  # only a tier-changed seen: its tier
@@ -180,7 +190,8 @@ async def effect_report(session: AsyncSession, month: str) -> schemas.EffectRepo
         "retention_rate": "of customers with an order in the 180 days before the month, the share with one "
                           "in the 180 days before month end",
         "repurchase_rate": "of customers with an order before the month, the share ordering in the month "
-                           "(orders as seen in score events: a lower bound)",
+                           "(every order from order-recorded; before it, the last order each score "
+                           "carried)",
         "complaint_resolution_rate": "complaint tickets opened in the month that are resolved",
         "nps": "%promoters (9-10) - %detractors (0-6) of the month's survey answers",
         "csat": "mean share of items answered 4 or 5 in the month's survey answers",

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
+from services.survey.domain.cadence import SurveySchedule, fatigue_block, next_reminder_at
 from services.survey.domain.templates import (
     COMMENT_QUESTION,
     COMMENT_QUESTION_ID,
@@ -26,15 +27,24 @@ from services.survey.domain.templates import (
     Template,
 )
 from services.survey.metrics import INVITATIONS
+from services.survey.models import CustomerTierRow as CustomerTier
 from services.survey.models import InvitationRow
+from services.survey.service.schedule import current_schedule
 from services.survey.service.surveys import dimensions_out, get_survey, template_of
 from services.survey.settings import SurveySettings
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Gone, NotFound
 from shared.pagination import Page, page_of
+from shared.rfc3339 import format_time
 
 SURVEY, VERIFICATION = "survey", "verification"
+# `invitation-created` kinds: a survey invitation, a reminder of one (or of a verification), a
+# ticket verification question.
+INVITATION, REMINDER = "invitation", "reminder"
+# The event's `survey_id` of a verification question, which belongs to no survey template.
+VERIFICATION_SURVEY_ID = "ticket-verification"
+INVITATION_CREATED = "invitation-created"
 
 
 def new_token() -> str:
@@ -63,49 +73,108 @@ def invitation_out(settings: SurveySettings, row: InvitationRow, now: datetime) 
     )
 
 
+def invitation_event(row: InvitationRow, kind: str, at: datetime, reminder_number: int | None = None) -> dict:
+    """`invitation-created`: no token, no personal data; the sender fetches the link by invitation id.
+
+    A reminder names the invitation it is about (`invitation_id`) and what that invitation asks
+    (`reminder_of`: survey or verification; a verification's reminder also carries its ticket).
+    """
+    return {
+        "customer_id": row.customer_id, "invitation_id": row.id,
+        "survey_id": row.survey_id or VERIFICATION_SURVEY_ID, "kind": kind,
+        "reminder_number": reminder_number, "reminder_of": row.kind if kind == REMINDER else None,
+        "ticket_id": row.ticket_id, "priority": row.priority, "tier": row.tier,
+        "period": row.period_key, "expires_at": format_time(row.expires_at), "created_at": format_time(at),
+    }
+
+
+def new_survey_invitation(
+    survey_id: str, customer_id: str, tier: CustomerTier | None, created_by: str, now: datetime,
+    days: int, schedule: SurveySchedule, period_key: str | None = None, language: str | None = None,
+) -> InvitationRow:
+    return InvitationRow(
+        id=str(uuid.uuid4()), token=new_token(), kind=SURVEY, survey_id=survey_id,
+        customer_id=customer_id, ticket_id=None, tier=tier.tier if tier else None,
+        quadrant=tier.quadrant if tier else None, created_by=created_by, created_at=now,
+        expires_at=now + timedelta(days=days), period_key=period_key, reminders_sent=0,
+        next_reminder_at=next_reminder_at(now, 0, None, schedule.reminder_after_days), language=language,
+    )
+
+
 async def invite(
     ctx: ServiceContext, session: AsyncSession, survey_id: str, body: schemas.InvitationsIn,
-    caller: Caller,
-) -> list[InvitationRow]:
-    """One invitation per listed customer (a customer listed twice is invited once)."""
+    caller: Caller, now: datetime,
+) -> tuple[list[InvitationRow], list[schemas.SkippedInvitationOut]]:
+    """One invitation per listed customer (a customer listed twice is invited once); a customer
+    invited to a survey within the fatigue window (30 days) is skipped with the reason."""
     settings: SurveySettings = ctx.settings
-    now = datetime.now(UTC)
     days = body.expires_in_days or settings.invitation_expires_in_days
     customer_ids = list(dict.fromkeys(body.customer_ids))
+    skipped: list[schemas.SkippedInvitationOut] = []
     async with session.begin():
         await get_survey(session, survey_id)
+        schedule = await current_schedule(session)
         tiers = await repository.tiers_of(session, customer_ids)
-        rows = [
-            InvitationRow(
-                id=str(uuid.uuid4()), token=new_token(), kind=SURVEY, survey_id=survey_id,
-                customer_id=customer_id, ticket_id=None,
-                tier=tiers[customer_id].tier if customer_id in tiers else None,
-                quadrant=tiers[customer_id].quadrant if customer_id in tiers else None,
-                created_by=caller.subject, created_at=now, expires_at=now + timedelta(days=days),
-                language=body.language,
-            )
-            for customer_id in customer_ids
-        ]
+        recent = await repository.last_survey_invitations(session, customer_ids)
+        rows = []
+        for customer_id in customer_ids:
+            last = recent.get(customer_id)
+            allowed_at = fatigue_block(last[1] if last else None, now, schedule.fatigue_days)
+            if last is not None and allowed_at is not None:
+                skipped.append(schemas.SkippedInvitationOut(
+                    customer_id=customer_id, recent_invitation_id=last[0], next_allowed_at=allowed_at,
+                    reason=(f"fatigue guard: invited to a survey on {format_time(last[1])}; at most one "
+                            f"survey invitation in {schedule.fatigue_days} days"),
+                ))
+                continue
+            rows.append(new_survey_invitation(survey_id, customer_id, tiers.get(customer_id),
+                                              caller.subject, now, days, schedule, language=body.language))
         session.add_all(rows)
+        await session.flush()
+        await ctx.outbox.append_many(session, [
+            (INVITATION_CREATED, r.customer_id, invitation_event(r, INVITATION, now)) for r in rows
+        ])
     INVITATIONS.labels(SURVEY).inc(len(rows))
-    return rows
+    return rows, skipped
 
 
 async def invite_to_verify(
-    settings: SurveySettings, session: AsyncSession, customer_id: str, ticket_id: str, now: datetime
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, ticket_id: str, priority: str | None,
+    now: datetime,
 ) -> InvitationRow:
-    """The one-question verification after a resolved ticket, inside the caller's transaction."""
+    """The one-question verification after a resolved ticket, inside the caller's transaction;
+    never held back by the fatigue guard (docs/design.md §9)."""
     known = await repository.tier_of(session, customer_id)
+    remind_after = (await current_schedule(session)).verification_reminder_after_days
     row = InvitationRow(
         id=str(uuid.uuid4()), token=new_token(), kind=VERIFICATION, survey_id=None,
-        customer_id=customer_id, ticket_id=ticket_id,
+        customer_id=customer_id, ticket_id=ticket_id, priority=priority,
         tier=known.tier if known else None, quadrant=known.quadrant if known else None,
-        created_by="ticket-resolved", created_at=now,
-        expires_at=now + timedelta(days=settings.verification_expires_in_days),
+        created_by="ticket-resolved", created_at=now, reminders_sent=0,
+        expires_at=now + timedelta(days=ctx.settings.verification_expires_in_days),
+        # One reminder of an unanswered verification (docs/design.md §9: after 2 days).
+        next_reminder_at=now + timedelta(days=remind_after) if remind_after else None,
     )
     session.add(row)
+    await session.flush()
+    await ctx.outbox.append(session, INVITATION_CREATED, customer_id,
+                            invitation_event(row, VERIFICATION, now))
     INVITATIONS.labels(VERIFICATION).inc()
     return row
+
+
+async def invitation_link(
+    settings: SurveySettings, session: AsyncSession, invitation_id: str, now: datetime
+) -> schemas.InvitationLinkOut:
+    """The answering link of one invitation, for the sender of `invitation-created`."""
+    row = await session.get(InvitationRow, invitation_id)
+    if row is None:
+        raise NotFound(f"No invitation {invitation_id!r}", field="invitation_id")
+    return schemas.InvitationLinkOut(
+        invitation_id=row.id, kind=row.kind, customer_id=row.customer_id,
+        url=answer_url(settings, row.token, row.language), status=status_of(row, now),
+        expires_at=row.expires_at,
+    )
 
 
 async def customer_invitations(
@@ -130,10 +199,9 @@ def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
     return row
 
 
-async def public_view(session: AsyncSession, token: str) -> schemas.PublicInvitationOut:
+async def public_view(session: AsyncSession, token: str, now: datetime) -> schemas.PublicInvitationOut:
     """The questions behind a token, with the answers saved so far; nothing about the customer or
     other customers. The first fetch records that the invitation was opened."""
-    now = datetime.now(UTC)
     async with session.begin():
         row = ensure_open(await repository.invitation_by_token(session, token), now)
         if row.opened_at is None:

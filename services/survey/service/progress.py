@@ -3,7 +3,7 @@ opened when the questions are fetched, started at the first answer saved."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,10 +21,11 @@ def saved_out(saved: dict | None) -> schemas.SavedAnswersOut | None:
     return schemas.SavedAnswersOut(**saved) if saved else None
 
 
-async def save_progress(session: AsyncSession, token: str, body: schemas.ResponseIn) -> schemas.ProgressOut:
+async def save_progress(
+    session: AsyncSession, token: str, body: schemas.ResponseIn, now: datetime
+) -> schemas.ProgressOut:
     """Merge these answers into the ones saved; an answer that does not fit is a 422 naming it,
     and nothing of the call is kept."""
-    now = datetime.now(UTC)
     async with session.begin():
         invitation = ensure_open(await repository.invitation_by_token(session, token, for_update=True), now)
         if invitation.kind == VERIFICATION:

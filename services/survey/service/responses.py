@@ -41,7 +41,7 @@ async def answer(
 ) -> schemas.ResponseOut:
     """Score and store the one response of an invitation; a second answer is a 409. Answers
     saved before (`.../progress`) count unless the body answers the same questions again."""
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     try:
         async with session.begin():
             # The row lock makes two simultaneous answers queue; the unique key backs it up.
@@ -54,7 +54,7 @@ async def answer(
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
                 out = await _answer_survey(ctx, session, invitation, body, now)
-            invitation.answered_at = now
+            invitation.answered_at, invitation.next_reminder_at = now, None
             invitation.opened_at = invitation.opened_at or now
             invitation.started_at = invitation.started_at or now
             invitation.progress = None  # the response holds the answers now

@@ -31,11 +31,11 @@ def provider():
 
 
 @pytest.fixture(scope="module")
-def console(platform_config, service_urls, provider):
+def console(platform_config, console_stack_config, service_urls, provider):
     # A feedback service that trusts the provider's keys, as production services do (CRM_JWT_JWKS_URL).
     feedback = create_feedback(
         feedback_settings(
-            **platform_config,
+            **console_stack_config,
             jwt_jwks_url=f"{provider.issuer}/jwks",
             run_workers=False,
             run_consumers=False,

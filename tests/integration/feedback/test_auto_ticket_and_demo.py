@@ -66,7 +66,7 @@ async def test_demo_loads_on_an_empty_database_and_skips_the_second_time(tmp_pat
         assert await sweep(client.app.state.ctx, later) == []
     assert len(items) == len(DEMO_TICKETS)
     assert {t["status"] for t in items} == {"new", "resolved", "pending_customer"}
-    assert next(t for t in items if t["customer_id"] == "C001")["priority"] == "P1"
-    # Three new tickets x 2 clocks x 3 steps; C001 is resolved, C002 waits for the customer (paused).
+    assert next(t for t in items if t["customer_id"] == "cust-a")["priority"] == "P1"
+    # Three new tickets x 2 clocks x 3 steps; cust-a is resolved, cust-b waits for the customer (paused).
     assert len(steps) == 3 * 6
-    assert {s["customer_id"] for s in steps} == {"C003", "C004", "C005"}
+    assert {s["customer_id"] for s in steps} == {"cust-c", "cust-d", "cust-e"}

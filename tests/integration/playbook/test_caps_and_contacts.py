@@ -11,7 +11,9 @@ MANAGER = bearer("manager", sub="manager-1")
 AM = bearer("account_manager", sub="am-li")
 
 
-async def test_caps_defer_a_fourth_deep_contact_in_a_month(playbook, producer, broker, customer_id):
+async def test_a_promised_fourth_deep_contact_goes_ahead_and_a_deferrable_one_moves(
+    playbook, producer, broker, customer_id
+):
     policy = policy_to_document(ContactPolicy())
     policy["caps"]["high_value"]["max_contacts"] = 3
     assert (await playbook.put("/v1/contact-policy", json=policy, headers=MANAGER)).status_code == 200
@@ -21,19 +23,26 @@ async def test_caps_defer_a_fourth_deep_contact_in_a_month(playbook, producer, b
             await publish(producer, "score-updated", customer_id, events.score("Key", "potential"))
             await wait_for_actions(playbook, customer_id, 1, kind="feature-trial")
             await wait_for_actions(playbook, customer_id, 1, kind="service-review")  # deep contact 2
-            for _ in range(2):  # neutral answers: follow-ups, deep contacts 3 and 4
+            for _ in range(2):  # neutral answers: promised follow-ups, deep contacts 3 and 4
                 neutral = events.satisfaction("neutral", 3.0)
                 await publish(producer, "satisfaction-scored", customer_id, neutral)
             follow_ups = await wait_for_actions(playbook, customer_id, 2, kind="follow-up")
-            deferred = [a for a in follow_ups if a["status"] == "deferred"]
-            assert len(deferred) == 1, follow_ups
+            # Promises beat caps: both follow-ups go ahead (a week is promised) and count...
+            assert {a["status"] for a in follow_ups} == {"pending"}, follow_ups
+            assert all(a["explanation"]["contact"] == {"promised": True} for a in follow_ups)
+            published = await collector.wait_for(lambda e: e["data"]["action_id"] in {
+                a["id"] for a in follow_ups}, count=2)
+            assert {e["data"]["status"] for e in published} == {"pending"}
+            # ... and the deferrable deep contact planned last moves instead, with the reason.
+            planned = [a for a in await wait_for_actions(playbook, customer_id, 6)
+                       if a["kind"] in ("feature-trial", "service-review")]
+            deferred = [a for a in planned if a["status"] == "deferred"]
+            assert len(deferred) == 1, planned
             (fourth,) = deferred
             assert "at most 3 deep contacts in 30 days" in fourth["deferred_reason"]
+            assert "a promised follow-up (never deferred) took this place" in fourth["deferred_reason"]
             assert fourth["may_proceed_at"] is not None
-            assert fourth["explanation"]["contact"]["deep_contacts_in_window"] == 3
-            published = await collector.wait_for(lambda e: e["data"]["action_id"] == fourth["id"])
-            assert published[0]["data"]["status"] == "deferred"
-            assert published[0]["data"]["deferred_reason"] == fourth["deferred_reason"]
+            assert fourth["explanation"]["history"][-1]["by"] == "promise"
             # Too early to go ahead by hand: 409 with the date.
             url = f"/v1/actions/{fourth['id']}"
             early = await playbook.patch(url, json={"status": "pending"}, headers=AM)

@@ -39,7 +39,7 @@ async def test_the_demo_data_loads_once_over_the_api(playbook):
     listed = (await playbook.get("/v1/cases", params={"limit": 500}, headers=ADMIN)).json()["items"]
     titles = [c["title"] for c in listed]
     assert all(titles.count(c["title"]) == 1 for c in DEMO_CASES)
-    plan = (await playbook.get("/v1/customers/C004/plan", headers=ADMIN)).json()
+    plan = (await playbook.get("/v1/customers/cust-d/plan", headers=ADMIN)).json()
     assert [p["channel"] for p in plan["contact"]["paused_channels"]] == ["email"]
 
 

@@ -1,9 +1,10 @@
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaProducer
 
 from services.survey.domain.templates import DEFAULT_TEMPLATE
+from services.survey.models import InvitationRow
 from shared.events.envelope import Event, new_event
 from tests.support import bearer
 
@@ -31,6 +32,15 @@ async def invite(client, customer_ids: list[str], survey_id: str = "default", **
     )
     assert response.status_code == 201, response.text
     return response.json()["items"]
+
+
+async def invited_days_ago(client, invitation_id: str, days: int) -> None:
+    """Move an invitation back in time, as if it had been made `days` ago (the fatigue guard
+    allows one survey invitation per customer in 30 days)."""
+    ctx = client.app.state.ctx
+    async with ctx.db.session() as session, session.begin():
+        row = await session.get(InvitationRow, invitation_id)
+        row.created_at -= timedelta(days=days)
 
 
 async def respond(client, token: str, body: dict):

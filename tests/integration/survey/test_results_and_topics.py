@@ -7,6 +7,7 @@ from tests.integration.survey.helpers import (
     MANAGER,
     answers,
     invite,
+    invited_days_ago,
     new_id,
     publish,
     respond,
@@ -106,7 +107,9 @@ async def test_topics_group_mixed_language_answers_by_theme(survey):
 async def test_a_customers_satisfaction_is_kept_over_time(survey):
     survey_id = await new_survey(survey)
     customer = new_id("time")
-    first, second = await invite(survey, [customer], survey_id), await invite(survey, [customer])
+    first = await invite(survey, [customer], survey_id)
+    await invited_days_ago(survey, first[0]["id"], 31)
+    second = await invite(survey, [customer])
     await respond(survey, first[0]["token"], {"answers": {"service.speed": 2, "value.price": 2}})
     await respond(survey, second[0]["token"], {"answers": answers(5), "nps": 10})
     response = await survey.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)

@@ -8,6 +8,7 @@ from services.playbook.domain.default_rules import DEFAULT_RULE_SET
 from services.playbook.domain.rules import (
     RuleError,
     parse_rule_set,
+    recurring_rules,
     rules_for,
 )
 
@@ -56,9 +57,13 @@ def test_churn_risk_always_makes_a_retention_action():
     assert _matching({"reason": ["no-activity-90d"]}, "churn-risk-detected") == ["churn-risk-retention"]
 
 
-def test_a_core_vip_gets_the_core_and_the_vip_plan():
-    matched = sorted(_matching({"tier": "VIP", "quadrant": "core"}, "score-updated"))
-    assert matched == ["quadrant-core", "tier-vip"]
+def test_a_core_vip_gets_the_core_and_the_vip_plan_as_recurring_care_not_per_event():
+    assert _matching({"tier": "VIP", "quadrant": "core"}, "score-updated") == []
+    recurring = [r for r in recurring_rules(parse_rule_set(DEFAULT_RULE_SET))
+                 if r.matches({"tier": "VIP", "quadrant": "core"})]
+    assert sorted(r.id for r in recurring) == ["quadrant-core", "quadrant-core-channel", "tier-vip",
+                                               "tier-vip-account-manager"]
+    assert {r.id: r.cadence for r in recurring}["tier-vip"] == "quarterly"
 
 
 def test_list_facts_match_when_any_value_is_allowed():

@@ -27,10 +27,20 @@ def _client(answers: list) -> tuple[SurveyClient, list[httpx.Request]]:
 async def test_an_outage_and_a_503_are_retried_then_the_invitation_is_made():
     ok = httpx.Response(201, json={"items": [{"customer_id": "C1", "token": "t", "url": "u", "id": "i"}]})
     client, seen = _client([httpx.ConnectError("refused"), httpx.Response(503), ok])
-    invitations = await client.invite("S1", ["C1"])
-    assert invitations["C1"]["token"] == "t"
+    invitations, skipped = await client.invite("S1", ["C1"])
+    assert invitations["C1"]["token"] == "t" and skipped == {}
     assert len(seen) == 3
     assert seen[-1].url.path == "/v1/surveys/S1/invitations"
+
+
+async def test_a_customer_held_back_by_the_fatigue_guard_comes_back_with_its_recent_invitation():
+    held = {"customer_id": "C2", "recent_invitation_id": "i-recent", "reason": "fatigue guard: ...",
+            "next_allowed_at": "2026-12-01T00:00:00Z"}
+    ok = httpx.Response(201, json={"items": [{"customer_id": "C1", "token": "t", "url": "u", "id": "i"}],
+                                   "skipped": [held]})
+    client, _ = _client([ok])
+    invitations, skipped = await client.invite("S1", ["C1", "C2"])
+    assert set(invitations) == {"C1"} and skipped["C2"]["recent_invitation_id"] == "i-recent"
 
 
 async def test_the_service_token_is_an_account_manager_signed_with_the_platform_secret():

@@ -8,6 +8,8 @@ from .caps_doc import CapsDoc
 from .category_month_out import CategoryMonthOut
 from .category_topics_out import CategoryTopicsOut
 from .channel import Channel
+from .clock_in import ClockIn
+from .clock_out import ClockOut
 from .csat_group import CsatGroup
 from .csat_group_out import CsatGroupOut
 from .csat_group_out_distribution import CsatGroupOutDistribution
@@ -36,6 +38,9 @@ from .routing_doc import RoutingDoc
 from .routing_doc_teams_by_category import RoutingDocTeamsByCategory
 from .routing_out import RoutingOut
 from .routing_out_teams_by_category import RoutingOutTeamsByCategory
+from .schedule_out import ScheduleOut
+from .schedule_run_out import ScheduleRunOut
+from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
 from .sla_out import SlaOut
 from .sla_out_policy import SlaOutPolicy
 from .sla_policy_doc import SlaPolicyDoc
@@ -78,6 +83,8 @@ __all__ = (
     "CategoryMonthOut",
     "CategoryTopicsOut",
     "Channel",
+    "ClockIn",
+    "ClockOut",
     "CsatGroup",
     "CsatGroupOut",
     "CsatGroupOutDistribution",
@@ -106,6 +113,9 @@ __all__ = (
     "RoutingDocTeamsByCategory",
     "RoutingOut",
     "RoutingOutTeamsByCategory",
+    "ScheduleOut",
+    "ScheduleRunOut",
+    "ScheduleRunOutOutcomeType0",
     "SlaOut",
     "SlaOutPolicy",
     "SlaPolicyDoc",

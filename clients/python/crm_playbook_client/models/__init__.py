@@ -12,6 +12,8 @@ from .case_metric import CaseMetric
 from .case_metric_out import CaseMetricOut
 from .case_out import CaseOut
 from .channel_pause_out import ChannelPauseOut
+from .clock_in import ClockIn
+from .clock_out import ClockOut
 from .contact_in import ContactIn
 from .contact_in_channel import ContactInChannel
 from .contact_out import ContactOut
@@ -45,10 +47,14 @@ from .plan_out import PlanOut
 from .put_contact_policy_v1_contact_policy_put_body import PutContactPolicyV1ContactPolicyPutBody
 from .put_rule_v1_rules_rule_id_put_body import PutRuleV1RulesRuleIdPutBody
 from .put_rules_v1_rules_put_body import PutRulesV1RulesPutBody
+from .recurring_out import RecurringOut
 from .rule_out import RuleOut
 from .rule_out_rule import RuleOutRule
 from .rule_set_out import RuleSetOut
 from .rule_set_out_rules_item import RuleSetOutRulesItem
+from .schedule_out import ScheduleOut
+from .schedule_run_out import ScheduleRunOut
+from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
 from .survey_invitation_state import SurveyInvitationState
 from .survey_invitation_state_invitation_type_0 import SurveyInvitationStateInvitationType0
 from .validation_error import ValidationError
@@ -68,6 +74,8 @@ __all__ = (
     "CaseMetricOut",
     "CaseOut",
     "ChannelPauseOut",
+    "ClockIn",
+    "ClockOut",
     "ContactIn",
     "ContactInChannel",
     "ContactOut",
@@ -101,10 +109,14 @@ __all__ = (
     "PutContactPolicyV1ContactPolicyPutBody",
     "PutRulesV1RulesPutBody",
     "PutRuleV1RulesRuleIdPutBody",
+    "RecurringOut",
     "RuleOut",
     "RuleOutRule",
     "RuleSetOut",
     "RuleSetOutRulesItem",
+    "ScheduleOut",
+    "ScheduleRunOut",
+    "ScheduleRunOutOutcomeType0",
     "SurveyInvitationState",
     "SurveyInvitationStateInvitationType0",
     "ValidationError",

@@ -8,12 +8,14 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.action_out import ActionOut
   from ..models.contact_state_out import ContactStateOut
   from ..models.customer_out import CustomerOut
+  from ..models.recurring_out import RecurringOut
 
 
 
@@ -32,6 +34,7 @@ class PlanOut:
             contact (ContactStateOut):
             open_actions (list[ActionOut]):
             recent_actions (list[ActionOut]):
+            recurring (list[RecurringOut] | Unset):
      """
 
     customer_id: str
@@ -39,6 +42,7 @@ class PlanOut:
     contact: ContactStateOut
     open_actions: list[ActionOut]
     recent_actions: list[ActionOut]
+    recurring: list[RecurringOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +53,7 @@ class PlanOut:
         from ..models.action_out import ActionOut # noqa: PLC0415
         from ..models.contact_state_out import ContactStateOut # noqa: PLC0415
         from ..models.customer_out import CustomerOut # noqa: PLC0415
+        from ..models.recurring_out import RecurringOut # noqa: PLC0415
         customer_id = self.customer_id
 
         customer: dict[str, Any] | None
@@ -73,6 +78,15 @@ class PlanOut:
 
 
 
+        recurring: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.recurring, Unset):
+            recurring = []
+            for recurring_item_data in self.recurring:
+                recurring_item = recurring_item_data.to_dict()
+                recurring.append(recurring_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,6 +97,8 @@ class PlanOut:
             "open_actions": open_actions,
             "recent_actions": recent_actions,
         })
+        if recurring is not UNSET:
+            field_dict["recurring"] = recurring
 
         return field_dict
 
@@ -93,6 +109,7 @@ class PlanOut:
         from ..models.action_out import ActionOut # noqa: PLC0415
         from ..models.contact_state_out import ContactStateOut # noqa: PLC0415
         from ..models.customer_out import CustomerOut # noqa: PLC0415
+        from ..models.recurring_out import RecurringOut # noqa: PLC0415
         d = dict(src_dict)
         customer_id = d.pop("customer_id")
 
@@ -139,12 +156,25 @@ class PlanOut:
             recent_actions.append(recent_actions_item)
 
 
+        _recurring = d.pop("recurring", UNSET)
+        recurring: list[RecurringOut] | Unset = UNSET
+        if _recurring is not UNSET:
+            recurring = []
+            for recurring_item_data in _recurring:
+                recurring_item = RecurringOut.from_dict(recurring_item_data)
+
+
+
+                recurring.append(recurring_item)
+
+
         plan_out = cls(
             customer_id=customer_id,
             customer=customer,
             contact=contact,
             open_actions=open_actions,
             recent_actions=recent_actions,
+            recurring=recurring,
         )
 
 

@@ -1,6 +1,8 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .churn_risk_out import ChurnRiskOut
+from .clock_in import ClockIn
+from .clock_out import ClockOut
 from .component_out import ComponentOut
 from .contact_in import ContactIn
 from .contact_out import ContactOut
@@ -33,6 +35,9 @@ from .page_override_out import PageOverrideOut
 from .patch_customer_v1_customers_customer_id_patch_customer_in_merge_patch import PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch
 from .quadrant import Quadrant
 from .satisfaction_out import SatisfactionOut
+from .schedule_out import ScheduleOut
+from .schedule_run_out import ScheduleRunOut
+from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
 from .score_out import ScoreOut
 from .score_out_components import ScoreOutComponents
 from .scoring_model_in import ScoringModelIn
@@ -49,6 +54,8 @@ from .weights_in import WeightsIn
 
 __all__ = (
     "ChurnRiskOut",
+    "ClockIn",
+    "ClockOut",
     "ComponentOut",
     "ContactIn",
     "ContactOut",
@@ -81,6 +88,9 @@ __all__ = (
     "PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch",
     "Quadrant",
     "SatisfactionOut",
+    "ScheduleOut",
+    "ScheduleRunOut",
+    "ScheduleRunOutOutcomeType0",
     "ScoreOut",
     "ScoreOutComponents",
     "ScoringModelIn",

@@ -1,5 +1,11 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .clock_in import ClockIn
+from .clock_out import ClockOut
+from .coverage_group_out import CoverageGroupOut
+from .coverage_out import CoverageOut
+from .coverage_out_by_tier import CoverageOutByTier
+from .coverage_out_held_back import CoverageOutHeldBack
 from .customer_satisfaction_out import CustomerSatisfactionOut
 from .dimension_in import DimensionIn
 from .dimension_out import DimensionOut
@@ -13,6 +19,9 @@ from .group_out_gap_to_overall import GroupOutGapToOverall
 from .group_out_levels import GroupOutLevels
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
 from .http_validation_error import HTTPValidationError
+from .invitation_link_out import InvitationLinkOut
+from .invitation_link_out_kind import InvitationLinkOutKind
+from .invitation_link_out_status import InvitationLinkOutStatus
 from .invitation_out import InvitationOut
 from .invitation_out_kind import InvitationOutKind
 from .invitation_out_language_type_0 import InvitationOutLanguageType0
@@ -30,6 +39,7 @@ from .progress_out import ProgressOut
 from .public_invitation_out import PublicInvitationOut
 from .public_invitation_out_kind import PublicInvitationOutKind
 from .public_invitation_out_language_type_0 import PublicInvitationOutLanguageType0
+from .put_survey_schedule_v1_survey_schedule_put_body import PutSurveyScheduleV1SurveySchedulePutBody
 from .question_out import QuestionOut
 from .question_out_type import QuestionOutType
 from .response_in import ResponseIn
@@ -47,6 +57,12 @@ from .satisfaction_point_dimensions import SatisfactionPointDimensions
 from .saved_answers_out import SavedAnswersOut
 from .saved_answers_out_answers import SavedAnswersOutAnswers
 from .saved_answers_out_comments import SavedAnswersOutComments
+from .schedule_out import ScheduleOut
+from .schedule_out_cadence import ScheduleOutCadence
+from .schedule_out_cadence_additional_property_type_0 import ScheduleOutCadenceAdditionalPropertyType0
+from .schedule_run_out import ScheduleRunOut
+from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .skipped_invitation_out import SkippedInvitationOut
 from .survey_in import SurveyIn
 from .survey_in_tier_weights import SurveyInTierWeights
 from .survey_in_tier_weights_additional_property import SurveyInTierWeightsAdditionalProperty
@@ -67,6 +83,12 @@ from .weights_in_tier_weights import WeightsInTierWeights
 from .weights_in_tier_weights_additional_property import WeightsInTierWeightsAdditionalProperty
 
 __all__ = (
+    "ClockIn",
+    "ClockOut",
+    "CoverageGroupOut",
+    "CoverageOut",
+    "CoverageOutByTier",
+    "CoverageOutHeldBack",
     "CustomerSatisfactionOut",
     "DimensionIn",
     "DimensionOut",
@@ -80,6 +102,9 @@ __all__ = (
     "GroupOutLevels",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HTTPValidationError",
+    "InvitationLinkOut",
+    "InvitationLinkOutKind",
+    "InvitationLinkOutStatus",
     "InvitationOut",
     "InvitationOutKind",
     "InvitationOutLanguageType0",
@@ -97,6 +122,7 @@ __all__ = (
     "PublicInvitationOut",
     "PublicInvitationOutKind",
     "PublicInvitationOutLanguageType0",
+    "PutSurveyScheduleV1SurveySchedulePutBody",
     "QuestionOut",
     "QuestionOutType",
     "ResponseIn",
@@ -114,6 +140,12 @@ __all__ = (
     "SavedAnswersOut",
     "SavedAnswersOutAnswers",
     "SavedAnswersOutComments",
+    "ScheduleOut",
+    "ScheduleOutCadence",
+    "ScheduleOutCadenceAdditionalPropertyType0",
+    "ScheduleRunOut",
+    "ScheduleRunOutOutcomeType0",
+    "SkippedInvitationOut",
     "SurveyIn",
     "SurveyInTierWeights",
     "SurveyInTierWeightsAdditionalProperty",

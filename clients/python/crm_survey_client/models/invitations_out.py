@@ -8,10 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.invitation_out import InvitationOut
+  from ..models.skipped_invitation_out import SkippedInvitationOut
 
 
 
@@ -26,9 +28,11 @@ class InvitationsOut:
     """ 
         Attributes:
             items (list[InvitationOut]):
+            skipped (list[SkippedInvitationOut] | Unset):
      """
 
     items: list[InvitationOut]
+    skipped: list[SkippedInvitationOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -37,10 +41,20 @@ class InvitationsOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.invitation_out import InvitationOut # noqa: PLC0415
+        from ..models.skipped_invitation_out import SkippedInvitationOut # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
+
+
+
+        skipped: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.skipped, Unset):
+            skipped = []
+            for skipped_item_data in self.skipped:
+                skipped_item = skipped_item_data.to_dict()
+                skipped.append(skipped_item)
 
 
 
@@ -50,6 +64,8 @@ class InvitationsOut:
         field_dict.update({
             "items": items,
         })
+        if skipped is not UNSET:
+            field_dict["skipped"] = skipped
 
         return field_dict
 
@@ -58,6 +74,7 @@ class InvitationsOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.invitation_out import InvitationOut # noqa: PLC0415
+        from ..models.skipped_invitation_out import SkippedInvitationOut # noqa: PLC0415
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
@@ -69,8 +86,21 @@ class InvitationsOut:
             items.append(items_item)
 
 
+        _skipped = d.pop("skipped", UNSET)
+        skipped: list[SkippedInvitationOut] | Unset = UNSET
+        if _skipped is not UNSET:
+            skipped = []
+            for skipped_item_data in _skipped:
+                skipped_item = SkippedInvitationOut.from_dict(skipped_item_data)
+
+
+
+                skipped.append(skipped_item)
+
+
         invitations_out = cls(
             items=items,
+            skipped=skipped,
         )
 
 

@@ -70,7 +70,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[HTTPValidationError | PlanOut]:
-    """ The customer's care plan: open and recent actions, contact caps and paused channels
+    """ The customer's care plan: open and recent actions, recurring care with its next due dates, contact
+    caps and paused channels
 
     Args:
         customer_id (str):
@@ -101,7 +102,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> HTTPValidationError | PlanOut | None:
-    """ The customer's care plan: open and recent actions, contact caps and paused channels
+    """ The customer's care plan: open and recent actions, recurring care with its next due dates, contact
+    caps and paused channels
 
     Args:
         customer_id (str):
@@ -127,7 +129,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[HTTPValidationError | PlanOut]:
-    """ The customer's care plan: open and recent actions, contact caps and paused channels
+    """ The customer's care plan: open and recent actions, recurring care with its next due dates, contact
+    caps and paused channels
 
     Args:
         customer_id (str):
@@ -158,7 +161,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> HTTPValidationError | PlanOut | None:
-    """ The customer's care plan: open and recent actions, contact caps and paused channels
+    """ The customer's care plan: open and recent actions, recurring care with its next due dates, contact
+    caps and paused channels
 
     Args:
         customer_id (str):

@@ -1,0 +1,114 @@
+"""Routes every service serves about its calendar: `GET /v1/schedules` and, outside production,
+the test clock `GET/PUT /v1/clock` (docs/design.md §9, §14)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from shared.auth import READERS, Caller, Role, require
+from shared.db import db_session
+from shared.errors import NotFound
+
+
+class ScheduleRunOut(BaseModel):
+    period_start: datetime = Field(description="Start of the period the run covers")
+    period_end: datetime
+    due_at: datetime
+    status: str = Field(description="running, done or failed (retried at next_attempt_at)")
+    attempts: int
+    started_at: datetime = Field(description="The service clock's time when the run began")
+    finished_at: datetime | None
+    next_attempt_at: datetime | None = Field(description="For a failed run: when it is retried")
+    outcome: dict[str, Any] | None = Field(description="What the run did (counts), as the job reports it")
+    error: str | None
+
+
+class ScheduleOut(BaseModel):
+    name: str
+    description: str
+    recurrence: str = Field(description="When it runs, in the business time zone")
+    catch_up: str = Field(description="each: every missed period is run; latest: only the newest")
+    time_zone: str
+    last_run: ScheduleRunOut | None
+    next_run_at: datetime = Field(description="When the next run falls due; in the past means now")
+
+
+class ClockOut(BaseModel):
+    now: datetime = Field(description="The service's time, which its schedules follow")
+    real_now: datetime
+    offset_seconds: float = Field(description="How far the test clock runs ahead of real time")
+    time_zone: str = Field(description="The business time zone of day, week and month boundaries")
+    business_time: str = Field(description="`now` as wall time in the business time zone")
+    moved_at: datetime | None
+    moved_by: str | None
+
+
+class ClockIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    now: AwareDatetime = Field(description="RFC 3339 time to move to; never before the current one")
+
+
+def _scheduler(request: Request):
+    return request.app.state.ctx.scheduler
+
+
+def schedules_router() -> APIRouter:
+    router = APIRouter(prefix="/v1", tags=["operations"])
+
+    @router.get("/schedules", response_model=list[ScheduleOut],
+                summary="The service's scheduled jobs: when they run, the last run and the next")
+    async def list_schedules(
+        request: Request, caller: Caller = Depends(require(*READERS)),
+    ) -> list[ScheduleOut]:
+        return [ScheduleOut(**item) for item in await _scheduler(request).listing()]
+
+    @router.get("/schedules/{name}/runs", response_model=list[ScheduleRunOut],
+                summary="The latest runs of one scheduled job, newest first")
+    async def schedule_runs(
+        name: str, request: Request, limit: int = Query(24, ge=1, le=200),
+        caller: Caller = Depends(require(*READERS)),
+    ) -> list[ScheduleRunOut]:
+        scheduler = _scheduler(request)
+        if name not in scheduler.schedules:
+            raise NotFound(f"schedule {name!r} does not exist")
+        return [ScheduleRunOut(**run) for run in await scheduler.runs_of(name, limit)]
+
+    return router
+
+
+def _clock_out(request: Request) -> ClockOut:
+    clock = request.app.state.ctx.clock
+    now = clock.now()
+    return ClockOut(
+        now=now, real_now=clock.real_now(), offset_seconds=round(clock.offset.total_seconds(), 6),
+        time_zone=clock.zone.key, business_time=now.astimezone(clock.zone).isoformat(),
+        moved_at=clock.moved_at, moved_by=clock.moved_by,
+    )
+
+
+def clock_router() -> APIRouter:
+    """Only mounted outside production, so production answers 404."""
+    router = APIRouter(prefix="/v1", tags=["operations"])
+
+    @router.get("/clock", response_model=ClockOut,
+                summary="The service's clock (a test clock outside production)")
+    async def get_clock(request: Request, caller: Caller = Depends(require(*READERS))) -> ClockOut:
+        ctx = request.app.state.ctx
+        await ctx.clock.refresh(ctx.db, ctx.tables["test_clock"])
+        return _clock_out(request)
+
+    @router.put("/clock", response_model=ClockOut,
+                summary="Move the test clock forward (admin): schedules catch up as if the time had passed")
+    async def put_clock(
+        body: ClockIn, request: Request, session=Depends(db_session),
+        caller: Caller = Depends(require(Role.ADMIN, admin_only=True)),
+    ) -> ClockOut:
+        ctx = request.app.state.ctx
+        await ctx.clock.move_to(session, ctx.tables["test_clock"], body.now, caller.subject)
+        return _clock_out(request)
+
+    return router
