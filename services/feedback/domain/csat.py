@@ -1,4 +1,4 @@
-"""CSAT after resolution (DESIGN 4 and 5): the share of 1-5 ratings that are 4 or 5, per agent,
+"""CSAT after resolution (docs/design.md §4 and §5): the share of 1-5 ratings that are 4 or 5, per agent,
 team or tier. Each answer to a verification is one rating, so a ticket resolved twice can be
 rated twice; the rating belongs to who handled the ticket when it was rated."""
 

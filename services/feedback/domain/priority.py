@@ -36,7 +36,7 @@ class PriorityRules:
     default_priority: Priority = Priority.P2
 
 
-# DESIGN 5 and seed 003 (反馈分级): P1 urgent only for an outage (服务中断), a safety risk (安全隐患)
+# docs/design.md §5 and seed 003 (反馈分级): P1 urgent only for an outage (服务中断), a safety risk (安全隐患)
 # or a major complaint (重大投诉); P2 a function that fails or a process that is stuck; P3 a
 # suggestion. An ordinary complaint ("我要投诉:发票开错了") is a P2 problem, not a P1. Keywords are
 # phrases, not single words: "安全" alone is a login setting as often as a hazard.

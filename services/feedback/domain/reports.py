@@ -1,4 +1,4 @@
-"""SLA report per tier and month (DESIGN 5): on-time rates (first response, next reply,
+"""SLA report per tier and month (docs/design.md §5): on-time rates (first response, next reply,
 resolution), first-contact resolution, reopens, satisfaction after resolution, and the median
 requester wait and agent work time of solved tickets. Rates are None when nothing could be
 measured."""

@@ -69,7 +69,7 @@ SUPERSEDED_DEFAULTS = {
 
 
 async def seed_defaults(ctx: ServiceContext) -> None:
-    """Version 1 of each document, the DESIGN 5 defaults; replicas starting together insert it once.
+    """Version 1 of each document, the docs/design.md §5 defaults; replicas starting together insert it once.
     A superseded default still in force is replaced by the current one as the next version."""
     for kind, default in DEFAULTS.items():
         try:

@@ -1,4 +1,4 @@
-"""The conversation on a ticket: agent replies and customer messages (DESIGN 5, next reply).
+"""The conversation on a ticket: agent replies and customer messages (docs/design.md §5, §14).
 
 An agent's reply - through `POST /v1/tickets/{id}/responses` or a message with `author: agent` -
 stops the first-response clock the first time and answers the reply owed since the customer's

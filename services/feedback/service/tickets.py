@@ -1,4 +1,4 @@
-"""Ticket use cases: open, assign, change status, resolve, verify (DESIGN 5); the conversation
+"""Ticket use cases: open, assign, change status, resolve, verify (docs/design.md §5); the conversation
 (replies and customer messages) is in `conversation.py`.
 
 Each public function is one transaction; the `_in_tx` variants run inside a transaction the

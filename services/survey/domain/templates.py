@@ -104,7 +104,7 @@ def _dimension(key: str, name: str, name_zh: str, items: list[tuple[str, str, st
     )
 
 
-# DESIGN 4: the default dimensions and items, from the source documents' evaluation model. The
+# docs/design.md §4: the default dimensions and items, from the source documents' evaluation model. The
 # name and description are what the customer reads first (seed 000: open with the purpose).
 DEFAULT_TEMPLATE = Template(
     name="Customer satisfaction survey",
@@ -141,7 +141,7 @@ DEFAULT_TEMPLATE = Template(
     ),
 )
 
-# DESIGN 4 closed loop: the one-question verification after a ticket is resolved, with an
+# docs/design.md §4 closed loop: the one-question verification after a ticket is resolved, with an
 # optional 1-5 rating of the service and a comment (CSAT after resolution, tied to the agent).
 VERIFICATION_QUESTION_ID = "solved"
 VERIFICATION_QUESTION = "Is your problem solved?"

@@ -1,4 +1,4 @@
-"""The verification after a resolved ticket (DESIGN 4 closed loop): "Is your problem solved?",
+"""The verification after a resolved ticket (docs/design.md §4, closed loop): "Is your problem solved?",
 with an optional 1-5 rating and comment, the CSAT after resolution the feedback service ties to
 the agent and team that handled the ticket."""
 
@@ -44,7 +44,7 @@ def rating_of(answers: dict[str, int]) -> int | None:
 
 
 def rating_csat(rating: int | None) -> float | None:
-    """1.0 for a satisfied rating (4 or 5, DESIGN 4), 0.0 for another, None without one."""
+    """1.0 for a satisfied rating (4 or 5, docs/design.md §4), 0.0 for another, None without one."""
     if rating is None:
         return None
     return 1.0 if rating in CSAT_SATISFIED_ANSWERS else 0.0

@@ -1,4 +1,4 @@
-"""The conversation on a ticket and the next-reply SLA over HTTP (DESIGN 5, 14)."""
+"""The conversation on a ticket and the next-reply SLA over HTTP (docs/design.md §5, §14)."""
 
 import asyncio
 from datetime import UTC, datetime, timedelta

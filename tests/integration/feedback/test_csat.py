@@ -1,4 +1,4 @@
-"""CSAT after resolution tied to the agent and team (DESIGN 4, 5): ratings given with the
+"""CSAT after resolution tied to the agent and team (docs/design.md §4, §5): ratings given with the
 verification, over HTTP and from the survey's event, in the SLA report and GET /v1/reports/csat."""
 
 from datetime import UTC, datetime

@@ -1,4 +1,4 @@
-"""CSAT after resolution per agent, team and tier (DESIGN 4: CSAT = share of 4 or 5)."""
+"""CSAT after resolution per agent, team and tier (docs/design.md §4: CSAT = share of 4 or 5)."""
 
 from services.feedback.domain.csat import CsatGroup, Rating, csat_by, csat_of
 

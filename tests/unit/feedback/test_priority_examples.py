@@ -1,4 +1,4 @@
-"""The default priority rules against realistic tickets (DESIGN 5, seed 003 反馈分级).
+"""The default priority rules against realistic tickets (docs/design.md §5, seed 003 反馈分级).
 
 P1 is kept for an outage, a safety risk or a major complaint (重大投诉); P2 for a function that
 fails or a process that is stuck; P3 for a suggestion. A suggestion stays a suggestion.
