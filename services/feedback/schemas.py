@@ -298,11 +298,25 @@ class TierReport(BaseModel):
     agent_work_business_hours_median: float | None
 
 
+class SlaTrendPoint(BaseModel):
+    tickets: int
+    first_response_on_time_rate: float | None
+    next_reply_on_time_rate: float | None
+    resolution_on_time_rate: float | None
+
+
+class SlaTrendMonth(BaseModel):
+    month: str
+    tiers: dict[str, SlaTrendPoint] = Field(description="Per tier (`unknown` when none) and `all`")
+
+
 class SlaReportOut(BaseModel):
     month: str
     generated_at: datetime
     tiers: dict[str, TierReport] = Field(description="Per tier (`unknown` when no tier was known) and `all`")
     definitions: dict[str, str]
+    trend: list[SlaTrendMonth] = Field(
+        description="On-time rates of the 6 months up to this one, per tier (as GET /v1/reports/sla/trend)")
 
 
 class CsatGroupOut(BaseModel):
@@ -320,18 +334,6 @@ class CsatReportOut(BaseModel):
     overall: CsatGroupOut
     groups: list[CsatGroupOut]
     definitions: dict[str, str]
-
-
-class SlaTrendPoint(BaseModel):
-    tickets: int
-    first_response_on_time_rate: float | None
-    next_reply_on_time_rate: float | None
-    resolution_on_time_rate: float | None
-
-
-class SlaTrendMonth(BaseModel):
-    month: str
-    tiers: dict[str, SlaTrendPoint] = Field(description="Per tier (`unknown` when none) and `all`")
 
 
 class SlaTrendOut(BaseModel):

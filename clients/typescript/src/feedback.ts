@@ -1012,6 +1012,11 @@ export interface components {
             definitions: {
                 [key: string]: string;
             };
+            /**
+             * Trend
+             * @description On-time rates of the 6 months up to this one, per tier (as GET /v1/reports/sla/trend)
+             */
+            trend: components["schemas"]["SlaTrendMonth"][];
         };
         /** SlaTrendMonth */
         SlaTrendMonth: {

@@ -53,11 +53,18 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
+TREND_MONTHS = 6
+
+
 async def monthly_sla_report(session: AsyncSession, month: str, now: datetime) -> schemas.SlaReportOut:
-    start, end = month_bounds(month)
-    facts = await report_facts(session, start, end)
+    """The month's report per tier, with the on-time rates of the months leading up to it."""
+    month_bounds(month)  # a malformed month is a 422 naming `month`
+    months, trend_start, end = month_range(None, month, now, default_months=TREND_MONTHS)
+    history = await report_facts(session, trend_start, end)
+    facts = [f for f in history if f.month == month]
     tiers = {tier: schemas.TierReport(**values) for tier, values in sla_report(facts, now).items()}
-    return schemas.SlaReportOut(month=month, generated_at=now, tiers=tiers, definitions=DEFINITIONS)
+    return schemas.SlaReportOut(month=month, generated_at=now, tiers=tiers, definitions=DEFINITIONS,
+                                trend=[schemas.SlaTrendMonth(**m) for m in sla_trend(history, months, now)])
 
 
 CSAT_DEFINITIONS = {

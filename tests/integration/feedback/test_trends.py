@@ -48,6 +48,10 @@ async def test_sla_on_time_rates_month_by_month(fb):
                                              "next_reply_on_time_rate": None, "resolution_on_time_rate": 0.0}
     assert months[1]["tiers"]["all"]["tickets"] == 0
     assert months[2]["tiers"]["all"]["tickets"] == 1
+    # The monthly report carries the same rates for the 6 months up to its month.
+    report = (await fb.get("/v1/reports/sla", params={"month": "2024-09"}, headers=ANALYST)).json()
+    assert [m["month"] for m in report["trend"]] == [f"2024-0{n}" for n in range(4, 10)]
+    assert report["trend"][3] == months[0] and report["tiers"]["all"]["tickets"] == 1
     default = (await fb.get("/v1/reports/sla/trend", headers=ANALYST)).json()
     assert len(default["months"]) == 12
     too_long = await fb.get("/v1/reports/sla/trend", params={"from": "2020-01", "to": "2024-01"},
