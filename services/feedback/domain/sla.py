@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from services.feedback.domain.calendar import BusinessCalendar, Clock, RoundTheClock
+from services.feedback.domain.calendar import MAX_DAYS_SCANNED, BusinessCalendar, Clock, RoundTheClock
 
 
 class Priority(StrEnum):
@@ -296,7 +296,7 @@ def policy_from_document(doc: dict[str, Any]) -> SlaPolicy:
     calendar.business_calendar()  # validates the zone and the hours
     rtc = doc.get("round_the_clock", {})
     escalation = doc.get("escalation", {})
-    return SlaPolicy(
+    policy = SlaPolicy(
         priority_targets=priority_targets,
         tier_caps={Tier(k): targets(v, k) for k, v in doc.get("tier_caps", {}).items()},
         round_the_clock_priorities=frozenset(Priority(p) for p in rtc.get("priorities", ["P1"])),
@@ -306,3 +306,29 @@ def policy_from_document(doc: dict[str, Any]) -> SlaPolicy:
         calendar=calendar,
         reopen_closed_within_days=int(doc.get("reopening", {}).get("closed_within_days", 7)),
     )
+    check_reachable(policy)
+    return policy
+
+
+# Share of calendar days that are working days, kept low on purpose: weekends, public holidays
+# and the configured days off.
+WORKING_DAY_SHARE = 0.6
+
+
+def check_reachable(policy: SlaPolicy) -> None:
+    """Every escalation step must fall within the years the business calendar scans: a target of
+    thousands of hours with a late task force would otherwise fail every ticket it applies to."""
+    cal = policy.calendar
+    daily_hours = (cal.work_end.hour * 60 + cal.work_end.minute - cal.work_start.hour * 60
+                   - cal.work_start.minute) / 60
+    horizon = MAX_DAYS_SCANNED * WORKING_DAY_SHARE * daily_hours
+    rows = [(f"priority_targets.{p.value}", t) for p, t in policy.priority_targets.items()]
+    rows += [(f"tier_caps.{tier.value}", t) for tier, t in policy.tier_caps.items()]
+    for where, row in rows:
+        for metric in Metric:
+            hours = row.hours(metric)
+            if hours is not None and hours * (1 + policy.task_force_after_ratio) > horizon:
+                raise ValueError(
+                    f"{where}.{metric.value}_hours: {hours:g} h, with the task force "
+                    f"{policy.task_force_after_ratio:g} of a target later, ends beyond the "
+                    f"{horizon:,.0f} working hours the business calendar can count")

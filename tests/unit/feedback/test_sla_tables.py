@@ -164,3 +164,18 @@ def test_a_policy_document_from_before_next_replies_and_reopening_still_reads():
         row.pop("next_reply_hours")
     document.pop("reopening")
     assert policy_from_document(document) == POLICY
+
+
+def test_a_policy_whose_task_force_falls_beyond_the_calendar_horizon_is_refused():
+    document = policy_to_document(POLICY)
+    document["priority_targets"]["P2"]["resolution_hours"] = 8760
+    policy_from_document(document)  # a year of business hours, task force half a target later: fine
+    document["escalation"]["task_force_after_ratio"] = 10
+    with pytest.raises(ValueError, match=r"priority_targets\.P2\.resolution_hours"):
+        policy_from_document(document)
+    # Shorter working days shorten the horizon too.
+    document = policy_to_document(POLICY)
+    document["calendar"].update(work_start="09:00", work_end="09:30")
+    document["tier_caps"]["Observation"]["first_response_hours"] = 2000
+    with pytest.raises(ValueError, match=r"tier_caps\.Observation\.first_response_hours"):
+        policy_from_document(document)
