@@ -1,6 +1,6 @@
 """`make bench`: every benchmark, each figure beside its baseline from the same run.
 
-One module per benchmark (rescore, relay, tickets, sla, memory, loop); this module runs them
+One module per benchmark (rescore, relay, tickets, sla, webhooks, memory, loop); this module runs them
 against one embedded broker and fresh PostgreSQL databases, then writes
 bench/results/latest.md and bench/results/latest.json.
 
@@ -8,7 +8,8 @@ Sizes come from the environment; BENCH_QUICK=1 makes every size small (a run of 
 minutes). Full defaults: BENCH_CUSTOMERS=200000, BENCH_HTTP_CLIENTS=32, BENCH_HTTP_SECONDS=20,
 BENCH_RELAY_EVENTS=50000, BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000, BENCH_SLA_BREACHES=1000,
 BENCH_SLA_WINDOW_SECONDS=20, BENCH_MEMORY_CUSTOMERS=50000, BENCH_LOOP_RATE=100,
-BENCH_LOOP_SECONDS=60. BENCH_ONLY=rescore,relay,... runs a subset.
+BENCH_LOOP_SECONDS=60, BENCH_WEBHOOK_FANOUT=2, BENCH_WEBHOOK_BURST=4000,
+BENCH_WEBHOOK_RATE=200, BENCH_WEBHOOK_SECONDS=20. BENCH_ONLY=rescore,relay,... runs a subset.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import asyncpg
 
-from bench import common, memory, relay, report, rescore, sla, tickets
+from bench import common, memory, relay, report, rescore, sla, tickets, webhooks
 from bench.common import ADMIN_DSN, QUICK, embedded_broker, size
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -82,6 +83,7 @@ async def main() -> None:
         await _guarded("relay", results, lambda: relay.run(bootstrap))
         await _guarded("tickets", results, lambda: tickets.run(bootstrap))
         await _guarded("sla", results, lambda: sla.run(bootstrap))
+        await _guarded("webhooks", results, lambda: webhooks.run(bootstrap))
         if loop_ready:
             from bench import loop
 

@@ -18,7 +18,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 ASYNCAPI_PATH = ROOT / "docs" / "asyncapi.yaml"
 OPENAPI_DIR = ROOT / "docs" / "openapi"
-SERVICES = ("segmentation", "survey", "feedback", "playbook")
+SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification")
 K8S_BASE = ROOT / "deploy" / "k8s" / "base"
 TOPICS_PATH = K8S_BASE / "kafka-topics.yaml"
 RULES_PATH = K8S_BASE / "prometheus-rules.yaml"

@@ -277,6 +277,26 @@ def business_dashboard() -> dict:
                 "sum by (status) (crm_playbook_open_actions)", "{{status}}")], kind="stat", width=12,
                 requires="crm_playbook_open_actions"),
         ]),
+        Row("Notification: messages and partner webhooks", [
+            Panel("Messages by channel and status", [(
+                "sum by (channel, status) (increase(crm_notification_messages_total[1h]))",
+                "{{channel}} {{status}}")], width=8, stack=True),
+            Panel("Message send retries", [(
+                "sum by (channel) (increase(crm_notification_message_retries_total[1h]))", "{{channel}}")],
+                width=8),
+            Panel("Oldest undelivered", [(
+                "max by (kind) (crm_notification_oldest_undelivered_seconds)", "{{kind}}")], unit="s",
+                width=8, thresholds=[(900, "orange"), (3600, "red")],
+                description="Age of the oldest message or webhook delivery still waiting to go out."),
+            Panel("Webhook deliveries by outcome", [(
+                "sum by (outcome) (rate(crm_notification_webhook_deliveries_total[5m]))", "{{outcome}}")],
+                unit="ops", width=8),
+            Panel("Webhook receiver latency p95", [(
+                "histogram_quantile(0.95, sum by (le) "
+                "(rate(crm_notification_webhook_request_seconds_bucket[5m])))", "p95")], unit="s", width=8),
+            Panel("Waiting to go out", [(
+                "max by (kind) (crm_notification_undelivered)", "{{kind}}")], kind="stat", width=8),
+        ]),
     ]
     return dashboard("crm-business", "Customer care: tiers, SLAs, satisfaction, actions",
                      "Tier distribution; tickets, breaches and on-time rates by tier; satisfaction; actions.",

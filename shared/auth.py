@@ -1,4 +1,4 @@
-"""OAuth2 bearer JWT, roles (DESIGN 7) and personal-data masking."""
+"""OAuth2 bearer JWT, roles (docs/design.md §7) and personal-data masking."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ from shared.errors import Forbidden, Unauthorized
 from shared.settings import PlatformSettings
 
 PII_READ = "pii:read"
+# Narrow rights of the notification service's identity (docs/design.md §10): it reads a customer's contact
+# address, an invitation's answering link and a resolved ticket's solution at send time, and
+# nothing else. A token holding only these permissions (no role) is refused everywhere else.
+CONTACT_ADDRESS_READ = "contact-address:read"
+INVITATION_LINK_READ = "survey:invitation-links"  # the survey service's name for it (services/survey/api.py)
+TICKET_RESOLUTION_READ = "ticket-resolution:read"
+NOTIFICATION_SERVICE_SUBJECT = "service:notification"
+NOTIFICATION_SERVICE_PERMISSIONS = (CONTACT_ADDRESS_READ, INVITATION_LINK_READ, TICKET_RESOLUTION_READ)
 
 
 class Role(StrEnum):
@@ -33,7 +41,7 @@ class Caller:
 
     @property
     def can_read_pii(self) -> bool:
-        # Analysts never see personal data (DESIGN 7); admins always may.
+        # Analysts never see personal data (docs/design.md §7); admins always may.
         if Role.ADMIN in self.roles:
             return True
         if self.roles <= {Role.ANALYST}:
@@ -123,7 +131,24 @@ def require(*roles: Role, admin_only: bool = False):
     return _check
 
 
-# Shorthands for the common role sets of DESIGN 7.
+def require_permission(permission: str):
+    """Dependency factory: an admin, or a caller (a service identity) granted this permission."""
+
+    async def _check(caller: Caller = Depends(authenticate)) -> Caller:
+        if Role.ADMIN in caller.roles or permission in caller.permissions:
+            return caller
+        raise Forbidden(f"This call needs the admin role or the {permission} permission")
+
+    return _check
+
+
+def issue_service_token(secret: str, ttl_seconds: int = 300) -> str:
+    """The notification service's own short-lived token: no role, only its narrow permissions."""
+    return issue_token(secret, NOTIFICATION_SERVICE_SUBJECT, [],
+                       permissions=list(NOTIFICATION_SERVICE_PERMISSIONS), ttl_seconds=ttl_seconds)
+
+
+# Shorthands for the common role sets of docs/design.md §7.
 READERS = (Role.ACCOUNT_MANAGER, Role.AGENT, Role.ANALYST)
 
 

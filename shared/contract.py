@@ -1,4 +1,4 @@
-"""The partner contract: an AsyncAPI 3.0 document built from the event JSON Schemas (DESIGN 2).
+"""The partner contract: an AsyncAPI 3.0 document built from the event JSON Schemas (docs/design.md §2).
 
 The same files the services validate against (`shared/events/schemas/*.json`) are the
 source of the document, so the published contract cannot drift from what is enforced.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from fastapi import APIRouter, Response
 
 from shared.events.envelope import ENVELOPE_SCHEMA, known_event_types, load_schema
 from shared.events.topics import DEFAULT_PARTITIONS
+from shared.rfc3339 import parse_time
 
 ASYNCAPI_VERSION = "3.0.0"
 CONTRACT_VERSION = "1.0.0"
@@ -25,7 +25,7 @@ DEAD_LETTER = "dead-letter"
 KAFKA_BINDING_VERSION = "0.5.0"
 
 EVERY_SERVICE = "*"
-# DESIGN 1: who publishes each event and who consumes it inside the platform (checked against
+# docs/design.md §1: who publishes each event and who consumes it inside the platform (checked against
 # each service's SPEC.publishes and handlers by tests/deploy/test_contract.py).
 PRODUCERS = {
     "score-updated": "segmentation",
@@ -47,10 +47,12 @@ PRODUCERS = {
     "invitation-created": "survey",
     "digest-ready": "playbook",
     "report-published": "feedback",
+    "message-status-changed": "notification",
+    "webhook-disabled": "notification",
 }
 # Events whose subject and message key are not a customer id: what they are about instead.
-SUBJECTS = {"digest-ready": "owner", "report-published": "month"}
-CONSUMERS = {
+SUBJECTS = {"digest-ready": "owner", "report-published": "month", "webhook-disabled": "subscription_id"}
+_DOMAIN_CONSUMERS = {
     "score-updated": ["survey", "feedback", "playbook"],
     "tier-changed": ["playbook"],
     "churn-risk-detected": ["playbook"],
@@ -60,8 +62,16 @@ CONSUMERS = {
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "order-recorded": ["playbook"],
+    "message-status-changed": ["playbook"],
 }
-_PRODUCER_IN_DESCRIPTION = re.compile(r"\((segmentation|survey|feedback|playbook)\b[^)]*\)")
+# docs/design.md §10: the notification service consumes every event type, to send messages for
+# some and to relay all of them to the partners' webhook subscriptions.
+WEBHOOK_RELAY = "notification"
+CONSUMERS = {
+    event_type: [*_DOMAIN_CONSUMERS.get(event_type, []), WEBHOOK_RELAY]
+    for event_type in known_event_types()
+}
+_PRODUCER_IN_DESCRIPTION = re.compile(r"\((segmentation|survey|feedback|playbook|notification)\b[^)]*\)")
 
 
 class ContractViolation(AssertionError):
@@ -246,10 +256,12 @@ def asyncapi_document() -> dict[str, Any]:
             "title": "Customer-care platform events",
             "version": CONTRACT_VERSION,
             "description": (
-                "Every event the four services publish, one Kafka topic per event type (a "
+                "Every event the services publish, one Kafka topic per event type (a "
                 "deployment may prefix the names). Envelope: CloudEvents 1.0 in JSON structured "
-                "mode; `subject` and the message key are the customer id. Delivery is at least "
-                "once: deduplicate on the event `id`. Events carry no personal data. "
+                "mode; `subject` and the message key are the customer id (a few events say what "
+                "they are keyed by instead). Delivery is at least "
+                "once: deduplicate on the event `id`. Events carry no personal data. Partners "
+                "outside the Kafka network receive the same envelopes as signed webhooks. "
                 "Tracing: when the platform traces, the envelope carries the W3C trace context of "
                 "the request that caused the event (CloudEvents distributed-tracing extension "
                 "attributes `traceparent` and `tracestate`), and the Kafka record the `traceparent` "
@@ -313,7 +325,7 @@ def _is_rfc3339(value: object) -> bool:
         return True
     if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", value):
         raise ValueError(f"{value!r} is not an RFC 3339 date-time")
-    datetime.fromisoformat(value.replace("Z", "+00:00"))
+    parse_time(value)
     return True
 
 

@@ -1,8 +1,9 @@
 """`make run`: the broker (unless one is configured) and every service, on one machine.
 
 With no configuration at all: SQLite files under ./data, the embedded Kafka-protocol broker
-on 127.0.0.1:9092, services on 8001-8004, demo data loaded into empty databases, and the staff
-console on 8000, the address printed first.
+on 127.0.0.1:9092, services on 8001-8005, demo data loaded into empty databases, the staff
+console on 8000 (the address printed first), and (unless an SMTP server is configured) a
+development mail sink and webhook receiver whose page lists what the notification service sent.
 """
 
 from __future__ import annotations
@@ -65,6 +66,26 @@ def start_broker(env: dict[str, str], logs: Path) -> subprocess.Popen | None:
     return process
 
 
+def start_mail_sink(env: dict[str, str], logs: Path) -> subprocess.Popen | None:
+    """The development SMTP sink and webhook receiver, unless an SMTP server is configured."""
+    if env.get("CRM_SMTP_HOST") or env.get("CRM_ENV", "development") == "production":
+        return None
+    smtp_port = int(env.get("CRM_MAIL_SINK_SMTP_PORT", "1025"))
+    http_port = int(env.get("CRM_MAIL_SINK_PORT", "8025"))
+    env.update({"CRM_SMTP_HOST": "127.0.0.1", "CRM_SMTP_PORT": str(smtp_port),
+                "CRM_DEV_SINK_URL": f"http://127.0.0.1:{http_port}"})
+    # The demo loader runs in this process: it subscribes the sink's webhook receiver.
+    os.environ["CRM_DEV_SINK_URL"] = env["CRM_DEV_SINK_URL"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "services.notification.devsink", "--smtp-port", str(smtp_port),
+         "--http-port", str(http_port)],
+        cwd=ROOT, env=env, stdout=open(logs / "mail-sink.log", "ab"), stderr=subprocess.STDOUT,
+    )
+    _wait(lambda: _listening("127.0.0.1", http_port) and _listening("127.0.0.1", smtp_port), 20,
+          "the mail sink")
+    return process
+
+
 def start_service(name: str, port: int, env: dict[str, str], logs: Path) -> subprocess.Popen:
     host = env.get("CRM_BIND_HOST", "127.0.0.1")
     return subprocess.Popen(
@@ -106,7 +127,9 @@ def await_service(name: str, port: int, process: subprocess.Popen, logs: Path) -
 
 async def load_demo_data(ports: dict[str, int], secret: str) -> None:
     headers = {"Authorization": f"Bearer {issue_token(secret, 'demo-loader', ['admin'])}"}
-    for name, port in ports.items():
+    # The notification service first: its staff directory and the demo webhook subscription are in
+    # place before the other services' demo data makes events.
+    for name, port in sorted(ports.items(), key=lambda item: item[0] != "notification"):
         try:
             module = importlib.import_module(f"services.{name}.demo")
         except ModuleNotFoundError:
@@ -126,12 +149,19 @@ def main() -> int:
     ports = {name: int(env.get(f"CRM_{name.upper()}_PORT", SERVICE_PORTS[name])) for name in services}
     env.setdefault("CRM_SURVEY_BASE_URL", f"http://127.0.0.1:{ports.get('survey', 8002)}")
     env.setdefault("CRM_PUBLIC_BASE_URL", f"http://127.0.0.1:{ports.get('survey', 8002)}")
+    for peer in ("segmentation", "feedback"):
+        peer_port = ports.get(peer, SERVICE_PORTS[peer])
+        env.setdefault(f"CRM_{peer.upper()}_BASE_URL", f"http://127.0.0.1:{peer_port}")
+    env.setdefault("CRM_NOTIFICATION_PUBLIC_URL", f"http://127.0.0.1:{ports.get('notification', 8005)}")
     print("Starting the customer-care platform")
     print(f"  database      {env.get('CRM_DATABASE_URL') or f'SQLite files in {data_dir}'}")
     children: list[subprocess.Popen] = []
     broker = start_broker(env, logs)
     if broker:
         children.append(broker)
+    mail_sink = start_mail_sink(env, logs)
+    if mail_sink:
+        children.append(mail_sink)
 
     def stop(*_: object) -> None:
         for child in reversed(children):
@@ -161,6 +191,8 @@ def main() -> int:
             print(f"  console       http://127.0.0.1:{console_port}  (start here: sign in as a demo user)")
         for name in services:
             print(f"  {name:<13} http://127.0.0.1:{ports[name]}/docs")
+        if mail_sink:
+            print(f"  mail sink     {env['CRM_DEV_SINK_URL']}/ (mail sent and webhooks received)")
         print(f"  logs          {logs}")
         if env.get("CRM_ENV", "development") != "production":
             token = issue_token(env.get("CRM_JWT_SECRET", DEVELOPMENT_JWT_SECRET), "admin",

@@ -1,4 +1,4 @@
-"""Configuration from the environment (DESIGN 7), one settings object per service."""
+"""Configuration from the environment (docs/design.md §7), one settings object per service."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 
 DEVELOPMENT_JWT_SECRET = "dev-secret-change-me-in-production-0123456789"
-SERVICE_PORTS = {"segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004}
+SERVICE_PORTS = {
+    "segmentation": 8001, "survey": 8002, "feedback": 8003, "playbook": 8004, "notification": 8005,
+}
 # The staff console (docs/design.md §12): a web application over the services' APIs, not one of them.
 CONSOLE_PORT = 8000
 
@@ -109,7 +111,7 @@ class PlatformSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:
-        # DESIGN 7: the development secret is allowed only outside production.
+        # docs/design.md §7: the development secret is allowed only outside production.
         if self.env is Environment.PRODUCTION:
             if self.jwt_secret == DEVELOPMENT_JWT_SECRET and not self.jwt_jwks_url:
                 raise ValueError("CRM_JWT_SECRET must be set (or CRM_JWT_JWKS_URL) in production")

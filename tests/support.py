@@ -92,7 +92,7 @@ async def running_service(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
             yield client
 
 
-SERVICES = ("segmentation", "survey", "feedback", "playbook")
+SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification")
 
 
 class EventCollector:

@@ -1,4 +1,4 @@
-"""Routes of the feedback service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the feedback service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import repository, schemas
+from services.feedback import schemas
 from services.feedback.domain.csat import CsatGroup
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, conversation, reports, tickets
 from services.feedback.service.config import ConfigKind
-from shared.auth import READERS, Caller, Role, require
+from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -50,7 +50,7 @@ async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    return etags.tag(await tickets.get_ticket(session, ticket_id))
 
 
 @router.patch("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
@@ -61,8 +61,17 @@ async def patch_ticket(
     session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    return etags.tag(await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition))
+
+
+@router.get("/tickets/{ticket_id}/resolution", response_model=schemas.TicketResolutionOut,
+            tags=["tickets"],
+            summary="A ticket's solution and improvement (for the notification service's identity only)")
+async def get_ticket_resolution(
+    ticket_id: str, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require_permission(TICKET_RESOLUTION_READ)),
+) -> schemas.TicketResolutionOut:
+    return await tickets.ticket_resolution(session, ticket_id)
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
@@ -73,7 +82,7 @@ async def list_tickets(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> Page[schemas.TicketOut]:
-    return await repository.list_tickets(
+    return await tickets.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
         customer_id=customer_id, limit=limit, cursor=cursor, now=_now(),
     )
@@ -86,8 +95,8 @@ async def assign_ticket(
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(), precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
@@ -97,8 +106,9 @@ async def respond(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                      precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/messages", response_model=schemas.TicketOut, status_code=201,
@@ -112,9 +122,9 @@ async def post_message(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                                   precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                          precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
@@ -125,9 +135,9 @@ async def change_status(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                                precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                        precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
@@ -137,9 +147,9 @@ async def resolve(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                          precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                  precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
@@ -150,15 +160,14 @@ async def verification(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                         precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+                                 precondition)
+    return etags.tag(view)
 
 
-def _versioned(row, out_model, etags: ETags):
-    view = out_model(**row.definition, version=row.version, created_by=row.created_by,
-                     created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+def _versioned(kind: ConfigKind, view, etags: ETags):
+    """A version of a document never changes: its tag is its kind and version."""
+    return etags.tag(view, version_tag(kind, view.version))
 
 
 @router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -167,7 +176,7 @@ async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut, etags)
+    return _versioned(ConfigKind.SLA_POLICY, await config.document(session, ConfigKind.SLA_POLICY), etags)
 
 
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -177,9 +186,9 @@ async def put_sla_policy(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now(), precondition)
-    return _versioned(row, schemas.SlaPolicyOut, etags)
+    view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(),
+                                         precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -188,10 +197,7 @@ async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    row = await config.current(session, ConfigKind.SLA_POLICY)
-    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    return _versioned(ConfigKind.SLA_POLICY, await config.calendar(session), etags)
 
 
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -201,14 +207,8 @@ async def put_calendar(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    current = await config.current(session, ConfigKind.SLA_POLICY)
-    document = {**current.definition, "calendar": body.model_dump(mode="json")}
-    await session.rollback()
-    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now(),
-                               precondition)
-    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    view = await config.replace_calendar(session, body, caller.subject, _now(), precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -217,8 +217,8 @@ async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    row = await config.current(session, ConfigKind.PRIORITY_RULES)
-    return _versioned(row, schemas.PriorityRulesOut, etags)
+    view = await config.document(session, ConfigKind.PRIORITY_RULES)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -228,9 +228,9 @@ async def put_priority_rules(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
-                               caller.subject, _now(), precondition)
-    return _versioned(row, schemas.PriorityRulesOut, etags)
+    view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject, _now(),
+                                         precondition)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -239,7 +239,7 @@ async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut, etags)
+    return _versioned(ConfigKind.ROUTING, await config.document(session, ConfigKind.ROUTING), etags)
 
 
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -249,9 +249,9 @@ async def put_routing(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
-                               caller.subject, _now(), precondition)
-    return _versioned(row, schemas.RoutingOut, etags)
+    view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(),
+                                         precondition)
+    return _versioned(ConfigKind.ROUTING, view, etags)
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],

@@ -1,4 +1,4 @@
-"""Feedback service: tickets under tiered SLAs, escalations, closed loop (DESIGN 5)."""
+"""Feedback service: tickets under tiered SLAs, escalations, closed loop (docs/design.md §5)."""
 
 from pathlib import Path
 
@@ -8,8 +8,8 @@ from services.feedback.api import router
 from services.feedback.events import HANDLERS
 from services.feedback.models import Base
 from services.feedback.service.config import seed_defaults
+from services.feedback.service.sweeper import sla_sweeper
 from services.feedback.settings import FeedbackSettings, feedback_settings
-from services.feedback.sweeper import sla_sweeper
 from shared.app import ServiceSpec, create_service_app
 
 SPEC = ServiceSpec(

@@ -10,17 +10,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import schemas
+from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
 from services.feedback.models import CustomerTierRow, TicketRow
-from services.feedback.service import tickets
+from services.feedback.service import reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -42,7 +41,7 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     else:
         row.tier, row.computed_at = new.value, computed_at
     if old != new:
-        changed = await tickets.apply_tier_change(ctx, session, data["customer_id"], old, new,
+        changed = await reevaluation.apply_tier_change(ctx, session, data["customer_id"], old, new,
                                                   datetime.now(UTC))
         log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
                  tickets_reevaluated=changed)
@@ -78,16 +77,8 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
     if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
     if ticket is None:
-        ticket = await session.scalar(
-            select(TicketRow).where(
-                TicketRow.customer_id == data["customer_id"],
-                TicketRow.first_resolved_at.is_not(None),
-                TicketRow.first_resolved_at <= answered_at,
-                TicketRow.first_resolved_at
-                >= answered_at - timedelta(days=settings.satisfaction_link_days),
-                TicketRow.satisfaction.is_(None),
-            ).order_by(TicketRow.first_resolved_at.desc()).limit(1).with_for_update()
-        )
+        ticket = await repository.resolved_ticket_awaiting_satisfaction(
+            session, data["customer_id"], answered_at, settings.satisfaction_link_days)
     if ticket is not None and ticket.customer_id == data["customer_id"]:
         ticket.satisfaction, ticket.satisfaction_level = float(data["value"]), data["level"]
     if settings.auto_ticket_on_very_dissatisfied and data["level"] == "very_dissatisfied":

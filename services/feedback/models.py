@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -163,12 +164,7 @@ class CustomerTierRow(Base):
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ConfigVersionRow(Base):
+class ConfigVersionRow(ConfigVersionColumns, Base):
     """Versioned documents a manager edits: sla-policy, priority-rules, routing."""
 
     __tablename__ = "config_versions"
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,4 +1,4 @@
-"""Request and response models of the feedback API (the public contract, DESIGN 8)."""
+"""Request and response models of the feedback API (the public contract, docs/design.md §8)."""
 
 from __future__ import annotations
 
@@ -145,6 +145,18 @@ class SlaOut(BaseModel):
     next_replies_late: int
     paused: bool
     paused_at: datetime | None
+
+
+class TicketResolutionOut(BaseModel):
+    """What the customer is told when a ticket is resolved (for the notification service only)."""
+
+    ticket_id: str
+    customer_id: str
+    status: str
+    priority: str
+    solution: str | None = None
+    improvement: str | None = None
+    resolved_at: datetime | None = None
 
 
 class TicketOut(BaseModel):

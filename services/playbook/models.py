@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Float, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -19,15 +20,10 @@ class Base(DeclarativeBase):
 PLATFORM_TABLES = platform_tables(Base.metadata)
 
 
-class ConfigVersionRow(Base):
-    """Versioned documents a manager edits (rule set, contact policy); a version never changes."""
+class ConfigVersionRow(ConfigVersionColumns, Base):
+    """Versioned documents (rule set, contact policy, care schedule); a version never changes."""
 
     __tablename__ = "config_versions"
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class CustomerRow(Base):
@@ -161,7 +157,7 @@ class CareActionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     overdue_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Survey invitations (kind satisfaction-survey) are made by a worker through the survey API.
+    # Survey invitations (actions on the `survey` channel) are made by a worker through the survey API.
     survey_state: Mapped[str | None] = mapped_column(String(20))
     survey_attempts: Mapped[int] = mapped_column(Integer, default=0)
     survey_next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -188,7 +184,13 @@ class ContactRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     action_id: Mapped[str | None] = mapped_column(String(36))
     recorded_by: Mapped[str] = mapped_column(String(100))
-    __table_args__ = (Index("ix_contacts_customer_channel_time", "customer_id", "channel", "occurred_at"),)
+    # The notification service's message this outcome comes from (message-status-changed); null
+    # for an outcome recorded by hand.
+    message_id: Mapped[str | None] = mapped_column(String(36))
+    __table_args__ = (
+        Index("ix_contacts_customer_channel_time", "customer_id", "channel", "occurred_at"),
+        UniqueConstraint("message_id", name="uq_contacts_message_id"),
+    )
 
 
 class CaseRow(Base):

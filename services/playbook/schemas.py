@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.playbook.domain.rules import CHANNELS, QUADRANTS, TIERS
+from services.playbook.domain.rules import CHANNELS
+from services.playbook.domain.triggers import QUADRANTS, TIERS
 
 Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 TierName = Literal[TIERS]  # type: ignore[valid-type]
@@ -40,6 +41,20 @@ class ContactPolicyOut(BaseModel):
     created_at: datetime
     created_by: str
     policy: dict[str, Any]
+
+
+class CareScheduleOut(BaseModel):
+    """The numbers of the playbook's calendar an admin edits (docs/design.md §9), as one version."""
+
+    version: int
+    created_at: datetime
+    created_by: str
+    presence_check_days: int = Field(
+        description="a high-value customer with no completed contact in this many days gets a "
+                    "presence contact for its owner (at most one a month)")
+    digest_at_risk_days: int = Field(
+        description="the Monday digest lists the owner's customers with a churn-risk warning in "
+                    "this many days")
 
 
 # --- actions ---------------------------------------------------------------------------------

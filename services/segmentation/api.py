@@ -1,4 +1,4 @@
-"""Routes of the segmentation service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the segmentation service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import schemas
 from services.segmentation.domain.quadrants import Quadrant
-from services.segmentation.domain.scoring import FACTOR_INPUTS, Tier, model_from_dict
-from services.segmentation.models import ScoringModelRow
-from services.segmentation.service import customers, jobs, overrides, scoring
-from shared.auth import READERS, Caller, Role, require
+from services.segmentation.domain.scoring import Tier
+from services.segmentation.service import customers, jobs, overrides, scoring_models
+from shared.auth import CONTACT_ADDRESS_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.preconditions import ETags, IfMatch, if_match
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -34,10 +33,10 @@ async def put_customer(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    _, created = await customers.upsert_customer(session, customer_id, body, caller, precondition)
+    view, created = await customers.put_customer(session, customer_id, body, caller, precondition)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    return etags.tag(await customers.customer_view(session, customer_id, caller))
+    return etags.tag(view)
 
 
 @router.patch("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
@@ -48,8 +47,7 @@ async def patch_customer(
     patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    await customers.patch_customer(session, customer_id, patch, caller, precondition)
-    return etags.tag(await customers.customer_view(session, customer_id, caller))
+    return etags.tag(await customers.edit_customer(session, customer_id, patch, caller, precondition))
 
 
 @router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
@@ -59,6 +57,16 @@ async def get_customer(
     etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
     return etags.tag(await customers.customer_view(session, customer_id, caller))
+
+
+@router.get("/customers/{customer_id}/contact-address", response_model=schemas.ContactAddressOut,
+            tags=["customers"],
+            summary="Where to reach the customer (for the notification service's identity only)")
+async def get_contact_address(
+    customer_id: str, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require_permission(CONTACT_ADDRESS_READ)),
+) -> schemas.ContactAddressOut:
+    return await customers.contact_address(session, customer_id)
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],
@@ -102,10 +110,7 @@ async def rescore_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(write_customers),
 ) -> schemas.ScoreOut:
-    await scoring.rescore_customer(_ctx(request), session, customer_id)
-    view = await customers.customer_view(session, customer_id, caller)
-    assert view.score is not None
-    return view.score
+    return await customers.rescore(_ctx(request), session, customer_id, caller)
 
 
 @router.get("/customers/{customer_id}/history", response_model=schemas.HistoryOut,
@@ -122,7 +127,7 @@ async def get_history(
 async def rescore_all(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.JobOut:
-    return jobs.job_out(await jobs.create_job(session, "job", caller.subject))
+    return await jobs.rescore_everyone(session, caller.subject)
 
 
 @router.get("/jobs/{job_id}", response_model=schemas.JobOut, tags=["scoring"],
@@ -131,19 +136,7 @@ async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.JobOut:
-    return etags.tag(jobs.job_out(await jobs.get_job(session, job_id)))
-
-
-def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
-    model = model_from_dict(row.definition)
-    return schemas.ScoringModelOut(
-        version=model.version,
-        curves={f.value: pts for f, pts in model.curves.items()},
-        weights={f.value: w for f, w in model.weights.items()},
-        thresholds={t.value: v for t, v in model.thresholds.items()},
-        inputs={f.value: text for f, text in FACTOR_INPUTS.items()},
-        active=row.active, created_by=row.created_by, created_at=row.created_at,
-    )
+    return etags.tag(await jobs.get_job(session, job_id))
 
 
 @router.get("/scoring-model", response_model=schemas.ScoringModelOut, tags=["scoring"],
@@ -152,16 +145,8 @@ async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.ScoringModelOut:
-    from sqlalchemy import select
-
-    async with session.begin():
-        row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
-    return etags.tag(_model_out(row), version_tag(scoring.MODEL_TAG, row.version))
-
-
-async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
-    version = body.version or await scoring.next_model_version(session)
-    return scoring.parse_model(body.model_dump(exclude={"version"}), version)
+    view = await scoring_models.active_model_out(session)
+    return etags.tag(view, scoring_models.model_tag(view.version))
 
 
 @router.put("/scoring-model", response_model=schemas.ModelApplied, tags=["scoring"],
@@ -171,11 +156,9 @@ async def put_scoring_model(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.ModelApplied:
-    model = await _parse(session, body)
-    row = await scoring.save_model(session, model, caller.subject, precondition)
-    etags.response.headers["ETag"] = version_tag(scoring.MODEL_TAG, row.version)
-    job = await jobs.create_job(session, "model-change", caller.subject)
-    return schemas.ModelApplied(model=_model_out(row), rescore_job=jobs.job_out(job))
+    applied = await scoring_models.replace_model(session, body, caller.subject, precondition)
+    etags.response.headers["ETag"] = scoring_models.model_tag(applied.model.version)
+    return applied
 
 
 @router.post("/scoring-model/dry-run", response_model=schemas.DryRunOut, tags=["scoring"],
@@ -184,9 +167,7 @@ async def dry_run(
     body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require(Role.ANALYST)),
 ) -> schemas.DryRunOut:
-    model = scoring.parse_model(body.model_dump(exclude={"version"}), body.version or "dry-run")
-    batch = getattr(_ctx(request).settings, "rescore_batch_size", 2000)
-    return schemas.DryRunOut(**await scoring.dry_run(session, model, batch))
+    return await scoring_models.dry_run(_ctx(request), session, body)
 
 
 @router.post("/customers/{customer_id}/tier-overrides", response_model=schemas.OverrideOut,
@@ -195,7 +176,7 @@ async def propose_override(
     customer_id: str, body: schemas.OverrideIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(write_customers),
 ) -> schemas.OverrideOut:
-    return overrides.override_out(await overrides.propose(session, customer_id, body, caller))
+    return await overrides.propose(session, customer_id, body, caller)
 
 
 @router.get("/customers/{customer_id}/tier-overrides", response_model=Page[schemas.OverrideOut],
@@ -227,8 +208,7 @@ async def approve_override(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.OverrideOut:
     note = body.note if body else None
-    row = await overrides.approve(_ctx(request), session, override_id, note, caller)
-    return overrides.override_out(row)
+    return await overrides.approve(_ctx(request), session, override_id, note, caller)
 
 
 @router.post("/tier-overrides/{override_id}/reject", response_model=schemas.OverrideOut,
@@ -238,4 +218,4 @@ async def reject_override(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.OverrideOut:
     note = body.note if body else None
-    return overrides.override_out(await overrides.reject(session, override_id, note, caller))
+    return await overrides.reject(session, override_id, note, caller)

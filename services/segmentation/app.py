@@ -1,4 +1,4 @@
-"""Segmentation service: customers, scores, tiers, quadrants, overrides (DESIGN 3)."""
+"""Segmentation service: customers, scores, tiers, quadrants, overrides (docs/design.md §3)."""
 
 from pathlib import Path
 

@@ -1,10 +1,13 @@
-"""Demo data for `make run`: the worked examples A, B, C of DESIGN 3 and a few more customers."""
+"""Demo data for `make run`: the worked examples A, B, C of docs/design.md §3 and a few more customers."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 import httpx
+
+from shared.demo import already_loaded, demo_client
+from shared.rfc3339 import format_time
 
 # id, name, industry, since, growth %, repurchase % (None: from orders), owner,
 # days since last order, orders in 12 months, amount in 12 months
@@ -27,16 +30,18 @@ def _orders(customer_id: str, days_since_last: int, count: int, amount: float) -
         {
             "order_id": f"{customer_id}-demo-{i + 1}",
             "amount": round(amount / count, 2),
-            "ordered_at": (now - timedelta(days=min(days_since_last + i * step, 360))).isoformat(),
+            "ordered_at": format_time(now - timedelta(days=min(days_since_last + i * step, 360))),
         }
         for i in range(count)
     ]
 
 
-async def load_demo(base_url: str, headers: dict[str, str]) -> None:
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
-        existing = (await client.get("/v1/customers", params={"limit": 1})).json()
-        if existing["items"]:
+async def load_demo(
+    base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
+) -> None:
+    """The worked examples and a few more customers with orders; skipped when customers exist."""
+    async with demo_client(base_url, headers, transport) as client:
+        if await already_loaded(client, "/v1/customers"):
             return
         for cid, name, industry, since, growth, repurchase, owner, days, count, amount in CUSTOMERS:
             profile = {
@@ -49,5 +54,5 @@ async def load_demo(base_url: str, headers: dict[str, str]) -> None:
             (await client.post(f"/v1/customers/{cid}/orders",
                                json=_orders(cid, days, count, amount))).raise_for_status()
             await client.post(f"/v1/customers/{cid}/interactions", json={
-                "kind": "visit", "occurred_at": (datetime.now(UTC) - timedelta(days=days)).isoformat()})
+                "kind": "visit", "occurred_at": format_time(datetime.now(UTC) - timedelta(days=days))})
             (await client.post(f"/v1/customers/{cid}/rescore")).raise_for_status()

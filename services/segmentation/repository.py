@@ -1,4 +1,5 @@
-"""Queries of the segmentation service; set-based aggregation for scoring in batches."""
+"""Queries of the segmentation service (rows or domain objects, never API schemas); set-based
+aggregation for scoring in batches."""
 
 from __future__ import annotations
 
@@ -6,20 +7,27 @@ import json
 from datetime import datetime, timedelta
 from itertools import pairwise
 
-from sqlalchemy import Row, Table, and_, case, extract, func, select, update
+from sqlalchemy import Row, and_, case, delete, extract, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
 from services.segmentation.models import (
+    ChurnSignalRow,
     ComplaintRow,
+    ContactRow,
     CustomerRow,
     InteractionRow,
     OrderRow,
+    RescoreJobRow,
     ScoreHistoryRow,
     ScoreRow,
+    ScoringModelRow,
+    TierChangeRow,
     TierOverrideRow,
 )
-from shared.db import as_utc, driver_connection, ids_match, is_postgres
+from shared.db import PerDialect, as_utc, driver_connection, ids_match, is_postgres
+from shared.errors import NotFound
+from shared.pagination import Keyset, Page
 
 YEAR = timedelta(days=365)
 
@@ -201,15 +209,6 @@ async def last_activity(
     return result
 
 
-async def score_history(session: AsyncSession, customer_id: str, since: datetime) -> list[ScoreHistoryRow]:
-    rows = await session.scalars(
-        select(ScoreHistoryRow)
-        .where(ScoreHistoryRow.customer_id == customer_id, ScoreHistoryRow.computed_at >= since)
-        .order_by(ScoreHistoryRow.computed_at)
-    )
-    return list(rows)
-
-
 async def monthly_amounts(
     session: AsyncSession, customer_ids: list[str], starts: list[datetime]
 ) -> dict[str, list[float]]:
@@ -245,6 +244,16 @@ ON CONFLICT (customer_id) DO UPDATE SET
 """
 
 
+def _upsert_scores(insert):
+    statement = insert(ScoreRow)
+    return statement.on_conflict_do_update(
+        index_elements=["customer_id"], set_={c: statement.excluded[c] for c in SCORE_COLUMNS[1:]}
+    )
+
+
+_UPSERT_SCORES = PerDialect(_upsert_scores)
+
+
 async def upsert_scores(session: AsyncSession, rows: list[dict]) -> None:
     """Insert or replace current scores in one statement (PostgreSQL and SQLite alike)."""
     if is_postgres(session):
@@ -254,28 +263,8 @@ async def upsert_scores(session: AsyncSession, rows: list[dict]) -> None:
         connection = await driver_connection(session)
         await connection.execute(UPSERT_SCORES_PG, *columns.values())
         return
-    from sqlalchemy.dialects.sqlite import insert
-
-    statement = insert(ScoreRow)
-    updated = {c: statement.excluded[c] for c in rows[0] if c != "customer_id"}
-    # executemany: one cached statement, batched by the driver.
-    await session.execute(
-        statement.on_conflict_do_update(index_elements=["customer_id"], set_=updated), rows
-    )
-
-
-async def insert_rows(session: AsyncSession, table: Table, rows: list[dict]) -> None:
-    """Append-only rows (history): COPY on PostgreSQL, executemany elsewhere."""
-    if not rows:
-        return
-    if is_postgres(session):
-        columns = list(rows[0])
-        connection = await driver_connection(session)
-        await connection.copy_records_to_table(
-            table.name, records=[tuple(row[c] for c in columns) for row in rows], columns=columns
-        )
-        return
-    await session.execute(table.insert(), rows)
+    # executemany: one prebuilt statement, batched by the driver.
+    await session.execute(_UPSERT_SCORES.for_session(session), rows)
 
 
 async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]]) -> None:
@@ -287,3 +276,195 @@ async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]])
             update(customers).where(ids_match(customers.c.id, customer_ids, postgres))
             .values(next_evaluation_at=next_at)
         )
+
+
+# --- customer records, history and overrides (the API's reads) ------------------------------
+
+CUSTOMERS_BY_ID = Keyset(CustomerRow.id)
+OVERRIDES_BY_ID = Keyset(TierOverrideRow.id)
+
+
+async def customer_with_score(session: AsyncSession, customer_id: str) -> Row:
+    """(customer, score) in one statement: under READ COMMITTED two reads could straddle a
+    scheduler commit and show a new score beside the old next evaluation date."""
+    found = (await session.execute(
+        select(CustomerRow, ScoreRow).outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
+        .where(CustomerRow.id == customer_id)
+    )).one_or_none()
+    if found is None:
+        raise NotFound(f"customer {customer_id!r} does not exist")
+    return found
+
+
+async def contacts_of(session: AsyncSession, customer_id: str) -> list[ContactRow]:
+    return list((await session.scalars(
+        select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
+    )).all())
+
+
+async def first_reachable_contact(session: AsyncSession, customer_id: str) -> ContactRow | None:
+    """The customer's first contact with an e-mail address or a phone number."""
+    return await session.scalar(
+        select(ContactRow)
+        .where(ContactRow.customer_id == customer_id,
+               (ContactRow.email.is_not(None)) | (ContactRow.phone.is_not(None)))
+        .order_by(ContactRow.id).limit(1)
+    )
+
+
+async def override_shown(session: AsyncSession, customer_id: str, now: datetime) -> TierOverrideRow | None:
+    """The approved override in force, else the latest proposal."""
+    return await session.scalar(
+        select(TierOverrideRow).where(
+            TierOverrideRow.customer_id == customer_id,
+            ((TierOverrideRow.status == "approved") & (TierOverrideRow.expires_at > now))
+            | (TierOverrideRow.status == "proposed"),
+        ).order_by(TierOverrideRow.status, TierOverrideRow.proposed_at.desc()).limit(1)
+    )
+
+
+async def churn_signals_of(session: AsyncSession, customer_ids: list[str]) -> list[ChurnSignalRow]:
+    return list((await session.scalars(
+        select(ChurnSignalRow).where(ChurnSignalRow.customer_id.in_(customer_ids))
+    )).all())
+
+
+async def p1_complaints_since(session: AsyncSession, customer_id: str, since: datetime) -> int:
+    return int(await session.scalar(select(func.count()).select_from(ComplaintRow).where(
+        ComplaintRow.customer_id == customer_id, ComplaintRow.priority == "P1",
+        ComplaintRow.opened_at > since)) or 0)
+
+
+async def list_customers(
+    session: AsyncSession, tier: str | None, quadrant: str | None, owner: str | None, limit: int,
+    cursor: str | None,
+) -> Page[Row]:
+    """By id: (id, name, owner, value, tier, quadrant) rows."""
+    query = select(CustomerRow.id, CustomerRow.name, CustomerRow.owner, ScoreRow.value, ScoreRow.tier,
+                   ScoreRow.quadrant).outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
+    if tier:
+        query = query.where(ScoreRow.tier == tier)
+    if quadrant:
+        query = query.where(ScoreRow.quadrant == quadrant)
+    if owner:
+        query = query.where(CustomerRow.owner == owner)
+    rows = (await session.execute(CUSTOMERS_BY_ID.seek(query, cursor, limit))).all()
+    return CUSTOMERS_BY_ID.page(rows, limit)
+
+
+async def order_owners(session: AsyncSession, order_ids: list[str]) -> dict[str, str]:
+    """order id -> customer id, of the orders already stored."""
+    return dict((await session.execute(
+        select(OrderRow.order_id, OrderRow.customer_id).where(OrderRow.order_id.in_(order_ids))
+    )).all())
+
+
+async def insert_orders(session: AsyncSession, orders: list[dict]) -> None:
+    await session.execute(OrderRow.__table__.insert(), orders)
+
+
+async def delete_contacts(session: AsyncSession, customer_id: str) -> None:
+    await session.execute(delete(ContactRow).where(ContactRow.customer_id == customer_id))
+
+
+async def score_history_of(session: AsyncSession, customer_id: str, limit: int) -> list[ScoreHistoryRow]:
+    return list((await session.scalars(
+        select(ScoreHistoryRow).where(ScoreHistoryRow.customer_id == customer_id)
+        .order_by(ScoreHistoryRow.computed_at.desc(), ScoreHistoryRow.id.desc()).limit(limit)
+    )).all())
+
+
+async def tier_changes_of(session: AsyncSession, customer_id: str, limit: int) -> list[TierChangeRow]:
+    return list((await session.scalars(
+        select(TierChangeRow).where(TierChangeRow.customer_id == customer_id)
+        .order_by(TierChangeRow.changed_at.desc(), TierChangeRow.id.desc()).limit(limit)
+    )).all())
+
+
+async def list_overrides(
+    session: AsyncSession, customer_id: str | None, status: str | None, limit: int, cursor: str | None
+) -> Page[TierOverrideRow]:
+    query = select(TierOverrideRow)
+    if customer_id:
+        query = query.where(TierOverrideRow.customer_id == customer_id)
+    if status:
+        query = query.where(TierOverrideRow.status == status)
+    return OVERRIDES_BY_ID.page(await session.scalars(OVERRIDES_BY_ID.seek(query, cursor, limit)), limit)
+
+
+async def overrides_approved(session: AsyncSession, customer_id: str) -> list[TierOverrideRow]:
+    return list((await session.scalars(select(TierOverrideRow).where(
+        TierOverrideRow.customer_id == customer_id, TierOverrideRow.status == "approved"))).all())
+
+
+async def claim_expired_overrides(session: AsyncSession, now: datetime, limit: int) -> list[TierOverrideRow]:
+    return list((await session.scalars(
+        select(TierOverrideRow).where(TierOverrideRow.status == "approved", TierOverrideRow.expires_at <= now)
+        .with_for_update(skip_locked=True).limit(limit)
+    )).all())
+
+
+# --- scoring models, jobs and the scheduler's claims ----------------------------------------
+
+
+async def active_model_row(session: AsyncSession) -> ScoringModelRow | None:
+    return await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
+
+
+async def active_model_version_for_update(session: AsyncSession) -> str | None:
+    """The active model's version, its row locked: two editors of the same version queue."""
+    return await session.scalar(
+        select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True)).with_for_update())
+
+
+async def model_versions(session: AsyncSession) -> list[str]:
+    return list((await session.scalars(select(ScoringModelRow.version))).all())
+
+
+async def deactivate_models(session: AsyncSession) -> None:
+    await session.execute(update(ScoringModelRow).values(active=False))
+
+
+async def claim_job(session: AsyncSession, stale_before: datetime) -> RescoreJobRow | None:
+    """The oldest queued job, or a running one whose worker stopped beating before `stale_before`."""
+    return await session.scalar(
+        select(RescoreJobRow).where(or_(
+            RescoreJobRow.status == "queued",
+            (RescoreJobRow.status == "running") & (RescoreJobRow.heartbeat_at < stale_before),
+        )).order_by(RescoreJobRow.created_at).limit(1).with_for_update(skip_locked=True)
+    )
+
+
+async def claim_due_customers(session: AsyncSession, now: datetime, limit: int) -> list[str]:
+    """Customers whose scheduled evaluation is due, oldest first."""
+    return list((await session.scalars(
+        select(CustomerRow.id).where(CustomerRow.next_evaluation_at <= now)
+        .order_by(CustomerRow.next_evaluation_at).limit(limit).with_for_update(skip_locked=True)
+    )).all())
+
+
+async def owners_after(session: AsyncSession, after: str | None, limit: int) -> dict[str, str | None]:
+    """The next customers in id order, with their owners."""
+    query = select(CustomerRow.id, CustomerRow.owner).order_by(CustomerRow.id).limit(limit)
+    if after is not None:
+        query = query.where(CustomerRow.id > after)
+    return dict((await session.execute(query)).all())
+
+
+async def score_histories(
+    session: AsyncSession, customer_ids: list[str], before: datetime
+) -> dict[str, list[tuple[datetime, float]]]:
+    """(computed at, score) per customer before `before`, oldest first."""
+    histories: dict[str, list[tuple[datetime, float]]] = {}
+    for customer_id, at, value in (await session.execute(
+        select(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at, ScoreHistoryRow.value)
+        .where(ScoreHistoryRow.customer_id.in_(customer_ids), ScoreHistoryRow.computed_at < before)
+        .order_by(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at)
+    )).all():
+        histories.setdefault(customer_id, []).append((at, value))
+    return histories
+
+
+async def customers_per(session: AsyncSession, column) -> dict[str | None, int]:
+    """How many scored customers have each value of a score column (tier, quadrant)."""
+    return dict((await session.execute(select(column, func.count()).group_by(column))).all())

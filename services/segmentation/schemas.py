@@ -1,4 +1,4 @@
-"""Request and response models of the segmentation API (the public contract, DESIGN 8)."""
+"""Request and response models of the segmentation API (the public contract, docs/design.md §8)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ class ContactOut(BaseModel):
     title: str | None = None
     phone: str | None = None
     email: str | None = None
+
+
+class ContactAddressOut(BaseModel):
+    """Where to reach a customer: its first contact with an address, in clear (docs/design.md §10)."""
+
+    customer_id: str
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
 
 
 class CustomerIn(Strict):

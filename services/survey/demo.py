@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from shared.demo import already_loaded, demo_client
+
 DEMO_ANSWERS = [
     # (customer id, Likert answer for every item, NPS, open answer)
     ("demo-acme", 5, 10, "响应速度很快,技术支持非常专业"),
@@ -13,20 +15,23 @@ DEMO_ANSWERS = [
     ("demo-hooli", 4, 9, "系统偶尔卡顿,希望提升稳定性"),
     ("demo-stark", 1, 0, "Too slow to respond to urgent tickets, we waited two days"),
 ]
+# The customers of the segmentation demo have contacts: their invitations are mailed (the
+# notification service's mail sink shows them under `make run`); they have not answered yet.
+MAILED = ["cust-a", "cust-b", "cust-c", "cust-d", "cust-e", "cust-f", "cust-g", "cust-h"]
 
 
-async def load_demo(base_url: str, headers: dict[str, str]) -> None:
+async def load_demo(
+    base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
+) -> None:
     """Invite six demo customers to the default survey and answer; skipped when already loaded."""
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
-        existing = await client.get(f"/v1/customers/{DEMO_ANSWERS[0][0]}/invitations")
-        existing.raise_for_status()
-        if existing.json()["items"]:
+    async with demo_client(base_url, headers, transport) as client:
+        if await already_loaded(client, f"/v1/customers/{DEMO_ANSWERS[0][0]}/invitations"):
             return
         survey = (await client.get("/v1/surveys/default")).json()
         items = [item["id"] for item in survey["items"]]
         created = await client.post(
             "/v1/surveys/default/invitations",
-            json={"customer_ids": [c for c, *_ in DEMO_ANSWERS] + ["demo-wayne"]},
+            json={"customer_ids": [c for c, *_ in DEMO_ANSWERS] + ["demo-wayne", *MAILED]},
         )
         created.raise_for_status()
         tokens = {i["customer_id"]: i["token"] for i in created.json()["items"]}

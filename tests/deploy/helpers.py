@@ -13,8 +13,14 @@ import yaml
 from shared.settings import PlatformSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SERVICES = ("segmentation", "survey", "feedback", "playbook", "console")
+APP_SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification", "console")
 _FIELD = re.compile(r"^\s{4}([a-z_][a-z0-9_]*)\s*:\s*[^=]+=", re.MULTILINE)
+# Standard OpenTelemetry variables a service honours besides its CRM_OTEL_* settings: read by
+# shared/settings.py and shared/tracing.py, or by the SDK itself (the resource attributes).
+STANDARD_OTEL_VARIABLES = frozenset({
+    "OTEL_SDK_DISABLED", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
+    "OTEL_RESOURCE_ATTRIBUTES",
+})
 
 
 def load_yaml(relative: str) -> dict:
@@ -37,8 +43,9 @@ def settings_fields(service: str) -> set[str]:
 
 
 def env_name_is_a_setting(name: str, service: str) -> bool:
-    """`CRM_<FIELD>` of the service's settings, or the per-service database URL."""
-    if name == f"CRM_{service.upper()}_DATABASE_URL":
+    """`CRM_<FIELD>` of the service's settings, the per-service database URL, or a standard
+    OpenTelemetry variable the services honour."""
+    if name == f"CRM_{service.upper()}_DATABASE_URL" or name in STANDARD_OTEL_VARIABLES:
         return True
     if not name.startswith("CRM_"):
         return False

@@ -6,12 +6,22 @@ from __future__ import annotations
 import re
 import shutil
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from shared.settings import Environment, PlatformSettings
-from tests.deploy.helpers import APP_SERVICES, ROOT, env_name_is_a_setting, load_yaml, promtool, run
+from shared.tracing import _new_provider, configure_tracing
+from tests.deploy.helpers import (
+    APP_SERVICES,
+    ROOT,
+    STANDARD_OTEL_VARIABLES,
+    env_name_is_a_setting,
+    load_yaml,
+    promtool,
+    run,
+)
 
 KUBERNETES_VERSION = "1.32.0"
 DNS_1123 = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
@@ -38,6 +48,11 @@ def rendered(request) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def production() -> list[dict[str, Any]]:
     return render("deploy/k8s/overlays/production")
+
+
+@pytest.fixture(scope="module")
+def base() -> list[dict[str, Any]]:
+    return render("deploy/k8s/base")
 
 
 def of_kind(documents: list[dict], kind: str) -> dict[str, dict]:
@@ -137,7 +152,7 @@ def test_services_hpa_and_pdb_point_at_each_deployment(rendered):
         assert all(p["targetPort"] in ports for p in service["spec"]["ports"])
         target = hpas[name]["spec"]["scaleTargetRef"]
         assert (target["kind"], target["name"]) == ("Deployment", name)
-        assert hpas[name]["spec"]["minReplicas"] >= 2, "several replicas side by side (DESIGN 7)"
+        assert hpas[name]["spec"]["minReplicas"] >= 2, "several replicas side by side (docs/design.md §7)"
         assert pdbs[name]["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
         assert pdbs[name]["spec"]["minAvailable"] < hpas[name]["spec"]["minReplicas"], "drains must work"
 
@@ -182,6 +197,11 @@ def test_network_policies_admit_the_ingress_prometheus_and_playbook_to_survey(re
     playbook = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "playbook"}}}
     assert admits(deployments["survey"]["spec"]["template"]["metadata"]["labels"], playbook)
     assert not admits(deployments["feedback"]["spec"]["template"]["metadata"]["labels"], playbook)
+    # The notification service fetches addresses, links and solutions at send time.
+    notification = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "notification"}}}
+    for peer in ("segmentation", "survey", "feedback"):
+        assert admits(deployments[peer]["spec"]["template"]["metadata"]["labels"], notification), peer
+    assert not admits(deployments["playbook"]["spec"]["template"]["metadata"]["labels"], notification)
 
 
 def test_a_strimzi_topic_exists_for_every_event_type_and_the_dead_letters(rendered):
@@ -249,10 +269,64 @@ def test_production_uses_tls_replicated_topics_and_a_pinned_image(production):
 
 
 def test_production_settings_pass_the_services_startup_checks(production):
-    """The rendered production environment is accepted by the settings validator (DESIGN 7)."""
+    """The rendered production environment is accepted by the settings validator (docs/design.md §7)."""
     environment = {k.removeprefix("CRM_").lower(): v for k, v in config_values(production).items()}
     secret = of_kind(production, "Secret")["crm-jwt"]["stringData"]["secret"]
     settings = PlatformSettings(**environment, jwt_secret=secret)
     assert settings.env is Environment.PRODUCTION
     with pytest.raises(ValueError, match="CRM_JWT_SECRET"):
         PlatformSettings(**environment)
+
+
+def settings_in_a_pod(documents: list[dict], monkeypatch, service: str) -> PlatformSettings:
+    """The settings a service's container builds from the rendered ConfigMap and secrets: CRM_*
+    values as fields, the standard OTEL_* ones in its environment (and no others of the test's)."""
+    config = config_values(documents)
+    for name in STANDARD_OTEL_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in config.items():
+        if name in STANDARD_OTEL_VARIABLES:
+            monkeypatch.setenv(name, value)
+    fields = {k.removeprefix("CRM_").lower(): v for k, v in config.items() if k.startswith("CRM_")}
+    secret = of_kind(documents, "Secret")["crm-jwt"]["stringData"]["secret"]
+    return PlatformSettings(**fields, jwt_secret=secret, service_name=service)
+
+
+def test_tracing_is_off_in_the_base_so_nothing_is_instrumented(base, monkeypatch):
+    config = config_values(base)
+    assert config["CRM_OTEL_ENABLED"] == "false"
+    assert not {k for k in config if k.startswith("OTEL_") or k == "CRM_OTEL_EXPORTER_OTLP_ENDPOINT"}
+    settings = settings_in_a_pod(base, monkeypatch, "survey")
+    assert settings.tracing_enabled is False
+    assert configure_tracing(settings) is False  # what the app factory calls: it installs nothing
+
+
+def test_production_sends_sampled_traces_to_a_collector_over_otlp_http(production, monkeypatch):
+    """shared/tracing.py exports with the OTLP/HTTP exporter: the collector's HTTP receiver (4318),
+    never its gRPC port (4317), and never a collector on the pod's own loopback."""
+    settings = settings_in_a_pod(production, monkeypatch, "survey")
+    assert settings.tracing_enabled is True
+    endpoint = urlsplit(settings.otel_exporter_otlp_endpoint or "")
+    assert endpoint.scheme in ("http", "https") and endpoint.hostname, settings.otel_exporter_otlp_endpoint
+    assert endpoint.hostname not in ("localhost", "127.0.0.1", "::1")
+    assert endpoint.port != 4317, "4317 is the collector's gRPC receiver; the services speak OTLP/HTTP"
+    assert 0 < settings.otel_sampling_ratio < 1, "production keeps a share of the new traces"
+    provider = _new_provider(settings)  # the provider a production pod installs
+    try:
+        assert provider.sampler.get_description() == (
+            f"ParentBased{{root:TraceIdRatioBased{{{settings.otel_sampling_ratio}}},"
+            "remoteParentSampled:AlwaysOnSampler,remoteParentNotSampled:AlwaysOffSampler,"
+            "localParentSampled:AlwaysOnSampler,localParentNotSampled:AlwaysOffSampler}")
+        attributes = provider.resource.attributes
+        assert attributes["service.name"] == "crm-survey"
+        assert attributes["deployment.environment.name"] == "production"
+    finally:
+        provider.shutdown()
+
+
+def test_no_network_policy_keeps_the_services_from_their_trace_collector(production):
+    """The policies restrict who may call the services (ingress); one that restricted their egress
+    would silently drop every exported span."""
+    for name, policy in of_kind(production, "NetworkPolicy").items():
+        assert "Egress" not in policy["spec"].get("policyTypes", []), (
+            f"{name} restricts egress: admit the OTLP collector (and Kafka, PostgreSQL) first")

@@ -1,8 +1,9 @@
 """Segmentation, survey and playbook together through the broker and over real HTTP.
 
-A Regular customer is scored by segmentation; the playbook's quarterly-survey action invites
-them through the survey service's HTTP API (uvicorn); the customer answers dissatisfied; the
-survey publishes `satisfaction-scored` and the playbook gives the task force 48 hours.
+A Regular customer is scored by segmentation; the survey service, which learns the tier from
+`score-updated`, invites them on its quarterly schedule (docs/design.md §9; the playbook plans no
+survey of its own, so there is one invitation); the customer answers dissatisfied; the survey
+publishes `satisfaction-scored` and the playbook gives the task force 48 hours.
 """
 
 import uuid
@@ -15,15 +16,13 @@ from services.playbook.settings import playbook_settings
 from services.segmentation.app import create_app as create_segmentation_app
 from services.segmentation.settings import segmentation_settings
 from services.survey.app import create_app as create_survey_app
+from services.survey.service.cadence import invite_on_cadence
 from services.survey.settings import survey_settings
+from shared.rfc3339 import parse_time as _time
 from tests.integration.playbook.helpers import uvicorn_server
 from tests.support import ADMIN, bearer, eventually, free_port, running_service
 
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-e2e")
-
-
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 async def _action(playbook, customer_id: str, kind: str, **expected) -> dict | None:
@@ -60,11 +59,22 @@ async def test_a_real_dissatisfied_survey_answer_becomes_a_task_force_action(pla
         assert scored.status_code == 200, scored.text
         assert scored.json()["tier"] == "Regular"
 
-        # 2. The playbook plans the quarterly survey and invites the customer over HTTP.
-        invited = await eventually(
-            lambda: _action(playbook, customer_id, "satisfaction-survey", status="done"), timeout=40)
-        assert invited["owner"] == "am-e2e"
-        token = invited["survey"]["invitation"]["token"]
+        # 2. The survey schedule invites the Regular customer once it knows the tier (the job's run,
+        #    as the scheduler makes it every 15 minutes); the playbook plans recurring care only.
+        survey_ctx = survey_app.state.ctx
+
+        async def scheduled_invitations() -> list[dict] | None:
+            await invite_on_cadence(survey_ctx, survey_ctx.clock.now())
+            listed = await survey.get(f"/v1/customers/{customer_id}/invitations", headers=ADMIN)
+            assert listed.status_code == 200, listed.text
+            return listed.json()["items"] or None
+
+        [invitation] = await eventually(scheduled_invitations, timeout=40)
+        assert invitation["kind"] == "survey"
+        token = invitation["token"]
+        await eventually(lambda: _action(playbook, customer_id, "standard-training"), timeout=30)
+        plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=ADMIN)).json()
+        assert not [a for a in plan["open_actions"] if a["channel"] == "survey"], plan["open_actions"]
 
         # 3. The customer answers, dissatisfied.
         questions = (await survey.get(f"/v1/invitations/{token}")).json()["questions"]

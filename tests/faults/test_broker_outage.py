@@ -18,7 +18,13 @@ from tests.security.catalog import load_service, service_names
 from tests.support import Broker, eventually
 
 OUTAGE_SECONDS = float(os.environ.get("BROKER_OUTAGE_SECONDS", "30"))
-TEST_ENV = {"CRM_RATE_LIMIT_PER_CLIENT": "1000000", "CRM_RATE_LIMIT_PER_TOKEN": "1000"}
+TEST_ENV = {
+    "CRM_RATE_LIMIT_PER_CLIENT": "1000000", "CRM_RATE_LIMIT_PER_TOKEN": "1000",
+    # The notification service's peers and SMTP server: nothing of anyone else's on this machine
+    # (port 9 is discard; nothing listens), so its messages wait and retry.
+    "CRM_SMTP_PORT": "9", "CRM_SEGMENTATION_BASE_URL": "http://127.0.0.1:9",
+    "CRM_SURVEY_BASE_URL": "http://127.0.0.1:9", "CRM_FEEDBACK_BASE_URL": "http://127.0.0.1:9",
+}
 
 
 def importable_services() -> list[str]:

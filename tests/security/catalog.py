@@ -16,8 +16,10 @@ from shared.launcher import available_services
 from tests.support import running_service
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# Routes anyone may call (DESIGN 7): health, and the survey invitation (answering) endpoints
-# where the invitation token is the key. /metrics is served outside the OpenAPI document.
+# Routes anyone may call (docs/design.md §7): health, the survey invitation (answering) endpoints where
+# the invitation token is the key, and the links inside notification messages (open pixel,
+# click redirect, one-click unsubscribe) where a signature is the key. /metrics is served
+# outside the OpenAPI document.
 PUBLIC_ROUTES = {
     ("GET", "/healthz"),
     ("GET", "/readyz"),
@@ -25,10 +27,17 @@ PUBLIC_ROUTES = {
     ("POST", "/v1/invitations/{token}/response"),
     ("POST", "/v1/invitations/{token}/progress"),
     ("GET", "/s/{token}"),
+    ("GET", "/v1/track/open/{message_id}"),
+    ("GET", "/v1/track/click/{message_id}"),
+    ("GET", "/v1/unsubscribe/{key}"),
+    ("POST", "/v1/unsubscribe/{key}"),
 }
-# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9.
+# Routes only an admin may call (a manager gets 403): the test clock of docs/design.md §9 and the
+# services' own calendar settings (docs/design.md §7: a manager edits everything but those).
 ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/clock"),
+    ("PUT", "/v1/survey-schedule"),
+    ("PUT", "/v1/care-schedule"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {
@@ -121,11 +130,17 @@ async def _playbook_write(client: httpx.AsyncClient, key: str, headers: dict) ->
                              json={"channel": "email", "opened": True})
 
 
+async def _notification_write(client: httpx.AsyncClient, key: str, headers: dict) -> httpx.Response:
+    return await client.put(f"/v1/contacts/{key}/preferences", headers=headers,
+                            json={"language": "en", "opted_out": ["sms"]})
+
+
 WRITE_PROBES: dict[str, Callable[..., Any]] = {
     "segmentation": _segmentation_write,
     "survey": _survey_write,
     "feedback": _feedback_write,
     "playbook": _playbook_write,
+    "notification": _notification_write,
 }
 
 
@@ -139,6 +154,9 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/docs/oauth2-redirect"): "public", ("GET", "/redoc"): "public",
     ("GET", "/asyncapi.json"): "public", ("GET", "/asyncapi.yaml"): "public",
     ("GET", "/static"): "public",
+    # The platform's routes every app serves (admin only: the console's settings check the role).
+    ("GET", "/v1/schedules"): "admin", ("GET", "/v1/schedules/{name}/runs"): "admin",
+    ("GET", "/v1/clock"): "admin", ("PUT", "/v1/clock"): "admin",
     ("GET", "/login"): "public", ("POST", "/login/demo"): "sign-in", ("GET", "/auth/oidc/start"): "public",
     ("GET", "/auth/callback"): "public", ("POST", "/language"): "sign-in",
     ("GET", "/"): "page", ("POST", "/logout"): "write",

@@ -153,6 +153,8 @@ OVERSIZED = {
     "playbook": ("POST", "/v1/cases", {"title": "long", "background": "b", "strategy": "s", "execution": "e",
                                        "effect": {"metrics": []}, "lessons": TOO_LONG},
                  "lessons", "/v1/cases"),
+    "notification": ("POST", "/v1/webhooks", {"url": "https://partner.example/" + TOO_LONG,
+                                              "event_types": ["ticket-created"]}, "url", "/v1/webhooks"),
 }
 
 

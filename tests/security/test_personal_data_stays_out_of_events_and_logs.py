@@ -1,4 +1,4 @@
-"""DESIGN 7: contact phone and email never appear in a published event or a log line."""
+"""docs/design.md §7: contact phone and email never appear in a published event or a log line."""
 
 from __future__ import annotations
 
@@ -97,7 +97,22 @@ async def _survey(client, customer_id: str) -> set[str]:
     return {"satisfaction-scored"}
 
 
-SCENARIOS = {"segmentation": _segmentation, "feedback": _feedback, "survey": _survey}
+async def _notification(client, customer_id: str) -> set[str]:
+    """A staff member whose address is the canary, and a refused one (its 422 is logged)."""
+    staff = await client.put(f"/v1/staff/staff-{customer_id}", headers=ADMIN,
+                             json={"name": "Zhang Wei", "email": EMAIL, "groups": ["task_force"]})
+    assert staff.status_code == 201, staff.text
+    refused = await client.put(f"/v1/staff/staff-{customer_id}-2", headers=ADMIN,
+                               json={"name": "Li Na", "email": f"{PHONE} is not an email"})
+    assert refused.status_code == 422
+    preferences = await client.put(f"/v1/contacts/{customer_id}/preferences", headers=ADMIN,
+                                   json={"language": "zh-CN", "opted_out": ["sms"]})
+    assert preferences.status_code == 200, preferences.text
+    return set()
+
+
+SCENARIOS = {"segmentation": _segmentation, "feedback": _feedback, "survey": _survey,
+             "notification": _notification}
 
 
 async def test_phone_and_email_never_reach_an_event_or_a_log_line(platform_config, broker, capfd):

@@ -14,7 +14,7 @@ STRONG_SECRET = "a-production-secret-that-is-long-and-random-7f3a9c"
 @pytest.fixture(params=service_names())
 def service(request, monkeypatch):
     for variable in ("CRM_ENV", "CRM_JWT_SECRET", "CRM_JWT_JWKS_URL", "CRM_KAFKA_SECURITY_PROTOCOL",
-                     "CRM_KAFKA_SSL_CAFILE"):
+                     "CRM_KAFKA_SSL_CAFILE", "CRM_TRACKING_SECRET", "CRM_WEBHOOK_ALLOW_PRIVATE_TARGETS"):
         monkeypatch.delenv(variable, raising=False)
     return load_service(request.param)
 
@@ -43,6 +43,7 @@ def test_production_starts_with_its_own_secret_and_a_ca_file(service, monkeypatc
     monkeypatch.setenv("CRM_JWT_SECRET", STRONG_SECRET)
     monkeypatch.setenv("CRM_KAFKA_SECURITY_PROTOCOL", "SSL")
     monkeypatch.setenv("CRM_KAFKA_SSL_CAFILE", str(ca))
+    monkeypatch.setenv("CRM_TRACKING_SECRET", STRONG_SECRET + "-links")  # read by the notification service
     app = service.create_app()
     assert app.title
     settings = service.settings()
@@ -51,3 +52,22 @@ def test_production_starts_with_its_own_secret_and_a_ca_file(service, monkeypatc
 
 def test_development_mode_allows_the_development_secret(service):
     assert service.settings(env="development").jwt_secret == DEVELOPMENT_JWT_SECRET
+
+
+def test_production_refuses_the_development_tracking_secret_and_private_webhook_targets(monkeypatch):
+    """Signed message links must not be forgeable with a secret that is in the repository, and the
+    SSRF guard of partner webhooks cannot be switched off in production."""
+    service = load_service("notification")
+    monkeypatch.setenv("CRM_ENV", "production")
+    monkeypatch.setenv("CRM_JWT_SECRET", STRONG_SECRET)
+    for variable in ("CRM_TRACKING_SECRET", "CRM_WEBHOOK_ALLOW_PRIVATE_TARGETS",
+                     "CRM_KAFKA_SECURITY_PROTOCOL"):
+        monkeypatch.delenv(variable, raising=False)
+    with pytest.raises(ValidationError, match="CRM_TRACKING_SECRET"):
+        service.create_app()
+    monkeypatch.setenv("CRM_TRACKING_SECRET", STRONG_SECRET + "-links")
+    monkeypatch.setenv("CRM_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
+    with pytest.raises(ValidationError, match="CRM_WEBHOOK_ALLOW_PRIVATE_TARGETS"):
+        service.create_app()
+    monkeypatch.delenv("CRM_WEBHOOK_ALLOW_PRIVATE_TARGETS")
+    assert service.settings().private_targets_allowed is False

@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from tests.support import EventCollector, free_port
+from tests.support import EventCollector, eventually, free_port
 
 pytestmark = pytest.mark.smoke
 
@@ -18,12 +18,13 @@ pytestmark = pytest.mark.smoke
 def platform(tmp_path_factory):
     """The launcher in a subprocess with nothing configured but free ports and a fresh data dir."""
     data_dir = tmp_path_factory.mktemp("embedded")
-    ports = {name: free_port() for name in ("segmentation", "survey", "feedback", "playbook")}
-    broker_port, console_port = free_port(), free_port()
+    ports = {name: free_port() for name in ("segmentation", "survey", "feedback", "playbook", "notification")}
+    broker_port, console_port, sink_port = free_port(), free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update({f"CRM_{name.upper()}_PORT": str(port) for name, port in ports.items()})
     env["CRM_CONSOLE_PORT"] = str(console_port)
-    env.update({"CRM_DATA_DIR": str(data_dir), "CRM_EMBEDDED_BROKER_PORT": str(broker_port)})
+    env.update({"CRM_DATA_DIR": str(data_dir), "CRM_EMBEDDED_BROKER_PORT": str(broker_port),
+                "CRM_MAIL_SINK_SMTP_PORT": str(free_port()), "CRM_MAIL_SINK_PORT": str(sink_port)})
     process = subprocess.Popen(
         [sys.executable, "-m", "shared.launcher"], env=env, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True,
@@ -40,6 +41,7 @@ def platform(tmp_path_factory):
     assert lines and lines[-1].startswith("ready"), "".join(lines)
     token = next(line.split()[-1] for line in lines if "admin token" in line)
     yield {"ports": ports, "broker": f"127.0.0.1:{broker_port}", "token": token, "console": console_port,
+           "sink_port": sink_port,
            "data_dir": data_dir, "output": "".join(lines)}
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=60)
@@ -70,6 +72,28 @@ async def test_demo_data_holds_the_worked_examples_and_a_rescore_reaches_a_consu
             assert response.status_code == 200
             await events.wait_for(lambda e: e["subject"] == "cust-b" and e["data"]["reason"] == "rescore",
                                   timeout=30)
+
+
+async def test_the_demo_webhook_receiver_gets_signed_ticket_events_and_the_mail_sink_lists_mail(platform):
+    """docs/design.md §10 under `make run`: the local receiver subscribed by the demo verifies each
+    signature with the Standard Webhooks reference library; the sink's page lists the mail sent."""
+    sink = f"http://127.0.0.1:{platform['sink_port']}"
+
+    async def signed_ticket_created():
+        async with httpx.AsyncClient(timeout=10) as client:
+            received = (await client.get(f"{sink}/webhooks.json")).json()
+        return [r for r in received if r["type"] == "ticket-created" and r["verified"]]
+
+    assert await eventually(signed_ticket_created, timeout=60)
+    # Staff hear of the care actions the demo's events create (customers, of their invitations).
+    async with httpx.AsyncClient(base_url=sink, timeout=10) as client:
+
+        async def mail_sent():
+            return (await client.get("/mail.json")).json()
+
+        assert await eventually(mail_sent, timeout=60)
+        page = await client.get("/")
+    assert page.status_code == 200 and "Mail sink" in page.text
 
 
 async def test_a_demo_agent_works_a_ticket_in_the_console_from_the_queue_to_resolution(platform):

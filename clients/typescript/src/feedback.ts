@@ -74,6 +74,23 @@ export interface paths {
         patch: operations["patch_ticket_v1_tickets__ticket_id__patch"];
         trace?: never;
     };
+    "/v1/tickets/{ticket_id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket's solution and improvement (for the notification service's identity only) */
+        get: operations["get_ticket_resolution_v1_tickets__ticket_id__resolution_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tickets/{ticket_id}/assign": {
         parameters: {
             query?: never;
@@ -1177,6 +1194,26 @@ export interface components {
              */
             messages?: components["schemas"]["MessageOut"][] | null;
         };
+        /**
+         * TicketResolutionOut
+         * @description What the customer is told when a ticket is resolved (for the notification service only).
+         */
+        TicketResolutionOut: {
+            /** Ticket Id */
+            ticket_id: string;
+            /** Customer Id */
+            customer_id: string;
+            /** Status */
+            status: string;
+            /** Priority */
+            priority: string;
+            /** Solution */
+            solution?: string | null;
+            /** Improvement */
+            improvement?: string | null;
+            /** Resolved At */
+            resolved_at?: string | null;
+        };
         /** TicketTopicOut */
         TicketTopicOut: {
             /**
@@ -1496,6 +1533,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_ticket_resolution_v1_tickets__ticket_id__resolution_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResolutionOut"];
                 };
             };
             /** @description Validation Error */

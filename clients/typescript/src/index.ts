@@ -2,11 +2,12 @@
 // generated from docs/openapi/*.json (`make clients`); openapi-fetch makes the calls.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths as FeedbackPaths } from "./feedback.js";
+import type { paths as NotificationPaths } from "./notification.js";
 import type { paths as PlaybookPaths } from "./playbook.js";
 import type { paths as SegmentationPaths } from "./segmentation.js";
 import type { paths as SurveyPaths } from "./survey.js";
 
-export type { FeedbackPaths, PlaybookPaths, SegmentationPaths, SurveyPaths };
+export type { FeedbackPaths, NotificationPaths, PlaybookPaths, SegmentationPaths, SurveyPaths };
 export type { components as FeedbackComponents } from "./feedback.js";
 export type { components as SegmentationComponents } from "./segmentation.js";
 
@@ -28,6 +29,7 @@ export const segmentationClient = (c: Connection) => connect<SegmentationPaths>(
 export const surveyClient = (c: Connection) => connect<SurveyPaths>(c);
 export const feedbackClient = (c: Connection) => connect<FeedbackPaths>(c);
 export const playbookClient = (c: Connection) => connect<PlaybookPaths>(c);
+export const notificationClient = (c: Connection) => connect<NotificationPaths>(c);
 
 /** The media type of a JSON Merge Patch (RFC 7396) body. */
 export const MERGE_PATCH = "application/merge-patch+json";

@@ -74,6 +74,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The care schedule: the presence check's window and the weekly digest's at-risk window, in days */
+        get: operations["get_care_schedule_v1_care_schedule_get"];
+        /** Replace the care schedule (admin; stored as a new version); a value out of range is a 422 naming the field */
+        put: operations["put_care_schedule_v1_care_schedule_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contact-policy": {
         parameters: {
             query?: never;
@@ -369,6 +387,31 @@ export interface components {
             explanation: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * CareScheduleOut
+         * @description The numbers of the playbook's calendar an admin edits (docs/design.md §9), as one version.
+         */
+        CareScheduleOut: {
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Presence Check Days
+             * @description a high-value customer with no completed contact in this many days gets a presence contact for its owner (at most one a month)
+             */
+            presence_check_days: number;
+            /**
+             * Digest At Risk Days
+             * @description the Monday digest lists the owner's customers with a churn-risk warning in this many days
+             */
+            digest_at_risk_days: number;
         };
         /** CaseEffect */
         CaseEffect: {
@@ -1064,6 +1107,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_care_schedule_v1_care_schedule_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareScheduleOut"];
+                };
+            };
+        };
+    };
+    put_care_schedule_v1_care_schedule_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareScheduleOut"];
                 };
             };
             /** @description Validation Error */

@@ -57,6 +57,23 @@ export interface paths {
         patch: operations["patch_customer_v1_customers__customer_id__patch"];
         trace?: never;
     };
+    "/v1/customers/{customer_id}/contact-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to reach the customer (for the notification service's identity only) */
+        get: operations["get_contact_address_v1_customers__customer_id__contact_address_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -400,6 +417,20 @@ export interface components {
             weight: number;
             /** Points */
             points: number;
+        };
+        /**
+         * ContactAddressOut
+         * @description Where to reach a customer: its first contact with an address, in clear (docs/design.md §10).
+         */
+        ContactAddressOut: {
+            /** Customer Id */
+            customer_id: string;
+            /** Name */
+            name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
         };
         /** ContactIn */
         ContactIn: {
@@ -1146,6 +1177,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_contact_address_v1_customers__customer_id__contact_address_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactAddressOut"];
                 };
             };
             /** @description Validation Error */

@@ -1,5 +1,5 @@
-"""Ticket life cycle (DESIGN 5): new -> assigned -> in_progress -> pending_customer -> resolved
--> closed, or reopened when the customer says the problem is not solved.
+"""Ticket life cycle (docs/design.md §5): new -> assigned -> in_progress -> pending_customer ->
+resolved -> closed, or reopened when the customer says the problem is not solved.
 
 `on_hold` is the team waiting on a third party (a supplier, another department): unlike
 `pending_customer` the SLA clocks keep running, since the customer is still waiting.
@@ -103,3 +103,6 @@ def after_customer_message(
             raise ClosedTooLongAgo(closed_at or now, reopen_window)
         return Status.REOPENED
     return current
+def first_contact_resolution(reopen_count: int, response_count: int, was_pending_customer: bool) -> bool:
+    """Solved in the first cycle with a single reply, never waiting for the customer."""
+    return reopen_count == 0 and response_count <= 1 and not was_pending_customer

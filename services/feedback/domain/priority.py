@@ -1,4 +1,4 @@
-"""Priority proposed from the text and type, and routing by category (DESIGN 5): rules as data.
+"""Priority proposed from the text and type, and routing by category (docs/design.md §5): rules as data.
 
 A manager reads and replaces these rules through `GET/PUT /v1/priority-rules`; the ticket
 keeps which rules matched and which one decided, so every proposed priority is explained.

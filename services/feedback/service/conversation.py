@@ -22,6 +22,7 @@ from services.feedback.metrics import FIRST_RESPONSE_SECONDS
 from services.feedback.models import TicketMessageRow, TicketRow
 from services.feedback.service import clocks, config
 from services.feedback.service.ticket_state import move, record, reopen, ticket_for_update
+from services.feedback.service.ticket_views import get_ticket
 from services.feedback.service.tickets import resume_clocks
 from shared.app import ServiceContext
 from shared.preconditions import NO_PRECONDITION, IfMatch
@@ -90,20 +91,20 @@ async def _customer_message(
 async def respond(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str,
     now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """`POST .../responses`: an agent's reply, kept in the conversation like any message."""
     async with session.begin():
         ticket = await ticket_for_update(session, ticket_id, precondition)
         policy = await config.policy_version(ctx, session, ticket.policy_version)
         _agent_reply(session, ticket, policy, body.message, actor, now)
         session.add(_message(ticket, schemas.Author.AGENT, body.message, None, actor, now))
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def add_message(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.MessageIn, actor: str,
     now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """A message on the ticket, from the customer or an agent."""
     channel = body.channel.value if body.channel else None
     async with session.begin():
@@ -117,4 +118,4 @@ async def add_message(
             session.add(message)
             await session.flush()  # the history names the message by its id
             await _customer_message(ctx, session, ticket, policy, message, actor, now)
-    return ticket
+    return await get_ticket(session, ticket_id)

@@ -1,6 +1,6 @@
-"""Reports of the feedback service (docs/design.md §5): the monthly SLA report per tier and its on-time
-rates month by month, CSAT after resolution per agent, team or tier, and the topics of ticket
-descriptions per category and month."""
+"""Reports of the feedback service (docs/design.md §5): the monthly SLA report per tier and its
+on-time rates month by month, CSAT after resolution per agent, team or tier, and the topics of
+ticket descriptions per category and month."""
 
 from __future__ import annotations
 

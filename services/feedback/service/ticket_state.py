@@ -14,8 +14,8 @@ from services.feedback.domain.lifecycle import Status, check_transition
 from services.feedback.domain.sla import Metric, Priority, SlaPolicy, Tier, applied_sla
 from services.feedback.models import TicketHistoryRow, TicketRow
 from services.feedback.service import clocks
+from services.feedback.service.ticket_views import view_of
 from shared.app import ServiceContext
-from shared.errors import NotFound
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_optional
 
@@ -65,11 +65,9 @@ async def ticket_for_update(
 ) -> TicketRow:
     """The ticket, locked for the caller's transaction; If-Match is checked under that lock, so
     of two agents holding the same ETag only the first one's change goes through."""
-    ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
-    if ticket is None:
-        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    ticket = await repository.ticket_for_update(session, ticket_id)
     if precondition.given or precondition.required:
-        precondition.check(representation_tag(await repository.ticket_view_of(session, ticket)))
+        precondition.check(representation_tag(await view_of(session, ticket)))
     return ticket
 
 

@@ -1,8 +1,9 @@
-"""Ticket use cases: open, assign, change status, resolve, verify (docs/design.md §5); the conversation
-(replies and customer messages) is in `conversation.py`.
+"""Ticket use cases: open, assign, change status, resolve, verify, edit (docs/design.md §5); the
+conversation (replies and customer messages) is in `conversation.py`.
 
-Each public function is one transaction; the `_in_tx` variants run inside a transaction the
-caller owns (the event consumer's, which also records the event id).
+Each public function is one transaction and answers with the ticket's API view; the `_in_tx`
+variants run inside a transaction the caller owns (the event consumer's, which also records
+the event id).
 """
 
 from __future__ import annotations
@@ -12,22 +13,18 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
-from services.feedback.domain.lifecycle import OPEN, Status, after_assign, check_transition
-from services.feedback.domain.priority import propose_priority
-from services.feedback.domain.sla import (
-    Deadlines,
-    Metric,
-    Priority,
-    Tier,
-    applied_sla,
-    clock_for,
-    is_stricter_tier,
+from services.feedback.domain.lifecycle import (
+    Status,
+    after_assign,
+    check_transition,
+    first_contact_resolution,
 )
-from services.feedback.models import CsatRatingRow, CustomerTierRow, TicketHistoryRow, TicketRow
+from services.feedback.domain.priority import propose_priority
+from services.feedback.domain.sla import Metric, SlaPolicy, applied_sla, clock_for
+from services.feedback.models import CsatRatingRow, TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
 from services.feedback.service.ticket_state import (
     base_event,
@@ -37,22 +34,26 @@ from services.feedback.service.ticket_state import (
     reopen,
     ticket_for_update,
 )
+from services.feedback.service.ticket_views import get_ticket, page_out, ticket_out
 from shared.app import ServiceContext
-from shared.errors import InvalidInput
+from shared.errors import InvalidInput, NotFound
 from shared.merge_patch import merged
+from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat().replace("+00:00", "Z") if moment else None
-
-
-async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
-    row = await session.get(CustomerTierRow, customer_id)
-    return Tier(row.tier) if row else None
+async def list_tickets(
+    session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
+    customer_id: str | None, limit: int, cursor: str | None, now: datetime,
+) -> Page[schemas.TicketOut]:
+    """Newest first, without their history."""
+    return page_out(await repository.list_tickets(
+        session, status=status, priority=priority, breached=breached, customer_id=customer_id,
+        limit=limit, cursor=cursor, now=now))
 
 
 async def open_ticket_in_tx(
@@ -68,7 +69,7 @@ async def open_ticket_in_tx(
     else:
         proposal = propose_priority(body.description, body.type.value, rules)
         priority, reason = proposal.priority, proposal.explain()
-    tier = await customer_tier(session, body.customer_id)
+    tier = await repository.customer_tier(session, body.customer_id)
     sla = applied_sla(priority, tier, policy)
     clock = clock_for(sla, policy)
     ticket = TicketRow(
@@ -95,14 +96,14 @@ async def open_ticket_in_tx(
     clocks.refresh_next_check(ticket)
     created = history_row(ticket, now, actor, "created", None, Status.NEW.value,
                            priority=priority.value, priority_reason=reason, team=ticket.team,
-                           sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
-                           resolution_due=_iso(ticket.resolution_due))
+                           sla=ticket.sla_rows, first_response_due=format_time(ticket.first_response_due),
+                           resolution_due=format_time(ticket.resolution_due))
     await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
         **base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
-        "first_response_due": _iso(ticket.first_response_due),
-        "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
+        "first_response_due": format_time(ticket.first_response_due),
+        "resolution_due": format_time(ticket.resolution_due), "created_at": format_time(now),
     })
     return ticket, created
 
@@ -114,13 +115,13 @@ async def open_ticket(
     is its "created" row, so nothing is read back."""
     async with session.begin():
         ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
-    return repository.ticket_out(ticket, [created], [])
+    return ticket_out(ticket, [created], [])
 
 
 async def assign(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str,
     now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     async with session.begin():
         ticket = await ticket_for_update(session, ticket_id, precondition)
         current = Status(ticket.status)
@@ -136,13 +137,13 @@ async def assign(
         ticket.updated_at = now
         ticket.assignee = body.assignee
         ticket.team = body.team or ticket.team
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """pending_customer pauses the clocks; leaving it resumes them, shifted by the pause. on_hold
     (waiting on a third party) leaves them running."""
     async with session.begin():
@@ -161,21 +162,21 @@ async def change_status(
         move(session, ticket, wanted, now, actor, "status-changed", clocks.ticket_clock(ticket, policy),
              **detail)
         clocks.refresh_next_check(ticket)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
-def resume_clocks(ticket: TicketRow, policy, now: datetime) -> dict[str, Any]:
+def resume_clocks(ticket: TicketRow, policy: SlaPolicy, now: datetime) -> dict[str, Any]:
     """End a wait for the customer; the history detail of the resumed clocks."""
     paused = clocks.resume(ticket, policy, now)
     return {"clock": "resumed", "paused_seconds": paused.total_seconds(),
-            "first_response_due": _iso(ticket.first_response_due),
-            "resolution_due": _iso(ticket.resolution_due)}
+            "first_response_due": format_time(ticket.first_response_due),
+            "resolution_due": format_time(ticket.resolution_due)}
 
 
 async def resolve(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResolveIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     solution = body.solution.strip()
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
@@ -188,11 +189,8 @@ async def resolve(
         on_time = now <= ticket.resolution_due
         ticket.resolution_breached = ticket.resolution_breached or not on_time
         if ticket.first_contact_resolution is None:
-            # First-contact resolution: solved in the first cycle with a single reply, never
-            # waiting for the customer.
-            ticket.first_contact_resolution = (
-                ticket.reopen_count == 0 and ticket.response_count <= 1 and not ticket.was_pending_customer
-            )
+            ticket.first_contact_resolution = first_contact_resolution(
+                ticket.reopen_count, ticket.response_count, ticket.was_pending_customer)
         ticket.solution, ticket.improvement = solution, body.improvement
         ticket.resolved_at = now
         ticket.first_resolved_at = ticket.first_resolved_at or now
@@ -201,10 +199,10 @@ async def resolve(
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
             **base_event(ticket), "type": ticket.type, "category": ticket.category,
-            "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
+            "resolved_at": format_time(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 EDITABLE_FIELDS = ("channel", "type", "category", "description")
@@ -213,7 +211,7 @@ EDITABLE_FIELDS = ("channel", "type", "category", "description")
 async def edit(
     session: AsyncSession, ticket_id: str, patch: dict[str, Any], actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """Correct what was recorded when the ticket was opened (channel, type, category,
     description) with a merge patch; the result is validated as a whole new ticket would be.
     The customer, the priority and the report time drive the SLA and are not edited here."""
@@ -236,7 +234,7 @@ async def edit(
             ticket.updated_at = now
             record(session, ticket, now, actor, "edited", ticket.status, ticket.status,
                      fields=sorted(previous), previous=previous)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def verify_in_tx(
@@ -251,7 +249,7 @@ async def verify_in_tx(
         ticket.closed_at = now
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
-            **base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
+            **base_event(ticket), "closed_at": format_time(now), "reason": "customer-confirmed",
         })
         return
     check_transition(Status(ticket.status), Status.REOPENED)
@@ -261,14 +259,14 @@ async def verify_in_tx(
 async def verify(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.VerificationIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     async with session.begin():
         ticket = await ticket_for_update(session, ticket_id, precondition)
         detail = {"comment": body.comment} if body.comment else {}
         if body.rating is not None:  # kept only if the answer is (the ticket must be resolved)
             record_rating(session, ticket, body.rating, body.solved, "api", actor, now)
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 def record_rating(
@@ -286,56 +284,15 @@ def record_rating(
            agent=ticket.assignee, team=ticket.team, via=via)
 
 
-async def apply_tier_change(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, old: Tier | None, new: Tier,
-    now: datetime,
-) -> int:
-    """Open tickets are re-evaluated only when the new tier is stricter; deadlines only tighten.
-
-    A customer moving down keeps the targets promised when the ticket opened. Returns the number
-    of tickets re-evaluated.
-    """
-    tickets = (await session.scalars(
-        select(TicketRow).where(
-            TicketRow.customer_id == customer_id,
-            TicketRow.status.in_([s.value for s in OPEN]),
-        ).with_for_update()
-    )).all()
-    changed = 0
-    for ticket in tickets:
-        ticket_tier = Tier(ticket.tier) if ticket.tier else None
-        if not is_stricter_tier(new, ticket_tier):
-            record(session, ticket, now, "system", "tier-changed", ticket.status, ticket.status,
-                     old_tier=old.value if old else None, new_tier=new.value, reevaluated=False,
-                     reason="not stricter: the ticket keeps its targets")
-            continue
-        policy = await config.policy_version(ctx, session, ticket.policy_version)
-        sla = applied_sla(Priority(ticket.priority), new, policy)
-        clock = clock_for(sla, policy)
-        before = {"first_response_due": _iso(ticket.first_response_due),
-                  "resolution_due": _iso(ticket.resolution_due), "calendar": ticket.calendar}
-        for metric in clocks.running_metrics(ticket):
-            start = {Metric.FIRST_RESPONSE: ticket.reported_at,
-                     Metric.RESOLUTION: ticket.resolution_started_at,
-                     Metric.NEXT_REPLY: ticket.next_reply_started_at}[metric]
-            old_d = clocks.get_deadlines(ticket, metric)
-            clocks.start_clock(ticket, metric, sla, policy, clock, start)
-            new_d = clocks.get_deadlines(ticket, metric)
-            clocks.set_deadlines(ticket, metric, Deadlines(
-                min(old_d.warning_at, new_d.warning_at), min(old_d.due_at, new_d.due_at),
-                min(old_d.task_force_at, new_d.task_force_at),
-            ))
-        ticket.tier = new.value
-        ticket.calendar = clocks.clock_name(sla, policy)
-        ticket.sla_rows = {**ticket.sla_rows, **sla.explain(),
-                           "reevaluated": {"at": _iso(now), "from_tier": ticket_tier.value if ticket_tier
-                                           else None, "to_tier": new.value}}
-        ticket.updated_at = now
-        clocks.refresh_next_check(ticket)
-        record(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
-                 old_tier=ticket_tier.value if ticket_tier else None, new_tier=new.value,
-                 before=before, after={"first_response_due": _iso(ticket.first_response_due),
-                                       "resolution_due": _iso(ticket.resolution_due),
-                                       "calendar": ticket.calendar})
-        changed += 1
-    return changed
+async def ticket_resolution(session: AsyncSession, ticket_id: str) -> schemas.TicketResolutionOut:
+    """The solution and improvement measures of a ticket, for the notification service's message to
+    the customer (the texts are not carried in events)."""
+    async with session.begin():
+        ticket = await session.get(TicketRow, ticket_id)
+    if ticket is None:
+        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    return schemas.TicketResolutionOut(
+        ticket_id=ticket.id, customer_id=ticket.customer_id, status=ticket.status,
+        priority=ticket.priority, solution=ticket.solution, improvement=ticket.improvement,
+        resolved_at=ticket.resolved_at,
+    )

@@ -97,10 +97,15 @@ def next_plan_at(rules: Iterable[Rule], now: datetime, zone: ZoneInfo) -> dateti
     return min(calendar_period(c, now, zone, later=1).start for c in cadences if c)
 
 
-def cancellation_reason(rule: Rule | None, rule_id: str, facts: dict[str, Any]) -> str:
+def cancellation_reason(
+    rule: Rule | None, rule_id: str, facts: dict[str, Any], kind: str | None = None
+) -> str:
     """Why an open recurring action no longer applies, in words an account manager reads."""
     now_is = ", ".join(f"{k} {facts.get(k)}" for k in ("tier", "quadrant") if facts.get(k) is not None)
     if rule is None or not rule.enabled or not rule.recurring:
         return f"no longer applies: rule {rule_id} was removed, disabled or is no longer recurring"
+    if kind is not None and rule.matches(facts):
+        # The customer still fits the rule: the rule was edited and plans other actions now.
+        return f"no longer applies: rule {rule_id} no longer plans {kind}"
     wanted = "; ".join(f"{c.field} in {sorted(map(str, c.allowed or []))}" for c in rule.conditions)
     return f"no longer applies: rule {rule_id} plans it for {wanted}, and the customer is now {now_is}"

@@ -1,4 +1,4 @@
-"""Value x loyalty quadrants (DESIGN 3), a second view beside the tier."""
+"""Value x loyalty quadrants (docs/design.md §3), a second view beside the tier."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Re-evaluation schedule, the spending-drop trigger and churn-risk signals (DESIGN 3)."""
+"""Re-evaluation schedule, the spending-drop trigger and churn-risk signals (docs/design.md §3)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,18 @@ def month_starts(now: datetime, count: int) -> list[datetime]:
         previous = (starts[0] - timedelta(days=1)).replace(day=1)
         starts.insert(0, previous)
     return starts
+
+
+def month_end_scores(history: list[tuple[datetime, float]], month_ends: list[datetime]) -> list[float]:
+    """The score in force at each month end, oldest first: the last one computed before it, carried
+    forward through months with no rescore; month ends before the first score give nothing."""
+    values: list[float] = []
+    last: float | None = None
+    position = 0
+    for end in month_ends:
+        while position < len(history) and history[position][0] < end:
+            last = history[position][1]
+            position += 1
+        if last is not None:
+            values.append(last)
+    return values

@@ -10,26 +10,25 @@ import asyncio
 from datetime import UTC, datetime
 
 import structlog
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from services.segmentation import repository
 from services.segmentation.domain.signals import (
     SignalCode,
     churn_signals,
+    month_end_scores,
     month_starts,
 )
 from services.segmentation.metrics import CHURN_SIGNALS, CUSTOMERS_BY_QUADRANT, CUSTOMERS_BY_TIER
 from services.segmentation.models import (
     ChurnSignalRow,
-    CustomerRow,
     ScheduledRunRow,
-    ScoreHistoryRow,
     ScoreRow,
 )
 from services.segmentation.service.overrides import expire_overrides
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 DETECTION_BATCH = 1000
@@ -38,69 +37,34 @@ DETECTION_BATCH = 1000
 async def evaluate_due_customers(ctx: ServiceContext, now: datetime, limit: int = 1000) -> int:
     """Re-score customers whose scheduled evaluation is due (VIP quarterly, others half-yearly)."""
     async with ctx.db.session() as session, session.begin():
-        due = (await session.scalars(
-            select(CustomerRow.id)
-            .where(CustomerRow.next_evaluation_at <= now)
-            .order_by(CustomerRow.next_evaluation_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )).all()
+        due = await repository.claim_due_customers(session, now, limit)
         if not due:
             return 0
         model = await active_model(session)
         line = await high_value_line(session, now)
-        facts = await repository.aggregates_for(session, list(due), now)
+        facts = await repository.aggregates_for(session, due, now)
         await apply_evaluations(ctx, session, facts, model, line, now, "scheduled")
     return len(due)
-
-
-def _monthly_scores(history: list[tuple[datetime, float]], starts: list[datetime]) -> list[float]:
-    """Score in force at the end of each full month, carrying the last known value forward."""
-    values: list[float] = []
-    last: float | None = None
-    position = 0
-    for end in starts[1:]:
-        while position < len(history) and history[position][0] < end:
-            last = history[position][1]
-            position += 1
-        if last is not None:
-            values.append(last)
-    return values
 
 
 async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
     """Raise new churn signals (published once), clear stale ones, rescore on spending drops."""
     raised = 0
     after: str | None = None
-    starts = month_starts(now, 5)  # five full months before this one, plus this month's start
+    # Five full months before this one, plus this month's start: the spending windows; the last
+    # four month ends (starts[2:]) are the month-end scores of "fell 3 months in a row".
+    starts = month_starts(now, 5)
     while True:
         async with ctx.db.session() as session, session.begin():
-            query = select(CustomerRow.id, CustomerRow.owner).order_by(CustomerRow.id).limit(
-                DETECTION_BATCH)
-            if after is not None:
-                query = query.where(CustomerRow.id > after)
-            batch = (await session.execute(query)).all()
-            if not batch:
+            owners = await repository.owners_after(session, after, DETECTION_BATCH)
+            if not owners:
                 return raised
-            after = batch[-1][0]
-            ids = [r[0] for r in batch]
-            owners = dict(batch)
+            ids = list(owners)
+            after = ids[-1]
             activity = await repository.last_activity(session, ids, now)
             amounts = await repository.monthly_amounts(session, ids, starts)
-            history_rows = (await session.execute(
-                select(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at, ScoreHistoryRow.value)
-                .where(ScoreHistoryRow.customer_id.in_(ids), ScoreHistoryRow.computed_at < starts[-1])
-                .order_by(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at)
-            )).all()
-            histories: dict[str, list[tuple[datetime, float]]] = {}
-            for customer_id, at, value in history_rows:
-                histories.setdefault(customer_id, []).append((at, value))
-            existing = {
-                (s.customer_id, s.code): s
-                for s in (await session.scalars(
-                    select(ChurnSignalRow).where(ChurnSignalRow.customer_id.in_(ids))
-                )).all()
-            }
+            histories = await repository.score_histories(session, ids, starts[-1])
+            existing = {(s.customer_id, s.code): s for s in await repository.churn_signals_of(session, ids)}
             scores = await repository.current_scores(session, ids)
             events = []
             dropped: list[str] = []
@@ -108,7 +72,7 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                 signals = churn_signals(
                     now=now,
                     last_activity_at=activity.get(customer_id),
-                    monthly_scores=_monthly_scores(histories.get(customer_id, []), starts[1:]),
+                    monthly_scores=month_end_scores(histories.get(customer_id, []), starts[2:]),
                     monthly_amounts=amounts[customer_id],
                 )
                 codes = {s.code.value for s in signals}
@@ -131,12 +95,12 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                     "tier": score.tier if score else None,
                     "quadrant": score.quadrant if score else None,
                     "owner": owners.get(customer_id),
-                    "detected_at": now.isoformat(),
+                    "detected_at": format_time(now),
                 }))
                 raised += 1
             await ctx.outbox.append_many(session, events)
             if dropped:
-                # DESIGN 3: a spending drop triggers re-evaluation at once; its result is
+                # docs/design.md §3: a spending drop triggers re-evaluation at once; its result is
                 # published even when unchanged, so consumers see why the customer was re-read.
                 model = await active_model(session)
                 line = await high_value_line(session, now)
@@ -158,8 +122,7 @@ async def claim_daily_run(ctx: ServiceContext, task: str, now: datetime) -> bool
 async def refresh_tier_gauges(ctx: ServiceContext) -> None:
     async with ctx.db.session() as session:
         for column, gauge in ((ScoreRow.tier, CUSTOMERS_BY_TIER), (ScoreRow.quadrant, CUSTOMERS_BY_QUADRANT)):
-            counts = (await session.execute(select(column, func.count()).group_by(column))).all()
-            for value, count in counts:
+            for value, count in (await repository.customers_per(session, column)).items():
                 if value is not None:
                     gauge.labels(value).set(count)
 

@@ -12,7 +12,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import structlog
-from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, schemas
@@ -48,27 +47,23 @@ def job_out(job: RescoreJobRow) -> schemas.JobOut:
     )
 
 
-async def get_job(session: AsyncSession, job_id: str) -> RescoreJobRow:
+async def get_job(session: AsyncSession, job_id: str) -> schemas.JobOut:
     async with session.begin():
         job = await session.get(RescoreJobRow, job_id)
     if job is None:
         raise NotFound(f"job {job_id!r} does not exist")
-    return job
+    return job_out(job)
+
+
+async def rescore_everyone(session: AsyncSession, requested_by: str) -> schemas.JobOut:
+    """Queue a job that rescores every customer; a worker on some replica runs it."""
+    return job_out(await create_job(session, "job", requested_by))
 
 
 async def claim_job(ctx: ServiceContext, worker_id: str, now: datetime) -> str | None:
     """Take the oldest queued job, or a running one whose worker stopped beating."""
     async with ctx.db.session() as session, session.begin():
-        job = await session.scalar(
-            select(RescoreJobRow)
-            .where(or_(
-                RescoreJobRow.status == "queued",
-                (RescoreJobRow.status == "running") & (RescoreJobRow.heartbeat_at < now - STALE_AFTER),
-            ))
-            .order_by(RescoreJobRow.created_at)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        )
+        job = await repository.claim_job(session, now - STALE_AFTER)
         if job is None:
             return None
         job.status, job.worker_id, job.heartbeat_at = "running", worker_id, now

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository
@@ -30,8 +29,9 @@ from services.segmentation.models import (
     TierChangeRow,
 )
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, NotFound
-from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
+from shared.db import append_rows
+from shared.errors import NotFound
+from shared.rfc3339 import format_optional, format_time
 
 
 @dataclass
@@ -43,7 +43,7 @@ class BatchResult:
 
 
 async def active_model(session: AsyncSession) -> ScoringModel:
-    row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
+    row = await repository.active_model_row(session)
     return model_from_dict(row.definition) if row else DEFAULT_MODEL
 
 
@@ -51,9 +51,7 @@ async def seed_default_model(ctx: ServiceContext) -> None:
     """The default model exists from the start; replicas starting together insert it once."""
     async with ctx.db.session() as session, session.begin():
         if await session.get(ScoringModelRow, DEFAULT_MODEL.version) is None:
-            any_active = await session.scalar(
-                select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True))
-            )
+            any_active = await repository.active_model_row(session)
             session.add(
                 ScoringModelRow(
                     version=DEFAULT_MODEL.version,
@@ -146,12 +144,12 @@ async def apply_evaluations(
             "quadrant": ev.quadrant.value,
             "owner": fact.owner,
             "model_version": ev.score.model_version,
-            "computed_at": as_of.isoformat(),
+            "computed_at": format_time(as_of),
             "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
                            for k, v in row["components"].items()},
             "amount_12m": fact.amount_12m,
             "orders_12m": fact.orders_12m,
-            "last_order_at": fact.last_order_at.isoformat() if fact.last_order_at else None,
+            "last_order_at": format_optional(fact.last_order_at),
             "reason": reason,
         }))
         if before is None or before.tier != tier:
@@ -169,12 +167,12 @@ async def apply_evaluations(
                 "score": ev.score.value,
                 "reason": "model-change" if reason == "model-change" else "score",
                 "owner": fact.owner,
-                "changed_at": as_of.isoformat(),
+                "changed_at": format_time(as_of),
             }))
     if upserts:
         await repository.upsert_scores(session, upserts)
-        await repository.insert_rows(session, ScoreHistoryRow.__table__, history)
-    await repository.insert_rows(session, TierChangeRow.__table__, tier_rows)
+        await append_rows(session, ScoreHistoryRow.__table__, history)
+    await append_rows(session, TierChangeRow.__table__, tier_rows)
     await repository.reschedule(session, schedule)
     await ctx.outbox.append_many(session, events)
     RESCORED.labels(reason).inc(result.processed)
@@ -193,92 +191,3 @@ async def rescore_customer(ctx: ServiceContext, session: AsyncSession, customer_
         await apply_evaluations(ctx, session, facts, model, line, now, "rescore", publish_unchanged=True)
     async with session.begin():
         return await session.get(ScoreRow, customer_id, populate_existing=True)
-
-
-def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
-    try:
-        model = model_from_dict({**body, "version": version})
-    except (KeyError, ValueError, TypeError) as exc:
-        raise InvalidInput(f"the model is incomplete or malformed: {exc}", field="body") from exc
-    errors = model.validation_errors()
-    if errors:
-        field_name, message = errors[0]
-        raise InvalidInput(message, field=field_name, errors=[
-            {"field": f, "message": m} for f, m in errors
-        ])
-    return model
-
-
-MODEL_TAG = "scoring-model"
-
-
-async def save_model(
-    session: AsyncSession, model: ScoringModel, author: str, precondition: IfMatch = NO_PRECONDITION,
-) -> ScoringModelRow:
-    """Store a new model version and make it the active one; If-Match names the active version
-    the editor started from (the active row is locked, so two editors cannot both pass)."""
-    async with session.begin():
-        if precondition.given or precondition.required:
-            active = await session.scalar(
-                select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True)).with_for_update())
-            precondition.check(version_tag(MODEL_TAG, active) if active else None)
-        if await session.get(ScoringModelRow, model.version) is not None:
-            raise Conflict(f"model version {model.version!r} exists already", field="version")
-        await session.execute(update(ScoringModelRow).values(active=False))
-        row = ScoringModelRow(
-            version=model.version, definition=model_to_dict(model), active=True,
-            created_by=author, created_at=datetime.now(UTC),
-        )
-        session.add(row)
-    return row
-
-
-async def next_model_version(session: AsyncSession) -> str:
-    async with session.begin():
-        count = len((await session.scalars(select(ScoringModelRow.version))).all())
-    return f"custom-v{count + 1}"
-
-
-async def dry_run(session: AsyncSession, model: ScoringModel, batch_size: int) -> dict[str, Any]:
-    """Tier moves the model would cause against current tiers, without writing anything."""
-    now = datetime.now(UTC)
-    moves: Counter[str] = Counter()
-    before_counts: Counter[str] = Counter()
-    after_counts: Counter[str] = Counter()
-    examples: list[dict[str, Any]] = []
-    total = 0
-    async with session.begin():
-        line = await high_value_line(session, now)
-        after: str | None = None
-        while True:
-            facts = await repository.aggregates_after(session, after, batch_size, now)
-            if not facts:
-                break
-            after = facts[-1].customer_id
-            current = await repository.current_scores(session, [f.customer_id for f in facts])
-            for fact in facts:
-                total += 1
-                ev = evaluate(fact, model, line, now)
-                old = current.get(fact.customer_id)
-                old_tier = old.computed_tier if old else "unscored"
-                new_tier = ev.score.tier.value
-                before_counts[old_tier] += 1
-                after_counts[new_tier] += 1
-                if old_tier != new_tier:
-                    moves[f"{old_tier}->{new_tier}"] += 1
-                    if len(examples) < 20:
-                        examples.append({
-                            "customer_id": fact.customer_id, "from_tier": old_tier,
-                            "to_tier": new_tier, "from_score": old.value if old else None,
-                            "to_score": ev.score.value,
-                        })
-    return {
-        "model_version": model.version,
-        "customers": total,
-        "moved": sum(moves.values()),
-        "unchanged": total - sum(moves.values()),
-        "moves": dict(sorted(moves.items())),
-        "tiers_before": dict(before_counts),
-        "tiers_after": dict(after_counts),
-        "examples": examples,
-    }

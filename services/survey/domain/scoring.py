@@ -1,4 +1,4 @@
-"""Satisfaction of one response (DESIGN 4): weighted dimension means, level, NPS and CSAT."""
+"""Satisfaction of one response (docs/design.md §4): weighted dimension means, level, NPS and CSAT."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class NpsCategory(StrEnum):
     DETRACTOR = "detractor"
 
 
-# DESIGN 4: very satisfied 4.5-5, satisfied 3.5 to < 4.5, neutral 2.5 to < 3.5,
+# docs/design.md §4: very satisfied 4.5-5, satisfied 3.5 to < 4.5, neutral 2.5 to < 3.5,
 # dissatisfied 1.5 to < 2.5, very dissatisfied < 1.5.
 LEVEL_FLOORS: tuple[tuple[float, Level], ...] = (
     (4.5, Level.VERY_SATISFIED),
@@ -33,7 +33,7 @@ LEVEL_FLOORS: tuple[tuple[float, Level], ...] = (
     (2.5, Level.NEUTRAL),
     (1.5, Level.DISSATISFIED),
 )
-# DESIGN 4: promoters 9-10, passives 7-8, detractors 0-6.
+# docs/design.md §4: promoters 9-10, passives 7-8, detractors 0-6.
 PROMOTER_FLOOR, PASSIVE_FLOOR = 9, 7
 CSAT_SATISFIED_ANSWERS = frozenset({4, 5})
 

@@ -1,4 +1,4 @@
-"""Survey templates (DESIGN 4): dimensions of 1-5 Likert items, NPS, open questions, tier weights."""
+"""Survey templates (docs/design.md §4): dimensions of 1-5 Likert items, NPS, open questions, tier weights."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Topics of open answers (DESIGN 4): Chinese and English text grouped into keyword clusters.
+"""Topics of open answers (docs/design.md §4): Chinese and English text grouped into keyword clusters.
 
 The clustering is `shared.text_topics` (the same for ticket descriptions in feedback); what
 belongs to the survey is its theme lexicon: what customers talk about when they rate us.

@@ -17,7 +17,7 @@ ONLY_THESE = "this invitation asks whether the problem is solved, a 1-5 rating a
 
 
 def verification_errors(
-    solved: bool | None, answers: dict[str, int], comments: dict[str, str], nps: int | None,
+    solved: bool | None, answers: dict[str, int], nps: int | None, comments: dict[str, str],
     *, partial: bool = False,
 ) -> list[tuple[str, str]]:
     """(field, message) for each answer that does not fit; `partial` allows `solved` missing."""

@@ -29,7 +29,7 @@ async def save_progress(
     async with session.begin():
         invitation = ensure_open(await repository.invitation_by_token(session, token, for_update=True), now)
         if invitation.kind == VERIFICATION:
-            errors = verification_errors(body.solved, body.answers, body.comments, body.nps, partial=True)
+            errors = verification_errors(body.solved, body.answers, body.nps, body.comments, partial=True)
             questions = VERIFICATION_QUESTION_IDS
         else:
             template = template_of(await get_survey(session, invitation.survey_id or ""))

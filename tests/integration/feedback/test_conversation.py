@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from services.feedback.models import TicketRow
-from services.feedback.sweeper import sweep
+from services.feedback.service.sweeper import sweep
 from tests.integration.feedback.helpers import (
     AGENT,
     ANALYST,

@@ -3,9 +3,7 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
-
-def iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
+from shared.rfc3339 import format_time as iso
 
 
 def now() -> datetime:
@@ -32,6 +30,9 @@ def escalation(level: int) -> dict:
             "metric": "resolution", "due_at": iso(now()), "escalated_at": iso(now())}
 
 
-def churn_risk(code: str = "no-activity-90d") -> dict:
-    return {"reasons": [{"code": code, "detail": "no order and no interaction for 90 days"}],
+def churn_risk(code: str = "no-activity-90d", owner: str | None = None) -> dict:
+    data = {"reasons": [{"code": code, "detail": "no order and no interaction for 90 days"}],
             "detected_at": iso(now())}
+    if owner is not None:  # segmentation names the owner, as it does in score-updated
+        data["owner"] = owner
+    return data

@@ -36,7 +36,7 @@ async def test_a_tier_change_cancels_what_no_longer_applies_and_plans_the_new_ti
     assert review["explanation"]["period"] == datetime.now(UTC).astimezone(zone).strftime("%Y-%m")
     later = datetime.now(UTC) + timedelta(seconds=1)
     await publish(producer, "score-updated", customer_id, events.score("Regular", "basic", computed_at=later))
-    await wait_for_actions(playbook, customer_id, 1, kind="satisfaction-survey")
+    await wait_for_actions(playbook, customer_id, 1, kind="service-review", status="cancelled")
     everything = await actions_of(playbook, customer_id)
     by_kind: dict[str, list[dict]] = {}
     for action in everything:
@@ -46,14 +46,16 @@ async def test_a_tier_change_cancels_what_no_longer_applies_and_plans_the_new_ti
         assert cancelled["status"] == "cancelled"
         reason = cancelled["explanation"]["cancelled"]["reason"]
         assert "tier-key" in reason and "tier Regular" in reason
-    # Kept, not doubled: the quarter's standard training and care e-mail stay as they were.
+    # Kept, not doubled: the quarter's standard training and care e-mail stay as they were. The
+    # Regular tier's quarterly survey is the survey service's scheduled invitation, not an action.
     assert len(by_kind["standard-training"]) == 1 and by_kind["standard-training"][0]["status"] == "pending"
     assert len(by_kind["care-email"]) == 1
+    assert set(by_kind) == {"service-review", "training", "care-email", "standard-training"}
     plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=ANALYST)).json()
     recurring = {r["kind"]: r for r in plan["recurring"]}
-    assert set(recurring) == {"satisfaction-survey", "standard-training", "care-email"}
-    assert recurring["satisfaction-survey"]["cadence"] == "quarterly"
-    assert recurring["satisfaction-survey"]["next_due_at"] > recurring["satisfaction-survey"]["due_at"]
+    assert set(recurring) == {"standard-training", "care-email"}
+    assert recurring["care-email"]["cadence"] == "quarterly"
+    assert recurring["care-email"]["next_due_at"] > recurring["care-email"]["due_at"]
 
 
 async def test_each_new_period_is_planned_once_even_with_two_replicas(
@@ -95,7 +97,8 @@ async def test_a_high_value_customer_with_no_completed_contact_in_a_month_gets_o
 async def test_every_monday_each_owner_gets_one_digest(playbook, producer, broker, customer_id):
     owner = f"am-{uuid.uuid4().hex[:8]}"
     await publish(producer, "score-updated", customer_id, events.score("Regular", "basic", owner=owner))
-    await publish(producer, "churn-risk-detected", customer_id, events.churn_risk())
+    # Two topics: the warning may be applied before the score, so it names the owner itself.
+    await publish(producer, "churn-risk-detected", customer_id, events.churn_risk(owner=owner))
     [retention] = await wait_for_actions(playbook, customer_id, 1, kind="retention")
     assert retention["owner"] == owner
     ctx = playbook.app.state.ctx

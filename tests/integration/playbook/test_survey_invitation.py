@@ -1,7 +1,9 @@
-"""A Regular-tier quarterly survey action invites the customer through the survey service's HTTP API.
+"""A survey-channel action invites the customer through the survey service's HTTP API.
 
-The survey service runs for real (its own app, under uvicorn on a free port); before it starts,
-the port is closed: an outage only delays the invitation.
+The periodic survey of each tier is the survey service's own schedule (docs/design.md §9); a rule
+may still ask for a survey on an event, as this one does on a churn-risk warning. The survey
+service runs for real (its own app, under uvicorn on a free port); before it starts, the port is
+closed: an outage only delays the invitation.
 """
 
 import httpx
@@ -12,12 +14,20 @@ from tests.integration.playbook import events
 from tests.integration.playbook.helpers import publish, uvicorn_server, wait_for_actions
 from tests.support import ADMIN, EventCollector, eventually
 
+CHURN_SURVEY_RULE = {
+    "name": "Churn risk: ask the customer how we are doing", "trigger": "churn-risk-detected",
+    "conditions": {}, "actions": [{"kind": "pulse-survey", "title": "Pulse survey", "channel": "survey",
+                                   "owner_role": "account_manager", "due_offset_hours": 72}],
+}
 
-async def test_a_regular_customer_gets_a_survey_invitation_even_after_an_outage(
-    playbook, producer, broker, platform_config, survey_port, customer_id
+
+async def test_a_survey_action_gets_its_invitation_even_after_an_outage(
+    playbook, producer, broker, platform_config, survey_port, customer_id, default_rules
 ):
-    await publish(producer, "score-updated", customer_id, events.score("Regular", "basic"))
-    (action,) = await wait_for_actions(playbook, customer_id, 1, kind="satisfaction-survey")
+    added = await playbook.put("/v1/rules/churn-pulse-survey", json=CHURN_SURVEY_RULE, headers=ADMIN)
+    assert added.status_code == 200, added.text
+    await publish(producer, "churn-risk-detected", customer_id, events.churn_risk())
+    (action,) = await wait_for_actions(playbook, customer_id, 1, kind="pulse-survey")
     url = f"/v1/actions/{action['id']}"
 
     async def failed_attempt():

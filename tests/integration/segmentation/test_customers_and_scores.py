@@ -1,4 +1,4 @@
-"""Segmentation over HTTP against PostgreSQL and the broker (DESIGN 3 and 8)."""
+"""Segmentation over HTTP against PostgreSQL and the broker (docs/design.md §3, §8)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Scheduled re-evaluation, the spending-drop trigger and churn-risk warnings (DESIGN 3)."""
+"""Scheduled re-evaluation, the spending-drop trigger and churn-risk warnings (docs/design.md §3)."""
 
 from datetime import UTC, datetime, timedelta
 

@@ -42,17 +42,17 @@ async def test_a_default_with_the_superseded_developer_texts_gets_the_customer_f
     weights = {"VIP": dict(zip(keys, (0.4, 0.2, 0.2, 0.2), strict=True))}
     assert (await survey.put("/v1/surveys/default/weights", json={"tier_weights": weights},
                              headers=MANAGER)).status_code == 200
-    [(old_name, old_description)] = SUPERSEDED_DEFAULT_TEXTS
-    async with ctx.db.session() as session, session.begin():
-        row = await session.get(SurveyRow, "default")
-        definition = {**row.definition, "name": old_name, "description": old_description}
-        definition.pop("name_zh"), definition.pop("description_zh")
-        await session.execute(update(SurveyRow).where(SurveyRow.id == "default")
-                              .values(definition=definition, name=old_name))
-    await seed_default_survey(ctx)
-    after = (await survey.get("/v1/surveys/default", headers=ANALYST)).json()
-    assert (after["name"], after["name_zh"]) == ("Customer satisfaction survey", "客户满意度调查")
-    assert "DESIGN" not in after["description"] and after["description_zh"]
-    assert after["tier_weights"]["VIP"] == weights["VIP"]  # the manager's weights stay
+    for old_name, old_description in sorted(SUPERSEDED_DEFAULT_TEXTS):
+        async with ctx.db.session() as session, session.begin():
+            row = await session.get(SurveyRow, "default")
+            definition = {**row.definition, "name": old_name, "description": old_description}
+            definition.pop("name_zh"), definition.pop("description_zh")
+            await session.execute(update(SurveyRow).where(SurveyRow.id == "default")
+                                  .values(definition=definition, name=old_name))
+        await seed_default_survey(ctx)
+        after = (await survey.get("/v1/surveys/default", headers=ANALYST)).json()
+        assert (after["name"], after["name_zh"]) == ("Customer satisfaction survey", "客户满意度调查")
+        assert "Likert" not in after["description"] and after["description_zh"]
+        assert after["tier_weights"]["VIP"] == weights["VIP"]  # the manager's weights stay
     assert (await survey.put("/v1/surveys/default/weights", json={"tier_weights": {}},
                              headers=MANAGER)).status_code == 200

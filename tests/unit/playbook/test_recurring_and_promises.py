@@ -69,6 +69,24 @@ def test_a_cancelled_recurring_action_says_why():
     assert "removed" in cancellation_reason(None, "gone", {"tier": "VIP"})
 
 
+def test_an_action_the_edited_rule_no_longer_plans_says_so():
+    regular = next(r for r in RULES if r.id == "tier-regular")
+    reason = cancellation_reason(regular, regular.id, {"tier": "Regular", "quadrant": "basic"},
+                                 "satisfaction-survey")
+    assert reason == "no longer applies: rule tier-regular no longer plans satisfaction-survey"
+
+
+def test_the_default_rules_plan_no_periodic_survey_the_survey_service_invites_by_schedule():
+    """docs/design.md §9: each tier's periodic survey is the survey service's scheduled invitation;
+    a recurring survey action here would invite the same customers a second time."""
+    for tier in ("VIP", "Key", "Regular", "Observation"):
+        for quadrant in ("core", "potential", "basic", "to-optimize"):
+            plan = recurring_plan(RULES, {"tier": tier, "quadrant": quadrant}, NOW, SHANGHAI)
+            assert [p.template.kind for p in plan if p.template.channel == "survey"] == [], (tier, quadrant)
+    regular = recurring_plan(RULES, {"tier": "Regular", "quadrant": None}, NOW, SHANGHAI)
+    assert [p.template.kind for p in regular] == ["standard-training"]
+
+
 @pytest.mark.parametrize(("change", "field"), [
     ({"cadence": "weekly"}, "rules[0].cadence"),
     ({"cadence": "monthly", "trigger": "satisfaction-scored", "conditions": {}}, "rules[0].cadence"),

@@ -1,4 +1,4 @@
-"""Quadrants, re-evaluation schedule, spending drop and churn signals (DESIGN 3)."""
+"""Quadrants, re-evaluation schedule, spending drop and churn signals (docs/design.md §3)."""
 
 from datetime import UTC, datetime, timedelta
 

@@ -1,4 +1,4 @@
-"""Satisfaction, levels, NPS and CSAT of DESIGN 4."""
+"""Satisfaction, levels, NPS and CSAT of docs/design.md §4."""
 
 import pytest
 
@@ -14,6 +14,7 @@ from services.survey.domain.scoring import (
     score_response,
 )
 from services.survey.domain.templates import DEFAULT_TEMPLATE, Template, template_from_dict
+from services.survey.domain.verification import verification_errors
 
 ITEMS = list(DEFAULT_TEMPLATE.items)
 
@@ -110,3 +111,13 @@ def test_zero_is_out_of_the_likert_range():
     answers = all_items(3)
     answers[ITEMS[5]] = 0
     assert [f for f, _ in answer_errors(DEFAULT_TEMPLATE, answers, None, {})] == [f"answers.{ITEMS[5]}"]
+
+
+def test_a_ticket_verification_is_a_yes_or_a_no_with_an_optional_rating_and_comment():
+    assert verification_errors(True, {}, None, {}) == []
+    assert verification_errors(False, {"rating": 2}, None, {"comment": "still broken"}) == []
+    assert verification_errors(None, {}, None, {}) == [("solved", "answer yes (true) or no (false)")]
+    assert verification_errors(None, {"rating": 4}, None, {}, partial=True) == []
+    answers, comments = {"d1.q1": 5, "rating": 6}, {"improvements": "faster"}
+    fields = [f for f, _ in verification_errors(True, answers, 9, comments)]
+    assert fields == ["answers.d1.q1", "answers.rating", "comments.improvements", "nps"]

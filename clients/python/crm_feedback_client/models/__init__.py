@@ -63,6 +63,7 @@ from .targets_doc import TargetsDoc
 from .ticket_in import TicketIn
 from .ticket_out import TicketOut
 from .ticket_out_priority_reason import TicketOutPriorityReason
+from .ticket_resolution_out import TicketResolutionOut
 from .ticket_topic_out import TicketTopicOut
 from .ticket_topics_out import TicketTopicsOut
 from .ticket_type import TicketType
@@ -138,6 +139,7 @@ __all__ = (
     "TicketIn",
     "TicketOut",
     "TicketOutPriorityReason",
+    "TicketResolutionOut",
     "TicketTopicOut",
     "TicketTopicsOut",
     "TicketType",

@@ -3,6 +3,7 @@
 from .action_out import ActionOut
 from .action_out_explanation import ActionOutExplanation
 from .action_out_status import ActionOutStatus
+from .care_schedule_out import CareScheduleOut
 from .case_effect import CaseEffect
 from .case_effect_out import CaseEffectOut
 from .case_in import CaseIn
@@ -44,6 +45,7 @@ from .patch_action_v1_actions_action_id_patch_json_action_patch_merge_patch impo
 from .patch_action_v1_actions_action_id_patch_json_action_patch_merge_patch_status_type_0 import PatchActionV1ActionsActionIdPatchJsonActionPatchMergePatchStatusType0
 from .patch_action_v1_actions_action_id_patch_json_action_patch_status_type_0 import PatchActionV1ActionsActionIdPatchJsonActionPatchStatusType0
 from .plan_out import PlanOut
+from .put_care_schedule_v1_care_schedule_put_body import PutCareScheduleV1CareSchedulePutBody
 from .put_contact_policy_v1_contact_policy_put_body import PutContactPolicyV1ContactPolicyPutBody
 from .put_rule_v1_rules_rule_id_put_body import PutRuleV1RulesRuleIdPutBody
 from .put_rules_v1_rules_put_body import PutRulesV1RulesPutBody
@@ -65,6 +67,7 @@ __all__ = (
     "ActionOut",
     "ActionOutExplanation",
     "ActionOutStatus",
+    "CareScheduleOut",
     "CaseEffect",
     "CaseEffectOut",
     "CaseIn",
@@ -106,6 +109,7 @@ __all__ = (
     "PatchActionV1ActionsActionIdPatchJsonActionPatchMergePatchStatusType0",
     "PatchActionV1ActionsActionIdPatchJsonActionPatchStatusType0",
     "PlanOut",
+    "PutCareScheduleV1CareSchedulePutBody",
     "PutContactPolicyV1ContactPolicyPutBody",
     "PutRulesV1RulesPutBody",
     "PutRuleV1RulesRuleIdPutBody",

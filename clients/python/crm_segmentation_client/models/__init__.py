@@ -4,6 +4,7 @@ from .churn_risk_out import ChurnRiskOut
 from .clock_in import ClockIn
 from .clock_out import ClockOut
 from .component_out import ComponentOut
+from .contact_address_out import ContactAddressOut
 from .contact_in import ContactIn
 from .contact_out import ContactOut
 from .curves_in import CurvesIn
@@ -57,6 +58,7 @@ __all__ = (
     "ClockIn",
     "ClockOut",
     "ComponentOut",
+    "ContactAddressOut",
     "ContactIn",
     "ContactOut",
     "CurvesIn",

@@ -1,7 +1,7 @@
 """invitation funnel, saved progress and language
 
 Revision ID: 30e68f07940f
-Revises: 634d370559b8
+Revises: 1a25fb4d4990
 Create Date: 2026-12-02 06:18:47.945352
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = '30e68f07940f'
-down_revision: str | None = '634d370559b8'
+down_revision: str | None = '1a25fb4d4990'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,199 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.http_validation_error import HTTPValidationError
+from ...models.message_out import MessageOut
+from ...models.receipt_in import ReceiptIn
+from typing import cast
+
+
+
+def _get_kwargs(
+    message_id: str,
+    *,
+    body: ReceiptIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/messages/{message_id}/receipts".format(message_id=quote(str(message_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPValidationError | MessageOut | None:
+    if response.status_code == 200:
+        response_200 = MessageOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HTTPValidationError | MessageOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReceiptIn,
+
+) -> Response[HTTPValidationError | MessageOut]:
+    """ A provider's delivery receipt or bounce for a sent message
+
+    Args:
+        message_id (str):
+        body (ReceiptIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | MessageOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        message_id=message_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReceiptIn,
+
+) -> HTTPValidationError | MessageOut | None:
+    """ A provider's delivery receipt or bounce for a sent message
+
+    Args:
+        message_id (str):
+        body (ReceiptIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | MessageOut
+     """
+
+
+    return sync_detailed(
+        message_id=message_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReceiptIn,
+
+) -> Response[HTTPValidationError | MessageOut]:
+    """ A provider's delivery receipt or bounce for a sent message
+
+    Args:
+        message_id (str):
+        body (ReceiptIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | MessageOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        message_id=message_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReceiptIn,
+
+) -> HTTPValidationError | MessageOut | None:
+    """ A provider's delivery receipt or bounce for a sent message
+
+    Args:
+        message_id (str):
+        body (ReceiptIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | MessageOut
+     """
+
+
+    return (await asyncio_detailed(
+        message_id=message_id,
+client=client,
+body=body,
+
+    )).parsed

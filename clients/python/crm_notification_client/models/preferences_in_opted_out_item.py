@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class PreferencesInOptedOutItem(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+    def __str__(self) -> str:
+        return str(self.value)
