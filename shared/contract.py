@@ -54,7 +54,7 @@ PRODUCERS = {
 SUBJECTS = {"digest-ready": "owner", "report-published": "month", "webhook-disabled": "subscription_id"}
 _DOMAIN_CONSUMERS = {
     "score-updated": ["survey", "feedback", "playbook"],
-    "tier-changed": ["playbook"],
+    "tier-changed": ["feedback", "playbook"],
     "churn-risk-detected": ["playbook"],
     "satisfaction-scored": ["segmentation", "feedback", "playbook"],
     "ticket-verification-answered": ["feedback"],
@@ -63,6 +63,10 @@ _DOMAIN_CONSUMERS = {
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "order-recorded": ["playbook"],
     "message-status-changed": ["playbook"],
+    # The monthly tiered service report is built by feedback from these (docs/design.md §9).
+    "action-created": ["feedback"],
+    "action-completed": ["feedback"],
+    "action-overdue": ["feedback"],
 }
 # docs/design.md §10: the notification service consumes every event type, to send messages for
 # some and to relay all of them to the partners' webhook subscriptions.

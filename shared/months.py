@@ -1,60 +1,38 @@
-"""Calendar months in query parameters (`YYYY-MM`, `from`/`to` ranges) and their UTC bounds.
+"""`from`/`to` month ranges of report parameters (`YYYY-MM`), in business months.
 
-Reports group by the calendar month in UTC, as the monthly SLA report always has.
+The months are those of `shared.business_time` (local midnights of the business time zone); this
+module only reads the two parameters and answers a 422 naming the one at fault.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from shared.business_time import at_local, first_of_month, local_date, parse_month
 from shared.errors import InvalidInput
-
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-Month = tuple[int, int]  # (year, month)
-
-
-def parse_month(value: str, field: str) -> Month:
-    """A `YYYY-MM` parameter; 422 naming `field` otherwise."""
-    match = MONTH.match(value)
-    if not match:
-        raise InvalidInput(f"{field} must look like YYYY-MM", field=field)
-    return int(match.group(1)), int(match.group(2))
-
-
-def shift(month: Month, by: int) -> Month:
-    """The month `by` months later (earlier when negative)."""
-    index = month[0] * 12 + month[1] - 1 + by
-    return index // 12, index % 12 + 1
-
-
-def label(month: Month) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
-
-
-def months_between(first: Month, last: Month) -> list[str]:
-    """Every YYYY-MM from `first` to `last`, both included (none when `first` is later)."""
-    found, month = [], first
-    while month <= last:
-        found.append(label(month))
-        month = shift(month, 1)
-    return found
-
-
-def start_of(month: Month) -> datetime:
-    return datetime(month[0], month[1], 1, tzinfo=UTC)
 
 
 def month_range(
-    first: str | None, last: str | None, now: datetime, *, default_months: int = 12, most: int = 36
+    first: str | None, last: str | None, now: datetime, zone: ZoneInfo, *, default_months: int = 12,
+    most: int = 36,
 ) -> tuple[list[str], datetime, datetime]:
-    """The months of a `from`/`to` range (the last `default_months` up to this month by default),
-    and the UTC bounds [start, end) of the whole range; 422 naming the parameter at fault."""
-    end = parse_month(last, "to") if last else (now.year, now.month)
-    start = parse_month(first, "from") if first else shift(end, 1 - default_months)
-    months = months_between(start, end)
-    if not months:
+    """The months `first`..`last` (the last `default_months` up to this month by default), and the
+    UTC bounds [start, end) of the whole range."""
+    try:
+        end = parse_month(last) if last else local_date(now, zone).replace(day=1)
+    except ValueError as exc:
+        raise InvalidInput("to must look like YYYY-MM", field="to") from exc
+    try:
+        start = parse_month(first) if first else first_of_month(end, 1 - default_months)
+    except ValueError as exc:
+        raise InvalidInput("from must look like YYYY-MM", field="from") from exc
+    if start > end:
         raise InvalidInput("from must not be after to", field="from")
+    months, month = [], start
+    while month <= end:
+        months.append(month.strftime("%Y-%m"))
+        month = first_of_month(month, 1)
     if len(months) > most:
         raise InvalidInput(f"at most {most} months at a time", field="from")
-    return months, start_of(start), start_of(shift(end, 1))
+    return months, at_local(start, zone), at_local(first_of_month(end, 1), zone)

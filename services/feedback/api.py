@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +12,7 @@ from services.feedback.domain.csat import CsatGroup
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, conversation, reports, tickets
+from services.feedback.service import monthly_report as monthly
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, require_permission
 from shared.db import db_session
@@ -29,8 +30,9 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service clock's time (the test clock outside production)."""
+    return request.app.state.ctx.clock.now()
 
 
 @router.post("/tickets", response_model=schemas.TicketOut, status_code=status.HTTP_201_CREATED,
@@ -39,7 +41,7 @@ async def post_ticket(
     body: schemas.TicketIn, request: Request, response: Response,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now())
+    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now(request))
     response.headers["Location"] = f"/v1/tickets/{view.id}"
     return view
 
@@ -57,11 +59,12 @@ async def get_ticket(
               summary="Correct channel, type, category or description (JSON Merge Patch, RFC 7396)",
               openapi_extra=merge_patch_openapi(schemas.TicketIn))
 async def patch_ticket(
-    ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
+    request: Request, ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
     session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return etags.tag(await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition))
+    view = await tickets.edit(session, ticket_id, patch, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.get("/tickets/{ticket_id}/resolution", response_model=schemas.TicketResolutionOut,
@@ -77,36 +80,37 @@ async def get_ticket_resolution(
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
             summary="Tickets, newest first, filtered by status, priority, breach or customer")
 async def list_tickets(
-    status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
+    request: Request, status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
     breached: bool | None = None, customer_id: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> Page[schemas.TicketOut]:
     return await tickets.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
-        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(),
+        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(request),
     )
 
 
 @router.post("/tickets/{ticket_id}/assign", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
-    ticket_id: str, body: schemas.AssignIn, request: Request, session: AsyncSession = Depends(db_session),
+    request: Request, ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(), precondition)
+    view = await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                precondition)
     return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Reply; the first reply stops the first-response clock, any reply the next-reply one")
 async def respond(
-    ticket_id: str, body: schemas.ResponseIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    request: Request, ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+    view = await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
                                       precondition)
     return etags.tag(view)
 
@@ -122,8 +126,8 @@ async def post_message(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                                          precondition)
+    view = await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject,
+                                          _now(request), precondition)
     return etags.tag(view)
 
 
@@ -135,7 +139,7 @@ async def change_status(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
                                         precondition)
     return etags.tag(view)
 
@@ -147,7 +151,7 @@ async def resolve(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
                                   precondition)
     return etags.tag(view)
 
@@ -160,7 +164,7 @@ async def verification(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(),
+    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
                                  precondition)
     return etags.tag(view)
 
@@ -182,11 +186,11 @@ async def get_sla_policy(
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="Save a new SLA policy version (open tickets keep the version they started with)")
 async def put_sla_policy(
-    body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(),
+    view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(request),
                                          precondition)
     return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
@@ -203,11 +207,11 @@ async def get_calendar(
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="Edit holidays and working days: saves a new SLA policy version")
 async def put_calendar(
-    body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    view = await config.replace_calendar(session, body, caller.subject, _now(), precondition)
+    view = await config.replace_calendar(session, body, caller.subject, _now(request), precondition)
     return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
@@ -224,11 +228,12 @@ async def get_priority_rules(
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Replace the priority rules (new version)")
 async def put_priority_rules(
-    body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject, _now(),
+    view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject,
+                                         _now(request),
                                          precondition)
     return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
@@ -245,11 +250,11 @@ async def get_routing(
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Replace the routing table (new version)")
 async def put_routing(
-    body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(),
+    view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(request),
                                          precondition)
     return _versioned(ConfigKind.ROUTING, view, etags)
 
@@ -257,34 +262,36 @@ async def put_routing(
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],
             summary="Per tier and month: on-time rates, first-contact resolution, reopens, satisfaction")
 async def sla_report(
-    month: str = Query(..., description="YYYY-MM"), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    request: Request, month: str = Query(..., description="YYYY-MM"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SlaReportOut:
-    return await reports.monthly_sla_report(session, month, _now())
+    return await reports.monthly_sla_report(session, month, _now(request), _ctx(request).clock.zone)
 
 
 @router.get("/reports/csat", response_model=schemas.CsatReportOut, tags=["reports"],
-            summary="CSAT after resolution in a month, per agent, team or tier")
+            summary="CSAT after resolution in a business month, per agent, team or tier")
 async def csat_report(
-    month: str = Query(..., description="YYYY-MM"), by: CsatGroup = CsatGroup.AGENT,
+    request: Request, month: str = Query(..., description="YYYY-MM"), by: CsatGroup = CsatGroup.AGENT,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.CsatReportOut:
-    return await reports.monthly_csat_report(session, month, by, _now())
+    return await reports.monthly_csat_report(session, month, by, _now(request), _ctx(request).clock.zone)
 
 
 @router.get("/reports/sla/trend", response_model=schemas.SlaTrendOut, tags=["reports"],
-            summary="First-response, next-reply and resolution on-time rates per month and tier")
+            summary="First-response, next-reply and resolution on-time rates per business month and tier")
 async def sla_trend(
+    request: Request,
     from_month: str | None = Query(None, alias="from", description="YYYY-MM; 11 months before `to`"),
     to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SlaTrendOut:
-    return await reports.monthly_sla_trend(session, from_month, to_month, _now())
+    return await reports.monthly_sla_trend(session, from_month, to_month, _now(request),
+                                           _ctx(request).clock.zone)
 
 
 @router.get("/reports/ticket-topics", response_model=schemas.TicketTopicsOut, tags=["reports"],
             summary="Topics of ticket descriptions (Chinese and English keyword clusters) per category "
-            "and month")
+            "and business month")
 async def ticket_topics(
     request: Request,
     from_month: str | None = Query(None, alias="from", description="YYYY-MM; 2 months before `to`"),
@@ -293,6 +300,38 @@ async def ticket_topics(
     max_topics: int = Query(8, ge=2, le=20), session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(read),
 ) -> schemas.TicketTopicsOut:
-    limit = _ctx(request).settings.topics_max_tickets
-    return await reports.topics_of_tickets(session, from_month, to_month, category, max_topics, limit,
-                                           _now())
+    ctx = _ctx(request)
+    return await reports.topics_of_tickets(session, from_month, to_month, category, max_topics,
+                                           ctx.settings.topics_max_tickets, _now(request), ctx.clock.zone)
+
+
+@router.get("/reports/monthly", response_model=schemas.MonthlyReportOut, tags=["reports"],
+            summary="The monthly tiered service report built on the 1st for the month before: SLA "
+                    "by tier and priority, satisfaction and NPS, actions, tier moves, effect")
+async def monthly_report(
+    month: str = Query(..., description="YYYY-MM, a business month"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.MonthlyReportOut:
+    return await monthly.stored_report(session, month)
+
+
+@router.get("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
+            summary="How long a resolved ticket waits for the customer's answer before it closes")
+async def get_verification_policy(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
+) -> schemas.VerificationPolicyOut:
+    view = await config.document(session, ConfigKind.VERIFICATION_POLICY)
+    return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)
+
+
+@router.put("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
+            summary="Save a new verification policy version (admin)")
+async def put_verification_policy(
+    body: schemas.VerificationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
+) -> schemas.VerificationPolicyOut:
+    view = await config.replace_document(session, ConfigKind.VERIFICATION_POLICY, body, caller.subject,
+                                         _now(request), precondition)
+    return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)

@@ -5,12 +5,15 @@
 - `ticket-verification-answered`: solved closes the ticket, not solved reopens it; its optional
   1-5 rating is kept as CSAT after resolution, credited to the ticket's assignee and team.
 - `satisfaction-scored`: kept on the ticket it follows (satisfaction after resolution), and
-  optionally opens a ticket for a very dissatisfied customer (setting, default off).
+  optionally opens a ticket for a very dissatisfied customer (setting, default off); every answer
+  is also kept for the monthly report (satisfaction and NPS by tier).
+- `action-created`, `action-completed`, `action-overdue`, `tier-changed`: read models of the
+  playbook's care actions and segmentation's tier moves, for the monthly report.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
-from services.feedback.models import CustomerTierRow, TicketRow
+from services.feedback.models import (
+    CareActionRow,
+    CustomerTierRow,
+    SatisfactionAnswerRow,
+    TicketRow,
+    TierMoveRow,
+)
 from services.feedback.service import reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
@@ -42,7 +51,7 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
         row.tier, row.computed_at = new.value, computed_at
     if old != new:
         changed = await reevaluation.apply_tier_change(ctx, session, data["customer_id"], old, new,
-                                                  datetime.now(UTC))
+                                                       ctx.clock.now())
         log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
                  tickets_reevaluated=changed)
 
@@ -53,7 +62,7 @@ async def on_verification_answered(ctx: ServiceContext, session: AsyncSession, e
     if ticket is None or ticket.customer_id != data["customer_id"]:
         log.warning("verification_for_unknown_ticket", ticket_id=data["ticket_id"])
         return
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     if data.get("rating") is not None:
         # The rating counts even when the life cycle moved on: it is the customer's view of the
         # resolution they were asked about.
@@ -73,6 +82,7 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
     settings = ctx.settings
     data = event.data
     answered_at = parse_time(data["answered_at"])
+    await _keep_answer(session, data, answered_at)
     ticket: TicketRow | None = None
     if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
@@ -89,11 +99,58 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
                          f"response {data['response_id']})"),
             priority=Priority(settings.auto_ticket_priority), reported_at=answered_at,
         )
-        await tickets.open_ticket_in_tx(ctx, session, body, "system:survey", datetime.now(UTC))
+        await tickets.open_ticket_in_tx(ctx, session, body, "system:survey", ctx.clock.now())
+
+
+async def _keep_answer(session: AsyncSession, data: dict, answered_at: datetime) -> None:
+    if await session.get(SatisfactionAnswerRow, data["response_id"]) is not None:
+        return
+    tier = data.get("tier")
+    if tier is None and data.get("customer_id"):
+        tier = await repository.customer_tier(session, data["customer_id"])
+    session.add(SatisfactionAnswerRow(
+        response_id=data["response_id"], customer_id=data.get("customer_id"), tier=tier,
+        value=float(data["value"]), nps=data.get("nps"), answered_at=answered_at))
+
+
+async def _action(session: AsyncSession, data: dict) -> CareActionRow:
+    """The action's read-model row, made on whichever of its events comes first."""
+    row = await session.get(CareActionRow, data["action_id"], with_for_update=True)
+    if row is None:
+        row = CareActionRow(action_id=data["action_id"], customer_id=data["customer_id"], kind=data["kind"],
+                            tier=await repository.customer_tier(session, data["customer_id"]))
+        session.add(row)
+    if data.get("due_at"):
+        row.due_at = parse_time(data["due_at"])
+    return row
+
+
+async def on_action_created(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    (await _action(session, event.data)).created_at = parse_time(event.data["created_at"])
+
+
+async def on_action_completed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    (await _action(session, event.data)).completed_at = parse_time(event.data["completed_at"])
+
+
+async def on_action_overdue(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    (await _action(session, event.data)).overdue_at = parse_time(event.data["detected_at"])
+
+
+async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    session.add(TierMoveRow(
+        event_id=event.id, customer_id=data["customer_id"], from_tier=data.get("from_tier"),
+        to_tier=data["to_tier"], reason=data.get("review") or data["reason"],
+        changed_at=parse_time(data["changed_at"])))
 
 
 HANDLERS: dict[str, EventHandler] = {
     "score-updated": on_score_updated,
     "ticket-verification-answered": on_verification_answered,
     "satisfaction-scored": on_satisfaction_scored,
+    "action-created": on_action_created,
+    "action-completed": on_action_completed,
+    "action-overdue": on_action_overdue,
+    "tier-changed": on_tier_changed,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,7 +13,7 @@ from services.feedback.domain.csat import Rating
 from services.feedback.domain.lifecycle import OPEN, Status
 from services.feedback.domain.reports import TicketFacts
 from services.feedback.domain.sla import Tier
-from services.feedback.domain.topics import TicketText, month_of
+from services.feedback.domain.topics import TicketText
 from services.feedback.models import (
     CsatRatingRow,
     CustomerTierRow,
@@ -21,6 +22,7 @@ from services.feedback.models import (
     TicketMessageRow,
     TicketRow,
 )
+from shared.business_time import month_of
 from shared.db import PerDialect
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
@@ -163,10 +165,11 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             resolution_due=r.resolution_due, resolved_at=r.resolved_at,
             ever_resolved=r.first_resolved_at is not None,
             first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
-            satisfaction=r.satisfaction, paused=r.paused_at is not None,
+            satisfaction=r.satisfaction, paused=r.paused_at is not None, priority=r.priority,
+            close_reason=r.close_reason,
             next_replies_on_time=r.next_replies_on_time, next_replies_late=r.next_replies_late,
             next_reply_due=r.next_reply_due, solved=r.status in SOLVED, csat_rating=r.csat_rating,
-            month=month_of(r.reported_at),
+            reported_at=r.reported_at,
             requester_wait_seconds=r.requester_wait_seconds,
             requester_wait_business_seconds=r.requester_wait_business_seconds,
             agent_work_seconds=r.agent_work_seconds,
@@ -186,7 +189,8 @@ async def ratings_between(session: AsyncSession, start: datetime, end: datetime)
 
 
 async def ticket_texts(
-    session: AsyncSession, start: datetime, end: datetime, category: str | None, limit: int
+    session: AsyncSession, start: datetime, end: datetime, category: str | None, limit: int,
+    zone: ZoneInfo,
 ) -> list[TicketText]:
     """Descriptions of the latest `limit` tickets reported in [start, end), oldest first."""
     query = select(TicketRow.id, TicketRow.category, TicketRow.reported_at, TicketRow.description).where(
@@ -195,7 +199,7 @@ async def ticket_texts(
         query = query.where(func.lower(TicketRow.category) == category.strip().lower())
     rows = (await session.execute(
         query.order_by(TicketRow.reported_at.desc(), TicketRow.id.desc()).limit(limit))).all()
-    return [TicketText(ticket_id=r.id, category=r.category, month=month_of(r.reported_at),
+    return [TicketText(ticket_id=r.id, category=r.category, month=month_of(r.reported_at, zone),
                        description=r.description) for r in reversed(rows)]
 # --- the SLA sweeper -------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Demo data for `make run`: the worked examples A, B, C of docs/design.md §3 and a few more customers."""
+"""Demo data for `make run`: the worked examples A, B, C of docs/design.md §3 and a few more customers,
+with a year of month-end snapshots."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
+from shared.business_time import first_of_month, zone_named
 from shared.demo import already_loaded, demo_client
 from shared.rfc3339 import format_time
 
@@ -56,3 +58,11 @@ async def load_demo(
             await client.post(f"/v1/customers/{cid}/interactions", json={
                 "kind": "visit", "occurred_at": format_time(datetime.now(UTC) - timedelta(days=days))})
             (await client.post(f"/v1/customers/{cid}/rescore")).raise_for_status()
+        # A year of month-end snapshots from the orders above, oldest first: every customer shows
+        # a trend, and one whose orders stopped shows the 3-month decline warning.
+        clock = (await client.get("/v1/clock")).json()  # the service's time and business zone
+        now = datetime.fromisoformat(clock["now"].replace("Z", "+00:00"))
+        this_month = now.astimezone(zone_named(clock["time_zone"])).date().replace(day=1)
+        for months_ago in range(12, 0, -1):
+            month = first_of_month(this_month, -months_ago).strftime("%Y-%m")
+            (await client.post("/v1/monthly-snapshots", json={"month": month})).raise_for_status()

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from itertools import pairwise
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, and_, case, delete, extract, func, or_, select, update
+from sqlalchemy import Integer, Row, and_, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
+from services.segmentation.domain.quadrants import share_in_basis_points
 from services.segmentation.models import (
     ChurnSignalRow,
     ComplaintRow,
@@ -25,6 +27,7 @@ from services.segmentation.models import (
     TierChangeRow,
     TierOverrideRow,
 )
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, start_of_month, zone_named
 from shared.db import PerDialect, as_utc, driver_connection, ids_match, is_postgres
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
@@ -32,17 +35,27 @@ from shared.pagination import Keyset, Page
 YEAR = timedelta(days=365)
 
 
+def month_of_order(as_of: datetime, zone: ZoneInfo):
+    """Which business month of the 12-month window an order falls in (0 = the 13th month back,
+    12 = the month of `as_of`): comparisons with the month starts, no per-row date arithmetic
+    (extracting year and month per order made the aggregation twice as slow)."""
+    starts = [start_of_month(as_of, zone, -k) for k in range(11, -1, -1)]
+    return case(*[(OrderRow.ordered_at < start, index) for index, start in enumerate(starts)], else_=12)
+
+
 def aggregate_query(
     as_of: datetime, customer_ids: list[str] | None = None, *, postgres: bool = False,
-    id_range: tuple[str | None, str] | None = None,
+    id_range: tuple[str | None, str] | None = None, with_scores: bool = False,
+    zone: ZoneInfo | None = None,
 ):
     """One GROUP BY over orders (and one over P1 complaints) for a set of customers, or all.
 
     `id_range` (after, last) selects the customers with after < id <= last: a batch of a job
-    in id order, read by index range without any list of ids."""
+    in id order, read by index range without any list of ids. Months with an order (the default
+    L input) are business months (`zone`, the business time zone by default)."""
     window_start = as_of - YEAR
     in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
-    month_key = extract("year", OrderRow.ordered_at) * 12 + extract("month", OrderRow.ordered_at)
+    month_key = month_of_order(as_of, zone or zone_named(DEFAULT_BUSINESS_TIMEZONE))
     orders = (
         select(
             OrderRow.customer_id.label("customer_id"),
@@ -63,8 +76,8 @@ def aggregate_query(
         orders = orders.where(ids_match(OrderRow.customer_id, customer_ids, postgres))
         complaints = complaints.where(ids_match(ComplaintRow.customer_id, customer_ids, postgres))
     if id_range is not None:
-        orders = orders.where(*_in_range(OrderRow.customer_id, *id_range))
-        complaints = complaints.where(*_in_range(ComplaintRow.customer_id, *id_range))
+        orders = orders.where(*in_range(OrderRow.customer_id, *id_range))
+        complaints = complaints.where(*in_range(ComplaintRow.customer_id, *id_range))
     orders, complaints = orders.subquery(), complaints.subquery()
     query = (
         select(
@@ -83,18 +96,22 @@ def aggregate_query(
         .outerjoin(orders, orders.c.customer_id == CustomerRow.id)
         .outerjoin(complaints, complaints.c.customer_id == CustomerRow.id)
     )
+    if with_scores:
+        # The current score beside the facts (SCORE_STATE_COLUMNS after the ten fact columns).
+        query = query.add_columns(*SCORE_STATE_COLUMNS[1:], ScoreRow.computed_at).outerjoin(
+            ScoreRow, ScoreRow.customer_id == CustomerRow.id)
     if customer_ids is not None:
         query = query.where(ids_match(CustomerRow.id, customer_ids, postgres))
     if id_range is not None:
-        query = query.where(*_in_range(CustomerRow.id, *id_range))
+        query = query.where(*in_range(CustomerRow.id, *id_range))
     return query.order_by(CustomerRow.id)
 
 
-def _in_range(column, after: str | None, last: str) -> list:
+def in_range(column, after: str | None, last: str) -> list:
     return [column <= last] if after is None else [column > after, column <= last]
 
 
-def _to_aggregate(row) -> CustomerFacts:
+def to_facts(row) -> CustomerFacts:
     return CustomerFacts(
         customer_id=row[0], owner=row[1], since=row[2], growth_pct=float(row[3] or 0),
         repurchase_rate=row[4], last_order_at=as_utc(row[5]), orders_12m=int(row[6]),
@@ -103,14 +120,14 @@ def _to_aggregate(row) -> CustomerFacts:
 
 
 async def aggregates_for(
-    session: AsyncSession, customer_ids: list[str], as_of: datetime
+    session: AsyncSession, customer_ids: list[str], as_of: datetime, zone: ZoneInfo | None = None
 ) -> list[CustomerFacts]:
-    query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session))
-    return [_to_aggregate(r) for r in (await session.execute(query)).all()]
+    query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session), zone=zone)
+    return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
 async def aggregates_after(
-    session: AsyncSession, after: str | None, limit: int, as_of: datetime
+    session: AsyncSession, after: str | None, limit: int, as_of: datetime, zone: ZoneInfo | None = None
 ) -> list[CustomerFacts]:
     """The next batch of customers in id order, for jobs and dry runs."""
     ids = select(CustomerRow.id).order_by(CustomerRow.id).limit(limit)
@@ -120,18 +137,36 @@ async def aggregates_after(
     if not batch:
         return []
     # The batch is a contiguous id range: aggregate by range, not by a list of ids.
-    query = aggregate_query(as_of, id_range=(after, batch[-1]))
-    return [_to_aggregate(r) for r in (await session.execute(query)).all()]
+    query = aggregate_query(as_of, id_range=(after, batch[-1]), zone=zone)
+    return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
-async def active_amounts(session: AsyncSession, as_of: datetime) -> list[float]:
-    """12-month amounts of every customer with an order in the window (for the top-30% line)."""
-    query = (
-        select(func.sum(OrderRow.amount))
-        .where(OrderRow.ordered_at > as_of - YEAR, OrderRow.ordered_at <= as_of)
-        .group_by(OrderRow.customer_id)
+def _high_value_line_query():
+    """The smallest 12-month amount inside the top share of active customers, in one statement
+    (domain/quadrants.high_value_threshold, computed where the orders are)."""
+    amount = func.sum(OrderRow.amount)
+    active = (
+        select(amount.label("amount"))
+        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
+        .group_by(OrderRow.customer_id).having(amount > 0)
+        .cte("active")
     )
-    return [float(r[0]) for r in (await session.execute(query)).all()]
+    ranked = select(
+        active.c.amount,
+        func.row_number().over(order_by=active.c.amount.desc()).label("rank"),
+        func.count().over().label("active_customers"),
+    ).subquery()
+    top = ranked.c.active_customers * bindparam("share_bp", type_=Integer) // 10_000
+    return select(ranked.c.amount).where(ranked.c.rank == case((top < 1, 1), else_=top))
+
+
+HIGH_VALUE_LINE = _high_value_line_query()
+
+
+async def high_value_line(session: AsyncSession, as_of: datetime, share: float) -> float | None:
+    line = await session.scalar(HIGH_VALUE_LINE, {
+        "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_in_basis_points(share)})
+    return float(line) if line is not None else None
 
 
 async def count_customers(session: AsyncSession) -> int:
@@ -449,20 +484,6 @@ async def owners_after(session: AsyncSession, after: str | None, limit: int) -> 
     if after is not None:
         query = query.where(CustomerRow.id > after)
     return dict((await session.execute(query)).all())
-
-
-async def score_histories(
-    session: AsyncSession, customer_ids: list[str], before: datetime
-) -> dict[str, list[tuple[datetime, float]]]:
-    """(computed at, score) per customer before `before`, oldest first."""
-    histories: dict[str, list[tuple[datetime, float]]] = {}
-    for customer_id, at, value in (await session.execute(
-        select(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at, ScoreHistoryRow.value)
-        .where(ScoreHistoryRow.customer_id.in_(customer_ids), ScoreHistoryRow.computed_at < before)
-        .order_by(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at)
-    )).all():
-        histories.setdefault(customer_id, []).append((at, value))
-    return histories
 
 
 async def customers_per(session: AsyncSession, column) -> dict[str | None, int]:

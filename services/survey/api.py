@@ -133,8 +133,8 @@ async def get_trend(
     by: Literal["tier", "quadrant"] = "tier",
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.TrendOut:
-    return await reports.trend(session, survey_id, from_month, to_month, by,
-                               request.app.state.ctx.clock.now())
+    clock = request.app.state.ctx.clock
+    return await reports.trend(session, survey_id, from_month, to_month, by, clock.now(), clock.zone)
 
 
 @router.get("/surveys/{survey_id}/coverage", response_model=schemas.CoverageOut, tags=["results"],

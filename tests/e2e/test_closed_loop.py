@@ -19,6 +19,7 @@ from services.segmentation.settings import segmentation_settings
 from services.survey.app import create_app as create_survey
 from services.survey.models import CustomerTierRow as SurveyTier
 from services.survey.settings import survey_settings
+from shared.business_time import month_of
 from tests.support import ADMIN, EventCollector, bearer, eventually, running_service
 
 AGENT = bearer("agent", sub="agent-7")
@@ -138,7 +139,7 @@ async def test_vip_ticket_is_verified_reopened_and_closed_across_services(stack,
     assert [e["data"]["solved"] for e in answers] == [False, True]
     # CSAT after resolution: both ratings reached feedback, credited to the agent who handled it.
     assert closed["csat_rating"] == 5
-    month = datetime.fromisoformat(closed["closed_at"]).strftime("%Y-%m")
+    month = month_of(datetime.fromisoformat(closed["closed_at"]), feedback.app.state.ctx.clock.zone)
     report = (await feedback.get("/v1/reports/csat", params={"month": month, "by": "agent"},
                                  headers=ADMIN)).json()
     agent = next(g for g in report["groups"] if g["group"] == "agent-7")

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from services.feedback.domain.csat import csat_of
+from shared.business_time import month_of
 
 NO_TIER = "unknown"
 
@@ -38,7 +40,9 @@ class TicketFacts:
     agent_work_seconds: float = 0.0
     agent_work_business_seconds: float = 0.0
     csat_rating: int | None = None  # the latest 1-5 rating of the resolution
-    month: str | None = None  # YYYY-MM the ticket was reported in (UTC)
+    reported_at: datetime | None = None
+    priority: str = "P3"
+    close_reason: str | None = None
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -96,6 +100,23 @@ def summarise(facts: list[TicketFacts], now: datetime) -> dict[str, Any]:
             [f.requester_wait_business_seconds for f in solved]),
         "agent_work_hours_median": _median_hours([f.agent_work_seconds for f in solved]),
         "agent_work_business_hours_median": _median_hours([f.agent_work_business_seconds for f in solved]),
+        # Closed on the customer's "solved", or by themselves after days without an answer: apart.
+        "closed_confirmed": sum(1 for f in facts if f.close_reason == "customer-confirmed"),
+        "closed_without_confirmation": sum(
+            1 for f in facts if f.close_reason == "closed-without-confirmation"),
+    }
+
+
+def on_time_by_tier_and_priority(facts: list[TicketFacts], now: datetime) -> dict[str, dict[str, Any]]:
+    """First-response, next-reply and resolution on-time rates per tier, then per priority within it."""
+    grouped: dict[str, dict[str, list[TicketFacts]]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.tier or NO_TIER, {}).setdefault(fact.priority, []).append(fact)
+    keep = ("tickets", "first_response_on_time_rate", "next_reply_on_time_rate", "resolution_on_time_rate")
+    return {
+        tier: {priority: {k: v for k, v in summarise(items, now).items() if k in keep}
+               for priority, items in sorted(priorities.items())}
+        for tier, priorities in sorted(grouped.items())
     }
 
 
@@ -112,11 +133,18 @@ def sla_report(facts: list[TicketFacts], now: datetime) -> dict[str, dict[str, A
 TREND_RATES = ("first_response_on_time_rate", "next_reply_on_time_rate", "resolution_on_time_rate")
 
 
-def sla_trend(facts: list[TicketFacts], months: list[str], now: datetime) -> list[dict[str, Any]]:
-    """The on-time rates per month of reporting, per tier and `all`; every month of the range."""
+def sla_trend(
+    facts: list[TicketFacts], months: list[str], now: datetime, zone: ZoneInfo
+) -> list[dict[str, Any]]:
+    """The on-time rates per business month of reporting, per tier and `all`; every month of the
+    range."""
+    by_month: dict[str, list[TicketFacts]] = {}
+    for fact in facts:
+        if fact.reported_at is not None:
+            by_month.setdefault(month_of(fact.reported_at, zone), []).append(fact)
     trend = []
     for month in months:
-        report = sla_report([f for f in facts if f.month == month], now)
+        report = sla_report(by_month.get(month, []), now)
         trend.append({"month": month, "tiers": {
             tier: {"tickets": values["tickets"], **{rate: values[rate] for rate in TREND_RATES}}
             for tier, values in report.items()

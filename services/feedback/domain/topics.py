@@ -6,7 +6,6 @@ compared with the next: the same topic, counted month by month in each category.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from shared import text_topics
 from shared.text_topics import Topic
@@ -38,7 +37,7 @@ THEME_WEIGHT = 2
 class TicketText:
     ticket_id: str
     category: str
-    month: str  # YYYY-MM of reporting
+    month: str  # YYYY-MM: the business month it was reported in
     description: str
 
 
@@ -78,7 +77,3 @@ def ticket_topics(texts: list[TicketText], months: list[str], *, max_topics: int
     examples = [[texts[i].ticket_id for i in topic.example_indexes] for topic in found]
     return TicketTopics(tickets=len(texts), topics=found, example_ticket_ids=examples,
                         by_category=by_category)
-
-
-def month_of(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m")

@@ -1,4 +1,5 @@
-"""Versioned documents a manager edits: the SLA policy, priority rules and routing.
+"""Versioned documents a manager edits: the SLA policy, priority rules and routing; and the
+verification policy an admin edits (when an unconfirmed resolved ticket closes by itself).
 
 A version is never changed once written: a ticket keeps the policy version it started
 with, so its due times can always be recomputed and explained.
@@ -15,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
+from services.feedback.domain import closure
 from services.feedback.domain.priority import (
     DEFAULT_PRIORITY_RULES,
     DEFAULT_ROUTING,
@@ -29,7 +31,7 @@ from services.feedback.domain.sla import SlaPolicy, policy_from_document, policy
 from services.feedback.models import ConfigVersionRow
 from shared.app import ServiceContext
 from shared.config_versions import SYSTEM, ConfigDocuments
-from shared.errors import InvalidInput
+from shared.errors import InvalidInput, NotFound
 from shared.preconditions import NO_PRECONDITION, IfMatch
 
 
@@ -37,6 +39,7 @@ class ConfigKind(StrEnum):
     SLA_POLICY = "sla-policy"
     PRIORITY_RULES = "priority-rules"
     ROUTING = "routing"
+    VERIFICATION_POLICY = "verification-policy"
 
 
 DOCUMENTS = ConfigDocuments(
@@ -45,12 +48,14 @@ DOCUMENTS = ConfigDocuments(
         ConfigKind.SLA_POLICY: policy_from_document,
         ConfigKind.PRIORITY_RULES: rules_from_document,
         ConfigKind.ROUTING: routing_from_document,
+        ConfigKind.VERIFICATION_POLICY: closure.policy_from_document,
     },
     # Version 1 of each document: the defaults of docs/design.md §5.
     defaults={
         ConfigKind.SLA_POLICY: lambda: policy_to_document(SlaPolicy()),
         ConfigKind.PRIORITY_RULES: lambda: rules_to_document(DEFAULT_PRIORITY_RULES),
         ConfigKind.ROUTING: lambda: routing_to_document(DEFAULT_ROUTING),
+        ConfigKind.VERIFICATION_POLICY: lambda: closure.policy_to_document(closure.VerificationPolicy()),
     },
 )
 
@@ -103,7 +108,8 @@ async def replace(
     try:
         DOCUMENTS.parsers[kind](document)
     except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidInput(f"{kind.value} is not valid: {exc}", field=kind.value) from exc
+        raise InvalidInput(f"{kind.value} is not valid: {exc}",
+                           field=getattr(exc, "field", kind.value)) from exc
     return await DOCUMENTS.replace(session, kind, document, actor, now, precondition)
 
 
@@ -140,6 +146,7 @@ _VIEWS: dict[ConfigKind, type[BaseModel]] = {
     ConfigKind.SLA_POLICY: schemas.SlaPolicyOut,
     ConfigKind.PRIORITY_RULES: schemas.PriorityRulesOut,
     ConfigKind.ROUTING: schemas.RoutingOut,
+    ConfigKind.VERIFICATION_POLICY: schemas.VerificationPolicyOut,
 }
 
 
@@ -166,3 +173,13 @@ async def current_documents(
     _, rules = await DOCUMENTS.newest(ctx, session, ConfigKind.PRIORITY_RULES)
     _, routing = await DOCUMENTS.newest(ctx, session, ConfigKind.ROUTING)
     return version, policy, rules, routing
+
+
+async def current_verification_policy(
+    ctx: ServiceContext, session: AsyncSession
+) -> closure.VerificationPolicy:
+    """The newest verification policy (the defaults until one is stored)."""
+    try:
+        return (await DOCUMENTS.newest(ctx, session, ConfigKind.VERIFICATION_POLICY))[1]
+    except NotFound:
+        return closure.VerificationPolicy()

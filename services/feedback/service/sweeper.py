@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import structlog
@@ -95,7 +95,7 @@ async def sla_sweeper(ctx: ServiceContext) -> None:
     gauge_refreshed_at = float("-inf")
     while True:
         try:
-            now = datetime.now(UTC)
+            now = ctx.clock.now()
             for _ in range(20):  # a backlog is worked off in batches, each its own transaction
                 if not await sweep(ctx, now, batch):
                     break

@@ -85,7 +85,7 @@ async def reopen(
     sla = applied_sla(Priority(ticket.priority), Tier(ticket.tier) if ticket.tier else None, policy)
     ticket.reopen_count += 1
     ticket.resolved_at = None
-    ticket.closed_at = None
+    ticket.closed_at, ticket.close_reason = None, None
     ticket.resolution_started_at = now
     ticket.resolution_level = -1
     clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clock, now)

@@ -16,6 +16,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
+from services.feedback.domain.closure import CloseReason
 from services.feedback.domain.lifecycle import (
     Status,
     after_assign,
@@ -247,9 +248,10 @@ async def verify_in_tx(
         move(session, ticket, Status.CLOSED, now, actor, "closed", clocks.ticket_clock(ticket, policy),
              solved=True, **detail)
         ticket.closed_at = now
+        ticket.close_reason = CloseReason.CONFIRMED.value
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
-            **base_event(ticket), "closed_at": format_time(now), "reason": "customer-confirmed",
+            **base_event(ticket), "closed_at": format_time(now), "reason": CloseReason.CONFIRMED.value,
         })
         return
     check_transition(Status(ticket.status), Status.REOPENED)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from services.segmentation.domain.policy import DEFAULT_POLICY, EvaluationPolicy
 from services.segmentation.domain.quadrants import Quadrant, quadrant_for
 from services.segmentation.domain.scoring import (
     Factor,
@@ -59,7 +60,8 @@ def score_inputs(facts: CustomerFacts, as_of: datetime) -> ScoreInputs:
 
 
 def evaluate(
-    facts: CustomerFacts, model: ScoringModel, high_value_line: float | None, as_of: datetime
+    facts: CustomerFacts, model: ScoringModel, high_value_line: float | None, as_of: datetime,
+    policy: EvaluationPolicy = DEFAULT_POLICY,
 ) -> Evaluation:
     score = compute_score(score_inputs(facts, as_of), model)
     years = (as_of.date() - facts.since).days / 365.25 if facts.since else 0.0
@@ -69,6 +71,7 @@ def evaluate(
         years,
         score.components[Factor.LOYALTY].sub_score,
         facts.p1_complaints_12m,
+        policy,
     )
     return Evaluation(score=score, quadrant=quadrant)
 

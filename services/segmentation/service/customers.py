@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation import repository, schemas
+from services.segmentation import repository, schemas, snapshot_repository
+from services.segmentation.domain.signals import trend
 from services.segmentation.models import (
     ContactRow,
     CustomerRow,
@@ -14,13 +15,16 @@ from services.segmentation.models import (
     SatisfactionRow,
 )
 from services.segmentation.service.overrides import override_out
-from services.segmentation.service.scoring import rescore_customer
+from services.segmentation.service.policy import current_policy
+from services.segmentation.service.scoring import rescore_customer, rescore_in_transaction
 from shared.app import ServiceContext
 from shared.auth import Caller, mask_email, mask_phone
+from shared.business_time import first_of_month, local_date
 from shared.errors import Conflict, NotFound
 from shared.merge_patch import merged
 from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
+from shared.rfc3339 import format_time
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -31,42 +35,42 @@ async def _require_customer(session: AsyncSession, customer_id: str) -> Customer
 
 
 async def put_customer(
-    session: AsyncSession, customer_id: str, body: schemas.CustomerIn, caller: Caller,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.CustomerIn,
+    caller: Caller, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[schemas.CustomerOut, bool]:
     """Create or replace the profile; returns its view and whether it was created."""
-    _, created = await upsert_customer(session, customer_id, body, caller, precondition)
-    return await customer_view(session, customer_id, caller), created
+    _, created = await upsert_customer(ctx, session, customer_id, body, caller, now, precondition)
+    return await customer_view(ctx, session, customer_id, caller), created
 
 
 async def edit_customer(
-    session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.CustomerOut:
     """Change the profile fields a merge patch names; returns the profile's view."""
-    await patch_customer(session, customer_id, patch, caller, precondition)
-    return await customer_view(session, customer_id, caller)
+    await patch_customer(ctx, session, customer_id, patch, caller, now, precondition)
+    return await customer_view(ctx, session, customer_id, caller)
 
 
 async def rescore(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller, now: datetime
 ) -> schemas.ScoreOut:
-    """Rescore one customer now and answer with the score as its profile shows it."""
-    await rescore_customer(ctx, session, customer_id)
-    view = await customer_view(session, customer_id, caller)
+    """Rescore one customer now (a review on request) and answer with the score as its profile
+    shows it."""
+    await rescore_customer(ctx, session, customer_id, now)
+    view = await customer_view(ctx, session, customer_id, caller)
     assert view.score is not None
     return view.score
 
 
 async def upsert_customer(
-    session: AsyncSession, customer_id: str, body: schemas.CustomerIn, caller: Caller,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.CustomerIn,
+    caller: Caller, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[CustomerRow, bool]:
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created)."""
-    now = datetime.now(UTC)
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
-        await _check_precondition(session, customer, caller, precondition, now)
+        await _check_precondition(ctx, session, customer, caller, precondition, now)
         created = customer is None
         if created:
             # New customers are scored by the scheduler right away.
@@ -77,17 +81,16 @@ async def upsert_customer(
 
 
 async def patch_customer(
-    session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> CustomerRow:
     """Change the fields a merge patch names and keep the others; the result is validated as a
     full profile. Contacts, a list, are replaced as a whole when the patch names them."""
-    now = datetime.now(UTC)
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        await _check_precondition(session, customer, caller, precondition, now)
+        await _check_precondition(ctx, session, customer, caller, precondition, now)
         contacts = await repository.contacts_of(session, customer_id)
         stored = {
             "name": customer.name, "industry": customer.industry, "size": customer.size,
@@ -101,15 +104,15 @@ async def patch_customer(
 
 
 async def _check_precondition(
-    session: AsyncSession, customer: CustomerRow | None, caller: Caller, precondition: IfMatch,
-    now: datetime,
+    ctx: ServiceContext, session: AsyncSession, customer: CustomerRow | None, caller: Caller,
+    precondition: IfMatch, now: datetime,
 ) -> None:
     """If-Match against the profile as this caller reads it, under the row lock the write holds."""
     if not (precondition.given or precondition.required):
         return
     current = None
     if customer is not None:
-        current = representation_tag(await _customer_view(session, customer.id, caller, now))
+        current = representation_tag(await _customer_view(ctx, session, customer.id, caller, now))
     precondition.check(current)
 
 
@@ -139,13 +142,15 @@ def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
     )
 
 
-async def customer_view(session: AsyncSession, customer_id: str, caller: Caller) -> schemas.CustomerOut:
+async def customer_view(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller
+) -> schemas.CustomerOut:
     async with session.begin():
-        return await _customer_view(session, customer_id, caller, datetime.now(UTC))
+        return await _customer_view(ctx, session, customer_id, caller, ctx.clock.now())
 
 
 async def _customer_view(
-    session: AsyncSession, customer_id: str, caller: Caller, now: datetime
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller, now: datetime
 ) -> schemas.CustomerOut:
     """The profile as this caller may read it, inside the caller's transaction."""
     customer, score = await repository.customer_with_score(session, customer_id)
@@ -154,6 +159,7 @@ async def _customer_view(
     signals = await repository.churn_signals_of(session, [customer_id])
     satisfaction = await session.get(SatisfactionRow, customer_id)
     p1 = await repository.p1_complaints_since(session, customer_id, now - timedelta(days=365))
+    trend = await _trend(ctx, session, customer_id, score.value if score else None, now)
     score_out = None
     if score is not None:
         score_out = schemas.ScoreOut(
@@ -177,7 +183,25 @@ async def _customer_view(
         satisfaction=schemas.SatisfactionOut.model_validate(satisfaction, from_attributes=True)
         if satisfaction else None,
         open_p1_complaints_12m=p1,
+        trend=trend,
     )
+
+
+TREND_MONTHS = (1, 3, 6, 12)
+
+
+async def _trend(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, current: float | None, now: datetime
+) -> schemas.TrendOut:
+    """The month-end snapshots 1, 3, 6 and 12 months ago, and the direction of the score."""
+    this_month = local_date(now, ctx.clock.zone).replace(day=1)
+    months = {ago: first_of_month(this_month, -ago) for ago in TREND_MONTHS}
+    found = (await snapshot_repository.month_end_scores(
+        session, [customer_id], list(months.values())))[customer_id]
+    by_age = {ago: found[month] for ago, month in months.items() if month in found}
+    result = trend(current, by_age, await current_policy(ctx, session))
+    return schemas.TrendOut(m1=result.m1, m3=result.m3, m6=result.m6, m12=result.m12,
+                            direction=result.direction)
 
 
 async def list_customers(
@@ -191,9 +215,12 @@ async def list_customers(
 
 
 async def add_orders(
-    session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn]
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn],
+    now: datetime,
 ) -> schemas.OrdersAccepted:
-    """Store new orders; an order id seen before is reported, not counted twice."""
+    """Store new orders; an order id seen before is reported, not counted twice. In the same
+    transaction the customer is rescored (docs/design.md §9: orders move the score at once; the tier
+    waits for the review) and each new order is published as `order-recorded`."""
     ids = [o.order_id for o in orders]
     if len(set(ids)) != len(ids):
         raise Conflict("the same order_id appears twice in the request", field="order_id")
@@ -204,11 +231,18 @@ async def add_orders(
         if foreign:
             raise Conflict(f"order {foreign[0]!r} belongs to another customer", field="order_id")
         fresh = [o for o in orders if o.order_id not in existing]
+        rescored = None
         if fresh:
             await repository.insert_orders(session, [
                 {"order_id": o.order_id, "customer_id": customer_id, "amount": o.amount,
                  "ordered_at": o.ordered_at} for o in fresh])
-    return schemas.OrdersAccepted(accepted=len(fresh), duplicates=sorted(existing))
+            await ctx.outbox.append_many(session, [("order-recorded", customer_id, {
+                "customer_id": customer_id, "order_id": o.order_id, "amount": float(o.amount),
+                "ordered_at": format_time(o.ordered_at), "recorded_at": format_time(now),
+            }) for o in fresh])
+            rescored = await rescore_in_transaction(ctx, session, [customer_id], now, "order")
+    return schemas.OrdersAccepted(accepted=len(fresh), duplicates=sorted(existing),
+                                  score_changed=bool(rescored and rescored.changed))
 
 
 async def add_interactions(
@@ -227,6 +261,7 @@ async def add_interactions(
 async def history(session: AsyncSession, customer_id: str, limit: int) -> schemas.HistoryOut:
     async with session.begin():
         await _require_customer(session, customer_id)
+        month_ends = await snapshot_repository.month_ends_of(session, customer_id, limit)
         scores = await repository.score_history_of(session, customer_id, limit)
         changes = await repository.tier_changes_of(session, customer_id, limit)
     return schemas.HistoryOut(
@@ -234,6 +269,9 @@ async def history(session: AsyncSession, customer_id: str, limit: int) -> schema
         scores=[schemas.HistoryScore.model_validate(s, from_attributes=True) for s in scores],
         tier_changes=[schemas.HistoryTierChange.model_validate(c, from_attributes=True)
                       for c in changes],
+        month_ends=[schemas.MonthEndScore(month=m.month.strftime("%Y-%m"), value=m.value, tier=m.tier,
+                                          computed_tier=m.computed_tier, quadrant=m.quadrant)
+                    for m in month_ends],
     )
 
 

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, schemas
 from services.segmentation.models import CustomerRow, ScoreRow, TierChangeRow, TierOverrideRow
+from services.segmentation.service.policy import current_policy
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound
 from shared.pagination import Page
 from shared.rfc3339 import format_time
-
-DEFAULT_VALIDITY = timedelta(days=180)
 
 
 def override_out(row: TierOverrideRow | None) -> schemas.OverrideOut | None:
@@ -25,13 +24,15 @@ def override_out(row: TierOverrideRow | None) -> schemas.OverrideOut | None:
 
 
 async def propose(
-    session: AsyncSession, customer_id: str, body: schemas.OverrideIn, caller: Caller
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.OverrideIn,
+    caller: Caller, now: datetime,
 ) -> schemas.OverrideOut:
-    now = datetime.now(UTC)
-    expires_at = body.expires_at or now + DEFAULT_VALIDITY
-    if expires_at <= now:
-        raise InvalidInput("expires_at must be in the future", field="expires_at")
     async with session.begin():
+        policy = await current_policy(ctx, session)
+        # Without an expiry the override holds for the policy's validity (180 days by default).
+        expires_at = body.expires_at or now + timedelta(days=policy.override_validity_days)
+        if expires_at <= now:
+            raise InvalidInput("expires_at must be in the future", field="expires_at")
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         row = TierOverrideRow(
@@ -53,9 +54,9 @@ async def _pending(session: AsyncSession, override_id: str) -> TierOverrideRow:
 
 
 async def approve(
-    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller
+    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller,
+    now: datetime,
 ) -> schemas.OverrideOut:
-    now = datetime.now(UTC)
     async with session.begin():
         row = await _pending(session, override_id)
         if row.proposed_by == caller.subject:
@@ -73,12 +74,12 @@ async def approve(
 
 
 async def reject(
-    session: AsyncSession, override_id: str, note: str | None, caller: Caller
+    session: AsyncSession, override_id: str, note: str | None, caller: Caller, now: datetime
 ) -> schemas.OverrideOut:
     async with session.begin():
         row = await _pending(session, override_id)
         row.status, row.decided_by, row.decided_at, row.decision_note = (
-            "rejected", caller.subject, datetime.now(UTC), note,
+            "rejected", caller.subject, now, note,
         )
     return override_out(row)
 

@@ -6,7 +6,7 @@ becomes the active one at once and a rescore job moves every customer to it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -56,13 +56,14 @@ def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
 
 
 async def replace_model(
-    session: AsyncSession, body: schemas.ScoringModelIn, author: str, precondition: IfMatch = NO_PRECONDITION,
+    session: AsyncSession, body: schemas.ScoringModelIn, author: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.ModelApplied:
     """Save a new model version, make it active, and queue the job that rescores everyone with it."""
     version = body.version or await next_model_version(session)
     model = parse_model(body.model_dump(exclude={"version"}), version)
-    row = await save_model(session, model, author, precondition)
-    job = await jobs.create_job(session, "model-change", author)
+    row = await save_model(session, model, author, now, precondition)
+    job = await jobs.create_job(session, "model-change", author, now)
     return schemas.ModelApplied(model=model_out(row), rescore_job=jobs.job_out(job))
 
 
@@ -75,7 +76,8 @@ def model_tag(version: str) -> str:
 
 
 async def save_model(
-    session: AsyncSession, model: ScoringModel, author: str, precondition: IfMatch = NO_PRECONDITION,
+    session: AsyncSession, model: ScoringModel, author: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> ScoringModelRow:
     """Store a new model version and make it the active one; If-Match names the active version
     the editor started from (the active row is locked, so two editors cannot both pass)."""
@@ -88,7 +90,7 @@ async def save_model(
         await repository.deactivate_models(session)
         row = ScoringModelRow(
             version=model.version, definition=model_to_dict(model), active=True,
-            created_by=author, created_at=datetime.now(UTC),
+            created_by=author, created_at=now,
         )
         session.add(row)
     return row
@@ -106,12 +108,12 @@ async def dry_run(
     """Tier moves the model would cause against current computed tiers; nothing is written."""
     model = parse_model(body.model_dump(exclude={"version"}), body.version or "dry-run")
     batch_size = getattr(ctx.settings, "rescore_batch_size", 2000)
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     tally = TierMoves(model.version)
     async with session.begin():
         line = await high_value_line(session, now)
         after: str | None = None
-        while facts := await repository.aggregates_after(session, after, batch_size, now):
+        while facts := await repository.aggregates_after(session, after, batch_size, now, ctx.clock.zone):
             after = facts[-1].customer_id
             current = await repository.current_scores(session, [f.customer_id for f in facts])
             for fact in facts:

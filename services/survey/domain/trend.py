@@ -1,5 +1,5 @@
 """Satisfaction, NPS and CSAT month by month, overall and per tier (or quadrant): the score
-trend Formbricks and Gainsight show. Months are calendar months in UTC, like the reports."""
+trend Formbricks and Gainsight show. Months are business months, like the reports."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ monthly trend, a customer's satisfaction over time."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +18,7 @@ from services.survey.domain.topics import cluster_topics
 from services.survey.domain.trend import TrendFacts, monthly_trend
 from services.survey.models import ResponseRow
 from services.survey.service.surveys import get_survey, template_of
+from shared.business_time import month_of
 from shared.errors import InvalidInput
 from shared.months import month_range
 
@@ -68,14 +70,15 @@ def _group_out(summary, steps: Funnel) -> schemas.GroupOut:
 
 
 async def trend(
-    session: AsyncSession, survey_id: str, first: str | None, last: str | None, by: str, now: datetime
+    session: AsyncSession, survey_id: str, first: str | None, last: str | None, by: str, now: datetime,
+    zone: ZoneInfo,
 ) -> schemas.TrendOut:
-    """Satisfaction, NPS and CSAT per month and group; the last 12 months by default."""
+    """Satisfaction, NPS and CSAT per business month and group; the last 12 months by default."""
     await get_survey(session, survey_id)
-    months, start, end = month_range(first, last, now)
+    months, start, end = month_range(first, last, now, zone)
     rows = await repository.responses_between(session, survey_id, start, end)
     facts = [
-        TrendFacts(month=r.answered_at.astimezone(UTC).strftime("%Y-%m"),
+        TrendFacts(month=month_of(r.answered_at, zone),
                    group=r.tier if by == "tier" else r.quadrant, value=r.value or 0.0, nps=r.nps,
                    item_answers=tuple((r.answers or {}).values()))
         for r in rows

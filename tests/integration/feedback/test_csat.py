@@ -3,6 +3,7 @@ verification, over HTTP and from the survey's event, in the SLA report and GET /
 
 from datetime import UTC, datetime
 
+from shared.business_time import month_of
 from tests.integration.feedback.helpers import (
     AGENT,
     ANALYST,
@@ -24,7 +25,8 @@ async def resolved_by(fb, agent: str, team: str, customer_id: str | None = None,
 
 
 async def csat(fb, by: str) -> dict:
-    month = datetime.now(UTC).strftime("%Y-%m")
+    clock = fb.app.state.ctx.clock
+    month = month_of(clock.now(), clock.zone)  # the business month the ratings fall in
     response = await fb.get("/v1/reports/csat", params={"month": month, "by": by}, headers=ANALYST)
     assert response.status_code == 200, response.text
     return {g["group"]: g for g in response.json()["groups"]} | {"all": response.json()["overall"]}

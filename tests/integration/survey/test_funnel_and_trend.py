@@ -1,10 +1,11 @@
 """The survey funnel, answers saved as the customer goes, and the monthly trend over HTTP."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import update
 
 from services.survey.models import ResponseRow
+from shared.business_time import month_of, start_of_month
 from tests.integration.survey.helpers import (
     AGENT,
     ANALYST,
@@ -117,12 +118,14 @@ async def test_the_trend_gives_nps_csat_and_satisfaction_per_month_and_tier(surv
                   {"answers": {"service.speed": 5, "service.care": 5, "value.price": 4}, "nps": 10})
     await respond(survey, later["token"],
                   {"answers": {"service.speed": 2, "service.care": 2, "value.price": 3}, "nps": 3})
-    now = datetime.now(UTC)
-    last_month = (now.replace(day=1) - timedelta(days=1)).replace(day=15)
+    clock = survey.app.state.ctx.clock
+    now = clock.now()
+    this_month = start_of_month(now, clock.zone)
+    last_month = this_month - timedelta(days=15)  # mid-month of the business month before
     async with survey.app.state.ctx.db.session() as session, session.begin():
         await session.execute(update(ResponseRow).where(ResponseRow.invitation_id == earlier["id"])
                               .values(answered_at=last_month))
-    first, last = last_month.strftime("%Y-%m"), now.strftime("%Y-%m")
+    first, last = month_of(last_month, clock.zone), month_of(now, clock.zone)
     response = await survey.get(f"/v1/surveys/{survey_id}/trend",
                                 params={"from": first, "to": last, "by": "tier"}, headers=ANALYST)
     assert response.status_code == 200, response.text

@@ -2,6 +2,7 @@
 on-time rates month by month."""
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from services.feedback.domain.reports import TicketFacts, sla_trend
 from services.feedback.domain.topics import TicketText, ticket_topics
@@ -52,15 +53,19 @@ def test_on_time_rates_month_by_month_per_tier():
     now = datetime(2025, 12, 15, tzinfo=UTC)
     start = datetime(2025, 10, 3, tzinfo=UTC)
 
-    def fact(month, tier, on_time):
+    def fact(reported_at, tier, on_time):
         due = start + timedelta(hours=2)
         return TicketFacts(tier=tier, first_response_due=due,
                            first_responded_at=due - timedelta(hours=1 if on_time else -1),
                            resolution_due=due, resolved_at=None, ever_resolved=False,
-                           first_contact_resolution=None, reopen_count=0, satisfaction=None, month=month)
+                           first_contact_resolution=None, reopen_count=0, satisfaction=None,
+                           reported_at=reported_at)
 
-    trend = sla_trend([fact("2025-10", "VIP", True), fact("2025-10", "VIP", False),
-                       fact("2025-11", "Key", True)], ["2025-10", "2025-11", "2025-12"], now)
+    # 31 Oct 20:00 UTC is already 1 Nov in Shanghai: the business month counts.
+    late_october_utc = datetime(2025, 10, 31, 20, 0, tzinfo=UTC)
+    trend = sla_trend([fact(start, "VIP", True), fact(start, "VIP", False),
+                       fact(late_october_utc, "Key", True)], ["2025-10", "2025-11", "2025-12"], now,
+                      ZoneInfo("Asia/Shanghai"))
     assert [m["month"] for m in trend] == ["2025-10", "2025-11", "2025-12"]
     assert trend[0]["tiers"]["VIP"]["first_response_on_time_rate"] == 0.5
     assert trend[1]["tiers"]["Key"] == {"tickets": 1, "first_response_on_time_rate": 1.0,

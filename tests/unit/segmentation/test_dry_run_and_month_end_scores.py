@@ -1,10 +1,10 @@
-"""Rules moved out of the scoring and detection use cases: the dry-run tally and month-end scores."""
+"""Rules moved out of the scoring and detection use cases: the dry-run tally and the decline signal."""
 
 from datetime import UTC, date, datetime, timedelta
 
 from services.segmentation.domain.evaluation import CustomerFacts, TierMoves, evaluate
 from services.segmentation.domain.scoring import DEFAULT_MODEL, model_from_dict, model_to_dict
-from services.segmentation.domain.signals import churn_signals, month_end_scores
+from services.segmentation.domain.signals import churn_signals
 
 NOW = datetime(2026, 3, 15, tzinfo=UTC)
 
@@ -55,22 +55,9 @@ def test_examples_stop_at_twenty_but_every_move_is_counted():
     assert len(tally.summary()["examples"]) == 20
 
 
-def test_month_end_scores_carry_the_last_score_forward():
-    ends = [datetime(2026, m, 1, tzinfo=UTC) for m in (1, 2, 3)]
-    history = [(datetime(2025, 12, 10, tzinfo=UTC), 80.0), (datetime(2025, 12, 20, tzinfo=UTC), 78.0),
-               (datetime(2026, 2, 5, tzinfo=UTC), 70.0)]
-    # End of December: 78 (the later of two); January had no rescore: 78 again; February: 70.
-    assert month_end_scores(history, ends) == [78.0, 78.0, 70.0]
-    assert month_end_scores([(datetime(2026, 1, 15, tzinfo=UTC), 60.0)], ends) == [60.0, 60.0]
-    assert month_end_scores([], ends) == []
-
-
 def test_three_month_ends_falling_in_a_row_raise_the_signal():
-    ends = [datetime(2026, m, 1, tzinfo=UTC) for m in range(1, 5)]
-    month_scores = (90.0, 85.0, 80.0, 72.0)
-    history = [(end - timedelta(days=3), score) for end, score in zip(ends, month_scores, strict=True)]
-    scores = month_end_scores(history, ends)
-    assert scores == [90.0, 85.0, 80.0, 72.0]
+    # The month-end snapshots of four months, oldest first (docs/design.md §9).
+    scores = [90.0, 85.0, 80.0, 72.0]
     codes = [s.code.value for s in churn_signals(now=NOW, last_activity_at=NOW, monthly_scores=scores,
                                                   monthly_amounts=None)]
     assert codes == ["score-declining-3m"]

@@ -3,7 +3,6 @@
 from services.survey.domain.funnel import InvitationProgress, funnel, stopped_at
 from services.survey.domain.progress import answered_questions, merge
 from services.survey.domain.trend import TrendFacts, monthly_trend
-from shared.months import months_between, shift
 
 QUESTIONS = ["q1", "q2", "q3", "nps", "why"]
 
@@ -52,12 +51,6 @@ def test_saved_answers_merge_and_an_emptied_comment_is_removed():
     cleared = merge(saved, {}, None, {"why": "  "}, None)
     assert cleared["comments"] == {} and cleared["nps"] == 9
     assert answered_questions(merge(None, {}, None, {}, False)) == {"solved"}
-
-
-def test_months_of_a_range_cross_the_year():
-    assert months_between((2025, 11), (2026, 2)) == ["2025-11", "2025-12", "2026-01", "2026-02"]
-    assert months_between((2026, 2), (2025, 11)) == []
-    assert shift((2026, 1), -11) == (2025, 2)
 
 
 def test_the_trend_gives_every_month_and_group_even_empty_ones():

@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .action_summary import ActionSummary
 from .assign_in import AssignIn
 from .author import Author
 from .calendar_doc import CalendarDoc
@@ -17,6 +18,7 @@ from .csat_report_out import CsatReportOut
 from .csat_report_out_by import CsatReportOutBy
 from .csat_report_out_definitions import CsatReportOutDefinitions
 from .durations_out import DurationsOut
+from .effect_section import EffectSection
 from .escalation_doc import EscalationDoc
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
 from .history_out import HistoryOut
@@ -25,12 +27,17 @@ from .http_validation_error import HTTPValidationError
 from .keyword_rule_doc import KeywordRuleDoc
 from .message_in import MessageIn
 from .message_out import MessageOut
+from .monthly_report_out import MonthlyReportOut
+from .monthly_report_out_actions import MonthlyReportOutActions
+from .monthly_report_out_satisfaction import MonthlyReportOutSatisfaction
+from .on_time_rates import OnTimeRates
 from .page_ticket_out import PageTicketOut
 from .patch_ticket_v1_tickets_ticket_id_patch_ticket_in_merge_patch import PatchTicketV1TicketsTicketIdPatchTicketInMergePatch
 from .priority import Priority
 from .priority_rules_doc import PriorityRulesDoc
 from .priority_rules_out import PriorityRulesOut
 from .reopening_doc import ReopeningDoc
+from .report_period import ReportPeriod
 from .resolve_in import ResolveIn
 from .response_in import ResponseIn
 from .round_the_clock_doc import RoundTheClockDoc
@@ -38,6 +45,7 @@ from .routing_doc import RoutingDoc
 from .routing_doc_teams_by_category import RoutingDocTeamsByCategory
 from .routing_out import RoutingOut
 from .routing_out_teams_by_category import RoutingOutTeamsByCategory
+from .satisfaction_summary import SatisfactionSummary
 from .schedule_out import ScheduleOut
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
@@ -52,6 +60,10 @@ from .sla_policy_out_tier_caps import SlaPolicyOutTierCaps
 from .sla_report_out import SlaReportOut
 from .sla_report_out_definitions import SlaReportOutDefinitions
 from .sla_report_out_tiers import SlaReportOutTiers
+from .sla_section import SlaSection
+from .sla_section_by_tier import SlaSectionByTier
+from .sla_section_by_tier_and_priority import SlaSectionByTierAndPriority
+from .sla_section_by_tier_and_priority_additional_property import SlaSectionByTierAndPriorityAdditionalProperty
 from .sla_trend_month import SlaTrendMonth
 from .sla_trend_month_tiers import SlaTrendMonthTiers
 from .sla_trend_out import SlaTrendOut
@@ -68,14 +80,19 @@ from .ticket_topic_out import TicketTopicOut
 from .ticket_topics_out import TicketTopicsOut
 from .ticket_type import TicketType
 from .tier import Tier
+from .tier_move import TierMove
+from .tier_moves_section import TierMovesSection
 from .tier_report import TierReport
 from .topic_count import TopicCount
 from .type_rule_doc import TypeRuleDoc
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .verification_in import VerificationIn
+from .verification_policy_doc import VerificationPolicyDoc
+from .verification_policy_out import VerificationPolicyOut
 
 __all__ = (
+    "ActionSummary",
     "AssignIn",
     "Author",
     "CalendarDoc",
@@ -93,6 +110,7 @@ __all__ = (
     "CsatReportOutBy",
     "CsatReportOutDefinitions",
     "DurationsOut",
+    "EffectSection",
     "EscalationDoc",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HistoryOut",
@@ -101,12 +119,17 @@ __all__ = (
     "KeywordRuleDoc",
     "MessageIn",
     "MessageOut",
+    "MonthlyReportOut",
+    "MonthlyReportOutActions",
+    "MonthlyReportOutSatisfaction",
+    "OnTimeRates",
     "PageTicketOut",
     "PatchTicketV1TicketsTicketIdPatchTicketInMergePatch",
     "Priority",
     "PriorityRulesDoc",
     "PriorityRulesOut",
     "ReopeningDoc",
+    "ReportPeriod",
     "ResolveIn",
     "ResponseIn",
     "RoundTheClockDoc",
@@ -114,6 +137,7 @@ __all__ = (
     "RoutingDocTeamsByCategory",
     "RoutingOut",
     "RoutingOutTeamsByCategory",
+    "SatisfactionSummary",
     "ScheduleOut",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
@@ -128,6 +152,10 @@ __all__ = (
     "SlaReportOut",
     "SlaReportOutDefinitions",
     "SlaReportOutTiers",
+    "SlaSection",
+    "SlaSectionByTier",
+    "SlaSectionByTierAndPriority",
+    "SlaSectionByTierAndPriorityAdditionalProperty",
     "SlaTrendMonth",
     "SlaTrendMonthTiers",
     "SlaTrendOut",
@@ -144,10 +172,14 @@ __all__ = (
     "TicketTopicsOut",
     "TicketType",
     "Tier",
+    "TierMove",
+    "TierMovesSection",
     "TierReport",
     "TopicCount",
     "TypeRuleDoc",
     "ValidationError",
     "ValidationErrorContext",
     "VerificationIn",
+    "VerificationPolicyDoc",
+    "VerificationPolicyOut",
 )

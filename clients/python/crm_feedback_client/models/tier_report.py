@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -39,6 +40,9 @@ class TierReport:
             requester_wait_business_hours_median (float | None):
             agent_work_hours_median (float | None):
             agent_work_business_hours_median (float | None):
+            closed_confirmed (int | Unset): Closed on the customer's confirmation Default: 0.
+            closed_without_confirmation (int | Unset): Closed by themselves: no verification answer within the policy's days
+                Default: 0.
      """
 
     tickets: int
@@ -57,6 +61,8 @@ class TierReport:
     requester_wait_business_hours_median: float | None
     agent_work_hours_median: float | None
     agent_work_business_hours_median: float | None
+    closed_confirmed: int | Unset = 0
+    closed_without_confirmation: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -107,6 +113,10 @@ class TierReport:
         agent_work_business_hours_median: float | None
         agent_work_business_hours_median = self.agent_work_business_hours_median
 
+        closed_confirmed = self.closed_confirmed
+
+        closed_without_confirmation = self.closed_without_confirmation
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -128,6 +138,10 @@ class TierReport:
             "agent_work_hours_median": agent_work_hours_median,
             "agent_work_business_hours_median": agent_work_business_hours_median,
         })
+        if closed_confirmed is not UNSET:
+            field_dict["closed_confirmed"] = closed_confirmed
+        if closed_without_confirmation is not UNSET:
+            field_dict["closed_without_confirmation"] = closed_without_confirmation
 
         return field_dict
 
@@ -234,6 +248,10 @@ class TierReport:
         agent_work_business_hours_median = _parse_agent_work_business_hours_median(d.pop("agent_work_business_hours_median"))
 
 
+        closed_confirmed = d.pop("closed_confirmed", UNSET)
+
+        closed_without_confirmation = d.pop("closed_without_confirmation", UNSET)
+
         tier_report = cls(
             tickets=tickets,
             resolved=resolved,
@@ -251,6 +269,8 @@ class TierReport:
             requester_wait_business_hours_median=requester_wait_business_hours_median,
             agent_work_hours_median=agent_work_hours_median,
             agent_work_business_hours_median=agent_work_business_hours_median,
+            closed_confirmed=closed_confirmed,
+            closed_without_confirmation=closed_without_confirmation,
         )
 
 

@@ -1,7 +1,7 @@
 """ticket conversation, next-reply clock, wait and work time
 
 Revision ID: 210729d11afa
-Revises: 2ed239209722
+Revises: ce1029cb5db5
 Create Date: 2026-12-02 06:02:13.680678
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = '210729d11afa'
-down_revision: str | None = '2ed239209722'
+down_revision: str | None = 'ce1029cb5db5'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -88,7 +88,7 @@ def sync_detailed(
     by: CsatGroup | Unset = UNSET,
 
 ) -> Response[CsatReportOut | HTTPValidationError]:
-    """ CSAT after resolution in a month, per agent, team or tier
+    """ CSAT after resolution in a business month, per agent, team or tier
 
     Args:
         month (str): YYYY-MM
@@ -122,7 +122,7 @@ def sync(
     by: CsatGroup | Unset = UNSET,
 
 ) -> CsatReportOut | HTTPValidationError | None:
-    """ CSAT after resolution in a month, per agent, team or tier
+    """ CSAT after resolution in a business month, per agent, team or tier
 
     Args:
         month (str): YYYY-MM
@@ -151,7 +151,7 @@ async def asyncio_detailed(
     by: CsatGroup | Unset = UNSET,
 
 ) -> Response[CsatReportOut | HTTPValidationError]:
-    """ CSAT after resolution in a month, per agent, team or tier
+    """ CSAT after resolution in a business month, per agent, team or tier
 
     Args:
         month (str): YYYY-MM
@@ -185,7 +185,7 @@ async def asyncio(
     by: CsatGroup | Unset = UNSET,
 
 ) -> CsatReportOut | HTTPValidationError | None:
-    """ CSAT after resolution in a month, per agent, team or tier
+    """ CSAT after resolution in a business month, per agent, team or tier
 
     Args:
         month (str): YYYY-MM

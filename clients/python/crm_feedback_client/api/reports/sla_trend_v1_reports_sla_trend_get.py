@@ -93,7 +93,7 @@ def sync_detailed(
     to: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | SlaTrendOut]:
-    """ First-response, next-reply and resolution on-time rates per month and tier
+    """ First-response, next-reply and resolution on-time rates per business month and tier
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 11 months before `to`
@@ -127,7 +127,7 @@ def sync(
     to: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | SlaTrendOut | None:
-    """ First-response, next-reply and resolution on-time rates per month and tier
+    """ First-response, next-reply and resolution on-time rates per business month and tier
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 11 months before `to`
@@ -156,7 +156,7 @@ async def asyncio_detailed(
     to: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | SlaTrendOut]:
-    """ First-response, next-reply and resolution on-time rates per month and tier
+    """ First-response, next-reply and resolution on-time rates per business month and tier
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 11 months before `to`
@@ -190,7 +190,7 @@ async def asyncio(
     to: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | SlaTrendOut | None:
-    """ First-response, next-reply and resolution on-time rates per month and tier
+    """ First-response, next-reply and resolution on-time rates per business month and tier
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 11 months before `to`

@@ -106,7 +106,7 @@ def sync_detailed(
     max_topics: int | Unset = 8,
 
 ) -> Response[HTTPValidationError | TicketTopicsOut]:
-    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and month
+    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and business month
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 2 months before `to`
@@ -146,7 +146,7 @@ def sync(
     max_topics: int | Unset = 8,
 
 ) -> HTTPValidationError | TicketTopicsOut | None:
-    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and month
+    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and business month
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 2 months before `to`
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     max_topics: int | Unset = 8,
 
 ) -> Response[HTTPValidationError | TicketTopicsOut]:
-    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and month
+    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and business month
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 2 months before `to`
@@ -221,7 +221,7 @@ async def asyncio(
     max_topics: int | Unset = 8,
 
 ) -> HTTPValidationError | TicketTopicsOut | None:
-    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and month
+    """ Topics of ticket descriptions (Chinese and English keyword clusters) per category and business month
 
     Args:
         from_ (None | str | Unset): YYYY-MM; 2 months before `to`
