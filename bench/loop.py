@@ -46,7 +46,7 @@ from shared.events.topics import ensure_topics
 from shared.settings import DEVELOPMENT_JWT_SECRET, PlatformSettings
 
 SCORED, CREATED = "satisfaction-scored", "action-created"
-EXPECTED_KIND = "remediation-plan"  # default rule satisfaction-negative (DESIGN 6)
+EXPECTED_KIND = "remediation-plan"  # default rule satisfaction-negative (docs/design.md §6)
 ANSWER, NPS = 2, 2  # every item 2 and NPS 2: level "dissatisfied", a detractor
 WARMUP = 5
 VERIFY_SAMPLE = 20

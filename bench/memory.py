@@ -23,7 +23,7 @@ from bench.common import (
     start_service,
     stop,
 )
-from bench.rescore import load_data
+from bench.customer_data import load_data
 from shared.auth import issue_token
 from shared.launcher import available_services
 from shared.settings import DEVELOPMENT_JWT_SECRET

@@ -1,4 +1,4 @@
-"""OAuth2 bearer JWT, roles (DESIGN 7) and personal-data masking."""
+"""OAuth2 bearer JWT, roles (docs/design.md §7) and personal-data masking."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class Caller:
 
     @property
     def can_read_pii(self) -> bool:
-        # Analysts never see personal data (DESIGN 7); admins always may.
+        # Analysts never see personal data (docs/design.md §7); admins always may.
         if Role.ADMIN in self.roles:
             return True
         if self.roles <= {Role.ANALYST}:
@@ -148,7 +148,7 @@ def issue_service_token(secret: str, ttl_seconds: int = 300) -> str:
                        permissions=list(NOTIFICATION_SERVICE_PERMISSIONS), ttl_seconds=ttl_seconds)
 
 
-# Shorthands for the common role sets of DESIGN 7.
+# Shorthands for the common role sets of docs/design.md §7.
 READERS = (Role.ACCOUNT_MANAGER, Role.AGENT, Role.ANALYST)
 
 

@@ -1,4 +1,4 @@
-"""The partner contract: an AsyncAPI 3.0 document built from the event JSON Schemas (DESIGN 2).
+"""The partner contract: an AsyncAPI 3.0 document built from the event JSON Schemas (docs/design.md §2).
 
 The same files the services validate against (`shared/events/schemas/*.json`) are the
 source of the document, so the published contract cannot drift from what is enforced.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from fastapi import APIRouter, Response
 
 from shared.events.envelope import ENVELOPE_SCHEMA, known_event_types, load_schema
 from shared.events.topics import DEFAULT_PARTITIONS
+from shared.rfc3339 import parse_time
 
 ASYNCAPI_VERSION = "3.0.0"
 CONTRACT_VERSION = "1.0.0"
@@ -25,7 +25,7 @@ DEAD_LETTER = "dead-letter"
 KAFKA_BINDING_VERSION = "0.5.0"
 
 EVERY_SERVICE = "*"
-# DESIGN 1: who publishes each event and who consumes it inside the platform (checked against
+# docs/design.md §1: who publishes each event and who consumes it inside the platform (checked against
 # each service's SPEC.publishes and handlers by tests/deploy/test_contract.py).
 PRODUCERS = {
     "score-updated": "segmentation",
@@ -54,7 +54,7 @@ PRODUCERS = {
 SUBJECTS = {"digest-ready": "owner", "report-published": "month", "webhook-disabled": "subscription_id"}
 _DOMAIN_CONSUMERS = {
     "score-updated": ["survey", "feedback", "playbook"],
-    "tier-changed": ["playbook"],
+    "tier-changed": ["feedback", "playbook"],
     "churn-risk-detected": ["playbook"],
     "satisfaction-scored": ["segmentation", "feedback", "playbook"],
     "ticket-verification-answered": ["feedback"],
@@ -63,6 +63,10 @@ _DOMAIN_CONSUMERS = {
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "order-recorded": ["playbook"],
     "message-status-changed": ["playbook"],
+    # The monthly tiered service report is built by feedback from these (docs/design.md §9).
+    "action-created": ["feedback"],
+    "action-completed": ["feedback"],
+    "action-overdue": ["feedback"],
 }
 # docs/design.md §10: the notification service consumes every event type, to send messages for
 # some and to relay all of them to the partners' webhook subscriptions.
@@ -325,7 +329,7 @@ def _is_rfc3339(value: object) -> bool:
         return True
     if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", value):
         raise ValueError(f"{value!r} is not an RFC 3339 date-time")
-    datetime.fromisoformat(value.replace("Z", "+00:00"))
+    parse_time(value)
     return True
 
 

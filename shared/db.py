@@ -12,7 +12,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from fastapi import Request
-from sqlalchemy import BigInteger, DateTime, Integer, any_, event, literal, text
+from sqlalchemy import BigInteger, DateTime, Integer, Table, any_, event, literal, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import InvalidatePoolError
@@ -183,6 +183,20 @@ def as_utc(value: datetime | str | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+async def append_rows(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Append-only rows in bulk (history, logs): COPY on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    if is_postgres(session):
+        columns = list(rows[0])
+        connection = await driver_connection(session)
+        await connection.copy_records_to_table(
+            table.name, records=[tuple(row[c] for c in columns) for row in rows], columns=columns
+        )
+        return
+    await session.execute(table.insert(), rows)
 
 
 async def driver_connection(session: AsyncSession):

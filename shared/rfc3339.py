@@ -1,8 +1,11 @@
-"""Times on the wire: RFC 3339 in UTC with a `Z`, read back as aware UTC datetimes."""
+"""Times on the wire: RFC 3339 in UTC with a `Z`, read back as aware UTC datetimes; report months."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+
+from shared.business_time import month_bounds as business_month_bounds
+from shared.errors import InvalidInput
 
 
 def format_time(moment: datetime) -> str:
@@ -24,3 +27,12 @@ def parse_time(value: str) -> datetime:
 
 def parse_optional(value: str | None) -> datetime | None:
     return parse_time(value) if value else None
+
+
+def month_bounds(month: str, zone: tzinfo = UTC) -> tuple[datetime, datetime]:
+    """A report month on the wire, `YYYY-MM`, as [first instant, first instant of the next), in UTC,
+    the month taken in `zone` (the business time zone, docs/design.md §9); else a 422 naming it."""
+    try:
+        return business_month_bounds(month or "", zone)
+    except ValueError as exc:
+        raise InvalidInput("month must look like YYYY-MM", field="month") from exc

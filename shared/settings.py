@@ -1,4 +1,4 @@
-"""Configuration from the environment (DESIGN 7), one settings object per service."""
+"""Configuration from the environment (docs/design.md §7), one settings object per service."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ class PlatformSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:
-        # DESIGN 7: the development secret is allowed only outside production.
+        # docs/design.md §7: the development secret is allowed only outside production.
         if self.env is Environment.PRODUCTION:
             if self.jwt_secret == DEVELOPMENT_JWT_SECRET and not self.jwt_jwks_url:
                 raise ValueError("CRM_JWT_SECRET must be set (or CRM_JWT_JWKS_URL) in production")

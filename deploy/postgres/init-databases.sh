@@ -1,5 +1,5 @@
 #!/bin/sh
-# One database per service (DESIGN 1: no service reads another's tables).
+# One database per service (docs/design.md §1: no service reads another's tables).
 # Run once by the postgres image on an empty volume (/docker-entrypoint-initdb.d).
 set -eu
 for service in ${CRM_SERVICE_DATABASES:-segmentation survey feedback playbook console notification}; do

@@ -1,16 +1,17 @@
-"""Routes of the feedback service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the feedback service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import repository, schemas
+from services.feedback import schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, reports, tickets
+from services.feedback.service import monthly_report as monthly
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, require_permission
 from shared.db import db_session
@@ -28,8 +29,9 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service clock's time (the test clock outside production)."""
+    return request.app.state.ctx.clock.now()
 
 
 @router.post("/tickets", response_model=schemas.TicketOut, status_code=status.HTTP_201_CREATED,
@@ -38,7 +40,7 @@ async def post_ticket(
     body: schemas.TicketIn, request: Request, response: Response,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
 ) -> schemas.TicketOut:
-    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now())
+    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now(request))
     response.headers["Location"] = f"/v1/tickets/{view.id}"
     return view
 
@@ -49,19 +51,19 @@ async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    return etags.tag(await tickets.get_ticket(session, ticket_id))
 
 
 @router.patch("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
               summary="Correct channel, type, category or description (JSON Merge Patch, RFC 7396)",
               openapi_extra=merge_patch_openapi(schemas.TicketIn))
 async def patch_ticket(
-    ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
+    request: Request, ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
     session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.edit(session, ticket_id, patch, caller.subject, _now(), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.edit(session, ticket_id, patch, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.get("/tickets/{ticket_id}/resolution", response_model=schemas.TicketResolutionOut,
@@ -71,43 +73,43 @@ async def get_ticket_resolution(
     ticket_id: str, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require_permission(TICKET_RESOLUTION_READ)),
 ) -> schemas.TicketResolutionOut:
-    return await repository.ticket_resolution(session, ticket_id)
+    return await tickets.ticket_resolution(session, ticket_id)
 
 
 @router.get("/tickets", response_model=Page[schemas.TicketOut], tags=["tickets"],
             summary="Tickets, newest first, filtered by status, priority, breach or customer")
 async def list_tickets(
-    status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
+    request: Request, status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
     breached: bool | None = None, customer_id: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> Page[schemas.TicketOut]:
-    return await repository.list_tickets(
+    return await tickets.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
-        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(),
+        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(request),
     )
 
 
 @router.post("/tickets/{ticket_id}/assign", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
-    ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
+    request: Request, ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.assign(session, ticket_id, body, caller.subject, _now(), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.assign(session, ticket_id, body, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
              summary="Reply; the first reply stops the first-response clock")
 async def respond(
-    ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
+    request: Request, ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.respond(session, ticket_id, body, caller.subject, _now(), precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.respond(session, ticket_id, body, caller.subject, _now(request), precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
@@ -117,9 +119,9 @@ async def change_status(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                                precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                        precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/resolve", response_model=schemas.TicketOut, tags=["tickets"],
@@ -129,9 +131,9 @@ async def resolve(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                          precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                  precondition)
+    return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
@@ -141,15 +143,14 @@ async def verification(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(),
-                         precondition)
-    return etags.tag(await repository.ticket_view(session, ticket_id))
+    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                 precondition)
+    return etags.tag(view)
 
 
-def _versioned(row, out_model, etags: ETags):
-    view = out_model(**row.definition, version=row.version, created_by=row.created_by,
-                     created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+def _versioned(kind: ConfigKind, view, etags: ETags):
+    """A version of a document never changes: its tag is its kind and version."""
+    return etags.tag(view, version_tag(kind, view.version))
 
 
 @router.get("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
@@ -158,19 +159,19 @@ async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    return _versioned(await config.current(session, ConfigKind.SLA_POLICY), schemas.SlaPolicyOut, etags)
+    return _versioned(ConfigKind.SLA_POLICY, await config.document(session, ConfigKind.SLA_POLICY), etags)
 
 
 @router.put("/sla-policy", response_model=schemas.SlaPolicyOut, tags=["policy"],
             summary="Save a new SLA policy version (open tickets keep the version they started with)")
 async def put_sla_policy(
-    body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.SlaPolicyOut:
-    row = await config.replace(session, ConfigKind.SLA_POLICY, body.model_dump(mode="json"),
-                               caller.subject, _now(), precondition)
-    return _versioned(row, schemas.SlaPolicyOut, etags)
+    view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(request),
+                                         precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
@@ -179,27 +180,18 @@ async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    row = await config.current(session, ConfigKind.SLA_POLICY)
-    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    return _versioned(ConfigKind.SLA_POLICY, await config.calendar(session), etags)
 
 
 @router.put("/calendar", response_model=schemas.CalendarOut, tags=["policy"],
             summary="Edit holidays and working days: saves a new SLA policy version")
 async def put_calendar(
-    body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.CalendarOut:
-    current = await config.current(session, ConfigKind.SLA_POLICY)
-    document = {**current.definition, "calendar": body.model_dump(mode="json")}
-    await session.rollback()
-    row = await config.replace(session, ConfigKind.SLA_POLICY, document, caller.subject, _now(),
-                               precondition)
-    view = schemas.CalendarOut(**row.definition["calendar"], version=row.version,
-                               created_by=row.created_by, created_at=row.created_at)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    view = await config.replace_calendar(session, body, caller.subject, _now(request), precondition)
+    return _versioned(ConfigKind.SLA_POLICY, view, etags)
 
 
 @router.get("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
@@ -208,20 +200,21 @@ async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    row = await config.current(session, ConfigKind.PRIORITY_RULES)
-    return _versioned(row, schemas.PriorityRulesOut, etags)
+    view = await config.document(session, ConfigKind.PRIORITY_RULES)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.put("/priority-rules", response_model=schemas.PriorityRulesOut, tags=["policy"],
             summary="Replace the priority rules (new version)")
 async def put_priority_rules(
-    body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.PriorityRulesOut:
-    row = await config.replace(session, ConfigKind.PRIORITY_RULES, body.model_dump(mode="json"),
-                               caller.subject, _now(), precondition)
-    return _versioned(row, schemas.PriorityRulesOut, etags)
+    view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject,
+                                         _now(request),
+                                         precondition)
+    return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
 
 
 @router.get("/routing", response_model=schemas.RoutingOut, tags=["policy"],
@@ -230,25 +223,57 @@ async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    return _versioned(await config.current(session, ConfigKind.ROUTING), schemas.RoutingOut, etags)
+    return _versioned(ConfigKind.ROUTING, await config.document(session, ConfigKind.ROUTING), etags)
 
 
 @router.put("/routing", response_model=schemas.RoutingOut, tags=["policy"],
             summary="Replace the routing table (new version)")
 async def put_routing(
-    body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
+    request: Request, body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.RoutingOut:
-    row = await config.replace(session, ConfigKind.ROUTING, body.model_dump(mode="json"),
-                               caller.subject, _now(), precondition)
-    return _versioned(row, schemas.RoutingOut, etags)
+    view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(request),
+                                         precondition)
+    return _versioned(ConfigKind.ROUTING, view, etags)
 
 
 @router.get("/reports/sla", response_model=schemas.SlaReportOut, tags=["reports"],
             summary="Per tier and month: on-time rates, first-contact resolution, reopens, satisfaction")
 async def sla_report(
-    month: str = Query(..., description="YYYY-MM"), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    request: Request, month: str = Query(..., description="YYYY-MM"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SlaReportOut:
-    return await reports.monthly_sla_report(session, month, _now())
+    return await reports.monthly_sla_report(session, month, _now(request), _ctx(request).clock.zone)
+
+
+@router.get("/reports/monthly", response_model=schemas.MonthlyReportOut, tags=["reports"],
+            summary="The monthly tiered service report built on the 1st for the month before: SLA "
+                    "by tier and priority, satisfaction and NPS, actions, tier moves, effect")
+async def monthly_report(
+    month: str = Query(..., description="YYYY-MM, a business month"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.MonthlyReportOut:
+    return await monthly.stored_report(session, month)
+
+
+@router.get("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
+            summary="How long a resolved ticket waits for the customer's answer before it closes")
+async def get_verification_policy(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
+) -> schemas.VerificationPolicyOut:
+    view = await config.document(session, ConfigKind.VERIFICATION_POLICY)
+    return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)
+
+
+@router.put("/verification-policy", response_model=schemas.VerificationPolicyOut, tags=["policy"],
+            summary="Save a new verification policy version (admin)")
+async def put_verification_policy(
+    body: schemas.VerificationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
+) -> schemas.VerificationPolicyOut:
+    view = await config.replace_document(session, ConfigKind.VERIFICATION_POLICY, body, caller.subject,
+                                         _now(request), precondition)
+    return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)

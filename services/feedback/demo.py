@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from shared.demo import already_loaded, demo_client
+
 DEMO_TICKETS = [
     {"customer_id": "cust-a", "channel": "phone", "type": "complaint", "category": "technical",
      "description": "生产系统宕机,订单无法使用,客户要求投诉处理"},
@@ -22,11 +24,8 @@ async def load_demo(
     base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
 ) -> None:
     """Open five tickets and walk two of them through the life cycle; skipped when tickets exist."""
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30,
-                                 transport=transport) as client:
-        existing = await client.get("/v1/tickets", params={"limit": 1})
-        existing.raise_for_status()
-        if existing.json()["items"]:
+    async with demo_client(base_url, headers, transport) as client:
+        if await already_loaded(client, "/v1/tickets"):
             return
         opened = []
         for body in DEMO_TICKETS:

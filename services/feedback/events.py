@@ -4,22 +4,30 @@
   when the new tier is stricter (deadlines only tighten), and the ticket records it.
 - `ticket-verification-answered`: solved closes the ticket, not solved reopens it.
 - `satisfaction-scored`: kept on the ticket it follows (satisfaction after resolution), and
-  optionally opens a ticket for a very dissatisfied customer (setting, default off).
+  optionally opens a ticket for a very dissatisfied customer (setting, default off); every answer
+  is also kept for the monthly report (satisfaction and NPS by tier).
+- `action-created`, `action-completed`, `action-overdue`, `tier-changed`: read models of the
+  playbook's care actions and segmentation's tier moves, for the monthly report.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
-from services.feedback.models import CustomerTierRow, TicketRow
-from services.feedback.service import tickets
+from services.feedback.models import (
+    CareActionRow,
+    CustomerTierRow,
+    SatisfactionAnswerRow,
+    TicketRow,
+    TierMoveRow,
+)
+from services.feedback.service import reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -43,8 +51,8 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     else:
         row.tier, row.computed_at = new.value, computed_at
     if old != new:
-        changed = await tickets.apply_tier_change(ctx, session, data["customer_id"], old, new,
-                                                  datetime.now(UTC))
+        changed = await reevaluation.apply_tier_change(ctx, session, data["customer_id"], old, new,
+                                                       ctx.clock.now())
         log.info("customer_tier_changed", customer_id=data["customer_id"], old=old, new=new.value,
                  tickets_reevaluated=changed)
 
@@ -60,7 +68,7 @@ async def on_verification_answered(ctx: ServiceContext, session: AsyncSession, e
         log.info("verification_ignored", ticket_id=ticket.id, status=ticket.status)
         return
     await tickets.verify_in_tx(
-        ctx, session, ticket, bool(data["solved"]), "customer", datetime.now(UTC),
+        ctx, session, ticket, bool(data["solved"]), "customer", ctx.clock.now(),
         via="survey", answered_at=data["answered_at"], invitation_id=data.get("invitation_id"),
     )
 
@@ -69,20 +77,13 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
     settings = ctx.settings
     data = event.data
     answered_at = parse_time(data["answered_at"])
+    await _keep_answer(session, data, answered_at)
     ticket: TicketRow | None = None
     if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
     if ticket is None:
-        ticket = await session.scalar(
-            select(TicketRow).where(
-                TicketRow.customer_id == data["customer_id"],
-                TicketRow.first_resolved_at.is_not(None),
-                TicketRow.first_resolved_at <= answered_at,
-                TicketRow.first_resolved_at
-                >= answered_at - timedelta(days=settings.satisfaction_link_days),
-                TicketRow.satisfaction.is_(None),
-            ).order_by(TicketRow.first_resolved_at.desc()).limit(1).with_for_update()
-        )
+        ticket = await repository.resolved_ticket_awaiting_satisfaction(
+            session, data["customer_id"], answered_at, settings.satisfaction_link_days)
     if ticket is not None and ticket.customer_id == data["customer_id"]:
         ticket.satisfaction, ticket.satisfaction_level = float(data["value"]), data["level"]
     if settings.auto_ticket_on_very_dissatisfied and data["level"] == "very_dissatisfied":
@@ -93,11 +94,58 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
                          f"response {data['response_id']})"),
             priority=Priority(settings.auto_ticket_priority), reported_at=answered_at,
         )
-        await tickets.open_ticket_in_tx(ctx, session, body, "system:survey", datetime.now(UTC))
+        await tickets.open_ticket_in_tx(ctx, session, body, "system:survey", ctx.clock.now())
+
+
+async def _keep_answer(session: AsyncSession, data: dict, answered_at: datetime) -> None:
+    if await session.get(SatisfactionAnswerRow, data["response_id"]) is not None:
+        return
+    tier = data.get("tier")
+    if tier is None and data.get("customer_id"):
+        tier = await repository.customer_tier(session, data["customer_id"])
+    session.add(SatisfactionAnswerRow(
+        response_id=data["response_id"], customer_id=data.get("customer_id"), tier=tier,
+        value=float(data["value"]), nps=data.get("nps"), answered_at=answered_at))
+
+
+async def _action(session: AsyncSession, data: dict) -> CareActionRow:
+    """The action's read-model row, made on whichever of its events comes first."""
+    row = await session.get(CareActionRow, data["action_id"], with_for_update=True)
+    if row is None:
+        row = CareActionRow(action_id=data["action_id"], customer_id=data["customer_id"], kind=data["kind"],
+                            tier=await repository.customer_tier(session, data["customer_id"]))
+        session.add(row)
+    if data.get("due_at"):
+        row.due_at = parse_time(data["due_at"])
+    return row
+
+
+async def on_action_created(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    (await _action(session, event.data)).created_at = parse_time(event.data["created_at"])
+
+
+async def on_action_completed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    (await _action(session, event.data)).completed_at = parse_time(event.data["completed_at"])
+
+
+async def on_action_overdue(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    (await _action(session, event.data)).overdue_at = parse_time(event.data["detected_at"])
+
+
+async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    data = event.data
+    session.add(TierMoveRow(
+        event_id=event.id, customer_id=data["customer_id"], from_tier=data.get("from_tier"),
+        to_tier=data["to_tier"], reason=data.get("review") or data["reason"],
+        changed_at=parse_time(data["changed_at"])))
 
 
 HANDLERS: dict[str, EventHandler] = {
     "score-updated": on_score_updated,
     "ticket-verification-answered": on_verification_answered,
     "satisfaction-scored": on_satisfaction_scored,
+    "action-created": on_action_created,
+    "action-completed": on_action_completed,
+    "action-overdue": on_action_overdue,
+    "tier-changed": on_tier_changed,
 }

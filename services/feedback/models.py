@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -61,6 +62,8 @@ class TicketRow(Base):
     improvement: Mapped[str | None] = mapped_column(Text)
     first_contact_resolution: Mapped[bool | None] = mapped_column(Boolean)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # customer-confirmed, or closed-without-confirmation when no answer came within the policy's days.
+    close_reason: Mapped[str | None] = mapped_column(String(40))
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     satisfaction: Mapped[float | None] = mapped_column(Float)
     satisfaction_level: Mapped[str | None] = mapped_column(String(30))
@@ -109,12 +112,55 @@ class CustomerTierRow(Base):
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ConfigVersionRow(Base):
+class ConfigVersionRow(ConfigVersionColumns, Base):
     """Versioned documents a manager edits: sla-policy, priority-rules, routing."""
 
     __tablename__ = "config_versions"
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CareActionRow(Base):
+    """Read model of the playbook's care actions (action-created/-completed/-overdue), for the
+    monthly report's actions done and overdue per tier."""
+
+    __tablename__ = "care_actions"
+    action_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64), index=True)
+    tier: Mapped[str | None] = mapped_column(String(20))  # the customer's tier when it was planned
+    kind: Mapped[str] = mapped_column(String(60))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class TierMoveRow(Base):
+    """Read model of segmentation's tier-changed events, for the monthly report's tier moves."""
+
+    __tablename__ = "tier_moves"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    from_tier: Mapped[str | None] = mapped_column(String(20))
+    to_tier: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(40))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SatisfactionAnswerRow(Base):
+    """Read model of survey answers (satisfaction-scored), for satisfaction and NPS per tier."""
+
+    __tablename__ = "satisfaction_answers"
+    response_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(64))
+    tier: Mapped[str | None] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    nps: Mapped[int | None] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class MonthlyReportRow(Base):
+    """The tiered service report of a business month, built once on the 1st and kept."""
+
+    __tablename__ = "monthly_reports"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    report: Mapped[dict] = mapped_column(JSON)
+    built_at: Mapped[datetime] = mapped_column(UTCDateTime)

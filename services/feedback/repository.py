@@ -1,57 +1,23 @@
-"""Queries of the feedback service; tickets leave here as API views or report facts."""
+"""Queries of the feedback service; they return rows or domain objects (report facts), never API schemas."""
 
 from __future__ import annotations
 
 import zlib
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import schemas
 from services.feedback.domain.lifecycle import OPEN, Status
 from services.feedback.domain.reports import TicketFacts
-from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRow
-from shared.db import is_postgres
-from shared.errors import InvalidInput, NotFound
-from shared.pagination import Page, decode_cursor, page_of
+from services.feedback.domain.sla import Tier
+from services.feedback.models import CustomerTierRow, EscalationRow, TicketHistoryRow, TicketRow
+from shared.db import PerDialect, is_postgres
+from shared.errors import NotFound
+from shared.pagination import Keyset, Page
 
-
-def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None) -> schemas.TicketOut:
-    sla = schemas.SlaOut(
-        first_response_due=ticket.first_response_due,
-        resolution_due=ticket.resolution_due,
-        calendar=ticket.calendar,
-        policy=ticket.sla_rows,
-        first_response_warning_at=ticket.first_response_warn_at,
-        first_response_task_force_at=ticket.first_response_task_force_at,
-        first_responded_at=ticket.first_responded_at,
-        first_response_breached=ticket.first_response_breached,
-        first_response_level=ticket.first_response_level,
-        resolution_started_at=ticket.resolution_started_at,
-        resolution_warning_at=ticket.resolution_warn_at,
-        resolution_task_force_at=ticket.resolution_task_force_at,
-        resolution_breached=ticket.resolution_breached,
-        resolution_level=ticket.resolution_level,
-        paused=ticket.paused_at is not None,
-        paused_at=ticket.paused_at,
-    )
-    return schemas.TicketOut(
-        id=ticket.id, customer_id=ticket.customer_id, channel=ticket.channel, type=ticket.type,
-        category=ticket.category, description=ticket.description, priority=ticket.priority,
-        priority_reason=ticket.priority_reason, team=ticket.team, assignee=ticket.assignee,
-        status=ticket.status, tier=ticket.tier, sla=sla, response_count=ticket.response_count,
-        reopen_count=ticket.reopen_count, solution=ticket.solution, improvement=ticket.improvement,
-        first_contact_resolution=ticket.first_contact_resolution, satisfaction=ticket.satisfaction,
-        satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
-        created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
-        closed_at=ticket.closed_at,
-        history=None if history is None else [
-            schemas.HistoryOut(at=h.at, actor=h.actor, action=h.action, from_status=h.from_status,
-                               to_status=h.to_status, detail=h.detail or {})
-            for h in history
-        ],
-    )
+TICKETS_NEWEST_FIRST = Keyset(TicketRow.id, TicketRow.created_at, descending=True)
 
 
 def _columns(model, *, generated: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
@@ -104,30 +70,59 @@ async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: T
     created.id = (await session.execute(_INSERT_HISTORY, _values(created, _HISTORY_COLUMNS))).scalar_one()
 
 
-async def ticket_view(session: AsyncSession, ticket_id: str) -> schemas.TicketOut:
+async def ticket_with_history(
+    session: AsyncSession, ticket_id: str
+) -> tuple[TicketRow, list[TicketHistoryRow]]:
+    """A ticket as stored now (not as this session last saw it) and its history, oldest first."""
     ticket = await session.get(TicketRow, ticket_id, populate_existing=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
-    return await ticket_view_of(session, ticket)
+    return ticket, await history_of(session, ticket_id)
 
 
-async def ticket_view_of(session: AsyncSession, ticket: TicketRow) -> schemas.TicketOut:
-    """The view of a ticket already loaded (and locked) in the caller's transaction."""
-    history = (await session.scalars(
-        select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket.id)
+async def history_of(session: AsyncSession, ticket_id: str) -> list[TicketHistoryRow]:
+    """Every recorded step of a ticket, oldest first."""
+    return list((await session.scalars(
+        select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
         .order_by(TicketHistoryRow.id)
-    )).all()
-    return ticket_out(ticket, list(history))
+    )).all())
 
 
-async def ticket_resolution(session: AsyncSession, ticket_id: str) -> schemas.TicketResolutionOut:
-    ticket = await session.get(TicketRow, ticket_id)
+async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
+    ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
-    return schemas.TicketResolutionOut(
-        ticket_id=ticket.id, customer_id=ticket.customer_id, status=ticket.status,
-        priority=ticket.priority, solution=ticket.solution, improvement=ticket.improvement,
-        resolved_at=ticket.resolved_at,
+    return ticket
+
+
+async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
+    """The customer's tier as segmentation last published it (read model); None when unknown."""
+    row = await session.get(CustomerTierRow, customer_id)
+    return Tier(row.tier) if row else None
+
+
+async def open_tickets_for_update(session: AsyncSession, customer_id: str) -> list[TicketRow]:
+    return list((await session.scalars(
+        select(TicketRow).where(
+            TicketRow.customer_id == customer_id,
+            TicketRow.status.in_([s.value for s in OPEN]),
+        ).with_for_update()
+    )).all())
+
+
+async def resolved_ticket_awaiting_satisfaction(
+    session: AsyncSession, customer_id: str, answered_at: datetime, link_days: int
+) -> TicketRow | None:
+    """The customer's latest ticket first resolved in the `link_days` before an answer, with no
+    satisfaction yet: the answer is its satisfaction after resolution."""
+    return await session.scalar(
+        select(TicketRow).where(
+            TicketRow.customer_id == customer_id,
+            TicketRow.first_resolved_at.is_not(None),
+            TicketRow.first_resolved_at <= answered_at,
+            TicketRow.first_resolved_at >= answered_at - timedelta(days=link_days),
+            TicketRow.satisfaction.is_(None),
+        ).order_by(TicketRow.first_resolved_at.desc()).limit(1).with_for_update()
     )
 
 
@@ -145,8 +140,8 @@ def _breached_now(now: datetime):
 async def list_tickets(
     session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
     customer_id: str | None, limit: int, cursor: str | None, now: datetime,
-) -> Page[schemas.TicketOut]:
-    """Newest first; the cursor carries (created_at, id) of the last ticket returned."""
+) -> Page[TicketRow]:
+    """Newest first."""
     query = select(TicketRow)
     if status is not None:
         query = query.where(TicketRow.status == status.value)
@@ -157,23 +152,8 @@ async def list_tickets(
     if breached is not None:
         condition = _breached_now(now)
         query = query.where(condition if breached else ~condition)
-    position = decode_cursor(cursor)
-    if position is not None:
-        try:
-            after = datetime.fromisoformat(position["created_at"])
-            after_id = str(position["id"])
-        except (KeyError, ValueError, TypeError) as exc:
-            raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
-        query = query.where(or_(
-            TicketRow.created_at < after,
-            and_(TicketRow.created_at == after, TicketRow.id < after_id),
-        ))
-    rows = (await session.scalars(
-        query.order_by(TicketRow.created_at.desc(), TicketRow.id.desc()).limit(limit + 1)
-    )).all()
-    page = page_of([ticket_out(r) for r in rows], limit,
-                   lambda t: {"created_at": t.created_at.isoformat(), "id": t.id})
-    return page
+    rows = await session.scalars(TICKETS_NEWEST_FIRST.seek(query, cursor, limit))
+    return TICKETS_NEWEST_FIRST.page(rows, limit)
 
 
 async def report_facts(session: AsyncSession, start: datetime, end: datetime) -> list[TicketFacts]:
@@ -187,7 +167,45 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             resolution_due=r.resolution_due, resolved_at=r.resolved_at,
             ever_resolved=r.first_resolved_at is not None,
             first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
-            satisfaction=r.satisfaction, paused=r.paused_at is not None,
+            satisfaction=r.satisfaction, paused=r.paused_at is not None, priority=r.priority,
+            close_reason=r.close_reason,
         )
         for r in rows
     ]
+
+
+# --- the SLA sweeper -------------------------------------------------------------------------
+
+# A step is recorded unless it exists: the unique (ticket, metric, cycle, level) key makes two
+# sweeps that meet record it, and publish it, once.
+_RECORD_STEP = PerDialect(lambda insert: insert(EscalationRow)
+                          .on_conflict_do_nothing(index_elements=["ticket_id", "metric", "cycle", "level"])
+                          .returning(EscalationRow.id))
+
+
+async def claim_due_tickets(session: AsyncSession, now: datetime, limit: int) -> list[TicketRow]:
+    """Running tickets with an escalation step due, oldest first, locked past other sweeps."""
+    return list((await session.scalars(
+        select(TicketRow)
+        .where(
+            TicketRow.next_check_at <= now,
+            TicketRow.paused_at.is_(None),
+            TicketRow.status.in_([s.value for s in OPEN]),
+        )
+        .order_by(TicketRow.next_check_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )).all())
+
+
+async def record_step(session: AsyncSession, values: dict[str, Any]) -> bool:
+    """Insert the step row unless it exists; True when this call recorded it."""
+    return (await session.execute(_RECORD_STEP.for_session(session), values)).scalar() is not None
+
+
+async def open_tickets_by_priority(session: AsyncSession) -> dict[str, int]:
+    return dict((await session.execute(
+        select(TicketRow.priority, func.count())
+        .where(TicketRow.status.in_([s.value for s in OPEN]))
+        .group_by(TicketRow.priority)
+    )).all())

@@ -1,4 +1,4 @@
-"""Request and response models of the feedback API (the public contract, DESIGN 8)."""
+"""Request and response models of the feedback API (the public contract, docs/design.md §8)."""
 
 from __future__ import annotations
 
@@ -238,6 +238,9 @@ class TierReport(BaseModel):
     reopen_rate: float | None
     satisfaction_after_resolution: float | None
     satisfaction_answers: int
+    closed_confirmed: int = Field(default=0, description="Closed on the customer's confirmation")
+    closed_without_confirmation: int = Field(
+        default=0, description="Closed by themselves: no verification answer within the policy's days")
 
 
 class SlaReportOut(BaseModel):
@@ -245,3 +248,83 @@ class SlaReportOut(BaseModel):
     generated_at: datetime
     tiers: dict[str, TierReport] = Field(description="Per tier (`unknown` when no tier was known) and `all`")
     definitions: dict[str, str]
+
+
+class OnTimeRates(BaseModel):
+    tickets: int
+    first_response_on_time_rate: float | None
+    resolution_on_time_rate: float | None
+
+
+class SlaSection(BaseModel):
+    by_tier: dict[str, TierReport] = Field(description="Per tier (and `all`): on-time rates, FCR, reopens")
+    by_tier_and_priority: dict[str, dict[str, OnTimeRates]] = Field(
+        description="On-time rates per tier, then per priority (P1, P2, P3)")
+
+
+class SatisfactionSummary(BaseModel):
+    answers: int
+    satisfaction: float | None = Field(description="Mean satisfaction, 1-5")
+    nps: float | None = Field(description="% promoters (9-10) - % detractors (0-6)")
+    nps_answers: int
+
+
+class ActionSummary(BaseModel):
+    created: int
+    done: int
+    done_on_time: int
+    overdue: int = Field(description="Actions that went overdue in the month")
+    open_past_due: int = Field(description="Due in the month and not done by its end")
+
+
+class TierMove(BaseModel):
+    from_tier: str = Field(alias="from", description="`new` for a customer's first tier")
+    to_tier: str = Field(alias="to")
+    customers: int
+
+
+class TierMovesSection(BaseModel):
+    moves: list[TierMove]
+    up: int
+    down: int
+    new: int
+
+
+class EffectSection(BaseModel):
+    tickets_resolved: int
+    tickets_closed_confirmed: int
+    tickets_closed_without_confirmation: int = Field(
+        description="Closed by themselves in the month, no verification answer (counted apart)")
+    reopen_rate: float | None
+    satisfaction_change: float | None = Field(description="Against the month before")
+    nps_change: float | None = Field(description="Against the month before")
+    actions_done: int
+
+
+class ReportPeriod(BaseModel):
+    start: datetime
+    end: datetime
+
+
+class MonthlyReportOut(BaseModel):
+    month: str
+    kind: str
+    built_at: datetime
+    period: ReportPeriod = Field(description="The business month, [start, end)")
+    sla: SlaSection
+    satisfaction: dict[str, SatisfactionSummary] = Field(description="Per tier and `all`")
+    actions: dict[str, ActionSummary] = Field(description="Care actions per tier and `all`")
+    tier_moves: TierMovesSection
+    effect: EffectSection
+
+
+class VerificationPolicyDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    auto_close_after_days: int = Field(
+        ge=1, le=90, description="A resolved ticket with no verification answer closes after this many days")
+
+
+class VerificationPolicyOut(VerificationPolicyDoc):
+    version: int
+    created_by: str
+    created_at: datetime

@@ -7,7 +7,7 @@ class FeedbackSettings(PlatformSettings):
     # time, so at most a quarter of it goes to waiting for the next sweep); an idle sweep is one
     # indexed query on next_check_at, cheap twice a second.
     sweep_interval_seconds: float = 0.5
-    # DESIGN 1: optional auto-ticket for a very dissatisfied survey answer; off unless enabled.
+    # docs/design.md §1: optional auto-ticket for a very dissatisfied survey answer; off unless enabled.
     auto_ticket_on_very_dissatisfied: bool = False
     auto_ticket_priority: str = "P2"
     auto_ticket_category: str = "satisfaction"

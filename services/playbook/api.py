@@ -1,4 +1,4 @@
-"""Routes of the playbook service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the playbook service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from services.playbook.service import actions, cases, config, contacts, reports
 from services.playbook.service.config import ConfigKind
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
-from shared.errors import NotFound
 from shared.merge_patch import json_or_merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from shared.preconditions import ETags, IfMatch, if_match, version_tag
@@ -27,21 +26,18 @@ manage_schedule = require(admin_only=True)  # the service's own settings (docs/d
 ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
 
 
+def _ctx(request: Request):
+    return request.app.state.ctx
+
+
 def _now(request: Request) -> datetime:
     """The service clock (the test clock moves it outside production)."""
     return request.app.state.ctx.clock.now()
 
 
-def _rule_set_out(row, etags: ETags) -> schemas.RuleSetOut:
-    view = schemas.RuleSetOut(version=row.version, created_at=row.created_at, created_by=row.created_by,
-                              rules=row.definition["rules"])
-    return etags.tag(view, version_tag(row.kind, row.version))
-
-
-def _policy_out(row, etags: ETags) -> schemas.ContactPolicyOut:
-    view = schemas.ContactPolicyOut(version=row.version, created_at=row.created_at,
-                                    created_by=row.created_by, policy=row.definition)
-    return etags.tag(view, version_tag(row.kind, row.version))
+def _versioned(kind: ConfigKind, view, etags: ETags):
+    """A version of a document never changes: its tag is its kind and version."""
+    return etags.tag(view, version_tag(kind, view.version))
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -51,7 +47,7 @@ def _policy_out(row, etags: ETags) -> schemas.ContactPolicyOut:
             summary="The current rule set: triggers, conditions, action templates")
 async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
                     etags: ETags = Depends()):
-    return _rule_set_out(await config.current(session, ConfigKind.RULES), etags)
+    return _versioned(ConfigKind.RULES, await config.rule_set(session), etags)
 
 
 @router.put("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
@@ -62,19 +58,15 @@ async def put_rules(
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
-    row = await config.replace(session, ConfigKind.RULES, body, caller.subject, now, precondition)
-    return _rule_set_out(row, etags)
+    view = await config.replace_rule_set(session, body, caller.subject, now, precondition)
+    return _versioned(ConfigKind.RULES, view, etags)
 
 
 @router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
 async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
                    etags: ETags = Depends()):
-    row = await config.current(session, ConfigKind.RULES)
-    rule = next((r for r in row.definition["rules"] if r.get("id") == rule_id), None)
-    if rule is None:
-        raise NotFound(f"rule {rule_id} does not exist")
     # One rule is edited as part of its set: the tag is the set's version.
-    return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
+    return _versioned(ConfigKind.RULES, await config.get_rule(session, rule_id), etags)
 
 
 @router.put("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"],
@@ -84,15 +76,8 @@ async def put_rule(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
-    row = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
-    rule = next(r for r in row.definition["rules"] if r.get("id") == rule_id)
-    return etags.tag(schemas.RuleOut(version=row.version, rule=rule), version_tag(row.kind, row.version))
-
-
-def _care_schedule_out(row, etags: ETags) -> schemas.CareScheduleOut:
-    view = schemas.CareScheduleOut(version=row.version, created_at=row.created_at,
-                                   created_by=row.created_by, **row.definition)
-    return etags.tag(view, version_tag(row.kind, row.version))
+    view = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
+    return _versioned(ConfigKind.RULES, view, etags)
 
 
 # --- the care schedule (docs/design.md §9) ---------------------------------------------------
@@ -103,7 +88,7 @@ def _care_schedule_out(row, etags: ETags) -> schemas.CareScheduleOut:
                     "at-risk window, in days")
 async def get_care_schedule(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
                             etags: ETags = Depends()):
-    return _care_schedule_out(await config.current(session, ConfigKind.CARE_SCHEDULE), etags)
+    return _versioned(ConfigKind.CARE_SCHEDULE, await config.care_schedule(session), etags)
 
 
 @router.put("/care-schedule", response_model=schemas.CareScheduleOut, tags=["schedule"],
@@ -115,8 +100,8 @@ async def put_care_schedule(
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
-    row = await config.replace(session, ConfigKind.CARE_SCHEDULE, body, caller.subject, now, precondition)
-    return _care_schedule_out(row, etags)
+    view = await config.replace_care_schedule(session, body, caller.subject, now, precondition)
+    return _versioned(ConfigKind.CARE_SCHEDULE, view, etags)
 
 
 # --- contact policy and contacts -------------------------------------------------------------
@@ -126,7 +111,7 @@ async def put_care_schedule(
             summary="Contact caps per value class, dormancy and channel pause numbers")
 async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
                              etags: ETags = Depends()):
-    return _policy_out(await config.current(session, ConfigKind.CONTACT_POLICY), etags)
+    return _versioned(ConfigKind.CONTACT_POLICY, await config.contact_policy(session), etags)
 
 
 @router.put("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
@@ -136,18 +121,18 @@ async def put_contact_policy(
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
-    row = await config.replace(session, ConfigKind.CONTACT_POLICY, body, caller.subject, now, precondition)
-    return _policy_out(row, etags)
+    view = await config.replace_contact_policy(session, body, caller.subject, now, precondition)
+    return _versioned(ConfigKind.CONTACT_POLICY, view, etags)
 
 
 @router.post("/customers/{customer_id}/contacts", response_model=schemas.ContactOut, status_code=201,
              tags=["contacts"], summary="Record a contact outcome (opened or not); 3 unopened pause it")
 async def post_contact(
-    customer_id: str, body: schemas.ContactIn, session: AsyncSession = Depends(db_session),
+    customer_id: str, body: schemas.ContactIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work),
     now: datetime = Depends(_now),
 ):
-    return await contacts.record_contact(session, customer_id, body, caller.subject, now)
+    return await contacts.record_contact(_ctx(request), session, customer_id, body, caller.subject, now)
 
 
 # --- actions and plans -----------------------------------------------------------------------
@@ -186,9 +171,8 @@ async def patch_action(
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
-    ctx = request.app.state.ctx
-    return etags.tag(await actions.update_action(ctx, session, action_id, changes, caller.subject, now,
-                                                 precondition))
+    return etags.tag(await actions.update_action(_ctx(request), session, action_id, changes, caller.subject,
+                                                 now, precondition))
 
 
 @router.get("/customers/{customer_id}/plan", response_model=schemas.PlanOut, tags=["actions"],
@@ -197,9 +181,9 @@ async def patch_action(
 async def get_plan(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(read),
+    now: datetime = Depends(_now),
 ):
-    ctx = request.app.state.ctx
-    return await actions.care_plan(session, customer_id, ctx.clock.now(), ctx)
+    return await actions.care_plan(_ctx(request), session, customer_id, now)
 
 
 # --- cases -----------------------------------------------------------------------------------
@@ -242,18 +226,18 @@ async def list_experiments(
     request: Request, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ):
-    return await reports.list_experiments(request.app.state.ctx, session, limit, cursor)
+    return await reports.list_experiments(_ctx(request), session, limit, cursor)
 
 
 @router.get("/experiments/{experiment_id}/report", response_model=schemas.ExperimentReport,
             tags=["experiments"], summary="Outcome per arm with 95% confidence intervals")
 async def experiment_report(experiment_id: str, request: Request, session: AsyncSession = Depends(db_session),
                             caller: Caller = Depends(read)):
-    return await reports.experiment_report(request.app.state.ctx, session, experiment_id)
+    return await reports.experiment_report(_ctx(request), session, experiment_id)
 
 
 @router.get("/reports/effect", response_model=schemas.EffectReport, tags=["reports"],
             summary="Retention, repurchase, complaints, NPS / CSAT, referrals per tier and quadrant")
 async def effect_report(request: Request, month: str = Query(..., examples=["2026-03"]),
                         session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)):
-    return await reports.effect_report(session, month, request.app.state.ctx.clock.zone)
+    return await reports.effect_report(_ctx(request), session, month)

@@ -1,4 +1,7 @@
-"""Playbook service: rules, care actions, contact caps, cases, experiments, effect reports (DESIGN 6)."""
+"""Playbook service: rules, care actions, contact caps, cases, experiments, effect reports.
+
+The rules are in docs/design.md §6.
+"""
 
 from pathlib import Path
 
@@ -9,8 +12,8 @@ from services.playbook.events import HANDLERS
 from services.playbook.models import Base
 from services.playbook.service import digest, recurring
 from services.playbook.service.config import seed_defaults
+from services.playbook.service.workers import overdue_sweeper, survey_inviter
 from services.playbook.settings import PlaybookSettings, playbook_settings
-from services.playbook.workers import overdue_sweeper, survey_inviter
 from shared.app import ServiceSpec, create_service_app
 
 SPEC = ServiceSpec(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import httpx
 
+from shared.demo import already_loaded, demo_client
+
 DEMO_CASES = [
     {
         "title": "重点客户故障后挽回 / Key account won back after an outage",
@@ -41,11 +43,8 @@ async def load_demo(
     base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
 ) -> None:
     """Two cases and a few contact outcomes (cust-d's email channel ends paused); skipped when cases exist."""
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30,
-                                 transport=transport) as client:
-        existing = await client.get("/v1/cases", params={"limit": 1})
-        existing.raise_for_status()
-        if existing.json()["items"]:
+    async with demo_client(base_url, headers, transport) as client:
+        if await already_loaded(client, "/v1/cases"):
             return
         for case in DEMO_CASES:
             (await client.post("/v1/cases", json=case)).raise_for_status()

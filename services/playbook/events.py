@@ -19,35 +19,24 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.playbook import repository
 from services.playbook.models import (
     ChurnSignalRow,
-    ContactRow,
     CustomerRow,
     CustomerSnapshotRow,
-    ObservedOrderRow,
-    OrderRow,
-    SurveyAnswerRow,
     TicketRow,
 )
 from services.playbook.service.planning import plan_for_event
 from services.playbook.service.recurring import plan_recurring
 from shared.app import EventHandler, ServiceContext
-from shared.db import PerDialect
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_optional, parse_time
 
-# Read models written "unless already present": an event applied twice adds nothing.
-_OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
-_KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
-_KEEP_ORDER = PerDialect(lambda insert: insert(OrderRow).on_conflict_do_nothing())
-_RECORD_MESSAGE = PerDialect(lambda insert: insert(ContactRow).on_conflict_do_nothing(
-    index_elements=["message_id"]))
+# Delivery statuses of the notification service: reached the customer, and opened it.
 MESSAGE_REACHED = frozenset({"sent", "delivered"})
 MESSAGE_OPENED = frozenset({"opened", "clicked"})
-
 
 async def _customer(session: AsyncSession, customer_id: str) -> CustomerRow:
     row = await session.get(CustomerRow, customer_id, with_for_update=True)
@@ -88,8 +77,7 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
         orders_12m=data.get("orders_12m"),
     ))
     if last_order_at is not None:
-        await session.execute(_OBSERVE_ORDER.for_session(session),
-                              {"customer_id": data["customer_id"], "ordered_at": last_order_at})
+        await repository.observe_order(session, data["customer_id"], last_order_at)
     await session.flush()
     await plan_for_event(ctx, session, event)
     await plan_recurring(ctx, session, row, ctx.clock.now())
@@ -111,7 +99,7 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
 
 async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     data = event.data
-    await session.execute(_KEEP_ANSWER.for_session(session), {
+    await repository.keep_answer(session, {
         "response_id": data["response_id"], "customer_id": data["customer_id"], "value": data["value"],
         "level": data["level"], "nps": data.get("nps"), "csat": data.get("csat"),
         "answered_at": parse_time(data["answered_at"]),
@@ -156,12 +144,11 @@ async def on_order_recorded(ctx: ServiceContext, session: AsyncSession, event: E
     the repurchase of the effect report become real figures, not what score events carried."""
     data = event.data
     ordered_at = parse_time(data["ordered_at"])
-    await session.execute(_KEEP_ORDER.for_session(session), {
+    await repository.keep_order(session, {
         "customer_id": data["customer_id"], "order_id": data["order_id"],
         "amount": Decimal(str(data["amount"])), "ordered_at": ordered_at,
     })
-    await session.execute(_OBSERVE_ORDER.for_session(session),
-                          {"customer_id": data["customer_id"], "ordered_at": ordered_at})
+    await repository.observe_order(session, data["customer_id"], ordered_at)
 
 
 async def on_message_status_changed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
@@ -170,19 +157,18 @@ async def on_message_status_changed(ctx: ServiceContext, session: AsyncSession, 
     data = event.data
     status, message_id = data["status"], data["message_id"]
     if status == "bounced":
-        await session.execute(delete(ContactRow).where(ContactRow.message_id == message_id))
+        await repository.forget_message_contact(session, message_id)
         return
     if status not in MESSAGE_REACHED | MESSAGE_OPENED:
         return  # queued, suppressed or failed: the customer never got it
     opened = status in MESSAGE_OPENED
-    await session.execute(_RECORD_MESSAGE.for_session(session), {
+    await repository.record_message_contact(session, {
         "customer_id": data["customer_id"], "channel": data["channel"], "opened": opened,
         "occurred_at": parse_time(data["changed_at"]), "action_id": data.get("action_id"),
         "recorded_by": "notification", "message_id": message_id,
     })
     if opened:
-        await session.execute(
-            update(ContactRow).where(ContactRow.message_id == message_id).values(opened=True))
+        await repository.mark_message_opened(session, message_id)
 
 
 HANDLERS: dict[str, EventHandler] = {

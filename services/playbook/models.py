@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Float, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -19,15 +20,10 @@ class Base(DeclarativeBase):
 PLATFORM_TABLES = platform_tables(Base.metadata)
 
 
-class ConfigVersionRow(Base):
+class ConfigVersionRow(ConfigVersionColumns, Base):
     """Versioned documents (rule set, contact policy, care schedule); a version never changes."""
 
     __tablename__ = "config_versions"
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class CustomerRow(Base):

@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.playbook.domain.rules import CHANNELS, QUADRANTS, TIERS
+from services.playbook.domain.rules import CHANNELS
+from services.playbook.domain.triggers import QUADRANTS, TIERS
 
 Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 TierName = Literal[TIERS]  # type: ignore[valid-type]

@@ -1,20 +1,21 @@
-"""Routes of the segmentation service (DESIGN 8): parse, authorise, call a use case, reply."""
+"""Routes of the segmentation service (docs/design.md §8): parse, authorise, call a use case, reply."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import schemas
 from services.segmentation.domain.quadrants import Quadrant
-from services.segmentation.domain.scoring import FACTOR_INPUTS, Tier, model_from_dict
-from services.segmentation.models import ScoringModelRow
-from services.segmentation.service import customers, jobs, overrides, scoring
+from services.segmentation.domain.scoring import Tier
+from services.segmentation.service import customers, jobs, overrides, policy, scoring_models, snapshots
 from shared.auth import CONTACT_ADDRESS_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.preconditions import ETags, IfMatch, if_match
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -27,38 +28,44 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
+def _now(request: Request) -> datetime:
+    """The service clock's time (the test clock outside production)."""
+    return request.app.state.ctx.clock.now()
+
+
 @router.put("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="Create or update a customer profile")
 async def put_customer(
-    customer_id: CustomerPath, body: schemas.CustomerIn, response: Response,
+    customer_id: CustomerPath, body: schemas.CustomerIn, response: Response, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    _, created = await customers.upsert_customer(session, customer_id, body, caller, precondition)
+    view, created = await customers.put_customer(_ctx(request), session, customer_id, body, caller,
+                                                 _now(request), precondition)
     if created:
         response.status_code = status.HTTP_201_CREATED
-    return etags.tag(await customers.customer_view(session, customer_id, caller))
+    return etags.tag(view)
 
 
 @router.patch("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
               summary="Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept",
               openapi_extra=merge_patch_openapi(schemas.CustomerIn))
 async def patch_customer(
-    customer_id: CustomerPath, caller: Caller = Depends(write_customers),
+    customer_id: CustomerPath, request: Request, caller: Caller = Depends(write_customers),
     patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    await customers.patch_customer(session, customer_id, patch, caller, precondition)
-    return etags.tag(await customers.customer_view(session, customer_id, caller))
+    return etags.tag(await customers.edit_customer(_ctx(request), session, customer_id, patch, caller,
+                                                   _now(request), precondition))
 
 
 @router.get("/customers/{customer_id}", response_model=schemas.CustomerOut, tags=["customers"],
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
-    customer_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    return etags.tag(await customers.customer_view(session, customer_id, caller))
+    return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, caller))
 
 
 @router.get("/customers/{customer_id}/contact-address", response_model=schemas.ContactAddressOut,
@@ -85,14 +92,16 @@ async def list_customers(
 
 
 @router.post("/customers/{customer_id}/orders", response_model=schemas.OrdersAccepted,
-             tags=["customers"], summary="Record one order or a list; an order id is counted once")
+             tags=["customers"],
+             summary="Record one order or a list (an order id is counted once); rescores the customer "
+                     "and publishes order-recorded")
 async def post_orders(
-    customer_id: str,
+    customer_id: str, request: Request,
     body: schemas.OrderIn | list[schemas.OrderIn] = Body(...),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
 ) -> schemas.OrdersAccepted:
     orders = body if isinstance(body, list) else [body]
-    return await customers.add_orders(session, customer_id, orders)
+    return await customers.add_orders(_ctx(request), session, customer_id, orders, _now(request))
 
 
 @router.post("/customers/{customer_id}/interactions", response_model=list[schemas.InteractionOut],
@@ -112,10 +121,7 @@ async def rescore_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(write_customers),
 ) -> schemas.ScoreOut:
-    await scoring.rescore_customer(_ctx(request), session, customer_id)
-    view = await customers.customer_view(session, customer_id, caller)
-    assert view.score is not None
-    return view.score
+    return await customers.rescore(_ctx(request), session, customer_id, caller, _now(request))
 
 
 @router.get("/customers/{customer_id}/history", response_model=schemas.HistoryOut,
@@ -130,9 +136,9 @@ async def get_history(
 @router.post("/rescore", response_model=schemas.JobOut, status_code=202, tags=["scoring"],
              summary="Rescore every customer as a background job")
 async def rescore_all(
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
+    request: Request, session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.JobOut:
-    return jobs.job_out(await jobs.create_job(session, "job", caller.subject))
+    return await jobs.rescore_everyone(session, caller.subject, _now(request))
 
 
 @router.get("/jobs/{job_id}", response_model=schemas.JobOut, tags=["scoring"],
@@ -141,19 +147,7 @@ async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.JobOut:
-    return etags.tag(jobs.job_out(await jobs.get_job(session, job_id)))
-
-
-def _model_out(row: ScoringModelRow) -> schemas.ScoringModelOut:
-    model = model_from_dict(row.definition)
-    return schemas.ScoringModelOut(
-        version=model.version,
-        curves={f.value: pts for f, pts in model.curves.items()},
-        weights={f.value: w for f, w in model.weights.items()},
-        thresholds={t.value: v for t, v in model.thresholds.items()},
-        inputs={f.value: text for f, text in FACTOR_INPUTS.items()},
-        active=row.active, created_by=row.created_by, created_at=row.created_at,
-    )
+    return etags.tag(await jobs.get_job(session, job_id))
 
 
 @router.get("/scoring-model", response_model=schemas.ScoringModelOut, tags=["scoring"],
@@ -162,30 +156,20 @@ async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.ScoringModelOut:
-    from sqlalchemy import select
-
-    async with session.begin():
-        row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
-    return etags.tag(_model_out(row), version_tag(scoring.MODEL_TAG, row.version))
-
-
-async def _parse(session: AsyncSession, body: schemas.ScoringModelIn):
-    version = body.version or await scoring.next_model_version(session)
-    return scoring.parse_model(body.model_dump(exclude={"version"}), version)
+    view = await scoring_models.active_model_out(session)
+    return etags.tag(view, scoring_models.model_tag(view.version))
 
 
 @router.put("/scoring-model", response_model=schemas.ModelApplied, tags=["scoring"],
             summary="Save a new model version, make it active and rescore everyone with it")
 async def put_scoring_model(
-    body: schemas.ScoringModelIn, session: AsyncSession = Depends(db_session),
+    body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.ModelApplied:
-    model = await _parse(session, body)
-    row = await scoring.save_model(session, model, caller.subject, precondition)
-    etags.response.headers["ETag"] = version_tag(scoring.MODEL_TAG, row.version)
-    job = await jobs.create_job(session, "model-change", caller.subject)
-    return schemas.ModelApplied(model=_model_out(row), rescore_job=jobs.job_out(job))
+    applied = await scoring_models.replace_model(session, body, caller.subject, _now(request), precondition)
+    etags.response.headers["ETag"] = scoring_models.model_tag(applied.model.version)
+    return applied
 
 
 @router.post("/scoring-model/dry-run", response_model=schemas.DryRunOut, tags=["scoring"],
@@ -194,18 +178,16 @@ async def dry_run(
     body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require(Role.ANALYST)),
 ) -> schemas.DryRunOut:
-    model = scoring.parse_model(body.model_dump(exclude={"version"}), body.version or "dry-run")
-    batch = getattr(_ctx(request).settings, "rescore_batch_size", 2000)
-    return schemas.DryRunOut(**await scoring.dry_run(session, model, batch))
+    return await scoring_models.dry_run(_ctx(request), session, body)
 
 
 @router.post("/customers/{customer_id}/tier-overrides", response_model=schemas.OverrideOut,
              status_code=201, tags=["tier overrides"], summary="Propose a tier for a customer")
 async def propose_override(
-    customer_id: str, body: schemas.OverrideIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(write_customers),
+    customer_id: str, body: schemas.OverrideIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
 ) -> schemas.OverrideOut:
-    return overrides.override_out(await overrides.propose(session, customer_id, body, caller))
+    return await overrides.propose(_ctx(request), session, customer_id, body, caller, _now(request))
 
 
 @router.get("/customers/{customer_id}/tier-overrides", response_model=Page[schemas.OverrideOut],
@@ -237,15 +219,45 @@ async def approve_override(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.OverrideOut:
     note = body.note if body else None
-    row = await overrides.approve(_ctx(request), session, override_id, note, caller)
-    return overrides.override_out(row)
+    return await overrides.approve(_ctx(request), session, override_id, note, caller, _now(request))
 
 
 @router.post("/tier-overrides/{override_id}/reject", response_model=schemas.OverrideOut,
              tags=["tier overrides"], summary="Reject a proposal (manager)")
 async def reject_override(
-    override_id: str, body: schemas.DecisionIn | None = None,
+    override_id: str, request: Request, body: schemas.DecisionIn | None = None,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
 ) -> schemas.OverrideOut:
     note = body.note if body else None
-    return overrides.override_out(await overrides.reject(session, override_id, note, caller))
+    return await overrides.reject(session, override_id, note, caller, _now(request))
+
+
+@router.get("/evaluation-policy", response_model=schemas.EvaluationPolicyOut, tags=["policy"],
+            summary="Review intervals, quadrant line, churn thresholds, override validity, trend band")
+async def get_evaluation_policy(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(),
+) -> schemas.EvaluationPolicyOut:
+    view = await policy.read_policy(session)
+    return etags.tag(view, policy.policy_tag(view.version))
+
+
+@router.put("/evaluation-policy", response_model=schemas.EvaluationPolicyOut, tags=["policy"],
+            summary="Save a new evaluation policy version (admin); 422 names a value out of range")
+async def put_evaluation_policy(
+    body: schemas.EvaluationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
+) -> schemas.EvaluationPolicyOut:
+    view = await policy.replace_policy(session, body.model_dump(mode="json"), caller.subject,
+                                       _now(request), precondition)
+    return etags.tag(view, policy.policy_tag(view.version))
+
+
+@router.post("/monthly-snapshots", response_model=schemas.SnapshotOut, tags=["scoring"],
+             summary="Build the month-end snapshot of a past month now (backfill after importing "
+                     "orders); rows already there are kept")
+async def post_monthly_snapshot(
+    body: schemas.SnapshotIn, request: Request, caller: Caller = Depends(manage),
+) -> schemas.SnapshotOut:
+    return schemas.SnapshotOut(**await snapshots.snapshot_past_month(_ctx(request), body.month))

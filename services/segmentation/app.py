@@ -1,4 +1,4 @@
-"""Segmentation service: customers, scores, tiers, quadrants, overrides (DESIGN 3)."""
+"""Segmentation service: customers, scores, tiers, quadrants, overrides (docs/design.md §3)."""
 
 from pathlib import Path
 
@@ -7,8 +7,9 @@ from fastapi import FastAPI
 from services.segmentation.api import router
 from services.segmentation.events import HANDLERS
 from services.segmentation.models import Base
-from services.segmentation.service.evaluation import evaluation_scheduler
+from services.segmentation.service.evaluation import SCHEDULES, review_scheduler
 from services.segmentation.service.jobs import rescore_job_worker
+from services.segmentation.service.policy import seed_default_policy
 from services.segmentation.service.scoring import seed_default_model
 from services.segmentation.settings import SegmentationSettings, segmentation_settings
 from shared.app import ServiceSpec, create_service_app
@@ -18,17 +19,19 @@ SPEC = ServiceSpec(
     title="Segmentation service",
     description=(
         "Tiers customers by value (R, F, M, P, L curves, weighted), places them in value x "
-        "loyalty quadrants, re-evaluates them on schedule and on spending drops, warns of churn "
-        "risk, and lets managers approve tier overrides. Publishes `score-updated`, "
-        "`tier-changed` and `churn-risk-detected`."
+        "loyalty quadrants, rescores a customer when its orders are recorded, keeps a month-end "
+        "snapshot of every customer (trends), moves tiers at scheduled reviews and on spending "
+        "drops, warns of churn risk, and lets managers approve tier overrides. Publishes "
+        "`score-updated`, `tier-changed`, `churn-risk-detected` and `order-recorded`."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
-    publishes=["score-updated", "tier-changed", "churn-risk-detected"],
+    publishes=["score-updated", "tier-changed", "churn-risk-detected", "order-recorded"],
     handlers=HANDLERS,
-    workers=[rescore_job_worker, evaluation_scheduler],
-    on_startup=[seed_default_model],
+    workers=[rescore_job_worker, review_scheduler],
+    schedules=SCHEDULES,
+    on_startup=[seed_default_model, seed_default_policy],
 )
 
 

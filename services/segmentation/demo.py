@@ -1,10 +1,15 @@
-"""Demo data for `make run`: the worked examples A, B, C of DESIGN 3 and a few more customers."""
+"""Demo data for `make run`: the worked examples A, B, C of docs/design.md §3 and a few more customers,
+with a year of month-end snapshots."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 import httpx
+
+from shared.business_time import first_of_month, zone_named
+from shared.demo import already_loaded, demo_client
+from shared.rfc3339 import format_time
 
 # id, name, industry, since, growth %, repurchase % (None: from orders), owner,
 # days since last order, orders in 12 months, amount in 12 months
@@ -27,16 +32,18 @@ def _orders(customer_id: str, days_since_last: int, count: int, amount: float) -
         {
             "order_id": f"{customer_id}-demo-{i + 1}",
             "amount": round(amount / count, 2),
-            "ordered_at": (now - timedelta(days=min(days_since_last + i * step, 360))).isoformat(),
+            "ordered_at": format_time(now - timedelta(days=min(days_since_last + i * step, 360))),
         }
         for i in range(count)
     ]
 
 
-async def load_demo(base_url: str, headers: dict[str, str]) -> None:
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
-        existing = (await client.get("/v1/customers", params={"limit": 1})).json()
-        if existing["items"]:
+async def load_demo(
+    base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
+) -> None:
+    """The worked examples and a few more customers with orders; skipped when customers exist."""
+    async with demo_client(base_url, headers, transport) as client:
+        if await already_loaded(client, "/v1/customers"):
             return
         for cid, name, industry, since, growth, repurchase, owner, days, count, amount in CUSTOMERS:
             profile = {
@@ -49,5 +56,13 @@ async def load_demo(base_url: str, headers: dict[str, str]) -> None:
             (await client.post(f"/v1/customers/{cid}/orders",
                                json=_orders(cid, days, count, amount))).raise_for_status()
             await client.post(f"/v1/customers/{cid}/interactions", json={
-                "kind": "visit", "occurred_at": (datetime.now(UTC) - timedelta(days=days)).isoformat()})
+                "kind": "visit", "occurred_at": format_time(datetime.now(UTC) - timedelta(days=days))})
             (await client.post(f"/v1/customers/{cid}/rescore")).raise_for_status()
+        # A year of month-end snapshots from the orders above, oldest first: every customer shows
+        # a trend, and one whose orders stopped shows the 3-month decline warning.
+        clock = (await client.get("/v1/clock")).json()  # the service's time and business zone
+        now = datetime.fromisoformat(clock["now"].replace("Z", "+00:00"))
+        this_month = now.astimezone(zone_named(clock["time_zone"])).date().replace(day=1)
+        for months_ago in range(12, 0, -1):
+            month = first_of_month(this_month, -months_ago).strftime("%Y-%m")
+            (await client.post("/v1/monthly-snapshots", json={"month": month})).raise_for_status()

@@ -198,10 +198,40 @@ class SatisfactionRow(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ScheduledRunRow(Base):
-    """Daily detection runs; the unique day makes one replica do each day's run."""
+class MonthlyScoreRow(Base):
+    """The month-end snapshot: one row per customer per business month, even when nothing changed
+    (docs/design.md §9). Trends and the "score fell 3 months in a row" warning read these."""
 
-    __tablename__ = "scheduled_runs"
-    task: Mapped[str] = mapped_column(String(40), primary_key=True)
-    run_on: Mapped[date] = mapped_column(Date, primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __tablename__ = "monthly_scores"
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # the 1st of the business month
+    value: Mapped[float] = mapped_column(Float)
+    computed_tier: Mapped[str] = mapped_column(String(20))
+    tier: Mapped[str] = mapped_column(String(20))
+    quadrant: Mapped[str | None] = mapped_column(String(20))
+    model_version: Mapped[str] = mapped_column(String(100))
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the month's last instant
+
+
+class SnapshotProgressRow(Base):
+    """How far the snapshot of a month got: a run that stopped resumes after `cursor`."""
+
+    __tablename__ = "snapshot_progress"
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(64))
+    customers: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ConfigVersionRow(Base):
+    """Versioned documents an admin edits: the evaluation policy (the scoring model has its own)."""
+
+    __tablename__ = "config_versions"
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,4 +1,4 @@
-"""Request and response models of the segmentation API (the public contract, DESIGN 8)."""
+"""Request and response models of the segmentation API (the public contract, docs/design.md §8)."""
 
 from __future__ import annotations
 
@@ -104,6 +104,16 @@ class SatisfactionOut(BaseModel):
     answered_at: datetime
 
 
+class TrendOut(BaseModel):
+    m1: float | None = Field(description="Month-end score 1 month ago (the snapshot of last month)")
+    m3: float | None = Field(description="Month-end score 3 months ago")
+    m6: float | None = Field(description="Month-end score 6 months ago")
+    m12: float | None = Field(description="Month-end score 12 months ago")
+    direction: str | None = Field(
+        description="up, down or flat: the score against 3 months ago (1 month when that is all); "
+                    "flat within the evaluation policy's trend_flat_band")
+
+
 class CustomerOut(BaseModel):
     id: str
     name: str
@@ -122,6 +132,7 @@ class CustomerOut(BaseModel):
     churn_risk: list[ChurnRiskOut]
     satisfaction: SatisfactionOut | None = None
     open_p1_complaints_12m: int = 0
+    trend: TrendOut | None = None
 
 
 class CustomerSummary(BaseModel):
@@ -142,6 +153,8 @@ class OrderIn(Strict):
 class OrdersAccepted(BaseModel):
     accepted: int
     duplicates: list[str] = Field(description="order ids seen before; not counted twice")
+    score_changed: bool = Field(
+        default=False, description="The new orders moved the score (rescored in the same request)")
 
 
 class InteractionKind(StrEnum):
@@ -264,10 +277,63 @@ class HistoryTierChange(BaseModel):
     changed_at: datetime
 
 
+class MonthEndScore(BaseModel):
+    month: str = Field(description="YYYY-MM, a business month")
+    value: float
+    tier: str
+    computed_tier: str
+    quadrant: str | None
+
+
 class HistoryOut(BaseModel):
     customer_id: str
     scores: list[HistoryScore]
     tier_changes: list[HistoryTierChange]
+    month_ends: list[MonthEndScore] = Field(
+        default_factory=list, description="The monthly snapshots, newest first: one per month")
+
+
+class ReviewIntervalsDoc(Strict):
+    VIP: int
+    Key: int
+    Regular: int
+    Observation: int
+
+
+class EvaluationPolicyDoc(Strict):
+    """Every number of re-evaluation, quadrants, churn risk, overrides and trends (defaults: the seed's)."""
+
+    review_interval_days: ReviewIntervalsDoc = Field(
+        description="Days between scheduled reviews per tier (VIP 91: quarterly; others 182)")
+    high_value_share: float = Field(description="High value: the top share of active customers (0.30)")
+    loyalty_min_sub_score: float = Field(description="High loyalty: L sub-score at least this (60)")
+    loyalty_min_years: float = Field(description="High loyalty: cooperation of at least this many years (1)")
+    silence_days: int = Field(description="Churn risk: no order and no interaction for this many days (90)")
+    spending_drop_ratio: float = Field(
+        description="Spending drop: each recent month at most this share (0.5)")
+    spending_drop_months: int = Field(description="... in each of this many last months (2)")
+    spending_baseline_months: int = Field(description="... of the mean of this many months before (3)")
+    declining_months: int = Field(
+        description="Churn risk: the month-end score fell this many months running (3)")
+    override_validity_days: int = Field(description="A tier override without an expiry holds this long (180)")
+    trend_flat_band: float = Field(description="Trend: within this many points of 3 months ago is flat (1.0)")
+
+
+class EvaluationPolicyOut(EvaluationPolicyDoc):
+    version: int
+    created_by: str
+    created_at: datetime
+
+
+class SnapshotIn(Strict):
+    month: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}$", description="YYYY-MM, a past business month")
+
+
+class SnapshotOut(BaseModel):
+    month: str
+    customers: int = Field(description="Customers with a month-end row for the month")
+    changed: int = Field(description="Customers whose current score the snapshot moved")
+    warnings: int = Field(description="Score-declining warnings raised")
 
 
 ModelApplied.model_rebuild()

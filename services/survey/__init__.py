@@ -1,1 +1,1 @@
-"""Survey service: templates, invitations, responses, satisfaction and topics (DESIGN 4)."""
+"""Survey service: templates, invitations, responses, satisfaction and topics (docs/design.md §4)."""

@@ -1,14 +1,21 @@
-"""Authenticated routes of the survey service (DESIGN 8): templates, invitations, results."""
+"""Routes of the survey service (docs/design.md §8): templates, invitations and results (authenticated);
+answering by token and the mobile answering page (public: the token is the key, docs/design.md §7)."""
 
 from __future__ import annotations
 
+import secrets
+from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
-from services.survey.service import cadence, invitations, reports, schedule, surveys
+from services.survey.service import cadence, invitations, reports, responses, schedule, surveys
+from services.survey.service.ratelimit import enforce_invitation_limits
 from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
 from shared.errors import Forbidden
@@ -24,6 +31,13 @@ manage_schedule = require(admin_only=True)  # the service's own settings (docs/d
 # The notification service fetches an invitation's link at send time with a service identity
 # holding only this permission; no user role reads links by invitation id (the link is the key).
 LINK_PERMISSION = "survey:invitation-links"
+PAGE = Path(__file__).parent / "page" / "answer.html"
+Token = PathParam(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
+                  description="The invitation token: the only key needed")
+
+
+def _ctx(request: Request):
+    return request.app.state.ctx
 
 
 async def read_links(caller: Caller = Depends(authenticate)) -> Caller:
@@ -38,7 +52,7 @@ async def create_survey(
     body: schemas.SurveyIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage_templates),
 ) -> schemas.SurveyOut:
-    return surveys.survey_out(await surveys.create_survey(session, body, caller))
+    return await surveys.create_survey(session, body, caller)
 
 
 @router.get("/surveys", response_model=Page[schemas.SurveySummary], tags=["surveys"],
@@ -56,7 +70,7 @@ async def get_survey(
     survey_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
     etags: ETags = Depends(),
 ) -> schemas.SurveyOut:
-    return etags.tag(surveys.survey_out(await surveys.get_survey(session, survey_id)))
+    return etags.tag(await surveys.survey(session, survey_id))
 
 
 @router.put("/surveys/{survey_id}/weights", response_model=schemas.SurveyOut, tags=["surveys"],
@@ -65,7 +79,7 @@ async def put_weights(
     survey_id: str, body: schemas.WeightsIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage_templates),
 ) -> schemas.SurveyOut:
-    return surveys.survey_out(await surveys.set_tier_weights(session, survey_id, body.tier_weights))
+    return await surveys.set_tier_weights(session, survey_id, body.tier_weights)
 
 
 @router.post("/surveys/{survey_id}/invitations", response_model=schemas.InvitationsOut,
@@ -75,12 +89,8 @@ async def create_invitations(
     survey_id: str, body: schemas.InvitationsIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
 ) -> schemas.InvitationsOut:
-    ctx = request.app.state.ctx
-    now = ctx.clock.now()
-    rows, skipped = await invitations.invite(ctx, session, survey_id, body, caller, now)
-    return schemas.InvitationsOut(
-        items=[invitations.invitation_out(ctx.settings, r, now) for r in rows], skipped=skipped,
-    )
+    ctx = _ctx(request)
+    return await invitations.invite(ctx, session, survey_id, body, caller, ctx.clock.now())
 
 
 @router.get("/invitation-links/{invitation_id}", response_model=schemas.InvitationLinkOut,
@@ -91,8 +101,8 @@ async def invitation_link(
     invitation_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(read_links),
 ) -> schemas.InvitationLinkOut:
-    ctx = request.app.state.ctx
-    return await invitations.invitation_link(ctx.settings, session, invitation_id, ctx.clock.now())
+    ctx = _ctx(request)
+    return await invitations.invitation_link(ctx, session, invitation_id, ctx.clock.now())
 
 
 @router.get("/customers/{customer_id}/invitations", response_model=Page[schemas.InvitationOut],
@@ -103,9 +113,7 @@ async def customer_invitations(
     cursor: str | None = None, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(see_invitations),
 ) -> Page[schemas.InvitationOut]:
-    return await invitations.customer_invitations(
-        request.app.state.ctx.settings, session, customer_id, limit, cursor
-    )
+    return await invitations.customer_invitations(_ctx(request), session, customer_id, limit, cursor)
 
 
 @router.get("/surveys/{survey_id}/results", response_model=schemas.ResultsOut, tags=["results"],
@@ -126,7 +134,7 @@ async def get_coverage(
                         examples=["2026-Q4"]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.CoverageOut:
-    return await cadence.coverage(request.app.state.ctx, session, survey_id, period)
+    return await cadence.coverage(_ctx(request), session, survey_id, period)
 
 
 @router.get("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
@@ -146,7 +154,7 @@ async def put_survey_schedule(
         "reminder_after_days": [3, 7], "fatigue_days": 30}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
 ) -> schemas.ScheduleOut:
-    return await schedule.replace_schedule(session, body, caller.subject, request.app.state.ctx.clock.now())
+    return await schedule.replace_schedule(session, body, caller.subject, _ctx(request).clock.now())
 
 
 @router.get("/surveys/{survey_id}/topics", response_model=schemas.TopicsOut, tags=["results"],
@@ -168,3 +176,51 @@ async def customer_satisfaction(
     caller: Caller = Depends(read),
 ) -> schemas.CustomerSatisfactionOut:
     return await reports.customer_satisfaction(session, customer_id, limit, cursor)
+
+
+# --- public: answering by token, no login ---------------------------------------------------
+
+public_router = APIRouter()
+
+
+@cache
+def _page_template() -> str:
+    return PAGE.read_text(encoding="utf-8")
+
+
+@public_router.get("/v1/invitations/{token}", response_model=schemas.PublicInvitationOut,
+                   tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+                   summary="The questions of an invitation (no login: the token is the key)")
+async def get_invitation(
+    request: Request, token: str = Token, session: AsyncSession = Depends(db_session)
+) -> schemas.PublicInvitationOut:
+    return await invitations.public_view(session, token, _ctx(request).clock.now())
+
+
+@public_router.post("/v1/invitations/{token}/response", response_model=schemas.ResponseOut, status_code=201,
+                    tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+                    summary="Answer once; a survey answer is scored and published as satisfaction-scored")
+async def post_response(
+    body: schemas.ResponseIn, request: Request, token: str = Token,
+    session: AsyncSession = Depends(db_session),
+) -> schemas.ResponseOut:
+    return await responses.answer(_ctx(request), session, token, body)
+
+
+@public_router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],
+                   summary="The mobile-friendly answering page an invitation URL points to")
+async def answering_page(token: str = Token) -> HTMLResponse:
+    # The token stays in the URL only: the page reads it from location and sends no referrer.
+    nonce = secrets.token_urlsafe(16)
+    html = _page_template().replace("{{nonce}}", nonce)
+    return HTMLResponse(html, headers={
+        "Content-Security-Policy": (
+            f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
+            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors 'none'"
+        ),
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+        "X-Robots-Tag": "noindex",
+        "X-Content-Type-Options": "nosniff",
+    })

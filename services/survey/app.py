@@ -1,13 +1,12 @@
-"""Survey service: templates, invitations, satisfaction, topics, ticket verification (DESIGN 4)."""
+"""Survey service: templates, invitations, satisfaction, topics, ticket verification (docs/design.md §4)."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
 
-from services.survey.api import router
+from services.survey.api import public_router, router
 from services.survey.events import HANDLERS
 from services.survey.models import Base
-from services.survey.public import router as public_router
 from services.survey.service.cadence import SCHEDULES
 from services.survey.service.ratelimit import rate_limit_janitor
 from services.survey.service.schedule import seed_default_schedule

@@ -8,6 +8,8 @@ import time
 
 import httpx
 
+from shared.demo import already_loaded, demo_client
+
 # (customer id, Likert answer for every item, NPS, open answer). Customers of the segmentation
 # demo, so that results, NPS and CSAT show by tier and the playbook plans care for real owners.
 DEMO_ANSWERS = [
@@ -23,10 +25,14 @@ DEMO_ANSWERS = [
 MAILED = ["cust-a", "cust-b"]
 
 
-async def _tiers_known(client: httpx.AsyncClient, customer_ids: list[str], wait_seconds: float) -> None:
-    """Wait (a while at most) until the survey has heard each customer's tier from segmentation:
-    an invitation keeps the tier it was sent at, and the demo loads right after segmentation's."""
-    deadline = time.monotonic() + wait_seconds
+# An invitation keeps the tier the survey knew when it was sent, and the demo loads right after
+# segmentation's: it waits this long at most to hear the customers' tiers.
+TIERS_AWAITED_SECONDS = 30.0
+
+
+async def _tiers_known(client: httpx.AsyncClient, customer_ids: list[str]) -> None:
+    """Until the survey has heard each customer's tier from segmentation (or the wait is over)."""
+    deadline = time.monotonic() + TIERS_AWAITED_SECONDS
     pending = list(customer_ids)
     while pending and time.monotonic() < deadline:
         known = [(await client.get(f"/v1/customers/{c}/satisfaction")).json().get("tier") for c in pending]
@@ -35,15 +41,15 @@ async def _tiers_known(client: httpx.AsyncClient, customer_ids: list[str], wait_
             await asyncio.sleep(0.5)
 
 
-async def load_demo(base_url: str, headers: dict[str, str], *, tier_wait_seconds: float = 30.0) -> None:
+async def load_demo(
+    base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
+) -> None:
     """Invite the demo customers to the default survey and answer for six; skipped when loaded."""
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
-        existing = await client.get(f"/v1/customers/{DEMO_ANSWERS[0][0]}/invitations")
-        existing.raise_for_status()
-        if existing.json()["items"]:
+    async with demo_client(base_url, headers, transport) as client:
+        if await already_loaded(client, f"/v1/customers/{DEMO_ANSWERS[0][0]}/invitations"):
             return
         customers = [c for c, *_ in DEMO_ANSWERS] + MAILED
-        await _tiers_known(client, customers, tier_wait_seconds)
+        await _tiers_known(client, customers)
         survey = (await client.get("/v1/surveys/default")).json()
         items = [item["id"] for item in survey["items"]]
         created = await client.post("/v1/surveys/default/invitations", json={"customer_ids": customers})

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -104,14 +105,10 @@ class SurveyTargetRow(Base):
     __table_args__ = (Index("ix_survey_targets_open", "status", "period_key", "not_before"),)
 
 
-class ScheduleVersionRow(Base):
-    """Versions of the survey schedule an admin edits (cadence per tier, reminders, guard); never changed."""
+class ConfigVersionRow(ConfigVersionColumns, Base):
+    """Versioned documents an admin edits (the survey schedule); a version never changes."""
 
-    __tablename__ = "schedule_versions"
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __tablename__ = "config_versions"
 
 
 class ResponseRow(Base):

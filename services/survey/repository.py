@@ -5,51 +5,36 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import Row, and_, bindparam, case, delete, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
     CustomerTierRow,
     InvitationRow,
     RateLimitRow,
+    ReminderRow,
     ResponseRow,
     SurveyRow,
+    SurveyTargetRow,
 )
 from shared.db import PerDialect, as_utc
-from shared.pagination import decode_cursor
+from shared.pagination import Keyset, Page
+
+SURVEYS_OLDEST_FIRST = Keyset(SurveyRow.id, SurveyRow.created_at)
+INVITATIONS_NEWEST_FIRST = Keyset(InvitationRow.id, InvitationRow.created_at, descending=True)
+ANSWERS_OLDEST_FIRST = Keyset(ResponseRow.id, ResponseRow.answered_at)
+# Replicas starting together insert the default template once.
+_INSERT_SURVEY_UNLESS_PRESENT = PerDialect(
+    lambda insert: insert(SurveyRow).on_conflict_do_nothing(index_elements=["id"]))
 
 
-def upsert(session: AsyncSession, model):
-    """An INSERT that supports ON CONFLICT on both PostgreSQL and SQLite."""
-    return PerDialect.INSERTS[session.bind.dialect.name](model)
+async def insert_survey_unless_present(session: AsyncSession, values: dict[str, Any]) -> None:
+    await session.execute(_INSERT_SURVEY_UNLESS_PRESENT.for_session(session), values)
 
 
-def _after(cursor: str | None, time_column, id_column, *, descending: bool):
-    """Keyset condition for the rows after the cursor's (time, id)."""
-    position = decode_cursor(cursor)
-    if position is None:
-        return None
-    try:
-        at, last_id = as_utc(position["t"]), str(position["id"])
-    except (KeyError, ValueError) as exc:
-        from shared.errors import InvalidInput
-
-        raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
-    if descending:
-        return or_(time_column < at, and_(time_column == at, id_column < last_id))
-    return or_(time_column > at, and_(time_column == at, id_column > last_id))
-
-
-def position(at: datetime, row_id: str) -> dict[str, Any]:
-    return {"t": at.isoformat(), "id": row_id}
-
-
-async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> list[SurveyRow]:
-    query = select(SurveyRow).order_by(SurveyRow.created_at, SurveyRow.id).limit(limit + 1)
-    condition = _after(cursor, SurveyRow.created_at, SurveyRow.id, descending=False)
-    if condition is not None:
-        query = query.where(condition)
-    return list((await session.scalars(query)).all())
+async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> Page[SurveyRow]:
+    rows = await session.scalars(SURVEYS_OLDEST_FIRST.seek(select(SurveyRow), cursor, limit))
+    return SURVEYS_OLDEST_FIRST.page(rows, limit)
 
 
 async def tier_of(session: AsyncSession, customer_id: str) -> CustomerTierRow | None:
@@ -75,18 +60,11 @@ async def invitation_by_token(
 
 async def customer_invitations(
     session: AsyncSession, customer_id: str, limit: int, cursor: str | None
-) -> list[InvitationRow]:
+) -> Page[InvitationRow]:
     """Newest first."""
-    query = (
-        select(InvitationRow)
-        .where(InvitationRow.customer_id == customer_id)
-        .order_by(InvitationRow.created_at.desc(), InvitationRow.id.desc())
-        .limit(limit + 1)
-    )
-    condition = _after(cursor, InvitationRow.created_at, InvitationRow.id, descending=True)
-    if condition is not None:
-        query = query.where(condition)
-    return list((await session.scalars(query)).all())
+    query = select(InvitationRow).where(InvitationRow.customer_id == customer_id)
+    rows = await session.scalars(INVITATIONS_NEWEST_FIRST.seek(query, cursor, limit))
+    return INVITATIONS_NEWEST_FIRST.page(rows, limit)
 
 
 async def invited_by_group(session: AsyncSession, survey_id: str, by: str) -> dict[str | None, int]:
@@ -128,18 +106,11 @@ async def response_rate(session: AsyncSession, survey_id: str) -> float | None:
 
 async def customer_satisfaction(
     session: AsyncSession, customer_id: str, limit: int, cursor: str | None
-) -> list[ResponseRow]:
+) -> Page[ResponseRow]:
     """Scored responses of a customer, oldest first."""
-    query = (
-        select(ResponseRow)
-        .where(ResponseRow.customer_id == customer_id, ResponseRow.kind == "survey")
-        .order_by(ResponseRow.answered_at, ResponseRow.id)
-        .limit(limit + 1)
-    )
-    condition = _after(cursor, ResponseRow.answered_at, ResponseRow.id, descending=False)
-    if condition is not None:
-        query = query.where(condition)
-    return list((await session.scalars(query)).all())
+    query = select(ResponseRow).where(ResponseRow.customer_id == customer_id, ResponseRow.kind == "survey")
+    rows = await session.scalars(ANSWERS_OLDEST_FIRST.seek(query, cursor, limit))
+    return ANSWERS_OLDEST_FIRST.page(rows, limit)
 
 
 async def latest_satisfaction(session: AsyncSession, customer_id: str) -> ResponseRow | None:
@@ -169,6 +140,11 @@ async def count_hits(session: AsyncSession, buckets: list[str], window_start: da
     return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}
 
 
+async def drop_windows_before(session: AsyncSession, cutoff: datetime) -> None:
+    """Forget rate-limit windows that ended before `cutoff`."""
+    await session.execute(delete(RateLimitRow).where(RateLimitRow.window_start < cutoff))
+
+
 async def last_survey_invitations(
     session: AsyncSession, customer_ids: list[str]
 ) -> dict[str, tuple[str, datetime]]:
@@ -187,3 +163,78 @@ async def last_survey_invitations(
         select(newest.c.customer_id, newest.c.id, newest.c.created_at).where(newest.c.rank == 1)
     )
     return {customer: (invitation_id, as_utc(at)) for customer, invitation_id, at in rows.all()}
+
+
+
+# --- surveys on cadence (docs/design.md §9) ----------------------------------------------------
+
+_ADD_TARGETS = PerDialect(lambda insert: insert(SurveyTargetRow))
+# One row per reminder number of an invitation: a repeated run sends nothing twice.
+_ADD_REMINDER = PerDialect(lambda insert: insert(ReminderRow).on_conflict_do_nothing()
+                           .returning(ReminderRow.number))
+
+
+async def add_targets(
+    session: AsyncSession, tier: str, period_key: str, survey_id: str, status: str, now: datetime
+) -> None:
+    """Every customer of the tier known from `score-updated` becomes a target of the period, once."""
+    customers = select(
+        literal(period_key), CustomerTierRow.customer_id, CustomerTierRow.tier, literal(survey_id),
+        literal(status), literal(now, SurveyTargetRow.created_at.type),
+        literal(now, SurveyTargetRow.updated_at.type),
+    ).where(CustomerTierRow.tier == tier)
+    columns = ["period_key", "customer_id", "tier", "survey_id", "status", "created_at", "updated_at"]
+    insert = _ADD_TARGETS.for_session(session)
+    await session.execute(insert.from_select(columns, customers).on_conflict_do_nothing())
+
+
+async def claim_pending_targets(
+    session: AsyncSession, status: str, period_keys: list[str], now: datetime, limit: int
+) -> list[SurveyTargetRow]:
+    """Targets of these periods still to invite whose guard (if any) lifted, locked past other runs."""
+    return list((await session.scalars(
+        select(SurveyTargetRow).where(
+            SurveyTargetRow.status == status, SurveyTargetRow.period_key.in_(period_keys),
+            or_(SurveyTargetRow.not_before.is_(None), SurveyTargetRow.not_before <= now),
+        ).order_by(SurveyTargetRow.period_key, SurveyTargetRow.customer_id)
+        .limit(limit).with_for_update(skip_locked=True)
+    )).all())
+
+
+async def claim_reminders_due(session: AsyncSession, now: datetime, limit: int) -> list[InvitationRow]:
+    """Unanswered invitations whose next reminder is due, locked past other runs."""
+    return list((await session.scalars(
+        select(InvitationRow).where(
+            InvitationRow.next_reminder_at <= now, InvitationRow.answered_at.is_(None),
+        ).order_by(InvitationRow.next_reminder_at, InvitationRow.id)
+        .limit(limit).with_for_update(skip_locked=True)
+    )).all())
+
+
+async def add_reminder(session: AsyncSession, invitation_id: str, number: int, now: datetime) -> int | None:
+    """Record a reminder of an invitation; None when that reminder was sent already."""
+    return await session.scalar(_ADD_REMINDER.for_session(session),
+                                 {"invitation_id": invitation_id, "number": number, "sent_at": now})
+
+
+async def coverage_by_tier(
+    session: AsyncSession, survey_id: str, period_key: str, start: datetime, end: datetime
+) -> list[Row]:
+    """Per tier: the period's targets, those with a survey invitation made in it (by the schedule,
+    by hand or through the playbook), those that answered, and those held back by the guard."""
+    invited = (
+        select(InvitationRow.customer_id.label("customer_id"),
+               func.max(case((ResponseRow.id.is_not(None), 1), else_=0)).label("answered"))
+        .outerjoin(ResponseRow, ResponseRow.invitation_id == InvitationRow.id)
+        .where(InvitationRow.kind == "survey", InvitationRow.created_at >= start,
+               InvitationRow.created_at < end)
+        .group_by(InvitationRow.customer_id).subquery()
+    )
+    held = and_(invited.c.customer_id.is_(None), SurveyTargetRow.reason.like("fatigue%"))
+    return list((await session.execute(
+        select(SurveyTargetRow.tier, func.count(), func.count(invited.c.customer_id),
+               func.coalesce(func.sum(invited.c.answered), 0), func.sum(case((held, 1), else_=0)))
+        .outerjoin(invited, invited.c.customer_id == SurveyTargetRow.customer_id)
+        .where(SurveyTargetRow.period_key == period_key, SurveyTargetRow.survey_id == survey_id)
+        .group_by(SurveyTargetRow.tier)
+    )).all())

@@ -1,4 +1,4 @@
-"""Request and response models of the survey API (the public contract, DESIGN 8)."""
+"""Request and response models of the survey API (the public contract, docs/design.md §8)."""
 
 from __future__ import annotations
 

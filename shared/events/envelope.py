@@ -12,6 +12,8 @@ from typing import Any
 
 import fastjsonschema
 
+from shared.rfc3339 import format_time, parse_time
+
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 ENVELOPE_SCHEMA = "cloudevent"
 REQUEST_ID_EXTENSION = "crmrequestid"
@@ -41,7 +43,7 @@ class Event:
             "id": self.id,
             "source": self.source,
             "type": self.type,
-            "time": self.time.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "time": format_time(self.time),
             "subject": self.subject,
             "datacontenttype": "application/json",
             "dataschema": f"https://crm-care.dev/schemas/{self.type}.json",
@@ -89,7 +91,7 @@ def parse_event(raw: bytes | str) -> Event:
         type=envelope["type"],
         source=envelope["source"],
         subject=envelope.get("subject", ""),
-        time=datetime.fromisoformat(envelope["time"].replace("Z", "+00:00")),
+        time=parse_time(envelope["time"]),
         data=envelope["data"],
         request_id=envelope.get(REQUEST_ID_EXTENSION),
         traceparent=envelope.get("traceparent"),

@@ -1,4 +1,4 @@
-"""docker-compose.yml, the Dockerfile and the Prometheus / Grafana files they mount (DESIGN 7)."""
+"""docker-compose.yml, the Dockerfile and the Prometheus / Grafana files they mount (docs/design.md §7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The partner contract (DESIGN 2): AsyncAPI 3.0 from the event schemas, served and committed."""
+"""The partner contract (docs/design.md §2): AsyncAPI 3.0 from the event schemas, served and committed."""
 
 from __future__ import annotations
 

@@ -152,7 +152,7 @@ def test_services_hpa_and_pdb_point_at_each_deployment(rendered):
         assert all(p["targetPort"] in ports for p in service["spec"]["ports"])
         target = hpas[name]["spec"]["scaleTargetRef"]
         assert (target["kind"], target["name"]) == ("Deployment", name)
-        assert hpas[name]["spec"]["minReplicas"] >= 2, "several replicas side by side (DESIGN 7)"
+        assert hpas[name]["spec"]["minReplicas"] >= 2, "several replicas side by side (docs/design.md §7)"
         assert pdbs[name]["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
         assert pdbs[name]["spec"]["minAvailable"] < hpas[name]["spec"]["minReplicas"], "drains must work"
 
@@ -269,7 +269,7 @@ def test_production_uses_tls_replicated_topics_and_a_pinned_image(production):
 
 
 def test_production_settings_pass_the_services_startup_checks(production):
-    """The rendered production environment is accepted by the settings validator (DESIGN 7)."""
+    """The rendered production environment is accepted by the settings validator (docs/design.md §7)."""
     environment = {k.removeprefix("CRM_").lower(): v for k, v in config_values(production).items()}
     secret = of_kind(production, "Secret")["crm-jwt"]["stringData"]["secret"]
     settings = PlatformSettings(**environment, jwt_secret=secret)

@@ -1,4 +1,5 @@
-"""The public HTTP contract (DESIGN 8) only grows: nothing in docs/openapi/<service>.json may vanish."""
+"""The public HTTP contract (docs/design.md §8) only grows: nothing in docs/openapi/<service>.json
+may vanish."""
 
 from __future__ import annotations
 

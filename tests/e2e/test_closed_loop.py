@@ -1,4 +1,4 @@
-"""Segmentation, survey and feedback together through the broker: the closed loop of DESIGN 4-5.
+"""Segmentation, survey and feedback together through the broker: the closed loop of docs/design.md §4-5.
 
 A VIP customer's tier reaches the SLA engine and the survey weights through `score-updated`; a
 resolved ticket sends the customer a verification; a "no" reopens the ticket, a "yes" closes it;
@@ -53,7 +53,7 @@ async def stack(platform_config):
 
 
 async def _vip_customer(seg) -> str:
-    """Worked example A of DESIGN 3 (VIP), scored and published."""
+    """Worked example A of docs/design.md §3 (VIP), scored and published."""
     from tests.integration.segmentation.helpers import create_worked_example
 
     customer_id = await create_worked_example(seg, "A", prefix="loop")

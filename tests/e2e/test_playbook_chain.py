@@ -18,14 +18,11 @@ from services.segmentation.settings import segmentation_settings
 from services.survey.app import create_app as create_survey_app
 from services.survey.service.cadence import invite_on_cadence
 from services.survey.settings import survey_settings
+from shared.rfc3339 import parse_time as _time
 from tests.integration.playbook.helpers import uvicorn_server
 from tests.support import ADMIN, bearer, eventually, free_port, running_service
 
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-e2e")
-
-
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 async def _action(playbook, customer_id: str, kind: str, **expected) -> dict | None:

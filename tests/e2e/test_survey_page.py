@@ -7,6 +7,7 @@ import httpx
 import pytest
 import uvicorn
 
+from services.survey import demo as survey_demo
 from services.survey.app import create_app
 from services.survey.demo import load_demo
 from services.survey.settings import survey_settings
@@ -90,10 +91,11 @@ async def test_a_customer_answers_on_the_phone_page_and_the_answer_is_scored(sur
         assert stored["items"][0]["nps"] == 10
 
 
-async def test_the_demo_data_loads_over_http_once(survey_server):
+async def test_the_demo_data_loads_over_http_once(survey_server, monkeypatch):
     # No segmentation here: the demo does not wait to hear the customers' tiers.
-    await load_demo(survey_server, ADMIN, tier_wait_seconds=0)
-    await load_demo(survey_server, ADMIN, tier_wait_seconds=0)  # already loaded: skipped
+    monkeypatch.setattr(survey_demo, "TIERS_AWAITED_SECONDS", 0.0)
+    await load_demo(survey_server, ADMIN)
+    await load_demo(survey_server, ADMIN)  # already loaded: skipped
     # The first topics call loads the word segmentation dictionary: seconds on a busy host.
     async with httpx.AsyncClient(base_url=survey_server, headers=ADMIN, timeout=60) as api:
         answered = (await api.get("/v1/customers/cust-g/satisfaction")).json()

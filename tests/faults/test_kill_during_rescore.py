@@ -25,7 +25,7 @@ async def _job(client: httpx.AsyncClient, job_id: str) -> dict:
 
 async def test_a_rescore_job_killed_with_sigkill_completes_after_restart_publishing_once(own_database):
     load_service("segmentation")
-    from bench.rescore import load_data
+    from bench.customer_data import load_data
 
     broker = Broker()
     broker.start()

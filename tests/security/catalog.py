@@ -37,6 +37,8 @@ ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/clock"),
     ("PUT", "/v1/survey-schedule"),
     ("PUT", "/v1/care-schedule"),
+    ("PUT", "/v1/evaluation-policy"),
+    ("PUT", "/v1/verification-policy"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {

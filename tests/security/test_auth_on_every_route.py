@@ -1,4 +1,4 @@
-"""DESIGN 7 auth, checked on every route of every service as its OpenAPI document lists them."""
+"""docs/design.md §7 auth, checked on every route of every service as its OpenAPI document lists them."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ async def test_the_analyst_writes_nothing_but_read_only_computations(service):
             assert response.status_code not in (401, 403), (name, method, path, response.text)
         else:
             assert response.status_code == 403, (name, method, path, response.text)
-    # Reads: an analyst reads everything (DESIGN 7) but a service may keep secrets (invitation
+    # Reads: an analyst reads everything (docs/design.md §7) but a service may keep secrets (invitation
     # tokens) from analysts; those denied reads are reported, not failed.
     reads = [(m, p) for m, p in _protected(openapi) if m not in WRITE_METHODS]
     denied = []

@@ -1,4 +1,4 @@
-"""DESIGN 7: contact phone and email never appear in a published event or a log line."""
+"""docs/design.md §7: contact phone and email never appear in a published event or a log line."""
 
 from __future__ import annotations
 

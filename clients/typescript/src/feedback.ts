@@ -265,6 +265,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly tiered service report built on the 1st for the month before: SLA by tier and priority, satisfaction and NPS, actions, tier moves, effect */
+        get: operations["monthly_report_v1_reports_monthly_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verification-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long a resolved ticket waits for the customer's answer before it closes */
+        get: operations["get_verification_policy_v1_verification_policy_get"];
+        /** Save a new verification policy version (admin) */
+        put: operations["put_verification_policy_v1_verification_policy_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/schedules": {
         parameters: {
             query?: never;
@@ -321,6 +356,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActionSummary */
+        ActionSummary: {
+            /** Created */
+            created: number;
+            /** Done */
+            done: number;
+            /** Done On Time */
+            done_on_time: number;
+            /**
+             * Overdue
+             * @description Actions that went overdue in the month
+             */
+            overdue: number;
+            /**
+             * Open Past Due
+             * @description Due in the month and not done by its end
+             */
+            open_past_due: number;
+        };
         /** AssignIn */
         AssignIn: {
             /** Assignee */
@@ -460,6 +514,32 @@ export interface components {
             /** Moved By */
             moved_by: string | null;
         };
+        /** EffectSection */
+        EffectSection: {
+            /** Tickets Resolved */
+            tickets_resolved: number;
+            /** Tickets Closed Confirmed */
+            tickets_closed_confirmed: number;
+            /**
+             * Tickets Closed Without Confirmation
+             * @description Closed by themselves in the month, no verification answer (counted apart)
+             */
+            tickets_closed_without_confirmation: number;
+            /** Reopen Rate */
+            reopen_rate: number | null;
+            /**
+             * Satisfaction Change
+             * @description Against the month before
+             */
+            satisfaction_change: number | null;
+            /**
+             * Nps Change
+             * @description Against the month before
+             */
+            nps_change: number | null;
+            /** Actions Done */
+            actions_done: number;
+        };
         /** EscalationDoc */
         EscalationDoc: {
             /**
@@ -504,6 +584,46 @@ export interface components {
             /** Keywords */
             keywords: string[];
         };
+        /** MonthlyReportOut */
+        MonthlyReportOut: {
+            /** Month */
+            month: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Built At
+             * Format: date-time
+             */
+            built_at: string;
+            /** @description The business month, [start, end) */
+            period: components["schemas"]["ReportPeriod"];
+            sla: components["schemas"]["SlaSection"];
+            /**
+             * Satisfaction
+             * @description Per tier and `all`
+             */
+            satisfaction: {
+                [key: string]: components["schemas"]["SatisfactionSummary"];
+            };
+            /**
+             * Actions
+             * @description Care actions per tier and `all`
+             */
+            actions: {
+                [key: string]: components["schemas"]["ActionSummary"];
+            };
+            tier_moves: components["schemas"]["TierMovesSection"];
+            effect: components["schemas"]["EffectSection"];
+        };
+        /** OnTimeRates */
+        OnTimeRates: {
+            /** Tickets */
+            tickets: number;
+            /** First Response On Time Rate */
+            first_response_on_time_rate: number | null;
+            /** Resolution On Time Rate */
+            resolution_on_time_rate: number | null;
+        };
         /** Page[TicketOut] */
         Page_TicketOut_: {
             /** Items */
@@ -542,6 +662,19 @@ export interface components {
             type_rules?: components["schemas"]["TypeRuleDoc"][];
             /** @default P2 */
             default_priority: components["schemas"]["Priority"];
+        };
+        /** ReportPeriod */
+        ReportPeriod: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
         };
         /** ResolveIn */
         ResolveIn: {
@@ -591,6 +724,23 @@ export interface components {
             };
             /** Default Team */
             default_team: string;
+        };
+        /** SatisfactionSummary */
+        SatisfactionSummary: {
+            /** Answers */
+            answers: number;
+            /**
+             * Satisfaction
+             * @description Mean satisfaction, 1-5
+             */
+            satisfaction: number | null;
+            /**
+             * Nps
+             * @description % promoters (9-10) - % detractors (0-6)
+             */
+            nps: number | null;
+            /** Nps Answers */
+            nps_answers: number;
         };
         /** ScheduleOut */
         ScheduleOut: {
@@ -791,6 +941,25 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** SlaSection */
+        SlaSection: {
+            /**
+             * By Tier
+             * @description Per tier (and `all`): on-time rates, FCR, reopens
+             */
+            by_tier: {
+                [key: string]: components["schemas"]["TierReport"];
+            };
+            /**
+             * By Tier And Priority
+             * @description On-time rates per tier, then per priority (P1, P2, P3)
+             */
+            by_tier_and_priority: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["OnTimeRates"];
+                };
+            };
+        };
         /**
          * Status
          * @enum {string}
@@ -921,6 +1090,29 @@ export interface components {
          * @enum {string}
          */
         Tier: "VIP" | "Key" | "Regular" | "Observation";
+        /** TierMove */
+        TierMove: {
+            /**
+             * From
+             * @description `new` for a customer's first tier
+             */
+            from: string;
+            /** To */
+            to: string;
+            /** Customers */
+            customers: number;
+        };
+        /** TierMovesSection */
+        TierMovesSection: {
+            /** Moves */
+            moves: components["schemas"]["TierMove"][];
+            /** Up */
+            up: number;
+            /** Down */
+            down: number;
+            /** New */
+            new: number;
+        };
         /** TierReport */
         TierReport: {
             /** Tickets */
@@ -939,6 +1131,18 @@ export interface components {
             satisfaction_after_resolution: number | null;
             /** Satisfaction Answers */
             satisfaction_answers: number;
+            /**
+             * Closed Confirmed
+             * @description Closed on the customer's confirmation
+             * @default 0
+             */
+            closed_confirmed: number;
+            /**
+             * Closed Without Confirmation
+             * @description Closed by themselves: no verification answer within the policy's days
+             * @default 0
+             */
+            closed_without_confirmation: number;
         };
         /** TypeRuleDoc */
         TypeRuleDoc: {
@@ -964,6 +1168,31 @@ export interface components {
             solved: boolean;
             /** Comment */
             comment?: string | null;
+        };
+        /** VerificationPolicyDoc */
+        VerificationPolicyDoc: {
+            /**
+             * Auto Close After Days
+             * @description A resolved ticket with no verification answer closes after this many days
+             */
+            auto_close_after_days: number;
+        };
+        /** VerificationPolicyOut */
+        VerificationPolicyOut: {
+            /**
+             * Auto Close After Days
+             * @description A resolved ticket with no verification answer closes after this many days
+             */
+            auto_close_after_days: number;
+            /** Version */
+            version: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
     };
     responses: never;
@@ -1634,6 +1863,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaReportOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    monthly_report_v1_reports_monthly_get: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM, a business month */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_verification_policy_v1_verification_policy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationPolicyOut"];
+                };
+            };
+        };
+    };
+    put_verification_policy_v1_verification_policy_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationPolicyDoc"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationPolicyOut"];
                 };
             };
             /** @description Validation Error */

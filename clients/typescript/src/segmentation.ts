@@ -100,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record one order or a list; an order id is counted once */
+        /** Record one order or a list (an order id is counted once); rescores the customer and publishes order-recorded */
         post: operations["post_orders_v1_customers__customer_id__orders_post"];
         delete?: never;
         options?: never;
@@ -291,6 +291,41 @@ export interface paths {
         put?: never;
         /** Reject a proposal (manager) */
         post: operations["reject_override_v1_tier_overrides__override_id__reject_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evaluation-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review intervals, quadrant line, churn thresholds, override validity, trend band */
+        get: operations["get_evaluation_policy_v1_evaluation_policy_get"];
+        /** Save a new evaluation policy version (admin); 422 names a value out of range */
+        put: operations["put_evaluation_policy_v1_evaluation_policy_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/monthly-snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the month-end snapshot of a past month now (backfill after importing orders); rows already there are kept */
+        post: operations["post_monthly_snapshot_v1_monthly_snapshots_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -557,6 +592,7 @@ export interface components {
              * @default 0
              */
             open_p1_complaints_12m: number;
+            trend?: components["schemas"]["TrendOut"] | null;
         };
         /** CustomerSummary */
         CustomerSummary: {
@@ -603,6 +639,128 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /**
+         * EvaluationPolicyDoc
+         * @description Every number of re-evaluation, quadrants, churn risk, overrides and trends (defaults: the seed's).
+         */
+        EvaluationPolicyDoc: {
+            /** @description Days between scheduled reviews per tier (VIP 91: quarterly; others 182) */
+            review_interval_days: components["schemas"]["ReviewIntervalsDoc"];
+            /**
+             * High Value Share
+             * @description High value: the top share of active customers (0.30)
+             */
+            high_value_share: number;
+            /**
+             * Loyalty Min Sub Score
+             * @description High loyalty: L sub-score at least this (60)
+             */
+            loyalty_min_sub_score: number;
+            /**
+             * Loyalty Min Years
+             * @description High loyalty: cooperation of at least this many years (1)
+             */
+            loyalty_min_years: number;
+            /**
+             * Silence Days
+             * @description Churn risk: no order and no interaction for this many days (90)
+             */
+            silence_days: number;
+            /**
+             * Spending Drop Ratio
+             * @description Spending drop: each recent month at most this share (0.5)
+             */
+            spending_drop_ratio: number;
+            /**
+             * Spending Drop Months
+             * @description ... in each of this many last months (2)
+             */
+            spending_drop_months: number;
+            /**
+             * Spending Baseline Months
+             * @description ... of the mean of this many months before (3)
+             */
+            spending_baseline_months: number;
+            /**
+             * Declining Months
+             * @description Churn risk: the month-end score fell this many months running (3)
+             */
+            declining_months: number;
+            /**
+             * Override Validity Days
+             * @description A tier override without an expiry holds this long (180)
+             */
+            override_validity_days: number;
+            /**
+             * Trend Flat Band
+             * @description Trend: within this many points of 3 months ago is flat (1.0)
+             */
+            trend_flat_band: number;
+        };
+        /** EvaluationPolicyOut */
+        EvaluationPolicyOut: {
+            /** @description Days between scheduled reviews per tier (VIP 91: quarterly; others 182) */
+            review_interval_days: components["schemas"]["ReviewIntervalsDoc"];
+            /**
+             * High Value Share
+             * @description High value: the top share of active customers (0.30)
+             */
+            high_value_share: number;
+            /**
+             * Loyalty Min Sub Score
+             * @description High loyalty: L sub-score at least this (60)
+             */
+            loyalty_min_sub_score: number;
+            /**
+             * Loyalty Min Years
+             * @description High loyalty: cooperation of at least this many years (1)
+             */
+            loyalty_min_years: number;
+            /**
+             * Silence Days
+             * @description Churn risk: no order and no interaction for this many days (90)
+             */
+            silence_days: number;
+            /**
+             * Spending Drop Ratio
+             * @description Spending drop: each recent month at most this share (0.5)
+             */
+            spending_drop_ratio: number;
+            /**
+             * Spending Drop Months
+             * @description ... in each of this many last months (2)
+             */
+            spending_drop_months: number;
+            /**
+             * Spending Baseline Months
+             * @description ... of the mean of this many months before (3)
+             */
+            spending_baseline_months: number;
+            /**
+             * Declining Months
+             * @description Churn risk: the month-end score fell this many months running (3)
+             */
+            declining_months: number;
+            /**
+             * Override Validity Days
+             * @description A tier override without an expiry holds this long (180)
+             */
+            override_validity_days: number;
+            /**
+             * Trend Flat Band
+             * @description Trend: within this many points of 3 months ago is flat (1.0)
+             */
+            trend_flat_band: number;
+            /** Version */
+            version: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -616,6 +774,11 @@ export interface components {
             scores: components["schemas"]["HistoryScore"][];
             /** Tier Changes */
             tier_changes: components["schemas"]["HistoryTierChange"][];
+            /**
+             * Month Ends
+             * @description The monthly snapshots, newest first: one per month
+             */
+            month_ends?: components["schemas"]["MonthEndScore"][];
         };
         /** HistoryScore */
         HistoryScore: {
@@ -720,6 +883,22 @@ export interface components {
             model: components["schemas"]["ScoringModelOut"];
             rescore_job: components["schemas"]["JobOut"];
         };
+        /** MonthEndScore */
+        MonthEndScore: {
+            /**
+             * Month
+             * @description YYYY-MM, a business month
+             */
+            month: string;
+            /** Value */
+            value: number;
+            /** Tier */
+            tier: string;
+            /** Computed Tier */
+            computed_tier: string;
+            /** Quadrant */
+            quadrant: string | null;
+        };
         /** OrderIn */
         OrderIn: {
             /** Order Id */
@@ -744,6 +923,12 @@ export interface components {
              * @description order ids seen before; not counted twice
              */
             duplicates: string[];
+            /**
+             * Score Changed
+             * @description The new orders moved the score (rescored in the same request)
+             * @default false
+             */
+            score_changed: boolean;
         };
         /** OverrideIn */
         OverrideIn: {
@@ -808,6 +993,17 @@ export interface components {
          * @enum {string}
          */
         Quadrant: "core" | "potential" | "basic" | "to-optimize";
+        /** ReviewIntervalsDoc */
+        ReviewIntervalsDoc: {
+            /** Vip */
+            VIP: number;
+            /** Key */
+            Key: number;
+            /** Regular */
+            Regular: number;
+            /** Observation */
+            Observation: number;
+        };
         /** SatisfactionOut */
         SatisfactionOut: {
             /** Value */
@@ -962,6 +1158,34 @@ export interface components {
              */
             created_at: string;
         };
+        /** SnapshotIn */
+        SnapshotIn: {
+            /**
+             * Month
+             * @description YYYY-MM, a past business month
+             */
+            month: string;
+        };
+        /** SnapshotOut */
+        SnapshotOut: {
+            /** Month */
+            month: string;
+            /**
+             * Customers
+             * @description Customers with a month-end row for the month
+             */
+            customers: number;
+            /**
+             * Changed
+             * @description Customers whose current score the snapshot moved
+             */
+            changed: number;
+            /**
+             * Warnings
+             * @description Score-declining warnings raised
+             */
+            warnings: number;
+        };
         /** ThresholdsIn */
         ThresholdsIn: {
             /** Vip */
@@ -976,6 +1200,34 @@ export interface components {
          * @enum {string}
          */
         Tier: "VIP" | "Key" | "Regular" | "Observation";
+        /** TrendOut */
+        TrendOut: {
+            /**
+             * M1
+             * @description Month-end score 1 month ago (the snapshot of last month)
+             */
+            m1: number | null;
+            /**
+             * M3
+             * @description Month-end score 3 months ago
+             */
+            m3: number | null;
+            /**
+             * M6
+             * @description Month-end score 6 months ago
+             */
+            m6: number | null;
+            /**
+             * M12
+             * @description Month-end score 12 months ago
+             */
+            m12: number | null;
+            /**
+             * Direction
+             * @description up, down or flat: the score against 3 months ago (1 month when that is all); flat within the evaluation policy's trend_flat_band
+             */
+            direction: string | null;
+        };
         /** ValidationError */
         ValidationError: {
             /** Location */
@@ -1689,6 +1941,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverrideOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_evaluation_policy_v1_evaluation_policy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationPolicyOut"];
+                };
+            };
+        };
+    };
+    put_evaluation_policy_v1_evaluation_policy_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationPolicyDoc"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationPolicyOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    post_monthly_snapshot_v1_monthly_snapshots_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnapshotIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotOut"];
                 };
             };
             /** @description Validation Error */

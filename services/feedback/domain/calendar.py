@@ -1,4 +1,4 @@
-"""Clocks that SLA targets run on: around the clock, or business hours (DESIGN 5).
+"""Clocks that SLA targets run on: around the clock, or business hours (docs/design.md §5).
 
 The business calendar counts working days 09:00-18:00 in its time zone (Asia/Shanghai by
 default). Chinese public holidays and adjusted working days (调休) come from the

@@ -1,4 +1,4 @@
-"""Ticket life cycle (DESIGN 5): new -> assigned -> in_progress -> pending_customer -> resolved
+"""Ticket life cycle (docs/design.md §5): new -> assigned -> in_progress -> pending_customer -> resolved
 -> closed, or reopened when the customer says the problem is not solved."""
 
 from __future__ import annotations
@@ -65,3 +65,8 @@ def after_assign(current: Status) -> Status:
     if current in (Status.ASSIGNED, Status.IN_PROGRESS, Status.PENDING_CUSTOMER):
         return current
     raise InvalidTransition(current, Status.ASSIGNED)
+
+
+def first_contact_resolution(reopen_count: int, response_count: int, was_pending_customer: bool) -> bool:
+    """Solved in the first cycle with a single reply, never waiting for the customer."""
+    return reopen_count == 0 and response_count <= 1 and not was_pending_customer

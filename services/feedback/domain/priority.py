@@ -1,4 +1,4 @@
-"""Priority proposed from the text and type, and routing by category (DESIGN 5): rules as data.
+"""Priority proposed from the text and type, and routing by category (docs/design.md §5): rules as data.
 
 A manager reads and replaces these rules through `GET/PUT /v1/priority-rules`; the ticket
 keeps which rules matched, so every proposed priority is explained.
@@ -35,7 +35,7 @@ class PriorityRules:
     default_priority: Priority = Priority.P2
 
 
-# DESIGN 5: P1 urgent (outage, safety risk, major complaint), P2 problem (a function fails,
+# docs/design.md §5: P1 urgent (outage, safety risk, major complaint), P2 problem (a function fails,
 # a process is stuck), P3 suggestion.
 DEFAULT_PRIORITY_RULES = PriorityRules(
     keyword_rules=(

@@ -1,4 +1,4 @@
-"""SLA report per tier and month (DESIGN 5): on-time rates, first-contact resolution, reopens,
+"""SLA report per tier and month (docs/design.md §5): on-time rates, first-contact resolution, reopens,
 satisfaction after resolution. Rates are None when nothing could be measured."""
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ class TicketFacts:
     reopen_count: int
     satisfaction: float | None
     paused: bool = False
+    priority: str = "P3"
+    close_reason: str | None = None
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -58,6 +60,23 @@ def summarise(facts: list[TicketFacts], now: datetime) -> dict[str, Any]:
         "reopen_rate": _rate(sum(1 for f in resolved if f.reopen_count > 0), len(resolved)),
         "satisfaction_after_resolution": round(sum(scores) / len(scores), 2) if scores else None,
         "satisfaction_answers": len(scores),
+        # Closed on the customer's "solved", or by themselves after days without an answer: apart.
+        "closed_confirmed": sum(1 for f in facts if f.close_reason == "customer-confirmed"),
+        "closed_without_confirmation": sum(
+            1 for f in facts if f.close_reason == "closed-without-confirmation"),
+    }
+
+
+def on_time_by_tier_and_priority(facts: list[TicketFacts], now: datetime) -> dict[str, dict[str, Any]]:
+    """First-response and resolution on-time rates per tier, then per priority within it."""
+    grouped: dict[str, dict[str, list[TicketFacts]]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.tier or NO_TIER, {}).setdefault(fact.priority, []).append(fact)
+    keep = ("tickets", "first_response_on_time_rate", "resolution_on_time_rate")
+    return {
+        tier: {priority: {k: v for k, v in summarise(items, now).items() if k in keep}
+               for priority, items in sorted(priorities.items())}
+        for tier, priorities in sorted(grouped.items())
     }
 
 

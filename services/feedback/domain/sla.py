@@ -1,4 +1,4 @@
-"""SLA targets, clocks and escalation steps (DESIGN 5): pure rules fed plain values.
+"""SLA targets, clocks and escalation steps (docs/design.md §5): pure rules fed plain values.
 
 The target of a ticket is the stricter of its priority row and its tier row; P1 and VIP
 clocks run around the clock, the others on the business calendar. Escalation: a warning at
@@ -58,13 +58,13 @@ class Targets:
         return self.first_response if metric is Metric.FIRST_RESPONSE else self.resolution
 
 
-# DESIGN 5, first table: targets by priority.
+# docs/design.md §5, first table: targets by priority.
 PRIORITY_TARGETS: dict[Priority, Targets] = {
     Priority.P1: Targets(first_response=2, resolution=24),
     Priority.P2: Targets(first_response=4, resolution=48),
     Priority.P3: Targets(first_response=12, resolution=72),
 }
-# DESIGN 5, second table: caps by tier (Observation has no resolution cap).
+# docs/design.md §5, second table: caps by tier (Observation has no resolution cap).
 TIER_CAPS: dict[Tier, Targets] = {
     Tier.VIP: Targets(first_response=2, resolution=4),
     Tier.KEY: Targets(first_response=8, resolution=24),
@@ -177,6 +177,11 @@ class Deadlines:
 
     def at(self, level: Level) -> datetime:
         return (self.warning_at, self.due_at, self.task_force_at)[level]
+
+    def tightened(self, other: Deadlines) -> Deadlines:
+        """Each step at the earlier of the two: a re-evaluated clock only ever moves forward."""
+        return Deadlines(min(self.warning_at, other.warning_at), min(self.due_at, other.due_at),
+                         min(self.task_force_at, other.task_force_at))
 
 
 def deadlines(start: datetime, hours: float, clock: Clock, policy: SlaPolicy) -> Deadlines:

@@ -1,4 +1,5 @@
-"""Versioned documents a manager edits: the SLA policy, priority rules and routing.
+"""Versioned documents a manager edits: the SLA policy, priority rules and routing; and the
+verification policy an admin edits (when an unconfirmed resolved ticket closes by itself).
 
 A version is never changed once written: a ticket keeps the policy version it started
 with, so its due times can always be recomputed and explained.
@@ -10,10 +11,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.feedback import schemas
+from services.feedback.domain import closure
 from services.feedback.domain.priority import (
     DEFAULT_PRIORITY_RULES,
     DEFAULT_ROUTING,
@@ -27,52 +29,42 @@ from services.feedback.domain.priority import (
 from services.feedback.domain.sla import SlaPolicy, policy_from_document, policy_to_document
 from services.feedback.models import ConfigVersionRow
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
-
-SYSTEM = "system"
+from shared.config_versions import ConfigDocuments
+from shared.errors import InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch
 
 
 class ConfigKind(StrEnum):
     SLA_POLICY = "sla-policy"
     PRIORITY_RULES = "priority-rules"
     ROUTING = "routing"
+    VERIFICATION_POLICY = "verification-policy"
 
 
-DEFAULTS = {
-    ConfigKind.SLA_POLICY: lambda: policy_to_document(SlaPolicy()),
-    ConfigKind.PRIORITY_RULES: lambda: rules_to_document(DEFAULT_PRIORITY_RULES),
-    ConfigKind.ROUTING: lambda: routing_to_document(DEFAULT_ROUTING),
-}
-PARSERS = {
-    ConfigKind.SLA_POLICY: policy_from_document,
-    ConfigKind.PRIORITY_RULES: rules_from_document,
-    ConfigKind.ROUTING: routing_from_document,
-}
+DOCUMENTS = ConfigDocuments(
+    ConfigVersionRow,
+    parsers={
+        ConfigKind.SLA_POLICY: policy_from_document,
+        ConfigKind.PRIORITY_RULES: rules_from_document,
+        ConfigKind.ROUTING: routing_from_document,
+        ConfigKind.VERIFICATION_POLICY: closure.policy_from_document,
+    },
+    # Version 1 of each document: the defaults of docs/design.md §5.
+    defaults={
+        ConfigKind.SLA_POLICY: lambda: policy_to_document(SlaPolicy()),
+        ConfigKind.PRIORITY_RULES: lambda: rules_to_document(DEFAULT_PRIORITY_RULES),
+        ConfigKind.ROUTING: lambda: routing_to_document(DEFAULT_ROUTING),
+        ConfigKind.VERIFICATION_POLICY: lambda: closure.policy_to_document(closure.VerificationPolicy()),
+    },
+)
 
 
 async def seed_defaults(ctx: ServiceContext) -> None:
-    """Version 1 of each document, the DESIGN 5 defaults; replicas starting together insert it once."""
-    for kind, default in DEFAULTS.items():
-        try:
-            async with ctx.db.session() as session, session.begin():
-                if await session.get(ConfigVersionRow, (kind.value, 1)) is None:
-                    session.add(ConfigVersionRow(
-                        kind=kind.value, version=1, definition=default(), created_by=SYSTEM,
-                        created_at=datetime.fromisoformat("2025-01-01T00:00:00+00:00"),
-                    ))
-        except IntegrityError:
-            pass  # another replica seeded it first
+    await DOCUMENTS.seed_defaults(ctx)
 
 
 async def current(session: AsyncSession, kind: ConfigKind) -> ConfigVersionRow:
-    row = await session.scalar(
-        select(ConfigVersionRow).where(ConfigVersionRow.kind == kind.value)
-        .order_by(ConfigVersionRow.version.desc()).limit(1)
-    )
-    if row is None:
-        raise NotFound(f"no {kind.value} is configured")
-    return row
+    return await DOCUMENTS.current(session, kind)
 
 
 async def replace(
@@ -80,74 +72,82 @@ async def replace(
     precondition: IfMatch = NO_PRECONDITION,
 ) -> ConfigVersionRow:
     """Store the document as the next version; the old versions stay for the tickets using them.
-
-    If-Match names the version the editor started from; the next version's unique key makes the
-    check race-free (of two editors of the same version, the second insert fails)."""
+    If-Match names the version the editor started from."""
     try:
-        PARSERS[kind](document)
+        DOCUMENTS.parsers[kind](document)
     except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidInput(f"{kind.value} is not valid: {exc}", field=kind.value) from exc
-    try:
-        async with session.begin():
-            latest = await session.scalar(
-                select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == kind.value)
-            )
-            precondition.check(version_tag(kind.value, latest) if latest else None)
-            row = ConfigVersionRow(
-                kind=kind.value, version=(latest or 0) + 1, definition=document,
-                created_by=actor, created_at=now,
-            )
-            session.add(row)
-    except IntegrityError as exc:
-        if precondition.given:
-            raise PreconditionFailed(f"another {kind.value} version was saved since you read it",
-                                     field="If-Match") from exc
-        raise Conflict(f"another {kind.value} version was saved at the same time; retry") from exc
-    return row
+        raise InvalidInput(f"{kind.value} is not valid: {exc}",
+                           field=getattr(exc, "field", kind.value)) from exc
+    return await DOCUMENTS.replace(session, kind, document, actor, now, precondition)
+
+
+async def replace_calendar(
+    session: AsyncSession, body: schemas.CalendarDoc, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.CalendarOut:
+    """A new SLA policy version that differs from the current one by its calendar only."""
+    async with session.begin():
+        policy = (await current(session, ConfigKind.SLA_POLICY)).definition
+    document = {**policy, "calendar": body.model_dump(mode="json")}
+    return _calendar_out(await replace(session, ConfigKind.SLA_POLICY, document, actor, now, precondition))
+
+
+async def calendar(session: AsyncSession) -> schemas.CalendarOut:
+    """The business calendar of the SLA policy in force."""
+    return _calendar_out(await current(session, ConfigKind.SLA_POLICY))
+
+
+async def document(session: AsyncSession, kind: ConfigKind) -> BaseModel:
+    """The current version of a document, as its API view."""
+    return _document_out(kind, await current(session, kind))
+
+
+async def replace_document(
+    session: AsyncSession, kind: ConfigKind, body: BaseModel, actor: str, now: datetime,
+    precondition: IfMatch = NO_PRECONDITION,
+) -> BaseModel:
+    row = await replace(session, kind, body.model_dump(mode="json"), actor, now, precondition)
+    return _document_out(kind, row)
+
+
+_VIEWS: dict[ConfigKind, type[BaseModel]] = {
+    ConfigKind.SLA_POLICY: schemas.SlaPolicyOut,
+    ConfigKind.PRIORITY_RULES: schemas.PriorityRulesOut,
+    ConfigKind.ROUTING: schemas.RoutingOut,
+    ConfigKind.VERIFICATION_POLICY: schemas.VerificationPolicyOut,
+}
+
+
+def _document_out(kind: ConfigKind, row: ConfigVersionRow) -> BaseModel:
+    return _VIEWS[kind](**row.definition, version=row.version, created_by=row.created_by,
+                        created_at=row.created_at)
+
+
+def _calendar_out(row: ConfigVersionRow) -> schemas.CalendarOut:
+    return schemas.CalendarOut(**row.definition["calendar"], version=row.version,
+                               created_by=row.created_by, created_at=row.created_at)
 
 
 async def policy_version(ctx: ServiceContext, session: AsyncSession, version: int) -> SlaPolicy:
-    """A policy version; versions never change, so each app keeps the parsed ones."""
-    cache: dict[int, SlaPolicy] = ctx.state.setdefault("sla_policies", {})
-    if version not in cache:
-        row = await session.get(ConfigVersionRow, (ConfigKind.SLA_POLICY.value, version))
-        if row is None:
-            raise NotFound(f"SLA policy version {version} does not exist")
-        cache[version] = policy_from_document(row.definition)
-    return cache[version]
-
-
-async def current_policy(ctx: ServiceContext, session: AsyncSession) -> tuple[int, SlaPolicy]:
-    row = await current(session, ConfigKind.SLA_POLICY)
-    return row.version, await policy_version(ctx, session, row.version)
+    """The SLA policy version a ticket started with."""
+    return await DOCUMENTS.version(ctx, session, ConfigKind.SLA_POLICY, version)
 
 
 async def current_documents(
     ctx: ServiceContext, session: AsyncSession
 ) -> tuple[int, SlaPolicy, PriorityRules, Routing]:
-    """The current policy (with its version), priority rules and routing in one query.
-
-    Versions never change once written, so each app keeps the parsed documents by version and
-    only asks which versions are current: an edit on another replica is seen at once."""
-    versions = dict((await session.execute(
-        select(ConfigVersionRow.kind, func.max(ConfigVersionRow.version)).group_by(ConfigVersionRow.kind)
-    )).all())
-    cache: dict[tuple[str, int], Any] = ctx.state.setdefault("config_documents", {})
-    parsed = []
-    for kind in (ConfigKind.SLA_POLICY, ConfigKind.PRIORITY_RULES, ConfigKind.ROUTING):
-        version = versions.get(kind.value)
-        if version is None:
-            raise NotFound(f"no {kind.value} is configured")
-        if (kind.value, version) not in cache:
-            row = await session.get(ConfigVersionRow, (kind.value, version))
-            cache[(kind.value, version)] = PARSERS[kind](row.definition)
-        parsed.append(cache[(kind.value, version)])
-    return versions[ConfigKind.SLA_POLICY.value], parsed[0], parsed[1], parsed[2]
+    """The current policy (with its version), priority rules and routing: one query per transaction."""
+    version, policy = await DOCUMENTS.newest(ctx, session, ConfigKind.SLA_POLICY)
+    _, rules = await DOCUMENTS.newest(ctx, session, ConfigKind.PRIORITY_RULES)
+    _, routing = await DOCUMENTS.newest(ctx, session, ConfigKind.ROUTING)
+    return version, policy, rules, routing
 
 
-async def current_rules(session: AsyncSession) -> PriorityRules:
-    return rules_from_document((await current(session, ConfigKind.PRIORITY_RULES)).definition)
-
-
-async def current_routing(session: AsyncSession) -> Routing:
-    return routing_from_document((await current(session, ConfigKind.ROUTING)).definition)
+async def current_verification_policy(
+    ctx: ServiceContext, session: AsyncSession
+) -> closure.VerificationPolicy:
+    """The newest verification policy (the defaults until one is stored)."""
+    try:
+        return (await DOCUMENTS.newest(ctx, session, ConfigKind.VERIFICATION_POLICY))[1]
+    except NotFound:
+        return closure.VerificationPolicy()

@@ -1,7 +1,8 @@
-"""Ticket use cases: open, assign, respond, change status, resolve, verify (DESIGN 5).
+"""Ticket use cases: open, assign, respond, change status, resolve, verify (docs/design.md §5).
 
-Each public function is one transaction; the `_in_tx` variants run inside a transaction the
-caller owns (the event consumer's, which also records the event id).
+Each public function is one transaction and answers with the ticket's API view; the `_in_tx`
+variants run inside a transaction the caller owns (the event consumer's, which also records
+the event id).
 """
 
 from __future__ import annotations
@@ -11,38 +12,40 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
-from services.feedback.domain.lifecycle import OPEN, Status, after_assign, after_reply, check_transition
+from services.feedback.domain.closure import CloseReason
+from services.feedback.domain.lifecycle import (
+    Status,
+    after_assign,
+    after_reply,
+    check_transition,
+    first_contact_resolution,
+)
 from services.feedback.domain.priority import propose_priority
 from services.feedback.domain.sla import (
-    Deadlines,
     Metric,
     Priority,
     Tier,
     applied_sla,
     clock_for,
-    is_stricter_tier,
 )
 from services.feedback.metrics import FIRST_RESPONSE_SECONDS
-from services.feedback.models import CustomerTierRow, TicketHistoryRow, TicketRow
+from services.feedback.models import TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
 from shared.app import ServiceContext
 from shared.errors import InvalidInput, NotFound
 from shared.merge_patch import merged
+from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat().replace("+00:00", "Z") if moment else None
-
-
-def _history_row(
+def history_row(
     ticket: TicketRow, at: datetime, actor: str, action: str,
     from_status: str | None = None, to_status: str | None = None, **detail: Any,
 ) -> TicketHistoryRow:
@@ -56,10 +59,10 @@ def _history(
     session: AsyncSession, ticket: TicketRow, at: datetime, actor: str, action: str,
     from_status: str | None = None, to_status: str | None = None, **detail: Any,
 ) -> None:
-    session.add(_history_row(ticket, at, actor, action, from_status, to_status, **detail))
+    session.add(history_row(ticket, at, actor, action, from_status, to_status, **detail))
 
 
-def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
+def move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
           action: str, **detail: Any) -> None:
     current = Status(ticket.status)
     check_transition(current, to)
@@ -68,27 +71,71 @@ def _move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, ac
     _history(session, ticket, at, actor, action, current.value, to.value, **detail)
 
 
-def _base_event(ticket: TicketRow) -> dict[str, Any]:
+def base_event(ticket: TicketRow) -> dict[str, Any]:
     return {"customer_id": ticket.customer_id, "ticket_id": ticket.id,
             "priority": ticket.priority, "tier": ticket.tier}
 
 
-async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
-    row = await session.get(CustomerTierRow, customer_id)
-    return Tier(row.tier) if row else None
+def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None) -> schemas.TicketOut:
+    sla = schemas.SlaOut(
+        first_response_due=ticket.first_response_due,
+        resolution_due=ticket.resolution_due,
+        calendar=ticket.calendar,
+        policy=ticket.sla_rows,
+        first_response_warning_at=ticket.first_response_warn_at,
+        first_response_task_force_at=ticket.first_response_task_force_at,
+        first_responded_at=ticket.first_responded_at,
+        first_response_breached=ticket.first_response_breached,
+        first_response_level=ticket.first_response_level,
+        resolution_started_at=ticket.resolution_started_at,
+        resolution_warning_at=ticket.resolution_warn_at,
+        resolution_task_force_at=ticket.resolution_task_force_at,
+        resolution_breached=ticket.resolution_breached,
+        resolution_level=ticket.resolution_level,
+        paused=ticket.paused_at is not None,
+        paused_at=ticket.paused_at,
+    )
+    return schemas.TicketOut(
+        id=ticket.id, customer_id=ticket.customer_id, channel=ticket.channel, type=ticket.type,
+        category=ticket.category, description=ticket.description, priority=ticket.priority,
+        priority_reason=ticket.priority_reason, team=ticket.team, assignee=ticket.assignee,
+        status=ticket.status, tier=ticket.tier, sla=sla, response_count=ticket.response_count,
+        reopen_count=ticket.reopen_count, solution=ticket.solution, improvement=ticket.improvement,
+        first_contact_resolution=ticket.first_contact_resolution, satisfaction=ticket.satisfaction,
+        satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
+        created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
+        closed_at=ticket.closed_at,
+        history=None if history is None else [
+            schemas.HistoryOut(at=h.at, actor=h.actor, action=h.action, from_status=h.from_status,
+                               to_status=h.to_status, detail=h.detail or {})
+            for h in history
+        ],
+    )
 
 
-async def _ticket_for_update(
-    session: AsyncSession, ticket_id: str, precondition: IfMatch = NO_PRECONDITION
-) -> TicketRow:
+async def get_ticket(session: AsyncSession, ticket_id: str) -> schemas.TicketOut:
+    """A ticket with its SLA and its full history."""
+    return ticket_out(*await repository.ticket_with_history(session, ticket_id))
+
+
+async def _locked(session: AsyncSession, ticket_id: str, precondition: IfMatch) -> TicketRow:
     """The ticket, locked for the caller's transaction; If-Match is checked under that lock, so
     of two agents holding the same ETag only the first one's change goes through."""
-    ticket = await session.get(TicketRow, ticket_id, with_for_update=True)
-    if ticket is None:
-        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    ticket = await repository.ticket_for_update(session, ticket_id)
     if precondition.given or precondition.required:
-        precondition.check(representation_tag(await repository.ticket_view_of(session, ticket)))
+        history = await repository.history_of(session, ticket.id)
+        precondition.check(representation_tag(ticket_out(ticket, history)))
     return ticket
+
+
+async def list_tickets(
+    session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
+    customer_id: str | None, limit: int, cursor: str | None, now: datetime,
+) -> Page[schemas.TicketOut]:
+    """Newest first, without their history."""
+    page = await repository.list_tickets(session, status=status, priority=priority, breached=breached,
+                                         customer_id=customer_id, limit=limit, cursor=cursor, now=now)
+    return page.map(ticket_out)
 
 
 async def open_ticket_in_tx(
@@ -105,7 +152,7 @@ async def open_ticket_in_tx(
     else:
         proposal = propose_priority(body.description, body.type.value, rules)
         priority, reason = proposal.priority, proposal.explain()
-    tier = await customer_tier(session, body.customer_id)
+    tier = await repository.customer_tier(session, body.customer_id)
     sla = applied_sla(priority, tier, policy)
     clock = clock_for(sla, policy)
     ticket = TicketRow(
@@ -127,16 +174,16 @@ async def open_ticket_in_tx(
                     years=ticket.sla_rows["calendar_fallback_years"],
                     detail="weekends and configured holidays only")
     clocks.refresh_next_check(ticket)
-    created = _history_row(ticket, now, actor, "created", None, Status.NEW.value,
+    created = history_row(ticket, now, actor, "created", None, Status.NEW.value,
                            priority=priority.value, priority_reason=reason, team=ticket.team,
-                           sla=ticket.sla_rows, first_response_due=_iso(ticket.first_response_due),
-                           resolution_due=_iso(ticket.resolution_due))
+                           sla=ticket.sla_rows, first_response_due=format_time(ticket.first_response_due),
+                           resolution_due=format_time(ticket.resolution_due))
     await repository.insert_new_ticket(session, ticket, created)
     await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
-        **_base_event(ticket), "channel": ticket.channel, "type": ticket.type,
+        **base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
-        "first_response_due": _iso(ticket.first_response_due),
-        "resolution_due": _iso(ticket.resolution_due), "created_at": _iso(now),
+        "first_response_due": format_time(ticket.first_response_due),
+        "resolution_due": format_time(ticket.resolution_due), "created_at": format_time(now),
     })
     return ticket, created
 
@@ -148,36 +195,36 @@ async def open_ticket(
     is its "created" row, so nothing is read back."""
     async with session.begin():
         ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
-    return repository.ticket_out(ticket, [created])
+    return ticket_out(ticket, [created])
 
 
 async def assign(
     session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        ticket = await _locked(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
         detail = {"assignee": body.assignee, "team": body.team or ticket.team, "previous": previous}
         if target != current:
-            _move(session, ticket, target, now, actor, "assigned", **detail)
+            move(session, ticket, target, now, actor, "assigned", **detail)
         else:
             _history(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
         ticket.updated_at = now
         ticket.assignee = body.assignee
         ticket.team = body.team or ticket.team
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def respond(
     session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """A reply; the first one stops the first-response clock and starts the work."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        ticket = await _locked(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_reply(current)
         first = ticket.first_responded_at is None
@@ -194,20 +241,20 @@ async def respond(
         if not ticket.assignee:
             ticket.assignee = actor
         if target != current:
-            _move(session, ticket, target, now, actor, "responded", **detail)
+            move(session, ticket, target, now, actor, "responded", **detail)
         else:
             _history(session, ticket, now, actor, "responded", current.value, current.value, **detail)
         clocks.refresh_next_check(ticket)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        ticket = await _locked(session, ticket_id, precondition)
         wanted = Status(body.status)
         current = Status(ticket.status)
         check_transition(current, wanted)
@@ -220,22 +267,22 @@ async def change_status(
             policy = await config.policy_version(ctx, session, ticket.policy_version)
             paused = clocks.resume(ticket, policy, now)
             detail.update(clock="resumed", paused_seconds=paused.total_seconds(),
-                          first_response_due=_iso(ticket.first_response_due),
-                          resolution_due=_iso(ticket.resolution_due))
-        _move(session, ticket, wanted, now, actor, "status-changed", **detail)
+                          first_response_due=format_time(ticket.first_response_due),
+                          resolution_due=format_time(ticket.resolution_due))
+        move(session, ticket, wanted, now, actor, "status-changed", **detail)
         clocks.refresh_next_check(ticket)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def resolve(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.ResolveIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     solution = body.solution.strip()
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        ticket = await _locked(session, ticket_id, precondition)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
             policy = await config.policy_version(ctx, session, ticket.policy_version)
@@ -243,23 +290,20 @@ async def resolve(
         on_time = now <= ticket.resolution_due
         ticket.resolution_breached = ticket.resolution_breached or not on_time
         if ticket.first_contact_resolution is None:
-            # First-contact resolution: solved in the first cycle with a single reply, never
-            # waiting for the customer.
-            ticket.first_contact_resolution = (
-                ticket.reopen_count == 0 and ticket.response_count <= 1 and not ticket.was_pending_customer
-            )
+            ticket.first_contact_resolution = first_contact_resolution(
+                ticket.reopen_count, ticket.response_count, ticket.was_pending_customer)
         ticket.solution, ticket.improvement = solution, body.improvement
         ticket.resolved_at = now
         ticket.first_resolved_at = ticket.first_resolved_at or now
-        _move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
+        move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
               improvement=body.improvement, on_time=on_time)
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
-            **_base_event(ticket), "type": ticket.type, "category": ticket.category,
-            "resolved_at": _iso(now), "first_contact_resolution": ticket.first_contact_resolution,
+            **base_event(ticket), "type": ticket.type, "category": ticket.category,
+            "resolved_at": format_time(now), "first_contact_resolution": ticket.first_contact_resolution,
             "resolution_on_time": on_time, "reopen_count": ticket.reopen_count,
         })
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 EDITABLE_FIELDS = ("channel", "type", "category", "description")
@@ -268,12 +312,12 @@ EDITABLE_FIELDS = ("channel", "type", "category", "description")
 async def edit(
     session: AsyncSession, ticket_id: str, patch: dict[str, Any], actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     """Correct what was recorded when the ticket was opened (channel, type, category,
     description) with a merge patch; the result is validated as a whole new ticket would be.
     The customer, the priority and the report time drive the SLA and are not edited here."""
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        ticket = await _locked(session, ticket_id, precondition)
         stored = {"customer_id": ticket.customer_id, "channel": ticket.channel, "type": ticket.type,
                   "category": ticket.category, "description": ticket.description,
                   "priority": ticket.priority, "reported_at": ticket.reported_at}
@@ -291,7 +335,7 @@ async def edit(
             ticket.updated_at = now
             _history(session, ticket, now, actor, "edited", ticket.status, ticket.status,
                      fields=sorted(previous), previous=previous)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
 async def verify_in_tx(
@@ -300,14 +344,15 @@ async def verify_in_tx(
 ) -> None:
     """The customer's answer: solved closes the ticket; not solved reopens it with a new clock."""
     if solved:
-        _move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
+        move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
         ticket.closed_at = now
+        ticket.close_reason = CloseReason.CONFIRMED.value
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-closed", ticket.customer_id, {
-            **_base_event(ticket), "closed_at": _iso(now), "reason": "customer-confirmed",
+            **base_event(ticket), "closed_at": format_time(now), "reason": CloseReason.CONFIRMED.value,
         })
         return
-    _move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
+    move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
     policy = await config.policy_version(ctx, session, ticket.policy_version)
     sla = applied_sla(Priority(ticket.priority), Tier(ticket.tier) if ticket.tier else None, policy)
     ticket.reopen_count += 1
@@ -317,70 +362,31 @@ async def verify_in_tx(
     clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clocks.ticket_clock(ticket, policy), now)
     clocks.refresh_next_check(ticket)
     await ctx.outbox.append(session, "ticket-reopened", ticket.customer_id, {
-        **_base_event(ticket), "reopened_at": _iso(now), "reopen_count": ticket.reopen_count,
-        "resolution_due": _iso(ticket.resolution_due),
+        **base_event(ticket), "reopened_at": format_time(now), "reopen_count": ticket.reopen_count,
+        "resolution_due": format_time(ticket.resolution_due),
     })
 
 
 async def verify(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.VerificationIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
-) -> TicketRow:
+) -> schemas.TicketOut:
     async with session.begin():
-        ticket = await _ticket_for_update(session, ticket_id, precondition)
+        ticket = await _locked(session, ticket_id, precondition)
         detail = {"comment": body.comment} if body.comment else {}
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
-    return ticket
+    return await get_ticket(session, ticket_id)
 
 
-async def apply_tier_change(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, old: Tier | None, new: Tier,
-    now: datetime,
-) -> int:
-    """Open tickets are re-evaluated only when the new tier is stricter; deadlines only tighten.
-
-    A customer moving down keeps the targets promised when the ticket opened. Returns the number
-    of tickets re-evaluated.
-    """
-    tickets = (await session.scalars(
-        select(TicketRow).where(
-            TicketRow.customer_id == customer_id,
-            TicketRow.status.in_([s.value for s in OPEN]),
-        ).with_for_update()
-    )).all()
-    changed = 0
-    for ticket in tickets:
-        ticket_tier = Tier(ticket.tier) if ticket.tier else None
-        if not is_stricter_tier(new, ticket_tier):
-            _history(session, ticket, now, "system", "tier-changed", ticket.status, ticket.status,
-                     old_tier=old.value if old else None, new_tier=new.value, reevaluated=False,
-                     reason="not stricter: the ticket keeps its targets")
-            continue
-        policy = await config.policy_version(ctx, session, ticket.policy_version)
-        sla = applied_sla(Priority(ticket.priority), new, policy)
-        clock = clock_for(sla, policy)
-        before = {"first_response_due": _iso(ticket.first_response_due),
-                  "resolution_due": _iso(ticket.resolution_due), "calendar": ticket.calendar}
-        for metric in clocks.running_metrics(ticket):
-            start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
-            old_d = clocks.get_deadlines(ticket, metric)
-            clocks.start_clock(ticket, metric, sla, policy, clock, start)
-            new_d = clocks.get_deadlines(ticket, metric)
-            clocks.set_deadlines(ticket, metric, Deadlines(
-                min(old_d.warning_at, new_d.warning_at), min(old_d.due_at, new_d.due_at),
-                min(old_d.task_force_at, new_d.task_force_at),
-            ))
-        ticket.tier = new.value
-        ticket.calendar = clocks.clock_name(sla, policy)
-        ticket.sla_rows = {**ticket.sla_rows, **sla.explain(),
-                           "reevaluated": {"at": _iso(now), "from_tier": ticket_tier.value if ticket_tier
-                                           else None, "to_tier": new.value}}
-        ticket.updated_at = now
-        clocks.refresh_next_check(ticket)
-        _history(session, ticket, now, "system", "sla-reevaluated", ticket.status, ticket.status,
-                 old_tier=ticket_tier.value if ticket_tier else None, new_tier=new.value,
-                 before=before, after={"first_response_due": _iso(ticket.first_response_due),
-                                       "resolution_due": _iso(ticket.resolution_due),
-                                       "calendar": ticket.calendar})
-        changed += 1
-    return changed
+async def ticket_resolution(session: AsyncSession, ticket_id: str) -> schemas.TicketResolutionOut:
+    """The solution and improvement measures of a ticket, for the notification service's message to
+    the customer (the texts are not carried in events)."""
+    async with session.begin():
+        ticket = await session.get(TicketRow, ticket_id)
+    if ticket is None:
+        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    return schemas.TicketResolutionOut(
+        ticket_id=ticket.id, customer_id=ticket.customer_id, status=ticket.status,
+        priority=ticket.priority, solution=ticket.solution, improvement=ticket.improvement,
+        resolved_at=ticket.resolved_at,
+    )

@@ -1,4 +1,4 @@
-"""Contact caps and channel pauses (DESIGN 6, seed 001: 分层触达频率, 避免打扰).
+"""Contact caps and channel pauses (docs/design.md §6, seed 001: 分层触达频率, 避免打扰).
 
 High-value customers get at most 2 deep contacts a month, others 2 a quarter, dormant ones one
 every half year; a channel is paused for a customer after 3 consecutive unopened messages.
@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from services.playbook.domain.rules import QUADRANTS, TIERS
+from services.playbook.domain.triggers import QUADRANTS, TIERS
 
 
 class ContactClass(StrEnum):

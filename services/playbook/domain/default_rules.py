@@ -1,4 +1,4 @@
-"""The default rule set (DESIGN 6, seeds 000 and 001): data, not branches; the API replaces it.
+"""The default rule set (docs/design.md §6, seeds 000 and 001): data, not branches; the API replaces it.
 
 Tier and quadrant plans are recurring rules (a `cadence`): the playbook keeps one action of
 each kind per period of the business calendar for every customer they match, re-planned when
@@ -19,7 +19,7 @@ def _a(kind: str, title: str, channel: str, owner_role: str, hours: float, **ext
 
 DAY = 24
 DEFAULT_RULE_SET: dict[str, Any] = {"rules": [
-    # By satisfaction level (DESIGN 6; seed 000: 满意度分级应对, lines 116-120).
+    # By satisfaction level (docs/design.md §6; seed 000: 满意度分级应对, lines 116-120).
     {"id": "satisfaction-positive", "name": "Satisfied: thank and invite to referral / co-creation",
      "trigger": "satisfaction-scored", "conditions": {"level": ["very_satisfied", "satisfied"]},
      "actions": [
@@ -104,7 +104,7 @@ DEFAULT_RULE_SET: dict[str, Any] = {"rules": [
          _a("sales-follow-up", "Quarterly sales follow-up", "phone", "sales", 14 * DAY, deep_contact=True),
          _a("churn-analysis", "Churn analysis", "internal", "analyst", 14 * DAY),
      ]},
-    # Retention (DESIGN 6): a level-2 escalation or a churn-risk warning.
+    # Retention (docs/design.md §6): a level-2 escalation or a churn-risk warning.
     {"id": "escalation-retention", "name": "Task-force escalation: retention action for the owner",
      "trigger": "ticket-escalated", "conditions": {"level": [2]},
      "actions": [_a("retention", "Retention call by the account owner", "phone", "account_manager", DAY,

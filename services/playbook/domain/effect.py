@@ -1,4 +1,4 @@
-"""Effect report (DESIGN 6): month by month, per tier and quadrant, from the playbook's read model.
+"""Effect report (docs/design.md §6): month by month, per tier and quadrant, from the playbook's read model.
 
 Definitions (what the playbook can see from the events it consumes):
 - segment: the customer's tier and quadrant from the last `score-updated` at or before month end;
@@ -136,3 +136,10 @@ def effect_report(facts: MonthFacts) -> dict[str, Any]:
         "by_tier": {k: metrics(facts, v) for k, v in sorted(by_tier.items())},
         "by_quadrant": {k: metrics(facts, v) for k, v in sorted(by_quadrant.items())},
     }
+
+
+def metric_change(before: float, after: float) -> tuple[float, float | None]:
+    """A case's metric before and after the care (NPS -10 -> +40): the change, and the change in
+    percent of the size of `before` (none from a zero base)."""
+    change = after - before
+    return round(change, 6), (round(100 * change / abs(before), 2) if before else None)

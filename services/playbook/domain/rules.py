@@ -1,4 +1,4 @@
-"""Playbook rules (DESIGN 6): a trigger event, conditions on its facts, action templates.
+"""Playbook rules (docs/design.md §6): a trigger event, conditions on its facts, action templates.
 
 A rule set is a plain JSON document, validated here before it is stored: a rule that names
 an unknown field, or that can never fire (a value outside the allowed set, contradictory
@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-TIERS = ("VIP", "Key", "Regular", "Observation")
-QUADRANTS = ("core", "potential", "basic", "to-optimize")
-SATISFACTION_LEVELS = ("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied")
+from services.playbook.domain.triggers import COMMON_FIELDS, TRIGGER_FIELDS, FieldSpec
+
 CHANNELS = ("email", "phone", "visit", "meeting", "sms", "app", "letter", "survey", "report",
             "training", "internal")
 OWNER_ROLES = ("account_manager", "task_force", "team_lead", "sales", "executive", "support",
@@ -38,63 +37,6 @@ class RuleError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """A condition field: a closed set of values, or a number range, or a yes/no."""
-
-    values: tuple[Any, ...] | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    boolean: bool = False
-
-    @property
-    def numeric(self) -> bool:
-        return self.values is None and not self.boolean
-
-
-# Facts every trigger offers: from the event when it carries them, else from the read model.
-COMMON_FIELDS = {
-    "tier": FieldSpec(values=TIERS),
-    "quadrant": FieldSpec(values=QUADRANTS),
-    "dormant": FieldSpec(boolean=True),
-}
-# The events the playbook consumes and the facts each one offers to conditions.
-TRIGGER_FIELDS: dict[str, dict[str, FieldSpec]] = {
-    "satisfaction-scored": {
-        "level": FieldSpec(values=SATISFACTION_LEVELS),
-        "nps_category": FieldSpec(values=("promoter", "passive", "detractor")),
-        "value": FieldSpec(minimum=1, maximum=5),
-        "nps": FieldSpec(minimum=0, maximum=10),
-    },
-    "ticket-escalated": {
-        "level": FieldSpec(values=(0, 1, 2)),
-        "priority": FieldSpec(values=("P1", "P2", "P3")),
-        "metric": FieldSpec(values=("first_response", "resolution")),
-        "step": FieldSpec(values=("warning", "breach", "task-force")),
-    },
-    "churn-risk-detected": {
-        "reason": FieldSpec(values=("no-activity-90d", "score-declining-3m", "spending-drop")),
-    },
-    "score-updated": {
-        "score": FieldSpec(minimum=0, maximum=100),
-        "previous_tier": FieldSpec(values=TIERS),
-    },
-    "tier-changed": {
-        "to_tier": FieldSpec(values=TIERS),
-        "from_tier": FieldSpec(values=TIERS),
-        "change_reason": FieldSpec(values=("score", "override-approved", "override-expired",
-                                           "model-change")),
-    },
-    "ticket-created": {
-        "type": FieldSpec(values=("complaint", "problem", "suggestion", "praise")),
-        "priority": FieldSpec(values=("P1", "P2", "P3")),
-        "channel": FieldSpec(values=("phone", "email", "app", "web", "community", "survey")),
-    },
-    "ticket-resolved": {
-        "type": FieldSpec(values=("complaint", "problem", "suggestion", "praise")),
-        "priority": FieldSpec(values=("P1", "P2", "P3")),
-    },
-}
 OWN_EVENTS = ("action-created", "action-completed", "action-overdue")
 
 

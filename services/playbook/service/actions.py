@@ -5,27 +5,22 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.playbook import schemas
+from services.playbook import repository, schemas
 from services.playbook.domain.actions import OPEN, ActionStatus, is_overdue, transition_refusal
 from services.playbook.domain.caps import cap_deferral, channel_pause, contact_class, is_dormant
 from services.playbook.domain.recurring import recurring_plan
 from services.playbook.metrics import ACTIONS_COMPLETED
-from services.playbook.models import CareActionRow, ContactRow, CustomerRow
+from services.playbook.models import CareActionRow, CustomerRow
 from services.playbook.service import config
-from services.playbook.service.planning import (
-    channel_outcomes,
-    customer_facts,
-    deep_contact_times,
-    iso,
-)
+from services.playbook.service.planning import customer_facts
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, NotFound
+from shared.errors import Conflict, NotFound
 from shared.merge_patch import merged
-from shared.pagination import Page, decode_cursor, page_of
+from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
+from shared.rfc3339 import format_optional, format_time
 
 RECENT_DAYS = 180
 
@@ -63,33 +58,10 @@ async def list_actions(
     session: AsyncSession, *, customer_id: str | None, status: str | None, owner: str | None,
     kind: str | None, limit: int, cursor: str | None, now: datetime,
 ) -> Page[schemas.ActionOut]:
-    """Newest first; `status=overdue` means pending and past due. Cursor: (created_at, id)."""
-    query = select(CareActionRow)
-    if customer_id:
-        query = query.where(CareActionRow.customer_id == customer_id)
-    if owner:
-        query = query.where(CareActionRow.owner == owner)
-    if kind:
-        query = query.where(CareActionRow.kind == kind)
-    if status == "overdue":
-        query = query.where(CareActionRow.status == ActionStatus.PENDING.value, CareActionRow.due_at < now)
-    elif status:
-        query = query.where(CareActionRow.status == status)
-    position = decode_cursor(cursor)
-    if position is not None:
-        try:
-            after, after_id = datetime.fromisoformat(position["created_at"]), str(position["id"])
-        except (KeyError, ValueError, TypeError) as exc:
-            raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
-        query = query.where(or_(
-            CareActionRow.created_at < after,
-            and_(CareActionRow.created_at == after, CareActionRow.id < after_id),
-        ))
-    rows = (await session.scalars(
-        query.order_by(CareActionRow.created_at.desc(), CareActionRow.id.desc()).limit(limit + 1)
-    )).all()
-    return page_of([action_out(r, now) for r in rows], limit,
-                   lambda a: {"created_at": a.created_at.isoformat(), "id": a.id})
+    """Newest first; `status=overdue` means pending and past due."""
+    page = await repository.list_actions(session, customer_id=customer_id, status=status, owner=owner,
+                                         kind=kind, limit=limit, cursor=cursor, now=now)
+    return page.map(lambda row: action_out(row, now))
 
 
 async def update_action(
@@ -122,7 +94,7 @@ async def update_action(
                 row.survey_state = "cancelled"
             history = row.explanation.get("history", []) if row.explanation else []
             row.explanation = {**(row.explanation or {}), "history": [
-                *history, {"at": iso(now), "by": actor, "from": current.value, "to": target.value}]}
+                *history, {"at": format_time(now), "by": actor, "from": current.value, "to": target.value}]}
         row.customer_feedback = patch.customer_feedback
         row.next_step = patch.next_step
         row.updated_at = now
@@ -135,26 +107,26 @@ async def update_action(
 def completed_event(row: CareActionRow) -> dict[str, Any]:
     return {
         "customer_id": row.customer_id, "action_id": row.id, "kind": row.kind, "channel": row.channel,
-        "owner": row.owner, "rule_id": row.rule_id, "due_at": iso(row.due_at),
-        "completed_at": iso(row.completed_at), "customer_feedback": row.customer_feedback,
+        "owner": row.owner, "rule_id": row.rule_id, "due_at": format_time(row.due_at),
+        "completed_at": format_optional(row.completed_at), "customer_feedback": row.customer_feedback,
         "next_step": row.next_step,
     }
 
 
-async def contact_state(session: AsyncSession, customer_id: str, now: datetime) -> schemas.ContactStateOut:
+async def contact_state(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, now: datetime
+) -> schemas.ContactStateOut:
     """The customer's contact class, cap usage and paused channels, as the next action would see them."""
-    policy = await config.current_policy(session)
+    policy = await config.current_policy(ctx, session)
     customer = customer_facts(await session.get(CustomerRow, customer_id))
     klass = contact_class(policy, customer, now)
     cap = policy.caps[klass]
-    times = await deep_contact_times(session, customer_id, now - timedelta(days=cap.window_days))
+    times = await repository.deep_contact_times(session, customer_id, now - timedelta(days=cap.window_days))
     deferral = cap_deferral(policy, klass, times, now)
-    channels = (await session.scalars(
-        select(ContactRow.channel).where(ContactRow.customer_id == customer_id).distinct()
-    )).all()
     paused = []
-    for channel in sorted(channels):
-        outcomes = await channel_outcomes(session, customer_id, channel, policy.pause_after_unopened)
+    for channel in await repository.contact_channels(session, customer_id):
+        outcomes = await repository.channel_outcomes(session, customer_id, channel,
+                                                     policy.pause_after_unopened)
         pause = channel_pause(policy, channel, outcomes, now)
         if pause:
             paused.append(schemas.ChannelPauseOut(channel=channel, paused_until=pause.may_proceed_at,
@@ -167,21 +139,13 @@ async def contact_state(session: AsyncSession, customer_id: str, now: datetime) 
 
 
 async def care_plan(
-    session: AsyncSession, customer_id: str, now: datetime, ctx: ServiceContext
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, now: datetime
 ) -> schemas.PlanOut:
     """Open actions (pending, deferred) by due date, what was done or cancelled recently, and the
     recurring care of the customer's current tier and quadrant with its next due dates."""
     customer = await session.get(CustomerRow, customer_id)
-    rows = (await session.scalars(
-        select(CareActionRow).where(
-            CareActionRow.customer_id == customer_id,
-            or_(CareActionRow.status.in_([s.value for s in OPEN]),
-                CareActionRow.updated_at >= now - timedelta(days=RECENT_DAYS)),
-        ).order_by(CareActionRow.due_at, CareActionRow.id)
-    )).all()
-    if customer is None and not rows and await session.scalar(
-        select(ContactRow.id).where(ContactRow.customer_id == customer_id).limit(1)
-    ) is None:
+    rows = await repository.plan_actions(session, customer_id, now - timedelta(days=RECENT_DAYS))
+    if customer is None and not rows and not await repository.has_contacts(session, customer_id):
         raise NotFound(f"customer {customer_id} has no care plan: no event about it was seen")
     open_statuses = {s.value for s in OPEN}
     return schemas.PlanOut(
@@ -192,7 +156,7 @@ async def care_plan(
             orders_12m=customer.orders_12m, last_order_at=customer.last_order_at,
             computed_at=customer.computed_at,
         ) if customer else None,
-        contact=await contact_state(session, customer_id, now),
+        contact=await contact_state(ctx, session, customer_id, now),
         open_actions=[action_out(r, now) for r in rows if r.status in open_statuses],
         recent_actions=[action_out(r, now) for r in rows if r.status not in open_statuses],
         recurring=await _recurring(ctx, session, customer, rows, now),
@@ -205,7 +169,7 @@ async def _recurring(
     if customer is None:
         return []
     _, rules = await config.current_rules(ctx, session)
-    policy = await config.current_policy(session, ctx)
+    policy = await config.current_policy(ctx, session)
     facts = {"tier": customer.tier, "quadrant": customer.quadrant,
              "dormant": is_dormant(policy, customer_facts(customer), now)}
     made = {(r.kind, r.period_key): r for r in rows

@@ -1,25 +1,24 @@
-"""Cases: background, strategy, execution, effect (metrics before / after), lessons (DESIGN 6)."""
+"""Cases: background, strategy, execution, effect (metrics before / after), lessons (docs/design.md §6)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.playbook import schemas
+from services.playbook import repository, schemas
+from services.playbook.domain.effect import metric_change
 from services.playbook.models import CaseRow
-from shared.errors import InvalidInput, NotFound
-from shared.pagination import Page, decode_cursor, page_of
+from shared.errors import NotFound
+from shared.pagination import Page
 
 
 def case_out(row: CaseRow) -> schemas.CaseOut:
     metrics = []
     for m in row.effect.get("metrics", []):
-        change = m["after"] - m["before"]
-        pct = round(100 * change / abs(m["before"]), 2) if m["before"] else None
-        metrics.append(schemas.CaseMetricOut(**m, change=round(change, 6), change_pct=pct))
+        change, pct = metric_change(m["before"], m["after"])
+        metrics.append(schemas.CaseMetricOut(**m, change=change, change_pct=pct))
     return schemas.CaseOut(
         id=row.id, title=row.title, customer_id=row.customer_id, tier=row.tier, quadrant=row.quadrant,
         background=row.background, strategy=row.strategy, execution=row.execution,
@@ -51,23 +50,7 @@ async def list_cases(
     session: AsyncSession, *, tier: str | None, quadrant: str | None, customer_id: str | None,
     limit: int, cursor: str | None,
 ) -> Page[schemas.CaseOut]:
-    """Newest first; cursor (created_at, id)."""
-    query = select(CaseRow)
-    if tier:
-        query = query.where(CaseRow.tier == tier)
-    if quadrant:
-        query = query.where(CaseRow.quadrant == quadrant)
-    if customer_id:
-        query = query.where(CaseRow.customer_id == customer_id)
-    position = decode_cursor(cursor)
-    if position is not None:
-        try:
-            after, after_id = datetime.fromisoformat(position["created_at"]), str(position["id"])
-        except (KeyError, ValueError, TypeError) as exc:
-            raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
-        query = query.where(or_(CaseRow.created_at < after,
-                                and_(CaseRow.created_at == after, CaseRow.id < after_id)))
-    rows = (await session.scalars(
-        query.order_by(CaseRow.created_at.desc(), CaseRow.id.desc()).limit(limit + 1))).all()
-    return page_of([case_out(r) for r in rows], limit,
-                   lambda c: {"created_at": c.created_at.isoformat(), "id": c.id})
+    """Newest first."""
+    page = await repository.list_cases(session, tier=tier, quadrant=quadrant, customer_id=customer_id,
+                                       limit=limit, cursor=cursor)
+    return page.map(case_out)

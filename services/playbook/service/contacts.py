@@ -6,16 +6,17 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.playbook import schemas
+from services.playbook import repository, schemas
 from services.playbook.domain.caps import channel_pause
 from services.playbook.models import CareActionRow, ContactRow
 from services.playbook.service import config
-from services.playbook.service.planning import channel_outcomes
+from shared.app import ServiceContext
 from shared.errors import InvalidInput
 
 
 async def record_contact(
-    session: AsyncSession, customer_id: str, body: schemas.ContactIn, actor: str, now: datetime
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.ContactIn, actor: str,
+    now: datetime,
 ) -> schemas.ContactOut:
     """Store one outcome and answer whether the channel is now paused for the customer."""
     occurred_at = body.occurred_at or now
@@ -30,8 +31,9 @@ async def record_contact(
                          occurred_at=occurred_at, action_id=body.action_id, recorded_by=actor)
         session.add(row)
         await session.flush()
-        policy = await config.current_policy(session)
-        outcomes = await channel_outcomes(session, customer_id, body.channel, policy.pause_after_unopened)
+        policy = await config.current_policy(ctx, session)
+        outcomes = await repository.channel_outcomes(session, customer_id, body.channel,
+                                                     policy.pause_after_unopened)
         pause = channel_pause(policy, body.channel, outcomes, now)
     return schemas.ContactOut(
         id=row.id, customer_id=customer_id, channel=row.channel, opened=row.opened,

@@ -13,19 +13,13 @@ from collections import defaultdict
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
-from services.playbook.domain.actions import ActionStatus
-from services.playbook.models import CareActionRow, ChurnSignalRow, CustomerRow, DigestRow
+from services.playbook import repository
 from services.playbook.service import config
 from shared.app import ServiceContext
 from shared.business_time import MONDAY, local_date, start_of_week
-from shared.db import PerDialect
 from shared.recurrence import Recurrence
 from shared.rfc3339 import format_time
 from shared.scheduler import Occurrence, Schedule
-
-_ADD_DIGEST = PerDialect(lambda insert: insert(DigestRow).on_conflict_do_nothing().returning(DigestRow.owner))
 
 
 async def send_digests(ctx: ServiceContext, now: datetime, batch_size: int = 200) -> dict[str, Any]:
@@ -35,15 +29,8 @@ async def send_digests(ctx: ServiceContext, now: datetime, batch_size: int = 200
     week_of = local_date(week_start, ctx.clock.zone).isoformat()
     async with ctx.db.session() as session:
         at_risk_days = (await config.current_care_schedule(ctx, session)).digest_at_risk_days
-        pending = (await session.execute(
-            select(CareActionRow.owner, CareActionRow.id, CareActionRow.due_at).where(
-                CareActionRow.status == ActionStatus.PENDING.value, CareActionRow.owner.is_not(None),
-                CareActionRow.due_at < week_end,
-            ).order_by(CareActionRow.due_at, CareActionRow.id))).all()
-        at_risk = (await session.execute(select(CustomerRow.owner, ChurnSignalRow.customer_id).join(
-            CustomerRow, CustomerRow.customer_id == ChurnSignalRow.customer_id).where(
-            CustomerRow.owner.is_not(None), ChurnSignalRow.detected_at >= now - timedelta(days=at_risk_days),
-        ).distinct())).all()
+        pending = await repository.pending_owned_actions_due_before(session, week_end)
+        at_risk = await repository.owners_of_customers_at_risk(session, now - timedelta(days=at_risk_days))
     digests: dict[str, dict[str, list[str]]] = defaultdict(
         lambda: {"due_this_week": [], "overdue": [], "customers_at_risk": []})
     for owner, action_id, due_at in pending:
@@ -58,7 +45,7 @@ async def send_digests(ctx: ServiceContext, now: datetime, batch_size: int = 200
                 parts = {k: sorted(set(v)) if k == "customers_at_risk" else v
                          for k, v in digests[owner].items()}
                 digest_id = str(uuid.uuid4())
-                added = await session.scalar(_ADD_DIGEST.for_session(session), {
+                added = await repository.add_digest(session, {
                     "owner": owner, "week_of": week_of, "digest_id": digest_id, "created_at": now,
                     "summary": {k: len(v) for k, v in parts.items()},
                 })

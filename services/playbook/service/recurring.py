@@ -15,10 +15,10 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.playbook.domain.actions import OPEN, ActionStatus
+from services.playbook import repository
+from services.playbook.domain.actions import ActionStatus, Firing, Trigger
 from services.playbook.domain.caps import ContactClass as Klass
 from services.playbook.domain.caps import contact_class, is_dormant
 from services.playbook.domain.recurring import (
@@ -29,11 +29,12 @@ from services.playbook.domain.recurring import (
     recurring_plan,
 )
 from services.playbook.domain.rules import ActionTemplate, Rule
-from services.playbook.models import CareActionRow, ContactRow, CustomerRow
+from services.playbook.models import CareActionRow, CustomerRow
 from services.playbook.service import config
-from services.playbook.service.planning import Trigger, _create_action, customer_facts, iso
+from services.playbook.service.planning import Occasion, create_action, customer_facts
 from shared.app import ServiceContext
 from shared.recurrence import Recurrence
+from shared.rfc3339 import format_time
 from shared.scheduler import Occurrence, Schedule
 
 log = structlog.get_logger()
@@ -46,7 +47,6 @@ PRESENCE_TEMPLATE = ActionTemplate(
     kind="presence-contact", title="Get in touch: no completed contact in {days} days", channel="phone",
     owner_role="account_manager", due_offset_hours=7 * 24, deep_contact=True,
 )
-_OPEN = [s.value for s in OPEN]
 
 
 def _facts(customer: CustomerRow, policy, now: datetime) -> dict[str, Any]:
@@ -60,32 +60,29 @@ async def plan_recurring(
     """Make this period's missing recurring actions and cancel those that no longer apply; returns
     how many were made. Runs in the caller's transaction, the customer row locked by the caller."""
     version, rules = await config.current_rules(ctx, session)
-    policy = await config.current_policy(session, ctx)
+    policy = await config.current_policy(ctx, session)
     zone = ctx.clock.zone
     facts = _facts(customer, policy, now)
     plan = recurring_plan(rules, facts, now, zone) if customer.tier or customer.quadrant else []
     wanted = {p.template.kind: p for p in plan}
     by_id = {r.id: r for r in rules}
-    open_rows = (await session.scalars(select(CareActionRow).where(
-        CareActionRow.customer_id == customer.customer_id, CareActionRow.period_key.is_not(None),
-        CareActionRow.status.in_(_OPEN), CareActionRow.trigger_event_type == RECURRING_TRIGGER,
-    ).with_for_update())).all()
+    open_rows = await repository.open_recurring_for_update(session, customer.customer_id, RECURRING_TRIGGER)
     for row in open_rows:
         if row.kind not in wanted:
             _cancel(row, cancellation_reason(by_id.get(row.rule_id), row.rule_id, facts, row.kind), now)
     made = 0
     owner_facts = customer_facts(customer)
     for item in plan:
-        if await _kind_in_period(session, customer.customer_id, item.template.kind, item.period.start):
+        if await repository.kind_planned_since(session, customer.customer_id, item.template.kind,
+                                               item.period.start):
             continue  # this period has one already (by another rule, or before a change)
         key = recurring_key(customer.customer_id, item.rule.id, item.template.kind, item.period.key)
-        trigger = Trigger(key, RECURRING_TRIGGER, now)
+        occasion = Occasion(Trigger(key, RECURRING_TRIGGER, now), customer.customer_id, customer.owner,
+                            owner_facts, policy)
+        firing = Firing(item.rule, version, {c.field: facts.get(c.field) for c in item.rule.conditions})
         template = dataclasses.replace(item.template, once_per_days=None)
-        action = await _create_action(
-            ctx, session, trigger, item.rule, version, template, customer.customer_id, customer.owner,
-            owner_facts, policy, {c.field: facts.get(c.field) for c in item.rule.conditions}, None, None,
-            period_key=item.period.key, due_at=item.due_at,
-        )
+        action = await create_action(ctx, session, occasion, firing, template,
+                                     period_key=item.period.key, due_at=item.due_at)
         made += action is not None
     customer.planned_rules_version = version
     customer.next_plan_at = next_plan_at(rules, now, zone)
@@ -94,20 +91,14 @@ async def plan_recurring(
 
 def _cancel(row: CareActionRow, reason: str, now: datetime) -> None:
     history = (row.explanation or {}).get("history", [])
-    step = {"at": iso(now), "by": "re-planning", "from": row.status, "to": "cancelled", "reason": reason}
+    step = {"at": format_time(now), "by": "re-planning", "from": row.status, "to": "cancelled",
+            "reason": reason}
     row.status, row.updated_at = ActionStatus.CANCELLED.value, now
     row.next_step = reason
     if row.survey_state == "pending":
         row.survey_state = "cancelled"
-    row.explanation = {**(row.explanation or {}), "cancelled": {"at": iso(now), "reason": reason},
+    row.explanation = {**(row.explanation or {}), "cancelled": {"at": format_time(now), "reason": reason},
                        "history": [*history, step]}
-
-
-async def _kind_in_period(session: AsyncSession, customer_id: str, kind: str, start: datetime) -> bool:
-    return bool(await session.scalar(select(exists().where(
-        CareActionRow.customer_id == customer_id, CareActionRow.kind == kind,
-        CareActionRow.created_at >= start, CareActionRow.status != ActionStatus.CANCELLED.value,
-    ))))
 
 
 async def replan_due_customers(ctx: ServiceContext, now: datetime, batch_size: int = 200) -> dict[str, int]:
@@ -116,11 +107,7 @@ async def replan_due_customers(ctx: ServiceContext, now: datetime, batch_size: i
     while True:
         async with ctx.db.session() as session, session.begin():
             version, _ = await config.current_rules(ctx, session)
-            rows = (await session.scalars(select(CustomerRow).where(
-                or_(CustomerRow.next_plan_at <= now, CustomerRow.planned_rules_version.is_(None),
-                    CustomerRow.planned_rules_version != version),
-                or_(CustomerRow.tier.is_not(None), CustomerRow.quadrant.is_not(None)),
-            ).order_by(CustomerRow.customer_id).limit(batch_size).with_for_update(skip_locked=True))).all()
+            rows = await repository.claim_customers_to_replan(session, now, version, batch_size)
             for row in rows:
                 made += await plan_recurring(ctx, session, row, now)
         customers += len(rows)
@@ -140,30 +127,20 @@ async def check_presence(ctx: ServiceContext, now: datetime, batch_size: int = 5
     while True:
         async with ctx.db.session() as session, session.begin():
             version, _ = await config.current_rules(ctx, session)
-            policy = await config.current_policy(session, ctx)
-            rows = (await session.scalars(select(CustomerRow).where(
-                CustomerRow.customer_id > after,
-                or_(CustomerRow.tier.in_(sorted(policy.high_value_tiers)),
-                    CustomerRow.quadrant.in_(sorted(policy.high_value_quadrants))),
-                ~exists().where(CareActionRow.customer_id == CustomerRow.customer_id,
-                                CareActionRow.status == ActionStatus.DONE.value,
-                                CareActionRow.deep_contact.is_(True), CareActionRow.completed_at >= since),
-                ~exists().where(ContactRow.customer_id == CustomerRow.customer_id,
-                                ContactRow.occurred_at >= since),
-            ).order_by(CustomerRow.customer_id).limit(batch_size))).all()
+            policy = await config.current_policy(ctx, session)
+            rows = await repository.high_value_without_contact(session, policy, since, after, batch_size)
             for row in rows:
                 facts = customer_facts(row)
                 if contact_class(policy, facts, now) is not Klass.HIGH_VALUE:
                     continue  # dormant: contacted half-yearly, not monthly
-                trigger = Trigger(recurring_key(row.customer_id, PRESENCE_RULE.id, PRESENCE_TEMPLATE.kind,
-                                                month.key), "presence-check", now)
-                action = await _create_action(
-                    ctx, session, trigger, PRESENCE_RULE, version, template, row.customer_id,
-                    row.owner, facts, policy, {"contact_class": Klass.HIGH_VALUE.value,
-                                               "no_completed_contact_since": iso(since),
-                                               "presence_check_days": days},
-                    None, None, period_key=month.key,
-                )
+                key = recurring_key(row.customer_id, PRESENCE_RULE.id, PRESENCE_TEMPLATE.kind, month.key)
+                occasion = Occasion(Trigger(key, "presence-check", now), row.customer_id, row.owner, facts,
+                                    policy)
+                firing = Firing(PRESENCE_RULE, version, {"contact_class": Klass.HIGH_VALUE.value,
+                                                         "no_completed_contact_since": format_time(since),
+                                                         "presence_check_days": days})
+                action = await create_action(ctx, session, occasion, firing, template,
+                                             period_key=month.key)
                 made += action is not None
         if len(rows) < batch_size:
             return {"actions": made}

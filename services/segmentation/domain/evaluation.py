@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+from services.segmentation.domain.policy import DEFAULT_POLICY, EvaluationPolicy
 from services.segmentation.domain.quadrants import Quadrant, quadrant_for
 from services.segmentation.domain.scoring import (
     Factor,
@@ -57,7 +60,8 @@ def score_inputs(facts: CustomerFacts, as_of: datetime) -> ScoreInputs:
 
 
 def evaluate(
-    facts: CustomerFacts, model: ScoringModel, high_value_line: float | None, as_of: datetime
+    facts: CustomerFacts, model: ScoringModel, high_value_line: float | None, as_of: datetime,
+    policy: EvaluationPolicy = DEFAULT_POLICY,
 ) -> Evaluation:
     score = compute_score(score_inputs(facts, as_of), model)
     years = (as_of.date() - facts.since).days / 365.25 if facts.since else 0.0
@@ -67,5 +71,45 @@ def evaluate(
         years,
         score.components[Factor.LOYALTY].sub_score,
         facts.p1_complaints_12m,
+        policy,
     )
     return Evaluation(score=score, quadrant=quadrant)
+
+
+UNSCORED = "unscored"
+MAX_DRY_RUN_EXAMPLES = 20
+
+
+@dataclass
+class TierMoves:
+    """The tally of a dry run: how many customers a model would move from their computed tier to
+    another, by move, with the tier counts before and after and the first few examples."""
+
+    model_version: str
+    customers: int = 0
+    moves: Counter[str] = field(default_factory=Counter)
+    before: Counter[str] = field(default_factory=Counter)
+    after: Counter[str] = field(default_factory=Counter)
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, customer_id: str, old_tier: str | None, old_score: float | None, new: Evaluation) -> None:
+        """One customer: its current computed tier (None when never scored) and its new evaluation."""
+        old = old_tier or UNSCORED
+        new_tier = new.score.tier.value
+        self.customers += 1
+        self.before[old] += 1
+        self.after[new_tier] += 1
+        if old == new_tier:
+            return
+        self.moves[f"{old}->{new_tier}"] += 1
+        if len(self.examples) < MAX_DRY_RUN_EXAMPLES:
+            self.examples.append({"customer_id": customer_id, "from_tier": old, "to_tier": new_tier,
+                                  "from_score": old_score, "to_score": new.score.value})
+
+    def summary(self) -> dict[str, Any]:
+        moved = sum(self.moves.values())
+        return {
+            "model_version": self.model_version, "customers": self.customers, "moved": moved,
+            "unchanged": self.customers - moved, "moves": dict(sorted(self.moves.items())),
+            "tiers_before": dict(self.before), "tiers_after": dict(self.after), "examples": self.examples,
+        }

@@ -1,4 +1,4 @@
-"""The value score of DESIGN 3: five piecewise-linear curves, weighted, then a tier."""
+"""The value score of docs/design.md §3: five piecewise-linear curves, weighted, then a tier."""
 
 from __future__ import annotations
 

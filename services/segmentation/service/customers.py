@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation import schemas
+from services.segmentation import repository, schemas, snapshot_repository
+from services.segmentation.domain.signals import trend
 from services.segmentation.models import (
-    ChurnSignalRow,
-    ComplaintRow,
     ContactRow,
     CustomerRow,
     InteractionRow,
-    OrderRow,
     SatisfactionRow,
-    ScoreHistoryRow,
-    ScoreRow,
-    TierChangeRow,
-    TierOverrideRow,
 )
 from services.segmentation.service.overrides import override_out
+from services.segmentation.service.policy import current_policy
+from services.segmentation.service.scoring import rescore_customer, rescore_in_transaction
+from shared.app import ServiceContext
 from shared.auth import Caller, mask_email, mask_phone
+from shared.business_time import first_of_month, local_date
 from shared.errors import Conflict, NotFound
 from shared.merge_patch import merged
-from shared.pagination import Page, decode_cursor, page_of
+from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
+from shared.rfc3339 import format_time
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -36,15 +34,43 @@ async def _require_customer(session: AsyncSession, customer_id: str) -> Customer
     return customer
 
 
+async def put_customer(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.CustomerIn,
+    caller: Caller, now: datetime, precondition: IfMatch = NO_PRECONDITION,
+) -> tuple[schemas.CustomerOut, bool]:
+    """Create or replace the profile; returns its view and whether it was created."""
+    _, created = await upsert_customer(ctx, session, customer_id, body, caller, now, precondition)
+    return await customer_view(ctx, session, customer_id, caller), created
+
+
+async def edit_customer(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
+) -> schemas.CustomerOut:
+    """Change the profile fields a merge patch names; returns the profile's view."""
+    await patch_customer(ctx, session, customer_id, patch, caller, now, precondition)
+    return await customer_view(ctx, session, customer_id, caller)
+
+
+async def rescore(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller, now: datetime
+) -> schemas.ScoreOut:
+    """Rescore one customer now (a review on request) and answer with the score as its profile
+    shows it."""
+    await rescore_customer(ctx, session, customer_id, now)
+    view = await customer_view(ctx, session, customer_id, caller)
+    assert view.score is not None
+    return view.score
+
+
 async def upsert_customer(
-    session: AsyncSession, customer_id: str, body: schemas.CustomerIn, caller: Caller,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.CustomerIn,
+    caller: Caller, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[CustomerRow, bool]:
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created)."""
-    now = datetime.now(UTC)
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
-        await _check_precondition(session, customer, caller, precondition, now)
+        await _check_precondition(ctx, session, customer, caller, precondition, now)
         created = customer is None
         if created:
             # New customers are scored by the scheduler right away.
@@ -55,20 +81,17 @@ async def upsert_customer(
 
 
 async def patch_customer(
-    session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> CustomerRow:
     """Change the fields a merge patch names and keep the others; the result is validated as a
     full profile. Contacts, a list, are replaced as a whole when the patch names them."""
-    now = datetime.now(UTC)
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        await _check_precondition(session, customer, caller, precondition, now)
-        contacts = (await session.scalars(
-            select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
-        )).all()
+        await _check_precondition(ctx, session, customer, caller, precondition, now)
+        contacts = await repository.contacts_of(session, customer_id)
         stored = {
             "name": customer.name, "industry": customer.industry, "size": customer.size,
             "since": customer.since, "growth_pct": customer.growth_pct,
@@ -81,15 +104,15 @@ async def patch_customer(
 
 
 async def _check_precondition(
-    session: AsyncSession, customer: CustomerRow | None, caller: Caller, precondition: IfMatch,
-    now: datetime,
+    ctx: ServiceContext, session: AsyncSession, customer: CustomerRow | None, caller: Caller,
+    precondition: IfMatch, now: datetime,
 ) -> None:
     """If-Match against the profile as this caller reads it, under the row lock the write holds."""
     if not (precondition.given or precondition.required):
         return
     current = None
     if customer is not None:
-        current = representation_tag(await _customer_view(session, customer.id, caller, now))
+        current = representation_tag(await _customer_view(ctx, session, customer.id, caller, now))
     precondition.check(current)
 
 
@@ -105,7 +128,7 @@ async def _store_profile(
     customer.owner = body.owner
     customer.updated_at = now
     await session.flush()
-    await session.execute(delete(ContactRow).where(ContactRow.customer_id == customer.id))
+    await repository.delete_contacts(session, customer.id)
     session.add_all(
         ContactRow(customer_id=customer.id, **contact.model_dump()) for contact in body.contacts
     )
@@ -119,48 +142,24 @@ def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
     )
 
 
-async def customer_view(session: AsyncSession, customer_id: str, caller: Caller) -> schemas.CustomerOut:
+async def customer_view(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller
+) -> schemas.CustomerOut:
     async with session.begin():
-        return await _customer_view(session, customer_id, caller, datetime.now(UTC))
+        return await _customer_view(ctx, session, customer_id, caller, ctx.clock.now())
 
 
 async def _customer_view(
-    session: AsyncSession, customer_id: str, caller: Caller, now: datetime
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller, now: datetime
 ) -> schemas.CustomerOut:
     """The profile as this caller may read it, inside the caller's transaction."""
-    # Customer and score in one statement: under READ COMMITTED two reads could straddle a
-    # scheduler commit and show a new score beside the old next evaluation date.
-    found = (await session.execute(
-        select(CustomerRow, ScoreRow)
-        .outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
-        .where(CustomerRow.id == customer_id)
-    )).one_or_none()
-    if found is None:
-        raise NotFound(f"customer {customer_id!r} does not exist")
-    customer, score = found
-    contacts = (await session.scalars(
-        select(ContactRow).where(ContactRow.customer_id == customer_id).order_by(ContactRow.id)
-    )).all()
-    override = await session.scalar(
-        select(TierOverrideRow)
-        .where(
-            TierOverrideRow.customer_id == customer_id,
-            ((TierOverrideRow.status == "approved") & (TierOverrideRow.expires_at > now))
-            | (TierOverrideRow.status == "proposed"),
-        )
-        .order_by(TierOverrideRow.status, TierOverrideRow.proposed_at.desc())
-        .limit(1)
-    )
-    signals = (await session.scalars(
-        select(ChurnSignalRow).where(ChurnSignalRow.customer_id == customer_id)
-    )).all()
+    customer, score = await repository.customer_with_score(session, customer_id)
+    contacts = await repository.contacts_of(session, customer_id)
+    override = await repository.override_shown(session, customer_id, now)
+    signals = await repository.churn_signals_of(session, [customer_id])
     satisfaction = await session.get(SatisfactionRow, customer_id)
-    p1 = await session.scalar(
-        select(func.count()).select_from(ComplaintRow).where(
-            ComplaintRow.customer_id == customer_id, ComplaintRow.priority == "P1",
-            ComplaintRow.opened_at > now - timedelta(days=365),
-        )
-    )
+    p1 = await repository.p1_complaints_since(session, customer_id, now - timedelta(days=365))
+    trend = await _trend(ctx, session, customer_id, score.value if score else None, now)
     score_out = None
     if score is not None:
         score_out = schemas.ScoreOut(
@@ -183,65 +182,67 @@ async def _customer_view(
                     for s in signals],
         satisfaction=schemas.SatisfactionOut.model_validate(satisfaction, from_attributes=True)
         if satisfaction else None,
-        open_p1_complaints_12m=int(p1 or 0),
+        open_p1_complaints_12m=p1,
+        trend=trend,
     )
+
+
+TREND_MONTHS = (1, 3, 6, 12)
+
+
+async def _trend(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, current: float | None, now: datetime
+) -> schemas.TrendOut:
+    """The month-end snapshots 1, 3, 6 and 12 months ago, and the direction of the score."""
+    this_month = local_date(now, ctx.clock.zone).replace(day=1)
+    months = {ago: first_of_month(this_month, -ago) for ago in TREND_MONTHS}
+    found = (await snapshot_repository.month_end_scores(
+        session, [customer_id], list(months.values())))[customer_id]
+    by_age = {ago: found[month] for ago, month in months.items() if month in found}
+    result = trend(current, by_age, await current_policy(ctx, session))
+    return schemas.TrendOut(m1=result.m1, m3=result.m3, m6=result.m6, m12=result.m12,
+                            direction=result.direction)
 
 
 async def list_customers(
     session: AsyncSession, tier: str | None, quadrant: str | None, owner: str | None,
     limit: int, cursor: str | None,
 ) -> Page[schemas.CustomerSummary]:
-    position = decode_cursor(cursor)
-    query = (
-        select(CustomerRow.id, CustomerRow.name, CustomerRow.owner, ScoreRow.value, ScoreRow.tier,
-               ScoreRow.quadrant)
-        .outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
-        .order_by(CustomerRow.id)
-        .limit(limit + 1)
-    )
-    if tier:
-        query = query.where(ScoreRow.tier == tier)
-    if quadrant:
-        query = query.where(ScoreRow.quadrant == quadrant)
-    if owner:
-        query = query.where(CustomerRow.owner == owner)
-    if position:
-        query = query.where(CustomerRow.id > str(position.get("id", "")))
     async with session.begin():
-        rows = (await session.execute(query)).all()
-    items = [
-        schemas.CustomerSummary(id=r[0], name=r[1], owner=r[2], score=r[3], tier=r[4], quadrant=r[5])
-        for r in rows
-    ]
-    return page_of(items, limit, lambda item: {"id": item.id})
+        page = await repository.list_customers(session, tier, quadrant, owner, limit, cursor)
+    return page.map(lambda r: schemas.CustomerSummary(
+        id=r.id, name=r.name, owner=r.owner, score=r.value, tier=r.tier, quadrant=r.quadrant))
 
 
 async def add_orders(
-    session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn]
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn],
+    now: datetime,
 ) -> schemas.OrdersAccepted:
-    """Store new orders; an order id seen before is reported, not counted twice."""
+    """Store new orders; an order id seen before is reported, not counted twice. In the same
+    transaction the customer is rescored (docs/design.md §9: orders move the score at once; the tier
+    waits for the review) and each new order is published as `order-recorded`."""
     ids = [o.order_id for o in orders]
     if len(set(ids)) != len(ids):
         raise Conflict("the same order_id appears twice in the request", field="order_id")
     async with session.begin():
         await _require_customer(session, customer_id)
-        existing = {
-            row.order_id: row.customer_id
-            for row in (await session.execute(
-                select(OrderRow.order_id, OrderRow.customer_id).where(OrderRow.order_id.in_(ids))
-            )).all()
-        }
+        existing = await repository.order_owners(session, ids)
         foreign = [oid for oid, owner in existing.items() if owner != customer_id]
         if foreign:
             raise Conflict(f"order {foreign[0]!r} belongs to another customer", field="order_id")
         fresh = [o for o in orders if o.order_id not in existing]
+        rescored = None
         if fresh:
-            await session.execute(
-                OrderRow.__table__.insert(),
-                [{"order_id": o.order_id, "customer_id": customer_id, "amount": o.amount,
-                  "ordered_at": o.ordered_at} for o in fresh],
-            )
-    return schemas.OrdersAccepted(accepted=len(fresh), duplicates=sorted(existing))
+            await repository.insert_orders(session, [
+                {"order_id": o.order_id, "customer_id": customer_id, "amount": o.amount,
+                 "ordered_at": o.ordered_at} for o in fresh])
+            await ctx.outbox.append_many(session, [("order-recorded", customer_id, {
+                "customer_id": customer_id, "order_id": o.order_id, "amount": float(o.amount),
+                "ordered_at": format_time(o.ordered_at), "recorded_at": format_time(now),
+            }) for o in fresh])
+            rescored = await rescore_in_transaction(ctx, session, [customer_id], now, "order")
+    return schemas.OrdersAccepted(accepted=len(fresh), duplicates=sorted(existing),
+                                  score_changed=bool(rescored and rescored.changed))
 
 
 async def add_interactions(
@@ -260,19 +261,17 @@ async def add_interactions(
 async def history(session: AsyncSession, customer_id: str, limit: int) -> schemas.HistoryOut:
     async with session.begin():
         await _require_customer(session, customer_id)
-        scores = (await session.scalars(
-            select(ScoreHistoryRow).where(ScoreHistoryRow.customer_id == customer_id)
-            .order_by(ScoreHistoryRow.computed_at.desc(), ScoreHistoryRow.id.desc()).limit(limit)
-        )).all()
-        changes = (await session.scalars(
-            select(TierChangeRow).where(TierChangeRow.customer_id == customer_id)
-            .order_by(TierChangeRow.changed_at.desc(), TierChangeRow.id.desc()).limit(limit)
-        )).all()
+        month_ends = await snapshot_repository.month_ends_of(session, customer_id, limit)
+        scores = await repository.score_history_of(session, customer_id, limit)
+        changes = await repository.tier_changes_of(session, customer_id, limit)
     return schemas.HistoryOut(
         customer_id=customer_id,
         scores=[schemas.HistoryScore.model_validate(s, from_attributes=True) for s in scores],
         tier_changes=[schemas.HistoryTierChange.model_validate(c, from_attributes=True)
                       for c in changes],
+        month_ends=[schemas.MonthEndScore(month=m.month.strftime("%Y-%m"), value=m.value, tier=m.tier,
+                                          computed_tier=m.computed_tier, quadrant=m.quadrant)
+                    for m in month_ends],
     )
 
 
@@ -282,12 +281,7 @@ async def contact_address(session: AsyncSession, customer_id: str) -> schemas.Co
     async with session.begin():
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        contact = await session.scalar(
-            select(ContactRow)
-            .where(ContactRow.customer_id == customer_id,
-                   (ContactRow.email.is_not(None)) | (ContactRow.phone.is_not(None)))
-            .order_by(ContactRow.id).limit(1)
-        )
+        contact = await repository.first_reachable_contact(session, customer_id)
     if contact is None:
         return schemas.ContactAddressOut(customer_id=customer_id)
     return schemas.ContactAddressOut(customer_id=customer_id, name=contact.name, email=contact.email,

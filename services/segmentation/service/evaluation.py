@@ -1,117 +1,84 @@
-"""Scheduled re-evaluation, the spending-drop trigger, churn-risk detection and tier gauges.
+"""Scheduled reviews, the spending-drop trigger, churn-risk detection and tier gauges.
 
-Every step is safe with several replicas: due customers are claimed with
-`FOR UPDATE SKIP LOCKED`, and the daily detection run is taken by inserting that day's row.
+Reviews are claimed customer by customer (`FOR UPDATE SKIP LOCKED` on the due ones), so several
+replicas share them; the daily detection and the monthly snapshot are schedules
+(shared.scheduler), each run once per period across replicas. All take "now" from ctx.clock.
 """
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+import contextlib
+from datetime import datetime, time
+from typing import Any
 
 import structlog
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from services.segmentation import repository
-from services.segmentation.domain.signals import (
-    SignalCode,
-    churn_signals,
-    month_starts,
-)
+from services.segmentation.domain.signals import SignalCode, churn_signals, spending_months
 from services.segmentation.metrics import CHURN_SIGNALS, CUSTOMERS_BY_QUADRANT, CUSTOMERS_BY_TIER
-from services.segmentation.models import (
-    ChurnSignalRow,
-    CustomerRow,
-    ScheduledRunRow,
-    ScoreHistoryRow,
-    ScoreRow,
-)
+from services.segmentation.models import ChurnSignalRow, ScoreRow
 from services.segmentation.service.overrides import expire_overrides
+from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
+from services.segmentation.service.snapshots import monthly_snapshot
 from shared.app import ServiceContext
+from shared.business_time import month_starts
+from shared.recurrence import Recurrence
+from shared.rfc3339 import format_time
+from shared.scheduler import CatchUp, Occurrence, Schedule
 
 log = structlog.get_logger()
 DETECTION_BATCH = 1000
 
 
 async def evaluate_due_customers(ctx: ServiceContext, now: datetime, limit: int = 1000) -> int:
-    """Re-score customers whose scheduled evaluation is due (VIP quarterly, others half-yearly)."""
+    """Review customers whose scheduled review is due (VIP quarterly, others half-yearly): the
+    tier follows the score."""
     async with ctx.db.session() as session, session.begin():
-        due = (await session.scalars(
-            select(CustomerRow.id)
-            .where(CustomerRow.next_evaluation_at <= now)
-            .order_by(CustomerRow.next_evaluation_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )).all()
+        due = await repository.claim_due_customers(session, now, limit)
         if not due:
             return 0
+        policy = await current_policy(ctx, session)
         model = await active_model(session)
-        line = await high_value_line(session, now)
-        facts = await repository.aggregates_for(session, list(due), now)
-        await apply_evaluations(ctx, session, facts, model, line, now, "scheduled")
+        line = await high_value_line(session, now, policy)
+        facts = await repository.aggregates_for(session, due, now, ctx.clock.zone)
+        await apply_evaluations(ctx, session, facts, model, line, now, "scheduled", policy=policy)
     return len(due)
 
 
-def _monthly_scores(history: list[tuple[datetime, float]], starts: list[datetime]) -> list[float]:
-    """Score in force at the end of each full month, carrying the last known value forward."""
-    values: list[float] = []
-    last: float | None = None
-    position = 0
-    for end in starts[1:]:
-        while position < len(history) and history[position][0] < end:
-            last = history[position][1]
-            position += 1
-        if last is not None:
-            values.append(last)
-    return values
-
-
 async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
-    """Raise new churn signals (published once), clear stale ones, rescore on spending drops."""
+    """Raise new churn signals (published once), clear stale ones, review on spending drops."""
     raised = 0
     after: str | None = None
-    starts = month_starts(now, 5)  # five full months before this one, plus this month's start
+    zone = ctx.clock.zone
+    async with ctx.db.session() as session:
+        policy = await current_policy(ctx, session)
+    starts = month_starts(now, zone, spending_months(policy))  # full months before this one
     while True:
         async with ctx.db.session() as session, session.begin():
-            query = select(CustomerRow.id, CustomerRow.owner).order_by(CustomerRow.id).limit(
-                DETECTION_BATCH)
-            if after is not None:
-                query = query.where(CustomerRow.id > after)
-            batch = (await session.execute(query)).all()
-            if not batch:
+            owners = await repository.owners_after(session, after, DETECTION_BATCH)
+            if not owners:
                 return raised
-            after = batch[-1][0]
-            ids = [r[0] for r in batch]
-            owners = dict(batch)
+            ids = list(owners)
+            after = ids[-1]
             activity = await repository.last_activity(session, ids, now)
             amounts = await repository.monthly_amounts(session, ids, starts)
-            history_rows = (await session.execute(
-                select(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at, ScoreHistoryRow.value)
-                .where(ScoreHistoryRow.customer_id.in_(ids), ScoreHistoryRow.computed_at < starts[-1])
-                .order_by(ScoreHistoryRow.customer_id, ScoreHistoryRow.computed_at)
-            )).all()
-            histories: dict[str, list[tuple[datetime, float]]] = {}
-            for customer_id, at, value in history_rows:
-                histories.setdefault(customer_id, []).append((at, value))
-            existing = {
-                (s.customer_id, s.code): s
-                for s in (await session.scalars(
-                    select(ChurnSignalRow).where(ChurnSignalRow.customer_id.in_(ids))
-                )).all()
-            }
+            existing = {(s.customer_id, s.code): s for s in await repository.churn_signals_of(session, ids)}
             scores = await repository.current_scores(session, ids)
             events = []
             dropped: list[str] = []
             for customer_id in ids:
+                # The "score fell 3 months in a row" signal is the monthly snapshot's to raise and
+                # clear (service/snapshots.py): decided once a month on complete month-ends.
                 signals = churn_signals(
                     now=now,
                     last_activity_at=activity.get(customer_id),
-                    monthly_scores=_monthly_scores(histories.get(customer_id, []), starts[1:]),
+                    monthly_scores=[],
                     monthly_amounts=amounts[customer_id],
+                    policy=policy,
                 )
-                codes = {s.code.value for s in signals}
+                codes = {s.code.value for s in signals} | {SignalCode.SCORE_DECLINING.value}
                 for (cid, code), row in existing.items():
                     if cid == customer_id and code not in codes:
                         await session.delete(row)
@@ -131,51 +98,60 @@ async def detect_churn_risks(ctx: ServiceContext, now: datetime) -> int:
                     "tier": score.tier if score else None,
                     "quadrant": score.quadrant if score else None,
                     "owner": owners.get(customer_id),
-                    "detected_at": now.isoformat(),
+                    "detected_at": format_time(now),
                 }))
                 raised += 1
             await ctx.outbox.append_many(session, events)
             if dropped:
-                # DESIGN 3: a spending drop triggers re-evaluation at once; its result is
+                # docs/design.md §3: a spending drop triggers a review at once; its result is
                 # published even when unchanged, so consumers see why the customer was re-read.
                 model = await active_model(session)
-                line = await high_value_line(session, now)
-                facts = await repository.aggregates_for(session, dropped, now)
+                line = await high_value_line(session, now, policy)
+                facts = await repository.aggregates_for(session, dropped, now, zone)
                 await apply_evaluations(ctx, session, facts, model, line, now, "spending-drop",
-                                        publish_unchanged=True)
+                                        publish_unchanged=True, policy=policy)
 
 
-async def claim_daily_run(ctx: ServiceContext, task: str, now: datetime) -> bool:
-    """True for the one replica that records today's run of `task` first."""
-    try:
-        async with ctx.db.session() as session, session.begin():
-            session.add(ScheduledRunRow(task=task, run_on=now.date(), started_at=now))
-        return True
-    except IntegrityError:
-        return False
+async def daily_churn_detection(ctx: ServiceContext, occurrence: Occurrence) -> dict[str, Any]:
+    return {"raised": await detect_churn_risks(ctx, occurrence.now)}
 
 
 async def refresh_tier_gauges(ctx: ServiceContext) -> None:
     async with ctx.db.session() as session:
         for column, gauge in ((ScoreRow.tier, CUSTOMERS_BY_TIER), (ScoreRow.quadrant, CUSTOMERS_BY_QUADRANT)):
-            counts = (await session.execute(select(column, func.count()).group_by(column))).all()
-            for value, count in counts:
+            for value, count in (await repository.customers_per(session, column)).items():
                 if value is not None:
                     gauge.labels(value).set(count)
 
 
-async def evaluation_scheduler(ctx: ServiceContext) -> None:
-    """Lifespan-owned loop: due evaluations, override expiry, daily churn detection, gauges."""
+async def review_scheduler(ctx: ServiceContext) -> None:
+    """Lifespan-owned loop: override expiry, due reviews, gauges; woken early by a clock move."""
+    moved = ctx.clock.listener()
     while True:
-        now = datetime.now(UTC)
+        moved.clear()
+        now = ctx.clock.now()
         try:
             await expire_overrides(ctx, now)
             while await evaluate_due_customers(ctx, now) > 0:
                 pass
-            if await claim_daily_run(ctx, "churn-detection", now):
-                raised = await detect_churn_risks(ctx, now)
-                log.info("churn_detection_done", raised=raised)
             await refresh_tier_gauges(ctx)
         except Exception:
-            log.exception("evaluation_scheduler_failed")
-        await asyncio.sleep(ctx.settings.sweep_interval_seconds)
+            log.exception("review_scheduler_failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(moved.wait(), timeout=ctx.settings.sweep_interval_seconds)
+
+
+SCHEDULES = [
+    Schedule(
+        "monthly-snapshot", Recurrence.monthly(at=time(1, 0)), monthly_snapshot,
+        "Every customer scored as of the month end: one history row per customer per month; "
+        "moves scores and trends (the tier waits for its review); raises the 3-month decline warning",
+        catch_up=CatchUp.EACH, max_catch_up=12,
+    ),
+    Schedule(
+        "churn-detection", Recurrence.daily(at=time(3, 0)), daily_churn_detection,
+        "Churn-risk signals: 90 silent days and spending drops (which trigger a review at once); "
+        "stale signals cleared (the monthly snapshot raises and clears the 3-month decline)",
+        catch_up=CatchUp.LATEST,
+    ),
+]

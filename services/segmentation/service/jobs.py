@@ -12,12 +12,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import structlog
-from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, schemas
 from services.segmentation.metrics import JOB_PROGRESS
 from services.segmentation.models import RescoreJobRow
+from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
 from shared.app import ServiceContext
 from shared.errors import NotFound
@@ -26,8 +26,9 @@ log = structlog.get_logger()
 STALE_AFTER = timedelta(seconds=30)
 
 
-async def create_job(session: AsyncSession, reason: str, requested_by: str) -> RescoreJobRow:
-    now = datetime.now(UTC)
+async def create_job(
+    session: AsyncSession, reason: str, requested_by: str, now: datetime
+) -> RescoreJobRow:
     async with session.begin():
         job = RescoreJobRow(
             id=str(uuid.uuid4()), status="queued", reason=reason, requested_by=requested_by,
@@ -48,27 +49,23 @@ def job_out(job: RescoreJobRow) -> schemas.JobOut:
     )
 
 
-async def get_job(session: AsyncSession, job_id: str) -> RescoreJobRow:
+async def get_job(session: AsyncSession, job_id: str) -> schemas.JobOut:
     async with session.begin():
         job = await session.get(RescoreJobRow, job_id)
     if job is None:
         raise NotFound(f"job {job_id!r} does not exist")
-    return job
+    return job_out(job)
+
+
+async def rescore_everyone(session: AsyncSession, requested_by: str, now: datetime) -> schemas.JobOut:
+    """Queue a job that rescores every customer; a worker on some replica runs it."""
+    return job_out(await create_job(session, "job", requested_by, now))
 
 
 async def claim_job(ctx: ServiceContext, worker_id: str, now: datetime) -> str | None:
     """Take the oldest queued job, or a running one whose worker stopped beating."""
     async with ctx.db.session() as session, session.begin():
-        job = await session.scalar(
-            select(RescoreJobRow)
-            .where(or_(
-                RescoreJobRow.status == "queued",
-                (RescoreJobRow.status == "running") & (RescoreJobRow.heartbeat_at < now - STALE_AFTER),
-            ))
-            .order_by(RescoreJobRow.created_at)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        )
+        job = await repository.claim_job(session, now - STALE_AFTER)
         if job is None:
             return None
         job.status, job.worker_id, job.heartbeat_at = "running", worker_id, now
@@ -81,22 +78,25 @@ async def run_job(ctx: ServiceContext, job_id: str, worker_id: str) -> None:
     async with ctx.db.session() as session, session.begin():
         job = await session.get(RescoreJobRow, job_id)
         as_of = job.as_of
+        policy = await current_policy(ctx, session)
         model = await active_model(session)
-        line = await high_value_line(session, as_of)
+        line = await high_value_line(session, as_of, policy)
     batch_size = getattr(ctx.settings, "rescore_batch_size", 2000)
     while True:
         async with ctx.db.session() as session, session.begin():
             job = await session.get(RescoreJobRow, job_id, with_for_update=True)
             if job is None or job.status != "running" or job.worker_id != worker_id:
                 return  # taken over by another replica
-            facts = await repository.aggregates_after(session, job.cursor, batch_size, as_of)
+            facts = await repository.aggregates_after(session, job.cursor, batch_size, as_of,
+                                                      ctx.clock.zone)
             now = datetime.now(UTC)
             if not facts:
                 job.status, job.finished_at, job.heartbeat_at = "done", now, now
                 log.info("rescore_job_done", job_id=job_id, processed=job.processed,
                          changed=job.changed)
                 return
-            result = await apply_evaluations(ctx, session, facts, model, line, as_of, job.reason)
+            result = await apply_evaluations(ctx, session, facts, model, line, as_of, job.reason,
+                                             policy=policy)
             job.cursor = facts[-1].customer_id
             job.processed += result.processed
             job.changed += result.changed

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation import schemas
+from services.segmentation import repository, schemas
 from services.segmentation.models import CustomerRow, ScoreRow, TierChangeRow, TierOverrideRow
+from services.segmentation.service.policy import current_policy
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound
-from shared.pagination import Page, decode_cursor, page_of
-
-DEFAULT_VALIDITY = timedelta(days=180)
+from shared.pagination import Page
+from shared.rfc3339 import format_time
 
 
 def override_out(row: TierOverrideRow | None) -> schemas.OverrideOut | None:
@@ -25,13 +24,15 @@ def override_out(row: TierOverrideRow | None) -> schemas.OverrideOut | None:
 
 
 async def propose(
-    session: AsyncSession, customer_id: str, body: schemas.OverrideIn, caller: Caller
-) -> TierOverrideRow:
-    now = datetime.now(UTC)
-    expires_at = body.expires_at or now + DEFAULT_VALIDITY
-    if expires_at <= now:
-        raise InvalidInput("expires_at must be in the future", field="expires_at")
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.OverrideIn,
+    caller: Caller, now: datetime,
+) -> schemas.OverrideOut:
     async with session.begin():
+        policy = await current_policy(ctx, session)
+        # Without an expiry the override holds for the policy's validity (180 days by default).
+        expires_at = body.expires_at or now + timedelta(days=policy.override_validity_days)
+        if expires_at <= now:
+            raise InvalidInput("expires_at must be in the future", field="expires_at")
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         row = TierOverrideRow(
@@ -40,7 +41,7 @@ async def propose(
             proposed_at=now, expires_at=expires_at,
         )
         session.add(row)
-    return row
+    return override_out(row)
 
 
 async def _pending(session: AsyncSession, override_id: str) -> TierOverrideRow:
@@ -53,9 +54,9 @@ async def _pending(session: AsyncSession, override_id: str) -> TierOverrideRow:
 
 
 async def approve(
-    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller
-) -> TierOverrideRow:
-    now = datetime.now(UTC)
+    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller,
+    now: datetime,
+) -> schemas.OverrideOut:
     async with session.begin():
         row = await _pending(session, override_id)
         if row.proposed_by == caller.subject:
@@ -63,40 +64,30 @@ async def approve(
         if row.expires_at <= now:
             raise Conflict("the proposal expired before it was approved")
         # A newer approval replaces the one in force.
-        for previous in await session.scalars(
-            select(TierOverrideRow).where(
-                TierOverrideRow.customer_id == row.customer_id,
-                TierOverrideRow.status == "approved",
-            )
-        ):
+        for previous in await repository.overrides_approved(session, row.customer_id):
             previous.status = "superseded"
         row.status, row.decided_by, row.decided_at, row.decision_note = (
             "approved", caller.subject, now, note,
         )
         await _apply_tier(ctx, session, row.customer_id, row.tier, "override-approved", now)
-    return row
+    return override_out(row)
 
 
 async def reject(
-    session: AsyncSession, override_id: str, note: str | None, caller: Caller
-) -> TierOverrideRow:
+    session: AsyncSession, override_id: str, note: str | None, caller: Caller, now: datetime
+) -> schemas.OverrideOut:
     async with session.begin():
         row = await _pending(session, override_id)
         row.status, row.decided_by, row.decided_at, row.decision_note = (
-            "rejected", caller.subject, datetime.now(UTC), note,
+            "rejected", caller.subject, now, note,
         )
-    return row
+    return override_out(row)
 
 
 async def expire_overrides(ctx: ServiceContext, now: datetime) -> int:
     """End approved overrides past their expiry; the computed tier takes over again."""
     async with ctx.db.session() as session, session.begin():
-        rows = (await session.scalars(
-            select(TierOverrideRow)
-            .where(TierOverrideRow.status == "approved", TierOverrideRow.expires_at <= now)
-            .with_for_update(skip_locked=True)
-            .limit(500)
-        )).all()
+        rows = await repository.claim_expired_overrides(session, now, 500)
         for row in rows:
             row.status = "expired"
             score = await session.get(ScoreRow, row.customer_id)
@@ -122,14 +113,14 @@ async def _apply_tier(
     owner = customer.owner if customer else None
     await ctx.outbox.append(session, "tier-changed", customer_id, {
         "customer_id": customer_id, "from_tier": previous, "to_tier": tier, "score": score.value,
-        "reason": reason, "owner": owner, "changed_at": now.isoformat(),
+        "reason": reason, "owner": owner, "changed_at": format_time(now),
     })
     # Tier read models elsewhere (survey weights, SLA caps) follow score-updated.
     await ctx.outbox.append(session, "score-updated", customer_id, {
         "customer_id": customer_id, "score": score.value, "previous_score": score.value,
         "tier": tier, "computed_tier": score.computed_tier, "previous_tier": previous,
         "quadrant": score.quadrant, "owner": owner, "model_version": score.model_version,
-        "computed_at": now.isoformat(), "amount_12m": score.amount_12m,
+        "computed_at": format_time(now), "amount_12m": score.amount_12m,
         "orders_12m": score.orders_12m, "reason": "override",
     })
 
@@ -138,15 +129,6 @@ async def list_overrides(
     session: AsyncSession, customer_id: str | None, status: str | None, limit: int,
     cursor: str | None,
 ) -> Page[schemas.OverrideOut]:
-    position = decode_cursor(cursor)
-    query = select(TierOverrideRow).order_by(TierOverrideRow.id).limit(limit + 1)
-    if customer_id:
-        query = query.where(TierOverrideRow.customer_id == customer_id)
-    if status:
-        query = query.where(TierOverrideRow.status == status)
-    if position:
-        query = query.where(TierOverrideRow.id > str(position.get("id", "")))
     async with session.begin():
-        rows = (await session.scalars(query)).all()
-    items = [override_out(r) for r in rows]
-    return page_of(items, limit, lambda item: {"id": item.id})
+        page = await repository.list_overrides(session, customer_id, status, limit, cursor)
+    return page.map(override_out)

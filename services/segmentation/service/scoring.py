@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository
 from services.segmentation.domain.evaluation import CustomerFacts, Evaluation, evaluate
-from services.segmentation.domain.quadrants import high_value_threshold
+from services.segmentation.domain.policy import DEFAULT_POLICY, EvaluationPolicy
 from services.segmentation.domain.scoring import (
     DEFAULT_MODEL,
     ScoringModel,
@@ -29,9 +29,18 @@ from services.segmentation.models import (
     ScoringModelRow,
     TierChangeRow,
 )
+from services.segmentation.service.policy import current_policy
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, NotFound
-from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
+from shared.db import append_rows
+from shared.errors import NotFound
+from shared.rfc3339 import format_optional, format_time
+
+# docs/design.md §9: the tier follows the score only at the customer's scheduled review, on a
+# trigger (spending drop) or on request (a rescore, a rescore job, a new model). Between, orders
+# and the monthly snapshot move the score, the computed tier and the quadrant; the profile shows
+# `computed_tier` beside `tier`. A customer scored for the first time gets its tier at once.
+REVIEWS = frozenset({"scheduled", "spending-drop", "rescore", "job", "model-change"})
+TIER_CHANGE_REASONS = {"scheduled": "scheduled-review"}
 
 
 @dataclass
@@ -43,7 +52,7 @@ class BatchResult:
 
 
 async def active_model(session: AsyncSession) -> ScoringModel:
-    row = await session.scalar(select(ScoringModelRow).where(ScoringModelRow.active.is_(True)))
+    row = await repository.active_model_row(session)
     return model_from_dict(row.definition) if row else DEFAULT_MODEL
 
 
@@ -51,22 +60,22 @@ async def seed_default_model(ctx: ServiceContext) -> None:
     """The default model exists from the start; replicas starting together insert it once."""
     async with ctx.db.session() as session, session.begin():
         if await session.get(ScoringModelRow, DEFAULT_MODEL.version) is None:
-            any_active = await session.scalar(
-                select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True))
-            )
+            any_active = await repository.active_model_row(session)
             session.add(
                 ScoringModelRow(
                     version=DEFAULT_MODEL.version,
                     definition=model_to_dict(DEFAULT_MODEL),
                     active=any_active is None,
                     created_by="system",
-                    created_at=datetime.now(UTC),
+                    created_at=ctx.clock.now(),
                 )
             )
 
 
-async def high_value_line(session: AsyncSession, as_of: datetime) -> float | None:
-    return high_value_threshold(await repository.active_amounts(session, as_of))
+async def high_value_line(
+    session: AsyncSession, as_of: datetime, policy: EvaluationPolicy = DEFAULT_POLICY
+) -> float | None:
+    return await repository.high_value_line(session, as_of, policy.high_value_share)
 
 
 def _changed(current: Row | ScoreRow | None, ev: Evaluation, tier: str) -> bool:
@@ -96,8 +105,11 @@ async def apply_evaluations(
     reason: str,
     *,
     publish_unchanged: bool = False,
+    policy: EvaluationPolicy = DEFAULT_POLICY,
 ) -> BatchResult:
-    """Score a batch inside the caller's transaction; store and publish only what changed."""
+    """Score a batch inside the caller's transaction; store and publish only what changed. The
+    tier moves only when `reason` is a review (REVIEWS) or the customer had no score yet."""
+    review = reason in REVIEWS
     ids = [f.customer_id for f in facts]
     await repository.lock_customers(session, ids)
     current = await repository.score_states(session, ids)
@@ -109,11 +121,14 @@ async def apply_evaluations(
     events: list[tuple[str, str, dict[str, Any]]] = []
     schedule: dict[datetime, list[str]] = {}
     for fact in facts:
-        ev = evaluate(fact, model, line, as_of)
+        ev = evaluate(fact, model, line, as_of, policy)
         override = overrides.get(fact.customer_id)
-        tier = override.tier if override else ev.score.tier.value
         before = current.get(fact.customer_id)
-        schedule.setdefault(next_evaluation(Tier(tier), as_of), []).append(fact.customer_id)
+        if review or before is None:
+            tier = override.tier if override else ev.score.tier.value
+            schedule.setdefault(next_evaluation(Tier(tier), as_of, policy), []).append(fact.customer_id)
+        else:
+            tier = before.tier
         if not (_changed(before, ev, tier) or publish_unchanged):
             continue
         result.changed += 1
@@ -146,12 +161,12 @@ async def apply_evaluations(
             "quadrant": ev.quadrant.value,
             "owner": fact.owner,
             "model_version": ev.score.model_version,
-            "computed_at": as_of.isoformat(),
+            "computed_at": format_time(as_of),
             "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
                            for k, v in row["components"].items()},
             "amount_12m": fact.amount_12m,
             "orders_12m": fact.orders_12m,
-            "last_order_at": fact.last_order_at.isoformat() if fact.last_order_at else None,
+            "last_order_at": format_optional(fact.last_order_at),
             "reason": reason,
         }))
         if before is None or before.tier != tier:
@@ -159,7 +174,7 @@ async def apply_evaluations(
             TIER_CHANGES.labels(before.tier if before else "none", tier).inc()
             tier_rows.append({
                 "customer_id": fact.customer_id, "from_tier": before.tier if before else None,
-                "to_tier": tier, "reason": "model-change" if reason == "model-change" else "score",
+                "to_tier": tier, "reason": TIER_CHANGE_REASONS.get(reason, reason),
                 "score": ev.score.value, "changed_at": as_of,
             })
             events.append(("tier-changed", fact.customer_id, {
@@ -168,117 +183,62 @@ async def apply_evaluations(
                 "to_tier": tier,
                 "score": ev.score.value,
                 "reason": "model-change" if reason == "model-change" else "score",
+                "review": TIER_CHANGE_REASONS.get(reason, reason),
                 "owner": fact.owner,
-                "changed_at": as_of.isoformat(),
+                "changed_at": format_time(as_of),
             }))
     if upserts:
         await repository.upsert_scores(session, upserts)
-        await repository.insert_rows(session, ScoreHistoryRow.__table__, history)
-    await repository.insert_rows(session, TierChangeRow.__table__, tier_rows)
+        await append_rows(session, ScoreHistoryRow.__table__, history)
+    await append_rows(session, TierChangeRow.__table__, tier_rows)
     await repository.reschedule(session, schedule)
     await ctx.outbox.append_many(session, events)
     RESCORED.labels(reason).inc(result.processed)
     return result
 
 
-async def rescore_customer(ctx: ServiceContext, session: AsyncSession, customer_id: str) -> ScoreRow:
-    """Rescore one customer now; the fresh score is always published (the caller asked for it)."""
-    now = datetime.now(UTC)
+# Recording an order rescores its customer in the request; the top-30% line behind the quadrant
+# is an aggregation over every customer's orders, so orders reuse a line at most this old.
+ORDER_LINE_MAX_AGE_SECONDS = 300.0
+
+
+async def _line_for_orders(
+    ctx: ServiceContext, session: AsyncSession, now: datetime, policy: EvaluationPolicy
+) -> float | None:
+    cached = ctx.state.get("order_high_value_line")
+    if (cached is not None and time.monotonic() - cached["at"] < ORDER_LINE_MAX_AGE_SECONDS
+            and abs(now - cached["as_of"]) < timedelta(days=1)
+            and cached["share"] == policy.high_value_share):
+        return cached["line"]
+    line = await high_value_line(session, now, policy)
+    ctx.state["order_high_value_line"] = {"line": line, "as_of": now, "at": time.monotonic(),
+                                          "share": policy.high_value_share}
+    return line
+
+
+async def rescore_in_transaction(
+    ctx: ServiceContext, session: AsyncSession, customer_ids: list[str], now: datetime, reason: str,
+    *, publish_unchanged: bool = False,
+) -> BatchResult:
+    """Rescore these customers as of `now` inside the caller's transaction."""
+    policy = await current_policy(ctx, session)
+    model = await active_model(session)
+    if reason == "order":
+        line = await _line_for_orders(ctx, session, now, policy)
+    else:
+        line = await high_value_line(session, now, policy)
+    facts = await repository.aggregates_for(session, customer_ids, now, ctx.clock.zone)
+    return await apply_evaluations(ctx, session, facts, model, line, now, reason,
+                                   publish_unchanged=publish_unchanged, policy=policy)
+
+
+async def rescore_customer(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, now: datetime
+) -> ScoreRow:
+    """Rescore one customer now (a review on request: the tier follows); always published."""
     async with session.begin():
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        model = await active_model(session)
-        line = await high_value_line(session, now)
-        facts = await repository.aggregates_for(session, [customer_id], now)
-        await apply_evaluations(ctx, session, facts, model, line, now, "rescore", publish_unchanged=True)
+        await rescore_in_transaction(ctx, session, [customer_id], now, "rescore", publish_unchanged=True)
     async with session.begin():
         return await session.get(ScoreRow, customer_id, populate_existing=True)
-
-
-def parse_model(body: dict[str, Any], version: str) -> ScoringModel:
-    try:
-        model = model_from_dict({**body, "version": version})
-    except (KeyError, ValueError, TypeError) as exc:
-        raise InvalidInput(f"the model is incomplete or malformed: {exc}", field="body") from exc
-    errors = model.validation_errors()
-    if errors:
-        field_name, message = errors[0]
-        raise InvalidInput(message, field=field_name, errors=[
-            {"field": f, "message": m} for f, m in errors
-        ])
-    return model
-
-
-MODEL_TAG = "scoring-model"
-
-
-async def save_model(
-    session: AsyncSession, model: ScoringModel, author: str, precondition: IfMatch = NO_PRECONDITION,
-) -> ScoringModelRow:
-    """Store a new model version and make it the active one; If-Match names the active version
-    the editor started from (the active row is locked, so two editors cannot both pass)."""
-    async with session.begin():
-        if precondition.given or precondition.required:
-            active = await session.scalar(
-                select(ScoringModelRow.version).where(ScoringModelRow.active.is_(True)).with_for_update())
-            precondition.check(version_tag(MODEL_TAG, active) if active else None)
-        if await session.get(ScoringModelRow, model.version) is not None:
-            raise Conflict(f"model version {model.version!r} exists already", field="version")
-        await session.execute(update(ScoringModelRow).values(active=False))
-        row = ScoringModelRow(
-            version=model.version, definition=model_to_dict(model), active=True,
-            created_by=author, created_at=datetime.now(UTC),
-        )
-        session.add(row)
-    return row
-
-
-async def next_model_version(session: AsyncSession) -> str:
-    async with session.begin():
-        count = len((await session.scalars(select(ScoringModelRow.version))).all())
-    return f"custom-v{count + 1}"
-
-
-async def dry_run(session: AsyncSession, model: ScoringModel, batch_size: int) -> dict[str, Any]:
-    """Tier moves the model would cause against current tiers, without writing anything."""
-    now = datetime.now(UTC)
-    moves: Counter[str] = Counter()
-    before_counts: Counter[str] = Counter()
-    after_counts: Counter[str] = Counter()
-    examples: list[dict[str, Any]] = []
-    total = 0
-    async with session.begin():
-        line = await high_value_line(session, now)
-        after: str | None = None
-        while True:
-            facts = await repository.aggregates_after(session, after, batch_size, now)
-            if not facts:
-                break
-            after = facts[-1].customer_id
-            current = await repository.current_scores(session, [f.customer_id for f in facts])
-            for fact in facts:
-                total += 1
-                ev = evaluate(fact, model, line, now)
-                old = current.get(fact.customer_id)
-                old_tier = old.computed_tier if old else "unscored"
-                new_tier = ev.score.tier.value
-                before_counts[old_tier] += 1
-                after_counts[new_tier] += 1
-                if old_tier != new_tier:
-                    moves[f"{old_tier}->{new_tier}"] += 1
-                    if len(examples) < 20:
-                        examples.append({
-                            "customer_id": fact.customer_id, "from_tier": old_tier,
-                            "to_tier": new_tier, "from_score": old.value if old else None,
-                            "to_score": ev.score.value,
-                        })
-    return {
-        "model_version": model.version,
-        "customers": total,
-        "moved": sum(moves.values()),
-        "unchanged": total - sum(moves.values()),
-        "moves": dict(sorted(moves.items())),
-        "tiers_before": dict(before_counts),
-        "tiers_after": dict(after_counts),
-        "examples": examples,
-    }

@@ -1,4 +1,4 @@
-"""Satisfaction of one response (DESIGN 4): weighted dimension means, level, NPS and CSAT."""
+"""Satisfaction of one response (docs/design.md §4): weighted dimension means, level, NPS and CSAT."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class NpsCategory(StrEnum):
     DETRACTOR = "detractor"
 
 
-# DESIGN 4: very satisfied 4.5-5, satisfied 3.5 to < 4.5, neutral 2.5 to < 3.5,
+# docs/design.md §4: very satisfied 4.5-5, satisfied 3.5 to < 4.5, neutral 2.5 to < 3.5,
 # dissatisfied 1.5 to < 2.5, very dissatisfied < 1.5.
 LEVEL_FLOORS: tuple[tuple[float, Level], ...] = (
     (4.5, Level.VERY_SATISFIED),
@@ -33,7 +33,7 @@ LEVEL_FLOORS: tuple[tuple[float, Level], ...] = (
     (2.5, Level.NEUTRAL),
     (1.5, Level.DISSATISFIED),
 )
-# DESIGN 4: promoters 9-10, passives 7-8, detractors 0-6.
+# docs/design.md §4: promoters 9-10, passives 7-8, detractors 0-6.
 PROMOTER_FLOOR, PASSIVE_FLOOR = 9, 7
 CSAT_SATISFIED_ANSWERS = frozenset({4, 5})
 
@@ -118,6 +118,22 @@ def answer_errors(
             errors.append((f"comments.{question_id}", "not an open question of this survey"))
         elif len(text) > MAX_COMMENT_LENGTH:
             errors.append((f"comments.{question_id}", f"at most {MAX_COMMENT_LENGTH} characters"))
+    return errors
+
+
+def verification_errors(
+    solved: bool | None, answers: dict[str, int], nps: int | None, comments: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(field, message) for every part of a ticket verification answer that is not a yes or no to
+    "Is your problem solved?"; empty when it is exactly that."""
+    errors = []
+    if solved is None:
+        errors.append(("solved", "answer yes (true) or no (false)"))
+    for name, given in (("answers", answers), ("comments", comments)):
+        for key in given:
+            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
+    if nps is not None:
+        errors.append(("nps", "this invitation asks only whether the problem is solved"))
     return errors
 
 

@@ -1,4 +1,4 @@
-"""Survey templates (DESIGN 4): dimensions of 1-5 Likert items, NPS, open questions, tier weights."""
+"""Survey templates (docs/design.md §4): dimensions of 1-5 Likert items, NPS, open questions, tier weights."""
 
 from __future__ import annotations
 
@@ -96,10 +96,10 @@ def _dimension(key: str, name: str, name_zh: str, items: list[tuple[str, str, st
     )
 
 
-# DESIGN 4: the default dimensions and items, from the source documents' evaluation model.
+# docs/design.md §4: the default dimensions and items, from the source documents' evaluation model.
 DEFAULT_TEMPLATE = Template(
     name="Customer satisfaction (default)",
-    description="Four dimensions of DESIGN 4, 1-5 Likert items, NPS and one open question.",
+    description="Four dimensions of 1-5 Likert items, NPS and one open question.",
     dimensions=(
         _dimension("product_service", "Product / service", "产品/服务", [
             ("stability", "Stability of the product", "产品稳定性"),
@@ -129,7 +129,7 @@ DEFAULT_TEMPLATE = Template(
     ),
 )
 
-# DESIGN 4 closed loop: the one-question verification after a ticket is resolved.
+# docs/design.md §4 closed loop: the one-question verification after a ticket is resolved.
 VERIFICATION_QUESTION_ID = "solved"
 VERIFICATION_QUESTION = "Is your problem solved?"
 VERIFICATION_QUESTION_ZH = "您的问题解决了吗?"

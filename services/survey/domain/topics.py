@@ -1,4 +1,4 @@
-"""Topics of open answers (DESIGN 4): Chinese and English text grouped into keyword clusters.
+"""Topics of open answers (docs/design.md §4): Chinese and English text grouped into keyword clusters.
 
 Chinese is cut into words with jieba, English into lower-case words; both are weighted with
 TF-IDF and grouped with KMeans (fixed random_state, so the same answers give the same topics).

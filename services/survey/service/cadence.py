@@ -13,12 +13,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
 from services.survey.domain.cadence import (
-    Period,
     coverage_of,
     fatigue_block,
     next_reminder_at,
@@ -26,7 +24,6 @@ from services.survey.domain.cadence import (
     period_containing,
 )
 from services.survey.metrics import INVITATIONS, REMINDERS
-from services.survey.models import CustomerTierRow, InvitationRow, ReminderRow, ResponseRow, SurveyTargetRow
 from services.survey.service.invitations import (
     INVITATION,
     INVITATION_CREATED,
@@ -39,7 +36,6 @@ from services.survey.service.invitations import (
 from services.survey.service.schedule import current_schedule
 from services.survey.service.surveys import get_survey
 from shared.app import ServiceContext
-from shared.db import PerDialect
 from shared.errors import InvalidInput
 from shared.recurrence import Recurrence
 from shared.rfc3339 import format_time
@@ -49,27 +45,8 @@ log = structlog.get_logger()
 SCHEDULE = "schedule"
 PENDING, INVITED = "pending", "invited"
 
-_ADD_TARGETS = PerDialect(lambda insert: insert(SurveyTargetRow))
-_ADD_REMINDER = PerDialect(lambda insert: insert(ReminderRow).on_conflict_do_nothing()
-                           .returning(ReminderRow.number))
-
-
 def business_zone(ctx: ServiceContext) -> ZoneInfo:
     return ctx.clock.zone
-
-
-async def _add_targets(
-    session: AsyncSession, tier: str, period: Period, survey_id: str, now: datetime
-) -> None:
-    """Every customer of the tier known from `score-updated` becomes a target of the period, once."""
-    customers = select(
-        literal(period.key), CustomerTierRow.customer_id, CustomerTierRow.tier, literal(survey_id),
-        literal(PENDING), literal(now, SurveyTargetRow.created_at.type),
-        literal(now, SurveyTargetRow.updated_at.type),
-    ).where(CustomerTierRow.tier == tier)
-    columns = ["period_key", "customer_id", "tier", "survey_id", "status", "created_at", "updated_at"]
-    insert = _ADD_TARGETS.for_session(session)
-    await session.execute(insert.from_select(columns, customers).on_conflict_do_nothing())
 
 
 async def invite_on_cadence(ctx: ServiceContext, now: datetime, batch_size: int = 500) -> int:
@@ -80,22 +57,16 @@ async def invite_on_cadence(ctx: ServiceContext, now: datetime, batch_size: int 
     """
     zone = business_zone(ctx)
     async with ctx.db.session() as session, session.begin():
-        schedule = await current_schedule(session)
+        schedule = await current_schedule(ctx, session)
         periods = {tier: period_containing(cadence, now, zone)
                    for tier, cadence in schedule.tiers_on_cadence().items()}
         for tier, period in periods.items():
-            await _add_targets(session, tier, period, schedule.survey_id, now)
+            await repository.add_targets(session, tier, period.key, schedule.survey_id, PENDING, now)
     by_key = {p.key: p for p in periods.values()}
     invited = 0
     while by_key:
         async with ctx.db.session() as session, session.begin():
-            targets = list((await session.scalars(
-                select(SurveyTargetRow).where(
-                    SurveyTargetRow.status == PENDING, SurveyTargetRow.period_key.in_(list(by_key)),
-                    or_(SurveyTargetRow.not_before.is_(None), SurveyTargetRow.not_before <= now),
-                ).order_by(SurveyTargetRow.period_key, SurveyTargetRow.customer_id)
-                .limit(batch_size).with_for_update(skip_locked=True)
-            )).all())
+            targets = await repository.claim_pending_targets(session, PENDING, list(by_key), now, batch_size)
             if not targets:
                 break
             ids = [t.customer_id for t in targets]
@@ -139,13 +110,8 @@ async def send_reminders(ctx: ServiceContext, now: datetime, batch_size: int = 5
     sent = 0
     while True:
         async with ctx.db.session() as session, session.begin():
-            schedule = await current_schedule(session)
-            rows = list((await session.scalars(
-                select(InvitationRow).where(
-                    InvitationRow.next_reminder_at <= now, InvitationRow.answered_at.is_(None),
-                ).order_by(InvitationRow.next_reminder_at, InvitationRow.id)
-                .limit(batch_size).with_for_update(skip_locked=True)
-            )).all())
+            schedule = await current_schedule(ctx, session)
+            rows = await repository.claim_reminders_due(session, now, batch_size)
             if not rows:
                 break
             events = []
@@ -154,8 +120,7 @@ async def send_reminders(ctx: ServiceContext, now: datetime, batch_size: int = 5
                 if row.expires_at <= now:
                     row.next_reminder_at = None  # expired: nothing left to answer
                     continue
-                added = await session.scalar(_ADD_REMINDER.for_session(session),
-                                             {"invitation_id": row.id, "number": number, "sent_at": now})
+                added = await repository.add_reminder(session, row.id, number, now)
                 row.reminders_sent, row.last_reminded_at = number, now
                 # A verification is reminded once; a survey by the schedule's list (3 and 7 days).
                 row.next_reminder_at = None if row.kind == VERIFICATION else next_reminder_at(
@@ -180,25 +145,8 @@ async def coverage(
     except ValueError as exc:
         raise InvalidInput(str(exc), field="period") from exc
     await get_survey(session, survey_id)
-    schedule = await current_schedule(session)
-    # One aggregate per tier: the targets, those with a survey invitation made in the period
-    # (by the schedule, by hand or through the playbook), and those that answered it.
-    invited = (
-        select(InvitationRow.customer_id.label("customer_id"),
-               func.max(case((ResponseRow.id.is_not(None), 1), else_=0)).label("answered"))
-        .outerjoin(ResponseRow, ResponseRow.invitation_id == InvitationRow.id)
-        .where(InvitationRow.kind == SURVEY, InvitationRow.created_at >= period.start,
-               InvitationRow.created_at < period.end)
-        .group_by(InvitationRow.customer_id).subquery()
-    )
-    held = and_(invited.c.customer_id.is_(None), SurveyTargetRow.reason.like("fatigue%"))
-    rows = (await session.execute(
-        select(SurveyTargetRow.tier, func.count(), func.count(invited.c.customer_id),
-               func.coalesce(func.sum(invited.c.answered), 0), func.sum(case((held, 1), else_=0)))
-        .outerjoin(invited, invited.c.customer_id == SurveyTargetRow.customer_id)
-        .where(SurveyTargetRow.period_key == period.key, SurveyTargetRow.survey_id == survey_id)
-        .group_by(SurveyTargetRow.tier)
-    )).all()
+    schedule = await current_schedule(ctx, session)
+    rows = await repository.coverage_by_tier(session, survey_id, period.key, period.start, period.end)
     by_tier: dict[str, schemas.CoverageGroupOut] = {}
     totals = [0, 0, 0, 0]
     for tier, target, invited_count, answered, fatigued in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,7 +28,7 @@ from services.survey.settings import SurveySettings
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Gone, NotFound
-from shared.pagination import Page, page_of
+from shared.pagination import Page
 from shared.rfc3339 import format_time
 
 SURVEY, VERIFICATION = "survey", "verification"
@@ -95,7 +95,7 @@ def new_survey_invitation(
 async def invite(
     ctx: ServiceContext, session: AsyncSession, survey_id: str, body: schemas.InvitationsIn,
     caller: Caller, now: datetime,
-) -> tuple[list[InvitationRow], list[schemas.SkippedInvitationOut]]:
+) -> schemas.InvitationsOut:
     """One invitation per listed customer (a customer listed twice is invited once); a customer
     invited to a survey within the fatigue window (30 days) is skipped with the reason."""
     settings: SurveySettings = ctx.settings
@@ -104,7 +104,7 @@ async def invite(
     skipped: list[schemas.SkippedInvitationOut] = []
     async with session.begin():
         await get_survey(session, survey_id)
-        schedule = await current_schedule(session)
+        schedule = await current_schedule(ctx, session)
         tiers = await repository.tiers_of(session, customer_ids)
         recent = await repository.last_survey_invitations(session, customer_ids)
         rows = []
@@ -126,7 +126,7 @@ async def invite(
             (INVITATION_CREATED, r.customer_id, invitation_event(r, INVITATION, now)) for r in rows
         ])
     INVITATIONS.labels(SURVEY).inc(len(rows))
-    return rows, skipped
+    return schemas.InvitationsOut(items=[invitation_out(settings, r, now) for r in rows], skipped=skipped)
 
 
 async def invite_to_verify(
@@ -136,7 +136,7 @@ async def invite_to_verify(
     """The one-question verification after a resolved ticket, inside the caller's transaction;
     never held back by the fatigue guard (docs/design.md §9)."""
     known = await repository.tier_of(session, customer_id)
-    remind_after = (await current_schedule(session)).verification_reminder_after_days
+    remind_after = (await current_schedule(ctx, session)).verification_reminder_after_days
     row = InvitationRow(
         id=str(uuid.uuid4()), token=new_token(), kind=VERIFICATION, survey_id=None,
         customer_id=customer_id, ticket_id=ticket_id, priority=priority,
@@ -155,7 +155,7 @@ async def invite_to_verify(
 
 
 async def invitation_link(
-    settings: SurveySettings, session: AsyncSession, invitation_id: str, now: datetime
+    ctx: ServiceContext, session: AsyncSession, invitation_id: str, now: datetime
 ) -> schemas.InvitationLinkOut:
     """The answering link of one invitation, for the sender of `invitation-created`."""
     row = await session.get(InvitationRow, invitation_id)
@@ -163,19 +163,17 @@ async def invitation_link(
         raise NotFound(f"No invitation {invitation_id!r}", field="invitation_id")
     return schemas.InvitationLinkOut(
         invitation_id=row.id, kind=row.kind, customer_id=row.customer_id,
-        url=answer_url(settings, row.token), status=status_of(row, now), expires_at=row.expires_at,
+        url=answer_url(ctx.settings, row.token), status=status_of(row, now), expires_at=row.expires_at,
     )
 
 
 async def customer_invitations(
-    settings: SurveySettings, session: AsyncSession, customer_id: str, limit: int, cursor: str | None
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, limit: int, cursor: str | None
 ) -> Page[schemas.InvitationOut]:
-    rows = await repository.customer_invitations(session, customer_id, limit, cursor)
-    page = page_of(rows, limit, lambda r: repository.position(r.created_at, r.id))
-    now = datetime.now(UTC)
-    return Page[schemas.InvitationOut](
-        items=[invitation_out(settings, r, now) for r in page.items], next_cursor=page.next_cursor
-    )
+    """A customer's invitations (surveys and ticket verifications), newest first."""
+    page = await repository.customer_invitations(session, customer_id, limit, cursor)
+    now = ctx.clock.now()
+    return page.map(lambda r: invitation_out(ctx.settings, r, now))
 
 
 def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
@@ -185,7 +183,7 @@ def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
     if row.answered_at is not None:
         raise Conflict("This invitation has already been answered; thank you", field="token")
     if row.expires_at <= now:
-        raise Gone("This invitation has expired", field="token", expired_at=row.expires_at.isoformat())
+        raise Gone("This invitation has expired", field="token", expired_at=format_time(row.expires_at))
     return row
 
 

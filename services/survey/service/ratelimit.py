@@ -11,11 +11,9 @@ import hashlib
 from datetime import UTC, datetime, timedelta
 
 from fastapi import Request
-from sqlalchemy import delete
 
 from services.survey import repository
 from services.survey.metrics import RATE_LIMITED
-from services.survey.models import RateLimitRow
 from services.survey.settings import SurveySettings
 from shared.app import ServiceContext
 from shared.errors import TooManyRequests
@@ -61,5 +59,5 @@ async def rate_limit_janitor(ctx: ServiceContext) -> None:
         async with ctx.db.session() as session, session.begin():
             if await ctx.db.advisory_xact_lock(session, "rate-limit-janitor"):
                 cutoff = datetime.now(UTC) - timedelta(seconds=2 * settings.rate_limit_window_seconds)
-                await session.execute(delete(RateLimitRow).where(RateLimitRow.window_start < cutoff))
+                await repository.drop_windows_before(session, cutoff)
         await asyncio.sleep(max(settings.rate_limit_window_seconds, settings.sweep_interval_seconds))

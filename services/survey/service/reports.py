@@ -13,7 +13,6 @@ from services.survey.domain.topics import cluster_topics
 from services.survey.models import ResponseRow
 from services.survey.service.surveys import get_survey, template_of
 from shared.errors import InvalidInput
-from shared.pagination import page_of
 
 GROUP_ORDER = {"tier": [t.value for t in Tier], "quadrant": [q.value for q in Quadrant]}
 
@@ -69,8 +68,7 @@ def _point(r: ResponseRow) -> schemas.SatisfactionPoint:
 async def customer_satisfaction(
     session: AsyncSession, customer_id: str, limit: int, cursor: str | None
 ) -> schemas.CustomerSatisfactionOut:
-    rows = await repository.customer_satisfaction(session, customer_id, limit, cursor)
-    page = page_of(rows, limit, lambda r: repository.position(r.answered_at, r.id))
+    page = await repository.customer_satisfaction(session, customer_id, limit, cursor)
     latest = await repository.latest_satisfaction(session, customer_id)
     known = await repository.tier_of(session, customer_id)
     return schemas.CustomerSatisfactionOut(

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
-from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
+from services.survey.domain.scoring import (
+    AnswerError,
+    Satisfaction,
+    answer_errors,
+    score_response,
+    verification_errors,
+)
 from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
 from services.survey.models import InvitationRow, ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
 from services.survey.service.surveys import get_survey, template_of
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput
+from shared.rfc3339 import format_time
 
 
 def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
@@ -25,18 +32,6 @@ def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
         f"Invalid answer for: {fields}; nothing was stored", field=errors[0][0],
         errors=[{"field": f, "message": m} for f, m in errors],
     )
-
-
-def _verification_errors(body: schemas.ResponseIn) -> list[tuple[str, str]]:
-    errors = []
-    if body.solved is None:
-        errors.append(("solved", "answer yes (true) or no (false)"))
-    for name in ("answers", "comments"):
-        for key in getattr(body, name):
-            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
-    if body.nps is not None:
-        errors.append(("nps", "this invitation asks only whether the problem is solved"))
-    return errors
 
 
 def satisfaction_out(s: Satisfaction, tier: str | None) -> schemas.SatisfactionOut:
@@ -68,24 +63,25 @@ async def answer(
     RESPONSES.labels(invitation.kind, tier or "unknown").inc()
     if out.satisfaction is not None:
         SATISFACTION.labels(tier or "unknown").observe(out.satisfaction.value)
-        await _refresh_response_rate(session, invitation.survey_id or "")
+        await _refresh_response_rate(ctx, session, invitation.survey_id or "")
     else:
         VERIFICATIONS.labels(str(out.solved).lower()).inc()
     return out
 
 
 RESPONSE_RATE_REFRESH_SECONDS = 10.0
-_rate_refreshed_at: dict[str, float] = {}
 
 
-async def _refresh_response_rate(session: AsyncSession, survey_id: str) -> None:
+async def _refresh_response_rate(ctx: ServiceContext, session: AsyncSession, survey_id: str) -> None:
     """The gauge counts the survey's invitations and responses, which grows with the survey: refresh
-    it at most every few seconds per survey rather than on every answer."""
+    it at most every few seconds per survey rather than on every answer. When each survey was last
+    counted is per app (ctx.state), like every other per-process object."""
+    refreshed_at: dict[str, float] = ctx.state.setdefault("response_rate_refreshed_at", {})
     now = time.monotonic()
-    last = _rate_refreshed_at.get(survey_id)
+    last = refreshed_at.get(survey_id)
     if last is not None and now - last < RESPONSE_RATE_REFRESH_SECONDS:
         return
-    _rate_refreshed_at[survey_id] = now
+    refreshed_at[survey_id] = now
     rate = await repository.response_rate(session, survey_id)
     if rate is not None:
         RESPONSE_RATE.labels(survey_id).set(rate)
@@ -134,7 +130,7 @@ async def _answer_survey(
         "nps_category": satisfaction.nps_category.value if satisfaction.nps_category else None,
         "csat": satisfaction.csat,
         "tier": tier,
-        "answered_at": _rfc3339(now),
+        "answered_at": format_time(now),
     })
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="survey", answered_at=now,
@@ -146,7 +142,7 @@ async def _answer_verification(
     ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
     now: datetime,
 ) -> schemas.ResponseOut:
-    errors = _verification_errors(body)
+    errors = verification_errors(body.solved, body.answers, body.nps, body.comments)
     if errors:
         raise _refuse(errors)
     response_id = str(uuid.uuid4())
@@ -162,13 +158,9 @@ async def _answer_verification(
         "ticket_id": invitation.ticket_id,
         "invitation_id": invitation.id,
         "solved": body.solved,
-        "answered_at": _rfc3339(now),
+        "answered_at": format_time(now),
     })
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="verification", answered_at=now,
         solved=body.solved,
     )
-
-
-def _rfc3339(at: datetime) -> str:
-    return at.astimezone(UTC).isoformat().replace("+00:00", "Z")

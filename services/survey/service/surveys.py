@@ -21,7 +21,7 @@ from services.survey.models import SurveyRow
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import InvalidInput, NotFound
-from shared.pagination import Page, page_of
+from shared.pagination import Page
 
 DEFAULT_SURVEY_ID = "default"
 
@@ -30,12 +30,11 @@ async def seed_default_survey(ctx: ServiceContext) -> None:
     """The default template exists from the start; replicas starting together insert it once."""
     now = datetime.now(UTC)
     async with ctx.db.session() as session, session.begin():
-        statement = repository.upsert(session, SurveyRow).values(
-            id=DEFAULT_SURVEY_ID, name=DEFAULT_TEMPLATE.name,
-            definition=template_to_dict(DEFAULT_TEMPLATE), is_default=True,
-            created_by="system", created_at=now, updated_at=now,
-        )
-        await session.execute(statement.on_conflict_do_nothing(index_elements=["id"]))
+        await repository.insert_survey_unless_present(session, {
+            "id": DEFAULT_SURVEY_ID, "name": DEFAULT_TEMPLATE.name,
+            "definition": template_to_dict(DEFAULT_TEMPLATE), "is_default": True,
+            "created_by": "system", "created_at": now, "updated_at": now,
+        })
 
 
 def _checked(template: Template) -> Template:
@@ -52,7 +51,7 @@ def template_of(row: SurveyRow) -> Template:
     return template_from_dict(row.definition)
 
 
-async def create_survey(session: AsyncSession, body: schemas.SurveyIn, caller: Caller) -> SurveyRow:
+async def create_survey(session: AsyncSession, body: schemas.SurveyIn, caller: Caller) -> schemas.SurveyOut:
     template = _checked(template_from_dict(body.model_dump()))
     now = datetime.now(UTC)
     row = SurveyRow(
@@ -61,7 +60,12 @@ async def create_survey(session: AsyncSession, body: schemas.SurveyIn, caller: C
     )
     async with session.begin():
         session.add(row)
-    return row
+    return survey_out(row)
+
+
+async def survey(session: AsyncSession, survey_id: str) -> schemas.SurveyOut:
+    """A template with every item's id and dimension, and the weights of each tier."""
+    return survey_out(await get_survey(session, survey_id))
 
 
 async def get_survey(session: AsyncSession, survey_id: str) -> SurveyRow:
@@ -73,7 +77,7 @@ async def get_survey(session: AsyncSession, survey_id: str) -> SurveyRow:
 
 async def set_tier_weights(
     session: AsyncSession, survey_id: str, tier_weights: dict[str, dict[str, float]]
-) -> SurveyRow:
+) -> schemas.SurveyOut:
     """New weights apply to responses scored from now on; stored responses keep theirs."""
     async with session.begin():
         row = await get_survey(session, survey_id)
@@ -81,23 +85,15 @@ async def set_tier_weights(
         updated = _checked(Template(**{**template.__dict__, "tier_weights": tier_weights}))
         row.definition = template_to_dict(updated)
         row.updated_at = datetime.now(UTC)
-    return row
+    return survey_out(row)
 
 
 async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) -> Page[schemas.SurveySummary]:
-    rows = await repository.list_surveys(session, limit, cursor)
-    page = page_of(rows, limit, lambda r: repository.position(r.created_at, r.id))
-    return Page[schemas.SurveySummary](
-        items=[
-            schemas.SurveySummary(
-                id=r.id, name=r.name, is_default=r.is_default,
-                dimensions=template_of(r).dimension_keys, items=len(template_of(r).items),
-                created_at=r.created_at,
-            )
-            for r in page.items
-        ],
-        next_cursor=page.next_cursor,
-    )
+    page = await repository.list_surveys(session, limit, cursor)
+    return page.map(lambda r: schemas.SurveySummary(
+        id=r.id, name=r.name, is_default=r.is_default, dimensions=template_of(r).dimension_keys,
+        items=len(template_of(r).items), created_at=r.created_at,
+    ))
 
 
 def dimensions_out(template: Template) -> list[schemas.DimensionOut]:

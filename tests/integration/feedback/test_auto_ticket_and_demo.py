@@ -7,8 +7,8 @@ import pytest
 
 from services.feedback.app import create_app
 from services.feedback.demo import DEMO_TICKETS, load_demo
+from services.feedback.service.sweeper import refresh_open_gauge, sweep
 from services.feedback.settings import feedback_settings
-from services.feedback.sweeper import refresh_open_gauge, sweep
 from tests.integration.feedback.helpers import ANALYST, iso, new_id, open_ticket, post, produce
 from tests.support import ADMIN, eventually, running_service
 

@@ -1,4 +1,4 @@
-"""SLA sweeper: escalation steps once each, the pause, and two replicas racing (DESIGN 5)."""
+"""SLA sweeper: escalation steps once each, the pause, and two replicas racing (docs/design.md §5)."""
 
 import asyncio
 from collections import Counter
@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from services.feedback.app import create_app
 from services.feedback.models import EscalationRow
+from services.feedback.service.sweeper import sweep
 from services.feedback.settings import feedback_settings
-from services.feedback.sweeper import sweep
 from tests.integration.feedback.helpers import (
     ANALYST,
     get_ticket,

@@ -1,4 +1,4 @@
-"""Tickets over HTTP (DESIGN 5 and 8): priority, routing, SLA, life cycle, roles, policy."""
+"""Tickets over HTTP (docs/design.md §5, §8): priority, routing, SLA, life cycle, roles, policy."""
 
 import copy
 from datetime import UTC, datetime, timedelta

@@ -3,9 +3,7 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
-
-def iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
+from shared.rfc3339 import format_time as iso
 
 
 def now() -> datetime:

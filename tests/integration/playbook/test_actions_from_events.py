@@ -1,21 +1,18 @@
-"""Care actions from consumed events, through the real broker (DESIGN 6)."""
+"""Care actions from consumed events, through the real broker (docs/design.md §6)."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from services.playbook.service.planning import plan_for_event
-from services.playbook.workers import sweep_overdue
+from services.playbook.service.workers import sweep_overdue
 from shared.events.envelope import new_event
+from shared.rfc3339 import parse_time as _time
 from tests.integration.playbook import events
 from tests.integration.playbook.helpers import actions_of, publish, wait_for_actions
 from tests.support import ADMIN, EventCollector, bearer, eventually
 
 AGENT = bearer("agent", sub="agent-1")
 ANALYST = bearer("analyst", sub="analyst-1")
-
-
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 async def test_a_dissatisfied_answer_leads_to_a_task_force_action_due_within_48_hours(

@@ -1,4 +1,4 @@
-"""Contact caps by value class, channel pauses, the editable contact policy (DESIGN 6)."""
+"""Contact caps by value class, channel pauses, the editable contact policy (docs/design.md §6)."""
 
 import copy
 

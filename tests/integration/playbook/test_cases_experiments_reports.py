@@ -1,4 +1,4 @@
-"""Cases, rule experiments with a control group, and the monthly effect report (DESIGN 6)."""
+"""Cases, rule experiments with a control group, and the monthly effect report (docs/design.md §6)."""
 
 import copy
 import uuid

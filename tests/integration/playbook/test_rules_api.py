@@ -1,4 +1,4 @@
-"""Rules stored and edited through the API, validated with the field named (DESIGN 6, 8)."""
+"""Rules stored and edited through the API, validated with the field named (docs/design.md §6, §8)."""
 
 import copy
 

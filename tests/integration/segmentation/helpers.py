@@ -7,7 +7,7 @@ ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
 MANAGER = bearer("manager", sub="mgr-1")
 ANALYST = bearer("analyst", sub="an-1")
 
-# DESIGN 3 worked examples: (days since last order, orders, amount, growth %, repurchase %).
+# docs/design.md §3 worked examples: (days since last order, orders, amount, growth %, repurchase %).
 WORKED = {
     "A": (30, 12, 800_000, 15, 85, 93.1, "VIP"),
     "B": (60, 6, 300_000, 8, 60, 75.0, "Key"),

@@ -4,7 +4,7 @@ import asyncio
 import uuid
 
 from shared.merge_patch import MERGE_PATCH
-from tests.support import ADMIN, bearer
+from tests.support import ADMIN, bearer, eventually
 
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
 PATCH = {**ACCOUNT_MANAGER, "Content-Type": MERGE_PATCH}
@@ -24,7 +24,14 @@ async def _customer(seg) -> str:
     response = await seg.put(f"/v1/customers/{customer_id}", json=PROFILE, headers=ADMIN)
     assert response.status_code == 201, response.text
     assert response.headers["ETag"]
+    # A new customer is reviewed by the scheduler at once, which changes its representation (and
+    # ETag): wait for it, so that a tag read by a test stays current until the test writes.
+    await eventually(lambda: _scored(seg, customer_id))
     return customer_id
+
+
+async def _scored(seg, customer_id: str) -> bool:
+    return (await seg.get(f"/v1/customers/{customer_id}", headers=ADMIN)).json()["score"] is not None
 
 
 async def test_merge_patch_changes_one_field_and_keeps_the_others_contacts_included(seg):

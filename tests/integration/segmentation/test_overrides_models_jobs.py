@@ -145,7 +145,7 @@ async def test_only_one_replica_claims_a_job(seg):
 
     ctx = seg.app.state.ctx
     async with ctx.db.session() as session:
-        job = await create_job(session, "job", "test")
+        job = await create_job(session, "job", "test", datetime.now(UTC))
     # Ten claimers race; SKIP LOCKED lets exactly one take the queued job.
     claims = await asyncio.gather(*[claim_job(ctx, f"w{i}", datetime.now(UTC)) for i in range(10)])
     mine = [c for c in claims if c == job.id]

@@ -1,4 +1,4 @@
-"""Answering an invitation by its token: scoring, once only, bad input, expiry (DESIGN 4, 8)."""
+"""Answering an invitation by its token: scoring, once only, bad input, expiry (docs/design.md §4, §8)."""
 
 import asyncio
 from datetime import UTC, datetime, timedelta

@@ -1,4 +1,5 @@
-"""Events in and out through the real broker: tier weights, duplicates, the closed loop (DESIGN 2, 4)."""
+"""Events in and out through the real broker: tier weights, duplicates, the closed loop
+(docs/design.md §2, §4)."""
 
 from datetime import UTC, datetime, timedelta
 

@@ -1,4 +1,4 @@
-"""Results by tier, topics of open answers and satisfaction over time (DESIGN 4, 8)."""
+"""Results by tier, topics of open answers and satisfaction over time (docs/design.md §4, §8)."""
 
 import pytest
 

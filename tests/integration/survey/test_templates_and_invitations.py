@@ -1,4 +1,4 @@
-"""Survey templates and invitations over HTTP against PostgreSQL (DESIGN 4, 7, 8)."""
+"""Survey templates and invitations over HTTP against PostgreSQL (docs/design.md §4, §7, §8)."""
 
 import asyncio
 import base64

@@ -1,4 +1,4 @@
-"""SLA report arithmetic per tier (DESIGN 5)."""
+"""SLA report arithmetic per tier (docs/design.md §5)."""
 
 from datetime import UTC, datetime, timedelta
 

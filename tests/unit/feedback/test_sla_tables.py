@@ -1,4 +1,4 @@
-"""DESIGN 5 SLA tables: every priority x tier cell, the stricter row winning, and the clock used."""
+"""docs/design.md §5 SLA tables: every priority x tier cell, the stricter row winning, and the clock used."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -25,7 +25,7 @@ from services.feedback.domain.sla import (
 
 POLICY = SlaPolicy()
 
-# (priority, tier) -> (first response hours, from, resolution hours, from), by hand from DESIGN 5.
+# (priority, tier) -> (first response hours, from, resolution hours, from), by hand from docs/design.md §5.
 CELLS = {
     ("P1", "VIP"): (2, "priority", 4, "tier"),
     ("P1", "Key"): (2, "priority", 24, "priority"),

@@ -1,4 +1,4 @@
-"""Contact caps by value class and the 3-unopened channel pause (DESIGN 6)."""
+"""Contact caps by value class and the 3-unopened channel pause (docs/design.md §6)."""
 
 from datetime import UTC, datetime, timedelta
 

@@ -1,4 +1,5 @@
-"""Rules (DESIGN 6): defaults present and valid, matching, and refusal of rules that can never fire."""
+"""Rules (docs/design.md §6): defaults present and valid, matching, and refusal of rules that can
+never fire."""
 
 import copy
 

@@ -4,8 +4,8 @@ import httpx
 import jwt
 import pytest
 
+from services.playbook.service.survey_client import SurveyClient, SurveyRefused, SurveyUnavailable
 from services.playbook.settings import playbook_settings
-from services.playbook.survey_client import SurveyClient, SurveyRefused, SurveyUnavailable
 
 SETTINGS = playbook_settings(survey_max_attempts=3, survey_backoff_seconds=0.0)
 

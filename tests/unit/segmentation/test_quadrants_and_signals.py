@@ -1,4 +1,4 @@
-"""Quadrants, re-evaluation schedule, spending drop and churn signals (DESIGN 3)."""
+"""Quadrants, re-evaluation schedule, spending drop and churn signals (docs/design.md §3)."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -9,11 +9,11 @@ from services.segmentation.domain.scoring import Tier
 from services.segmentation.domain.signals import (
     SignalCode,
     churn_signals,
-    month_starts,
     next_evaluation,
     score_declining,
     spending_dropped,
 )
+from shared.business_time import month_starts, zone_named
 
 NOW = datetime(2026, 11, 15, 12, tzinfo=UTC)
 
@@ -82,9 +82,11 @@ def test_churn_signals_name_their_reasons():
     assert quiet == []
 
 
-def test_month_starts_cover_full_months_before_this_one():
-    starts = month_starts(NOW, 5)
-    assert [s.month for s in starts] == [6, 7, 8, 9, 10, 11]
-    assert starts[-1] == datetime(2026, 11, 1, tzinfo=UTC)
-    january = month_starts(datetime(2026, 1, 10, tzinfo=UTC), 2)
-    assert [(s.year, s.month) for s in january] == [(2025, 11), (2025, 12), (2026, 1)]
+def test_month_starts_cover_full_business_months_before_this_one():
+    shanghai = zone_named("Asia/Shanghai")
+    starts = month_starts(NOW, shanghai, 5)
+    assert [s.astimezone(shanghai).month for s in starts] == [6, 7, 8, 9, 10, 11]
+    assert starts[-1] == datetime(2026, 10, 31, 16, tzinfo=UTC)  # November 1st in Shanghai
+    january = month_starts(datetime(2026, 1, 10, tzinfo=UTC), shanghai, 2)
+    assert [(s.astimezone(shanghai).year, s.astimezone(shanghai).month) for s in january] == [
+        (2025, 11), (2025, 12), (2026, 1)]

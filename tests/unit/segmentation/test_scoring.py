@@ -1,4 +1,4 @@
-"""The default score of DESIGN 3, its curves, weights, tiers and worked examples."""
+"""The default score of docs/design.md §3, its curves, weights, tiers and worked examples."""
 
 from datetime import UTC, date, datetime, timedelta
 

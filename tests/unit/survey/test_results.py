@@ -1,4 +1,4 @@
-"""Results by tier (DESIGN 4): means per dimension, gaps, NPS, CSAT, response rate."""
+"""Results by tier (docs/design.md §4): means per dimension, gaps, NPS, CSAT, response rate."""
 
 import pytest
 

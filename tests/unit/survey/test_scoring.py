@@ -1,4 +1,4 @@
-"""Satisfaction, levels, NPS and CSAT of DESIGN 4."""
+"""Satisfaction, levels, NPS and CSAT of docs/design.md §4."""
 
 import pytest
 
@@ -12,6 +12,7 @@ from services.survey.domain.scoring import (
     net_promoter_score,
     nps_category,
     score_response,
+    verification_errors,
 )
 from services.survey.domain.templates import DEFAULT_TEMPLATE, Template, template_from_dict
 
@@ -110,3 +111,11 @@ def test_zero_is_out_of_the_likert_range():
     answers = all_items(3)
     answers[ITEMS[5]] = 0
     assert [f for f, _ in answer_errors(DEFAULT_TEMPLATE, answers, None, {})] == [f"answers.{ITEMS[5]}"]
+
+
+def test_a_ticket_verification_is_answered_with_a_yes_or_a_no_and_nothing_else():
+    assert verification_errors(True, {}, None, {}) == []
+    assert verification_errors(False, {}, None, {}) == []
+    assert verification_errors(None, {}, None, {}) == [("solved", "answer yes (true) or no (false)")]
+    fields = [f for f, _ in verification_errors(True, {"d1.q1": 5}, 9, {"improvements": "faster"})]
+    assert fields == ["answers.d1.q1", "comments.improvements", "nps"]

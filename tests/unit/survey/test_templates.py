@@ -1,4 +1,4 @@
-"""Templates of DESIGN 4: the default one and the rules a new one must follow."""
+"""Templates of docs/design.md §4: the default one and the rules a new one must follow."""
 
 import pytest
 

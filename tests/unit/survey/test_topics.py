@@ -1,4 +1,4 @@
-"""Topics of open answers (DESIGN 4): mixed Chinese and English answers, grouped by theme."""
+"""Topics of open answers (docs/design.md §4): mixed Chinese and English answers, grouped by theme."""
 
 from services.survey.domain.topics import cluster_topics, tokens
 from tests.unit.survey.answers import THEMES

@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .action_summary import ActionSummary
 from .assign_in import AssignIn
 from .calendar_doc import CalendarDoc
 from .calendar_out import CalendarOut
@@ -7,17 +8,23 @@ from .caps_doc import CapsDoc
 from .channel import Channel
 from .clock_in import ClockIn
 from .clock_out import ClockOut
+from .effect_section import EffectSection
 from .escalation_doc import EscalationDoc
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
 from .history_out import HistoryOut
 from .history_out_detail import HistoryOutDetail
 from .http_validation_error import HTTPValidationError
 from .keyword_rule_doc import KeywordRuleDoc
+from .monthly_report_out import MonthlyReportOut
+from .monthly_report_out_actions import MonthlyReportOutActions
+from .monthly_report_out_satisfaction import MonthlyReportOutSatisfaction
+from .on_time_rates import OnTimeRates
 from .page_ticket_out import PageTicketOut
 from .patch_ticket_v1_tickets_ticket_id_patch_ticket_in_merge_patch import PatchTicketV1TicketsTicketIdPatchTicketInMergePatch
 from .priority import Priority
 from .priority_rules_doc import PriorityRulesDoc
 from .priority_rules_out import PriorityRulesOut
+from .report_period import ReportPeriod
 from .resolve_in import ResolveIn
 from .response_in import ResponseIn
 from .round_the_clock_doc import RoundTheClockDoc
@@ -25,6 +32,7 @@ from .routing_doc import RoutingDoc
 from .routing_doc_teams_by_category import RoutingDocTeamsByCategory
 from .routing_out import RoutingOut
 from .routing_out_teams_by_category import RoutingOutTeamsByCategory
+from .satisfaction_summary import SatisfactionSummary
 from .schedule_out import ScheduleOut
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
@@ -39,6 +47,10 @@ from .sla_policy_out_tier_caps import SlaPolicyOutTierCaps
 from .sla_report_out import SlaReportOut
 from .sla_report_out_definitions import SlaReportOutDefinitions
 from .sla_report_out_tiers import SlaReportOutTiers
+from .sla_section import SlaSection
+from .sla_section_by_tier import SlaSectionByTier
+from .sla_section_by_tier_and_priority import SlaSectionByTierAndPriority
+from .sla_section_by_tier_and_priority_additional_property import SlaSectionByTierAndPriorityAdditionalProperty
 from .status import Status
 from .status_in import StatusIn
 from .status_in_status import StatusInStatus
@@ -49,13 +61,18 @@ from .ticket_out_priority_reason import TicketOutPriorityReason
 from .ticket_resolution_out import TicketResolutionOut
 from .ticket_type import TicketType
 from .tier import Tier
+from .tier_move import TierMove
+from .tier_moves_section import TierMovesSection
 from .tier_report import TierReport
 from .type_rule_doc import TypeRuleDoc
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .verification_in import VerificationIn
+from .verification_policy_doc import VerificationPolicyDoc
+from .verification_policy_out import VerificationPolicyOut
 
 __all__ = (
+    "ActionSummary",
     "AssignIn",
     "CalendarDoc",
     "CalendarOut",
@@ -63,17 +80,23 @@ __all__ = (
     "Channel",
     "ClockIn",
     "ClockOut",
+    "EffectSection",
     "EscalationDoc",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HistoryOut",
     "HistoryOutDetail",
     "HTTPValidationError",
     "KeywordRuleDoc",
+    "MonthlyReportOut",
+    "MonthlyReportOutActions",
+    "MonthlyReportOutSatisfaction",
+    "OnTimeRates",
     "PageTicketOut",
     "PatchTicketV1TicketsTicketIdPatchTicketInMergePatch",
     "Priority",
     "PriorityRulesDoc",
     "PriorityRulesOut",
+    "ReportPeriod",
     "ResolveIn",
     "ResponseIn",
     "RoundTheClockDoc",
@@ -81,6 +104,7 @@ __all__ = (
     "RoutingDocTeamsByCategory",
     "RoutingOut",
     "RoutingOutTeamsByCategory",
+    "SatisfactionSummary",
     "ScheduleOut",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
@@ -95,6 +119,10 @@ __all__ = (
     "SlaReportOut",
     "SlaReportOutDefinitions",
     "SlaReportOutTiers",
+    "SlaSection",
+    "SlaSectionByTier",
+    "SlaSectionByTierAndPriority",
+    "SlaSectionByTierAndPriorityAdditionalProperty",
     "Status",
     "StatusIn",
     "StatusInStatus",
@@ -105,9 +133,13 @@ __all__ = (
     "TicketResolutionOut",
     "TicketType",
     "Tier",
+    "TierMove",
+    "TierMovesSection",
     "TierReport",
     "TypeRuleDoc",
     "ValidationError",
     "ValidationErrorContext",
     "VerificationIn",
+    "VerificationPolicyDoc",
+    "VerificationPolicyOut",
 )

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -31,6 +32,9 @@ class TierReport:
             reopen_rate (float | None):
             satisfaction_after_resolution (float | None):
             satisfaction_answers (int):
+            closed_confirmed (int | Unset): Closed on the customer's confirmation Default: 0.
+            closed_without_confirmation (int | Unset): Closed by themselves: no verification answer within the policy's days
+                Default: 0.
      """
 
     tickets: int
@@ -41,6 +45,8 @@ class TierReport:
     reopen_rate: float | None
     satisfaction_after_resolution: float | None
     satisfaction_answers: int
+    closed_confirmed: int | Unset = 0
+    closed_without_confirmation: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -69,6 +75,10 @@ class TierReport:
 
         satisfaction_answers = self.satisfaction_answers
 
+        closed_confirmed = self.closed_confirmed
+
+        closed_without_confirmation = self.closed_without_confirmation
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,6 +92,10 @@ class TierReport:
             "satisfaction_after_resolution": satisfaction_after_resolution,
             "satisfaction_answers": satisfaction_answers,
         })
+        if closed_confirmed is not UNSET:
+            field_dict["closed_confirmed"] = closed_confirmed
+        if closed_without_confirmation is not UNSET:
+            field_dict["closed_without_confirmation"] = closed_without_confirmation
 
         return field_dict
 
@@ -136,6 +150,10 @@ class TierReport:
 
         satisfaction_answers = d.pop("satisfaction_answers")
 
+        closed_confirmed = d.pop("closed_confirmed", UNSET)
+
+        closed_without_confirmation = d.pop("closed_without_confirmation", UNSET)
+
         tier_report = cls(
             tickets=tickets,
             resolved=resolved,
@@ -145,6 +163,8 @@ class TierReport:
             reopen_rate=reopen_rate,
             satisfaction_after_resolution=satisfaction_after_resolution,
             satisfaction_answers=satisfaction_answers,
+            closed_confirmed=closed_confirmed,
+            closed_without_confirmation=closed_without_confirmation,
         )
 
 

@@ -17,6 +17,8 @@ from .dry_run_out_examples_item import DryRunOutExamplesItem
 from .dry_run_out_moves import DryRunOutMoves
 from .dry_run_out_tiers_after import DryRunOutTiersAfter
 from .dry_run_out_tiers_before import DryRunOutTiersBefore
+from .evaluation_policy_doc import EvaluationPolicyDoc
+from .evaluation_policy_out import EvaluationPolicyOut
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
 from .history_out import HistoryOut
 from .history_score import HistoryScore
@@ -27,6 +29,7 @@ from .interaction_kind import InteractionKind
 from .interaction_out import InteractionOut
 from .job_out import JobOut
 from .model_applied import ModelApplied
+from .month_end_score import MonthEndScore
 from .order_in import OrderIn
 from .orders_accepted import OrdersAccepted
 from .override_in import OverrideIn
@@ -35,6 +38,7 @@ from .page_customer_summary import PageCustomerSummary
 from .page_override_out import PageOverrideOut
 from .patch_customer_v1_customers_customer_id_patch_customer_in_merge_patch import PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch
 from .quadrant import Quadrant
+from .review_intervals_doc import ReviewIntervalsDoc
 from .satisfaction_out import SatisfactionOut
 from .schedule_out import ScheduleOut
 from .schedule_run_out import ScheduleRunOut
@@ -47,8 +51,11 @@ from .scoring_model_out_curves import ScoringModelOutCurves
 from .scoring_model_out_inputs import ScoringModelOutInputs
 from .scoring_model_out_thresholds import ScoringModelOutThresholds
 from .scoring_model_out_weights import ScoringModelOutWeights
+from .snapshot_in import SnapshotIn
+from .snapshot_out import SnapshotOut
 from .thresholds_in import ThresholdsIn
 from .tier import Tier
+from .trend_out import TrendOut
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .weights_in import WeightsIn
@@ -71,6 +78,8 @@ __all__ = (
     "DryRunOutMoves",
     "DryRunOutTiersAfter",
     "DryRunOutTiersBefore",
+    "EvaluationPolicyDoc",
+    "EvaluationPolicyOut",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HistoryOut",
     "HistoryScore",
@@ -81,6 +90,7 @@ __all__ = (
     "InteractionOut",
     "JobOut",
     "ModelApplied",
+    "MonthEndScore",
     "OrderIn",
     "OrdersAccepted",
     "OverrideIn",
@@ -89,6 +99,7 @@ __all__ = (
     "PageOverrideOut",
     "PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch",
     "Quadrant",
+    "ReviewIntervalsDoc",
     "SatisfactionOut",
     "ScheduleOut",
     "ScheduleRunOut",
@@ -101,8 +112,11 @@ __all__ = (
     "ScoringModelOutInputs",
     "ScoringModelOutThresholds",
     "ScoringModelOutWeights",
+    "SnapshotIn",
+    "SnapshotOut",
     "ThresholdsIn",
     "Tier",
+    "TrendOut",
     "ValidationError",
     "ValidationErrorContext",
     "WeightsIn",

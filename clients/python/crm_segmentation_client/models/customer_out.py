@@ -18,6 +18,7 @@ if TYPE_CHECKING:
   from ..models.override_out import OverrideOut
   from ..models.satisfaction_out import SatisfactionOut
   from ..models.score_out import ScoreOut
+  from ..models.trend_out import TrendOut
 
 
 
@@ -48,6 +49,7 @@ class CustomerOut:
             churn_risk (list[ChurnRiskOut]):
             satisfaction (None | SatisfactionOut | Unset):
             open_p1_complaints_12m (int | Unset):  Default: 0.
+            trend (None | TrendOut | Unset):
      """
 
     id: str
@@ -67,6 +69,7 @@ class CustomerOut:
     churn_risk: list[ChurnRiskOut]
     satisfaction: None | SatisfactionOut | Unset = UNSET
     open_p1_complaints_12m: int | Unset = 0
+    trend: None | TrendOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -79,6 +82,7 @@ class CustomerOut:
         from ..models.override_out import OverrideOut # noqa: PLC0415
         from ..models.satisfaction_out import SatisfactionOut # noqa: PLC0415
         from ..models.score_out import ScoreOut # noqa: PLC0415
+        from ..models.trend_out import TrendOut # noqa: PLC0415
         id = self.id
 
         name = self.name
@@ -149,6 +153,14 @@ class CustomerOut:
 
         open_p1_complaints_12m = self.open_p1_complaints_12m
 
+        trend: dict[str, Any] | None | Unset
+        if isinstance(self.trend, Unset):
+            trend = UNSET
+        elif isinstance(self.trend, TrendOut):
+            trend = self.trend.to_dict()
+        else:
+            trend = self.trend
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -173,6 +185,8 @@ class CustomerOut:
             field_dict["satisfaction"] = satisfaction
         if open_p1_complaints_12m is not UNSET:
             field_dict["open_p1_complaints_12m"] = open_p1_complaints_12m
+        if trend is not UNSET:
+            field_dict["trend"] = trend
 
         return field_dict
 
@@ -185,6 +199,7 @@ class CustomerOut:
         from ..models.override_out import OverrideOut # noqa: PLC0415
         from ..models.satisfaction_out import SatisfactionOut # noqa: PLC0415
         from ..models.score_out import ScoreOut # noqa: PLC0415
+        from ..models.trend_out import TrendOut # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -348,6 +363,26 @@ class CustomerOut:
 
         open_p1_complaints_12m = d.pop("open_p1_complaints_12m", UNSET)
 
+        def _parse_trend(data: object) -> None | TrendOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trend_type_0 = TrendOut.from_dict(data)
+
+
+
+                return trend_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TrendOut | Unset, data)
+
+        trend = _parse_trend(d.pop("trend", UNSET))
+
+
         customer_out = cls(
             id=id,
             name=name,
@@ -366,6 +401,7 @@ class CustomerOut:
             churn_risk=churn_risk,
             satisfaction=satisfaction,
             open_p1_complaints_12m=open_p1_complaints_12m,
+            trend=trend,
         )
 
 

@@ -8,11 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.history_score import HistoryScore
   from ..models.history_tier_change import HistoryTierChange
+  from ..models.month_end_score import MonthEndScore
 
 
 
@@ -29,11 +31,13 @@ class HistoryOut:
             customer_id (str):
             scores (list[HistoryScore]):
             tier_changes (list[HistoryTierChange]):
+            month_ends (list[MonthEndScore] | Unset): The monthly snapshots, newest first: one per month
      """
 
     customer_id: str
     scores: list[HistoryScore]
     tier_changes: list[HistoryTierChange]
+    month_ends: list[MonthEndScore] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -43,6 +47,7 @@ class HistoryOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.history_score import HistoryScore # noqa: PLC0415
         from ..models.history_tier_change import HistoryTierChange # noqa: PLC0415
+        from ..models.month_end_score import MonthEndScore # noqa: PLC0415
         customer_id = self.customer_id
 
         scores = []
@@ -59,6 +64,15 @@ class HistoryOut:
 
 
 
+        month_ends: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.month_ends, Unset):
+            month_ends = []
+            for month_ends_item_data in self.month_ends:
+                month_ends_item = month_ends_item_data.to_dict()
+                month_ends.append(month_ends_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,6 +81,8 @@ class HistoryOut:
             "scores": scores,
             "tier_changes": tier_changes,
         })
+        if month_ends is not UNSET:
+            field_dict["month_ends"] = month_ends
 
         return field_dict
 
@@ -76,6 +92,7 @@ class HistoryOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.history_score import HistoryScore # noqa: PLC0415
         from ..models.history_tier_change import HistoryTierChange # noqa: PLC0415
+        from ..models.month_end_score import MonthEndScore # noqa: PLC0415
         d = dict(src_dict)
         customer_id = d.pop("customer_id")
 
@@ -99,10 +116,23 @@ class HistoryOut:
             tier_changes.append(tier_changes_item)
 
 
+        _month_ends = d.pop("month_ends", UNSET)
+        month_ends: list[MonthEndScore] | Unset = UNSET
+        if _month_ends is not UNSET:
+            month_ends = []
+            for month_ends_item_data in _month_ends:
+                month_ends_item = MonthEndScore.from_dict(month_ends_item_data)
+
+
+
+                month_ends.append(month_ends_item)
+
+
         history_out = cls(
             customer_id=customer_id,
             scores=scores,
             tier_changes=tier_changes,
+            month_ends=month_ends,
         )
 
 

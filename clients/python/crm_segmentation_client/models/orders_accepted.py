@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -25,10 +26,12 @@ class OrdersAccepted:
         Attributes:
             accepted (int):
             duplicates (list[str]): order ids seen before; not counted twice
+            score_changed (bool | Unset): The new orders moved the score (rescored in the same request) Default: False.
      """
 
     accepted: int
     duplicates: list[str]
+    score_changed: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -42,6 +45,8 @@ class OrdersAccepted:
 
 
 
+        score_changed = self.score_changed
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,6 +54,8 @@ class OrdersAccepted:
             "accepted": accepted,
             "duplicates": duplicates,
         })
+        if score_changed is not UNSET:
+            field_dict["score_changed"] = score_changed
 
         return field_dict
 
@@ -62,9 +69,12 @@ class OrdersAccepted:
         duplicates = cast(list[str], d.pop("duplicates"))
 
 
+        score_changed = d.pop("score_changed", UNSET)
+
         orders_accepted = cls(
             accepted=accepted,
             duplicates=duplicates,
+            score_changed=score_changed,
         )
 
 

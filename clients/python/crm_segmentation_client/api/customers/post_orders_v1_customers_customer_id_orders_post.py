@@ -89,7 +89,8 @@ def sync_detailed(
     body: list[OrderIn] | OrderIn,
 
 ) -> Response[HTTPValidationError | OrdersAccepted]:
-    """ Record one order or a list; an order id is counted once
+    """ Record one order or a list (an order id is counted once); rescores the customer and publishes order-
+    recorded
 
     Args:
         customer_id (str):
@@ -123,7 +124,8 @@ def sync(
     body: list[OrderIn] | OrderIn,
 
 ) -> HTTPValidationError | OrdersAccepted | None:
-    """ Record one order or a list; an order id is counted once
+    """ Record one order or a list (an order id is counted once); rescores the customer and publishes order-
+    recorded
 
     Args:
         customer_id (str):
@@ -152,7 +154,8 @@ async def asyncio_detailed(
     body: list[OrderIn] | OrderIn,
 
 ) -> Response[HTTPValidationError | OrdersAccepted]:
-    """ Record one order or a list; an order id is counted once
+    """ Record one order or a list (an order id is counted once); rescores the customer and publishes order-
+    recorded
 
     Args:
         customer_id (str):
@@ -186,7 +189,8 @@ async def asyncio(
     body: list[OrderIn] | OrderIn,
 
 ) -> HTTPValidationError | OrdersAccepted | None:
-    """ Record one order or a list; an order id is counted once
+    """ Record one order or a list (an order id is counted once); rescores the customer and publishes order-
+    recorded
 
     Args:
         customer_id (str):

@@ -9,38 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback.domain.lifecycle import OPEN
+from services.feedback import repository
 from services.feedback.domain.sla import STEP_NAMES, Level, Metric, Priority, steps_due
 from services.feedback.metrics import BREACH_LAG_SECONDS, ESCALATIONS, OPEN_TICKETS, SLA_BREACHES
-from services.feedback.models import EscalationRow, TicketHistoryRow, TicketRow
+from services.feedback.models import TicketRow
 from services.feedback.service import clocks
+from services.feedback.service.tickets import history_row
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
-
-
-async def _record_step(ctx: ServiceContext, session: AsyncSession, values: dict[str, Any]) -> bool:
-    """Insert the step row unless it exists; True when this sweep recorded it."""
-    insert = pg_insert if ctx.db.is_postgres else sqlite_insert
-    statement = (
-        insert(EscalationRow).values(**values)
-        .on_conflict_do_nothing(index_elements=["ticket_id", "metric", "cycle", "level"])
-        .returning(EscalationRow.id)
-    )
-    return (await session.execute(statement)).scalar() is not None
 
 
 async def sweep(ctx: ServiceContext, now: datetime, limit: int | None = None) -> list[dict[str, Any]]:
@@ -48,17 +32,7 @@ async def sweep(ctx: ServiceContext, now: datetime, limit: int | None = None) ->
     batch = limit or getattr(ctx.settings, "sweep_batch_size", 200)
     taken: list[dict[str, Any]] = []
     async with ctx.db.session() as session, session.begin():
-        tickets = (await session.scalars(
-            select(TicketRow)
-            .where(
-                TicketRow.next_check_at <= now,
-                TicketRow.paused_at.is_(None),
-                TicketRow.status.in_([s.value for s in OPEN]),
-            )
-            .order_by(TicketRow.next_check_at)
-            .limit(batch)
-            .with_for_update(skip_locked=True)
-        )).all()
+        tickets = await repository.claim_due_tickets(session, now, batch)
         for ticket in tickets:
             for metric in clocks.running_metrics(ticket):
                 deadlines = clocks.get_deadlines(ticket, metric)
@@ -77,7 +51,7 @@ async def _take_step(
     due_at: datetime, step_at: datetime, now: datetime,
 ) -> dict[str, Any] | None:
     cycle = clocks.cycle_of(ticket, metric)
-    recorded = await _record_step(ctx, session, {
+    recorded = await repository.record_step(session, {
         "ticket_id": ticket.id, "metric": metric.value, "cycle": cycle, "level": int(level),
         "due_at": due_at, "step_at": step_at, "escalated_at": now,
     })
@@ -95,25 +69,18 @@ async def _take_step(
     step = {
         "customer_id": ticket.customer_id, "ticket_id": ticket.id, "priority": ticket.priority,
         "tier": ticket.tier, "level": int(level), "step": STEP_NAMES[level], "metric": metric.value,
-        "due_at": _iso(due_at), "escalated_at": _iso(now), "team": ticket.team, "cycle": cycle,
+        "due_at": format_time(due_at), "escalated_at": format_time(now), "team": ticket.team, "cycle": cycle,
     }
-    session.add(TicketHistoryRow(
-        ticket_id=ticket.id, at=now, actor="sla-sweeper", action="escalated",
-        from_status=ticket.status, to_status=ticket.status,
-        detail={"level": int(level), "step": STEP_NAMES[level], "metric": metric.value,
-                "due_at": _iso(due_at), "cycle": cycle},
-    ))
+    session.add(history_row(ticket, now, "sla-sweeper", "escalated", ticket.status, ticket.status,
+                            level=int(level), step=STEP_NAMES[level], metric=metric.value,
+                            due_at=format_time(due_at), cycle=cycle))
     await ctx.outbox.append(session, "ticket-escalated", ticket.customer_id, step)
     return step
 
 
 async def refresh_open_gauge(ctx: ServiceContext) -> None:
     async with ctx.db.session() as session:
-        counts = dict((await session.execute(
-            select(TicketRow.priority, func.count())
-            .where(TicketRow.status.in_([s.value for s in OPEN]))
-            .group_by(TicketRow.priority)
-        )).all())
+        counts = await repository.open_tickets_by_priority(session)
     for priority in Priority:
         OPEN_TICKETS.labels(priority.value).set(counts.get(priority.value, 0))
 
@@ -127,7 +94,7 @@ async def sla_sweeper(ctx: ServiceContext) -> None:
     gauge_refreshed_at = float("-inf")
     while True:
         try:
-            now = datetime.now(UTC)
+            now = ctx.clock.now()
             for _ in range(20):  # a backlog is worked off in batches, each its own transaction
                 if not await sweep(ctx, now, batch):
                     break

@@ -14,37 +14,31 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import select
 
-from services.playbook.domain.actions import ActionStatus
+from services.playbook import repository
+from services.playbook.domain.actions import ActionStatus, survey_retry_delay
 from services.playbook.metrics import ACTIONS_COMPLETED, ACTIONS_OVERDUE, SURVEY_INVITATIONS
 from services.playbook.models import CareActionRow, CustomerRow
 from services.playbook.service import config
 from services.playbook.service.actions import completed_event
-from services.playbook.service.planning import contact_check, customer_facts, iso
-from services.playbook.survey_client import SurveyClient, SurveyRefused, SurveyUnavailable
+from services.playbook.service.planning import contact_check, customer_facts
+from services.playbook.service.survey_client import SurveyClient, SurveyRefused, SurveyUnavailable
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
-MAX_SURVEY_RETRY_SECONDS = 3600.0
 
 
 async def sweep_overdue(ctx: ServiceContext, now: datetime, limit: int = 200) -> list[str]:
     """Publish `action-overdue` for one batch of newly overdue actions; returns their ids."""
     async with ctx.db.session() as session, session.begin():
-        rows = (await session.scalars(
-            select(CareActionRow).where(
-                CareActionRow.status == ActionStatus.PENDING.value,
-                CareActionRow.due_at < now,
-                CareActionRow.overdue_notified_at.is_(None),
-            ).order_by(CareActionRow.due_at).limit(limit).with_for_update(skip_locked=True)
-        )).all()
+        rows = await repository.claim_newly_overdue(session, now, limit)
         for row in rows:
             row.overdue_notified_at = now
             await ctx.outbox.append(session, "action-overdue", row.customer_id, {
                 "customer_id": row.customer_id, "action_id": row.id, "kind": row.kind,
                 "channel": row.channel, "owner": row.owner, "rule_id": row.rule_id,
-                "due_at": iso(row.due_at), "detected_at": iso(now),
+                "due_at": format_time(row.due_at), "detected_at": format_time(now),
             })
             ACTIONS_OVERDUE.labels(row.kind).inc()
     return [r.id for r in rows]
@@ -54,21 +48,16 @@ async def release_deferred(ctx: ServiceContext, now: datetime, limit: int = 200)
     """Deferred actions whose date came: go ahead now, or wait for the next date the rules give."""
     released = []
     async with ctx.db.session() as session, session.begin():
-        rows = (await session.scalars(
-            select(CareActionRow).where(
-                CareActionRow.status == ActionStatus.DEFERRED.value,
-                CareActionRow.may_proceed_at <= now,
-            ).order_by(CareActionRow.may_proceed_at).limit(limit).with_for_update(skip_locked=True)
-        )).all()
+        rows = await repository.claim_deferred_due(session, now, limit)
         if not rows:
             return []
-        policy = await config.current_policy(session)
+        policy = await config.current_policy(ctx, session)
         for row in rows:
             customer = customer_facts(await session.get(CustomerRow, row.customer_id))
             deferral, contact = await contact_check(session, policy, row.customer_id, customer,
                                                     row.deep_contact, row.channel, now)
             offset = timedelta(hours=float(row.explanation.get("template", {}).get("due_offset_hours", 0)))
-            step: dict[str, Any] = {"at": iso(now), "by": "deferral-release", "contact": contact}
+            step: dict[str, Any] = {"at": format_time(now), "by": "deferral-release", "contact": contact}
             if deferral is not None:
                 row.deferred_reason, row.may_proceed_at = deferral.reason, deferral.may_proceed_at
                 row.due_at = deferral.may_proceed_at + offset
@@ -110,14 +99,7 @@ async def invite_pending_surveys(ctx: ServiceContext, client: SurveyClient, now:
     lease = timedelta(seconds=(settings.survey_timeout_seconds + settings.survey_backoff_seconds * 4)
                       * settings.survey_max_attempts + 30)
     async with ctx.db.session() as session, session.begin():
-        rows = (await session.scalars(
-            select(CareActionRow).where(
-                CareActionRow.survey_state == "pending",
-                CareActionRow.status == ActionStatus.PENDING.value,
-                CareActionRow.survey_next_attempt_at <= now,
-            ).order_by(CareActionRow.survey_next_attempt_at)
-            .limit(settings.survey_batch_size).with_for_update(skip_locked=True)
-        )).all()
+        rows = await repository.claim_survey_actions(session, now, settings.survey_batch_size)
         claimed = [(r.id, r.customer_id) for r in rows]
         for row in rows:
             row.survey_next_attempt_at = now + lease
@@ -148,8 +130,7 @@ async def invite_pending_surveys(ctx: ServiceContext, client: SurveyClient, now:
                 invitation = {"id": skipped.get("recent_invitation_id"), "reason": skipped.get("reason")}
             if invitation is None:
                 row.survey_error = error or "the survey service returned no invitation for the customer"
-                delay = min(settings.survey_retry_seconds * 2 ** (row.survey_attempts - 1),
-                            MAX_SURVEY_RETRY_SECONDS)
+                delay = survey_retry_delay(row.survey_attempts, settings.survey_retry_seconds)
                 row.survey_next_attempt_at = done_at + timedelta(seconds=delay)
                 SURVEY_INVITATIONS.labels("failed").inc()
                 continue

@@ -2,7 +2,7 @@
 
 Retries with exponential backoff on connection errors, timeouts, 429 and 5xx; anything else
 (a 4xx) is a permanent answer and is raised at once. Calls carry a short-lived service token
-signed with the platform JWT secret, role account_manager (DESIGN 7: who may invite).
+signed with the platform JWT secret, role account_manager (docs/design.md §7: who may invite).
 """
 
 from __future__ import annotations

@@ -1,0 +1,196 @@
+"""The monthly snapshot (docs/design.md §9): early on the 1st every customer is scored as of the
+end of the month before and gets one history row for that month, even when nothing changed.
+
+Set-based: customers go in id-range batches; each batch is one aggregation query, the scores of
+the whole batch computed on arrays (domain/batch_scoring.py), and one bulk insert of its month-end
+rows that skips rows already there. Only customers whose score, computed tier or quadrant moved
+go through the one-by-one path that stores the current score and publishes `score-updated` (the
+tier itself waits for the review). Each batch commits with the month's progress, so a run that
+stops resumes after the last committed customer and never writes a row twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.segmentation import repository, snapshot_repository
+from services.segmentation.domain.batch_scoring import BatchFacts, score_many
+from services.segmentation.domain.policy import EvaluationPolicy
+from services.segmentation.domain.signals import SignalCode, declining_signal
+from services.segmentation.metrics import CHURN_SIGNALS
+from services.segmentation.models import ChurnSignalRow, SnapshotProgressRow
+from services.segmentation.service.policy import current_policy
+from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
+from shared.app import ServiceContext
+from shared.business_time import first_of_month, local_date, month_bounds
+from shared.db import as_utc
+from shared.errors import InvalidInput
+from shared.rfc3339 import format_time
+from shared.scheduler import Occurrence
+
+log = structlog.get_logger()
+SNAPSHOT_REASON = "monthly-snapshot"
+FACT_COLUMNS = 10  # repository.aggregate_query's fact columns, then the current score's
+
+
+async def monthly_snapshot(ctx: ServiceContext, occurrence: Occurrence) -> dict[str, Any]:
+    """Schedule entry: the snapshot of the month that just closed."""
+    return await snapshot_month(ctx, occurrence.period_start, occurrence.period_end, occurrence.now)
+
+
+async def snapshot_past_month(ctx: ServiceContext, month: str) -> dict[str, Any]:
+    """The snapshot of a past month `YYYY-MM` on request (backfill after importing old orders): a
+    new pass over every customer; month-end rows already there are kept as they are."""
+    try:
+        start, end = month_bounds(month, ctx.clock.zone)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field="month") from exc
+    now = ctx.clock.now()
+    if end > now:
+        raise InvalidInput(f"{month} has not ended yet", field="month")
+    async with ctx.db.session() as session, session.begin():
+        progress = await session.get(SnapshotProgressRow, local_date(start, ctx.clock.zone),
+                                     with_for_update=True)
+        if progress is not None and progress.finished_at is not None:
+            progress.cursor, progress.finished_at = None, None
+            progress.customers = progress.changed = progress.warnings = 0
+    return await snapshot_month(ctx, start, end, now)
+
+
+async def snapshot_month(
+    ctx: ServiceContext, month_start: datetime, month_end: datetime, now: datetime
+) -> dict[str, Any]:
+    month = local_date(month_start, ctx.clock.zone)
+    as_of = month_end - timedelta(microseconds=1)  # the month's last instant
+    batch_size = getattr(ctx.settings, "snapshot_batch_size", 20_000)
+    async with ctx.db.session() as session, session.begin():
+        policy = await current_policy(ctx, session)
+        model = await active_model(session)
+        progress = await session.get(SnapshotProgressRow, month)
+        if progress is None:
+            progress = SnapshotProgressRow(month=month, cursor=None, customers=0, changed=0, warnings=0,
+                                           updated_at=now)
+            session.add(progress)
+        cursor = progress.cursor
+    # The database aggregates the next batch while this process scores and writes the current
+    # one (two cores instead of one); the top-30% line is computed beside the first batch.
+    upcoming = asyncio.create_task(_read_batch(ctx, cursor, batch_size, as_of))
+    try:
+        async with ctx.db.session() as session:
+            line = await high_value_line(session, as_of, policy)
+        while True:
+            batch = await upcoming
+            upcoming = None
+            async with ctx.db.session() as session, session.begin():
+                progress = await session.get(SnapshotProgressRow, month, with_for_update=True)
+                if progress.finished_at is not None:
+                    break
+                if batch is None or batch[0] != progress.cursor:
+                    if batch is None and cursor == progress.cursor:
+                        progress.finished_at = now
+                        break
+                    # Another run of the same month moved on meanwhile: read from where it is.
+                    cursor = progress.cursor
+                    upcoming = asyncio.create_task(_read_batch(ctx, cursor, batch_size, as_of))
+                    continue
+                after, last, rows = batch
+                upcoming = asyncio.create_task(_read_batch(ctx, last, batch_size, as_of))
+                counts = await _snapshot_batch(ctx, session, rows, after, last, month, as_of,
+                                               model, line, policy, now)
+                progress.cursor = cursor = last
+                progress.customers += counts["customers"]
+                progress.changed += counts["changed"]
+                progress.warnings += counts["warnings"]
+                progress.updated_at = now
+    finally:
+        if upcoming is not None:
+            upcoming.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await upcoming
+    log.info("monthly_snapshot_done", month=month.isoformat(), customers=progress.customers)
+    return {"month": month.strftime("%Y-%m"), "customers": progress.customers,
+            "changed": progress.changed, "warnings": progress.warnings}
+
+
+async def _read_batch(
+    ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime
+) -> tuple[str | None, str, list] | None:
+    """The facts and current scores of the next batch after `after`, in its own transaction."""
+    async with ctx.db.session() as session, session.begin():
+        last = await snapshot_repository.batch_end(session, after, batch_size)
+        if last is None:
+            return None
+        rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone)
+        return after, last, rows
+
+
+async def _snapshot_batch(
+    ctx: ServiceContext, session: AsyncSession, rows: list, after: str | None, last: str, month: date,
+    as_of: datetime, model, line: float | None, policy: EvaluationPolicy, now: datetime,
+) -> dict[str, int]:
+    facts = BatchFacts.from_rows([
+        (as_utc(r[5]), r[6], r[7], r[8], r[3], r[4], r[2], r[9]) for r in rows])
+    scores = score_many(facts, model, line, as_of, policy)
+    changed = []
+    tiers = []
+    for index, row in enumerate(rows):
+        value, computed_tier, quadrant = scores.values[index], scores.tiers[index], scores.quadrants[index]
+        current_value, current_computed, current_tier, current_quadrant, current_model, computed_at = (
+            row[FACT_COLUMNS:])
+        tiers.append(current_tier or computed_tier)
+        # A customer not scored yet gets its first score (and tier) from its review or its orders,
+        # not from a month that may be over long ago; a score computed after this month's end (an
+        # order since) is newer than the snapshot: both are left as they are.
+        moved = current_value is not None and (value, computed_tier, quadrant, model.version) != (
+            current_value, current_computed, current_quadrant, current_model)
+        if moved and as_utc(computed_at) <= as_of:
+            changed.append(repository.to_facts(row))
+    count = len(rows)
+    await snapshot_repository.insert_snapshots(session, {
+        "customer_id": [r[0] for r in rows], "month": [month] * count, "value": scores.values,
+        "computed_tier": scores.tiers, "tier": tiers, "quadrant": scores.quadrants,
+        "model_version": [model.version] * count, "computed_at": [as_of] * count,
+    })
+    if changed:
+        await apply_evaluations(ctx, session, changed, model, line, as_of, SNAPSHOT_REASON, policy=policy)
+    owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3]) for r in rows}
+    warnings = await _raise_declining(ctx, session, after, last, month, policy, owners, now)
+    return {"customers": count, "changed": len(changed), "warnings": warnings}
+
+
+async def _raise_declining(
+    ctx: ServiceContext, session: AsyncSession, after: str | None, last: str, month: date,
+    policy: EvaluationPolicy, owners: dict[str, tuple], now: datetime,
+) -> int:
+    """"The score fell 3 months in a row", read from the snapshots just written: raised (and
+    published) once per customer while it holds, cleared when this month's snapshot no longer
+    shows it."""
+    months = [first_of_month(month, -k) for k in range(policy.declining_months, -1, -1)]
+    candidates = await snapshot_repository.declining_candidates(session, after, last, months)
+    open_signals = await snapshot_repository.open_signals_in_range(
+        session, after, last, SignalCode.SCORE_DECLINING)
+    await snapshot_repository.clear_signals(
+        session, sorted(open_signals - set(candidates)), SignalCode.SCORE_DECLINING)
+    if not candidates:
+        return 0
+    events = []
+    for customer_id, values in candidates.items():
+        signal = declining_signal(values, policy)
+        if signal is None or customer_id in open_signals:
+            continue
+        session.add(ChurnSignalRow(customer_id=customer_id, code=signal.code.value, detail=signal.detail,
+                                   detected_at=now))
+        CHURN_SIGNALS.labels(signal.code.value).inc()
+        owner, tier, quadrant = owners.get(customer_id, (None, None, None))
+        events.append(("churn-risk-detected", customer_id, {
+            "customer_id": customer_id, "reasons": [{"code": signal.code.value, "detail": signal.detail}],
+            "tier": tier, "quadrant": quadrant, "owner": owner, "detected_at": format_time(now),
+        }))
+    await ctx.outbox.append_many(session, events)
+    return len(events)
