@@ -40,6 +40,8 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     data = event.data
     computed_at = parse_time(data["computed_at"])
     new = Tier(data["tier"])
+    # A ticket being opened for the customer finishes first, and is re-evaluated below.
+    await repository.hold_customer(session, data["customer_id"])
     row = await session.get(CustomerTierRow, data["customer_id"], with_for_update=True)
     if row is not None and computed_at < row.computed_at:
         return  # an older score arriving late does not replace a newer one

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback.domain.csat import Rating
@@ -23,7 +24,7 @@ from services.feedback.models import (
     TicketRow,
 )
 from shared.business_time import month_of
-from shared.db import PerDialect
+from shared.db import PerDialect, is_postgres
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
 
@@ -45,6 +46,30 @@ _TICKET_COLUMNS = _columns(TicketRow)
 _HISTORY_COLUMNS = _columns(TicketHistoryRow, generated=("id",))
 _INSERT_TICKET = insert(TicketRow.__table__)
 _INSERT_HISTORY = insert(TicketHistoryRow.__table__).returning(TicketHistoryRow.__table__.c.id)
+
+
+_WAIT_FOR_CUSTOMER = text("SELECT pg_advisory_xact_lock(:key)")
+_TAKE_WRITE_LOCK = (
+    update(CustomerTierRow)
+    .where(CustomerTierRow.customer_id == bindparam("cid"))
+    .values(tier=CustomerTierRow.tier)
+)
+
+
+async def hold_customer(session: AsyncSession, customer_id: str) -> None:
+    """Until the caller's transaction ends, no other one holding the same customer goes on.
+
+    Opening a ticket reads the customer's tier and `score-updated` re-evaluates the customer's
+    open tickets; without this, a ticket opened while the customer's first tier arrives reads no
+    tier, is not yet visible to the re-evaluation, and keeps no tier for good. PostgreSQL: a
+    transaction lock on the customer (taken whether or not the tier row exists yet); SQLite: the
+    database's write lock, taken before anything is read.
+    """
+    if is_postgres(session):
+        key = zlib.crc32(f"feedback:customer:{customer_id}".encode())
+        await session.execute(_WAIT_FOR_CUSTOMER, {"key": key})
+    else:
+        await session.execute(_TAKE_WRITE_LOCK, {"cid": customer_id})
 
 
 async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: TicketHistoryRow) -> None:

@@ -10,6 +10,7 @@ import httpx
 import pytest
 import uvicorn
 
+from services.survey import demo as survey_demo
 from services.survey.app import create_app
 from services.survey.demo import load_demo
 from services.survey.settings import survey_settings
@@ -209,12 +210,16 @@ async def test_the_page_passes_axe_at_phone_width_and_is_kept_as_screenshots(sur
     assert serious == {"survey": [], "ticket-follow-up": [], "thanks": []}, problems
 
 
-async def test_the_demo_data_loads_over_http_once(survey_server):
+async def test_the_demo_data_loads_over_http_once(survey_server, monkeypatch):
+    # No segmentation here: the demo does not wait to hear the customers' tiers.
+    monkeypatch.setattr(survey_demo, "TIERS_AWAITED_SECONDS", 0.0)
     await load_demo(survey_server, ADMIN)
     await load_demo(survey_server, ADMIN)  # already loaded: skipped
     # The first topics call loads the word segmentation dictionary: seconds on a busy host.
     async with httpx.AsyncClient(base_url=survey_server, headers=ADMIN, timeout=60) as api:
-        acme = (await api.get("/v1/customers/demo-acme/satisfaction")).json()
-        assert [p["level"] for p in acme["items"]] == ["very_satisfied"]
+        answered = (await api.get("/v1/customers/cust-g/satisfaction")).json()
+        assert [p["level"] for p in answered["items"]] == ["very_satisfied"]
+        invited = (await api.get("/v1/customers/cust-a/invitations")).json()["items"]
+        assert [i["status"] for i in invited if i["kind"] == "survey"] == ["pending"]  # not answered
         topics = (await api.get("/v1/surveys/default/topics")).json()
         assert topics["answers"] >= 6

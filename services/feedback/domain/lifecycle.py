@@ -44,8 +44,9 @@ class InvalidTransition(Conflict):
     """A state change the life cycle does not allow (409)."""
 
     def __init__(self, current: Status, wanted: Status) -> None:
+        article = "an" if current.value[0] in "aeiou" else "a"
         super().__init__(
-            f"a {current.value} ticket cannot become {wanted.value}",
+            f"{article} {current.value} ticket cannot become {wanted.value}",
             field="status", current_status=current.value, requested_status=wanted.value,
         )
 

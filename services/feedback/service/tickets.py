@@ -61,6 +61,7 @@ async def open_ticket_in_tx(
     ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
 ) -> tuple[TicketRow, TicketHistoryRow]:
     """A new ticket and its first history row ("created"), added to the caller's transaction."""
+    await repository.hold_customer(session, body.customer_id)  # its tier may be arriving
     reported_at = body.reported_at or now
     if reported_at > now + CLOCK_SKEW:
         raise InvalidInput("reported_at cannot be in the future", field="reported_at")
