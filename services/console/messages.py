@@ -147,6 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.assigned": ("Assigned", "已分配"),
     "status.in_progress": ("In progress", "处理中"),
     "status.pending_customer": ("Waiting for customer", "等待客户"),
+    "status.on_hold": ("On hold (third party)", "挂起(等待第三方)"),
     "status.reopened": ("Reopened", "已重开"),
     "status.resolved": ("Resolved", "已解决"),
     "status.closed": ("Closed", "已关闭"),

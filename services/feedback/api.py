@@ -8,9 +8,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
+from services.feedback.domain.csat import CsatGroup
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
-from services.feedback.service import config, reports, tickets
+from services.feedback.service import config, conversation, reports, tickets
 from services.feedback.service import monthly_report as monthly
 from services.feedback.service.config import ConfigKind
 from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, require_permission
@@ -97,23 +98,42 @@ async def assign_ticket(
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.assign(session, ticket_id, body, caller.subject, _now(request), precondition)
+    view = await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                precondition)
     return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/responses", response_model=schemas.TicketOut, tags=["tickets"],
-             summary="Reply; the first reply stops the first-response clock")
+             summary="Reply; the first reply stops the first-response clock, any reply the next-reply one")
 async def respond(
     request: Request, ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.respond(session, ticket_id, body, caller.subject, _now(request), precondition)
+    view = await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+                                      precondition)
+    return etags.tag(view)
+
+
+@router.post("/tickets/{ticket_id}/messages", response_model=schemas.TicketOut, status_code=201,
+             tags=["tickets"],
+             summary="A message from the customer (the team owes a reply) or an agent (a reply)",
+             description="A customer message starts the next-reply clock, resumes a ticket pending "
+             "the customer, reopens a resolved ticket, and reopens a closed one within the SLA "
+             "policy's `reopening.closed_within_days` (7 by default); later it is a 409.")
+async def post_message(
+    ticket_id: str, body: schemas.MessageIn, request: Request,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+) -> schemas.TicketOut:
+    view = await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject,
+                                          _now(request), precondition)
     return etags.tag(view)
 
 
 @router.post("/tickets/{ticket_id}/status", response_model=schemas.TicketOut, tags=["tickets"],
-             summary="pending_customer pauses the SLA clocks; in_progress resumes them")
+             summary="pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits "
+             "on a third party with the clocks running")
 async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
@@ -137,7 +157,8 @@ async def resolve(
 
 
 @router.post("/tickets/{ticket_id}/verification", response_model=schemas.TicketOut, tags=["tickets"],
-             summary="The customer's answer: solved closes, not solved reopens with a new clock")
+             summary="The customer's answer (with an optional 1-5 rating): solved closes, not solved "
+             "reopens with a new clock")
 async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
@@ -245,6 +266,43 @@ async def sla_report(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.SlaReportOut:
     return await reports.monthly_sla_report(session, month, _now(request), _ctx(request).clock.zone)
+
+
+@router.get("/reports/csat", response_model=schemas.CsatReportOut, tags=["reports"],
+            summary="CSAT after resolution in a business month, per agent, team or tier")
+async def csat_report(
+    request: Request, month: str = Query(..., description="YYYY-MM"), by: CsatGroup = CsatGroup.AGENT,
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.CsatReportOut:
+    return await reports.monthly_csat_report(session, month, by, _now(request), _ctx(request).clock.zone)
+
+
+@router.get("/reports/sla/trend", response_model=schemas.SlaTrendOut, tags=["reports"],
+            summary="First-response, next-reply and resolution on-time rates per business month and tier")
+async def sla_trend(
+    request: Request,
+    from_month: str | None = Query(None, alias="from", description="YYYY-MM; 11 months before `to`"),
+    to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.SlaTrendOut:
+    return await reports.monthly_sla_trend(session, from_month, to_month, _now(request),
+                                           _ctx(request).clock.zone)
+
+
+@router.get("/reports/ticket-topics", response_model=schemas.TicketTopicsOut, tags=["reports"],
+            summary="Topics of ticket descriptions (Chinese and English keyword clusters) per category "
+            "and business month")
+async def ticket_topics(
+    request: Request,
+    from_month: str | None = Query(None, alias="from", description="YYYY-MM; 2 months before `to`"),
+    to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
+    category: str | None = Query(None, min_length=1, max_length=100, description="Only this category"),
+    max_topics: int = Query(8, ge=2, le=20), session: AsyncSession = Depends(db_session),
+    caller: Caller = Depends(read),
+) -> schemas.TicketTopicsOut:
+    ctx = _ctx(request)
+    return await reports.topics_of_tickets(session, from_month, to_month, category, max_topics,
+                                           ctx.settings.topics_max_tickets, _now(request), ctx.clock.zone)
 
 
 @router.get("/reports/monthly", response_model=schemas.MonthlyReportOut, tags=["reports"],

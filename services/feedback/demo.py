@@ -23,7 +23,8 @@ DEMO_TICKETS = [
 async def load_demo(
     base_url: str, headers: dict[str, str], *, transport: httpx.AsyncBaseTransport | None = None
 ) -> None:
-    """Open five tickets and walk two of them through the life cycle; skipped when tickets exist."""
+    """Open five tickets and walk two of them through the life cycle (one with a conversation);
+    skipped when tickets exist."""
     async with demo_client(base_url, headers, transport) as client:
         if await already_loaded(client, "/v1/tickets"):
             return
@@ -36,6 +37,10 @@ async def load_demo(
         for path, body in (
             (f"/v1/tickets/{first}/assign", {"assignee": "agent-zhang"}),
             (f"/v1/tickets/{first}/responses", {"message": "已收到,技术团队正在排查"}),
+            (f"/v1/tickets/{first}/messages", {"author": "customer", "body": "什么时候能恢复?",
+                                               "channel": "phone"}),
+            (f"/v1/tickets/{first}/messages", {"author": "agent", "body": "已回滚故障版本,正在验证",
+                                               "channel": "phone"}),
             (f"/v1/tickets/{first}/resolve", {"solution": "回滚故障版本并扩容数据库",
                                               "improvement": "发布前增加压测与灰度"}),
             (f"/v1/tickets/{second}/assign", {"assignee": "agent-li"}),

@@ -2,7 +2,8 @@
 
 - `score-updated`: the local read model customer -> tier; open tickets are re-evaluated only
   when the new tier is stricter (deadlines only tighten), and the ticket records it.
-- `ticket-verification-answered`: solved closes the ticket, not solved reopens it.
+- `ticket-verification-answered`: solved closes the ticket, not solved reopens it; its optional
+  1-5 rating is kept as CSAT after resolution, credited to the ticket's assignee and team.
 - `satisfaction-scored`: kept on the ticket it follows (satisfaction after resolution), and
   optionally opens a ticket for a very dissatisfied customer (setting, default off); every answer
   is also kept for the monthly report (satisfaction and NPS by tier).
@@ -39,6 +40,8 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     data = event.data
     computed_at = parse_time(data["computed_at"])
     new = Tier(data["tier"])
+    # A ticket being opened for the customer finishes first, and is re-evaluated below.
+    await repository.hold_customer(session, data["customer_id"])
     row = await session.get(CustomerTierRow, data["customer_id"], with_for_update=True)
     if row is not None and computed_at < row.computed_at:
         return  # an older score arriving late does not replace a newer one
@@ -61,12 +64,18 @@ async def on_verification_answered(ctx: ServiceContext, session: AsyncSession, e
     if ticket is None or ticket.customer_id != data["customer_id"]:
         log.warning("verification_for_unknown_ticket", ticket_id=data["ticket_id"])
         return
+    now = ctx.clock.now()
+    if data.get("rating") is not None:
+        # The rating counts even when the life cycle moved on: it is the customer's view of the
+        # resolution they were asked about.
+        tickets.record_rating(session, ticket, int(data["rating"]), bool(data["solved"]), "survey",
+                              "customer", now)
     if ticket.status != Status.RESOLVED.value:
         # A second answer, or one overtaken by an agent: the life cycle already moved on.
         log.info("verification_ignored", ticket_id=ticket.id, status=ticket.status)
         return
     await tickets.verify_in_tx(
-        ctx, session, ticket, bool(data["solved"]), "customer", ctx.clock.now(),
+        ctx, session, ticket, bool(data["solved"]), "customer", now,
         via="survey", answered_at=data["answered_at"], invitation_id=data.get("invitation_id"),
     )
 

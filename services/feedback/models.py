@@ -53,7 +53,23 @@ class TicketRow(Base):
     resolution_task_force_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolution_level: Mapped[int] = mapped_column(Integer, default=-1)
     resolution_breached: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Next-reply clock: runs from the oldest customer message the team has not answered yet;
+    # one cycle per such message thread, stopped by the agent's reply.
+    next_reply_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_reply_warn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_reply_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_reply_task_force_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_reply_level: Mapped[int] = mapped_column(Integer, default=-1, server_default="-1")
+    next_reply_cycle: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_replies_on_time: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_replies_late: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Requester wait and agent work time (domain/durations.py), counted up to `status_since`.
+    status_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    requester_wait_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    requester_wait_business_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    agent_work_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    agent_work_business_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     was_pending_customer: Mapped[bool] = mapped_column(Boolean, default=False)
     response_count: Mapped[int] = mapped_column(Integer, default=0)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -67,6 +83,9 @@ class TicketRow(Base):
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     satisfaction: Mapped[float | None] = mapped_column(Float)
     satisfaction_level: Mapped[str | None] = mapped_column(String(30))
+    # The latest 1-5 rating given with the verification (every rating is a row of csat_ratings).
+    csat_rating: Mapped[int | None] = mapped_column(Integer)
+    csat_rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Earliest pending escalation step; the sweeper claims rows whose time has come.
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     __table_args__ = (Index("ix_tickets_created", "created_at", "id"),)
@@ -84,6 +103,41 @@ class TicketHistoryRow(Base):
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str | None] = mapped_column(String(20))
     detail: Mapped[dict] = mapped_column(JSON)
+
+
+class TicketMessageRow(Base):
+    """The conversation: messages of the customer (from any channel) and replies of agents.
+
+    The ticket's description is the customer's opening message; these are the ones after it.
+    """
+
+    __tablename__ = "ticket_messages"
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    author: Mapped[str] = mapped_column(String(20))  # customer | agent
+    actor: Mapped[str] = mapped_column(String(100))  # who recorded it
+    channel: Mapped[str | None] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_ticket_messages_ticket", "ticket_id", "id"),)
+
+
+class CsatRatingRow(Base):
+    """One 1-5 rating of a resolution, tied to who handled the ticket when it was rated."""
+
+    __tablename__ = "csat_ratings"
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[int] = mapped_column(Integer)
+    solved: Mapped[bool] = mapped_column(Boolean)
+    agent: Mapped[str | None] = mapped_column(String(100))  # the ticket's assignee
+    team: Mapped[str | None] = mapped_column(String(100))
+    tier: Mapped[str | None] = mapped_column(String(20))
+    priority: Mapped[str] = mapped_column(String(4))
+    cycle: Mapped[int] = mapped_column(Integer)  # reopen count: which resolution was rated
+    via: Mapped[str] = mapped_column(String(20))  # survey | api
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class EscalationRow(Base):

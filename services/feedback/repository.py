@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.feedback.domain.csat import Rating
 from services.feedback.domain.lifecycle import OPEN, Status
 from services.feedback.domain.reports import TicketFacts
 from services.feedback.domain.sla import Tier
-from services.feedback.models import CustomerTierRow, EscalationRow, TicketHistoryRow, TicketRow
-from shared.db import PerDialect
+from services.feedback.domain.topics import TicketText
+from services.feedback.models import (
+    CsatRatingRow,
+    CustomerTierRow,
+    EscalationRow,
+    TicketHistoryRow,
+    TicketMessageRow,
+    TicketRow,
+)
+from shared.business_time import month_of
+from shared.db import PerDialect, is_postgres
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
 
 TICKETS_NEWEST_FIRST = Keyset(TicketRow.id, TicketRow.created_at, descending=True)
+SOLVED = (Status.RESOLVED.value, Status.CLOSED.value)
 
 
 def _columns(model, *, generated: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
@@ -33,6 +46,30 @@ _TICKET_COLUMNS = _columns(TicketRow)
 _HISTORY_COLUMNS = _columns(TicketHistoryRow, generated=("id",))
 _INSERT_TICKET = insert(TicketRow.__table__)
 _INSERT_HISTORY = insert(TicketHistoryRow.__table__).returning(TicketHistoryRow.__table__.c.id)
+
+
+_WAIT_FOR_CUSTOMER = text("SELECT pg_advisory_xact_lock(:key)")
+_TAKE_WRITE_LOCK = (
+    update(CustomerTierRow)
+    .where(CustomerTierRow.customer_id == bindparam("cid"))
+    .values(tier=CustomerTierRow.tier)
+)
+
+
+async def hold_customer(session: AsyncSession, customer_id: str) -> None:
+    """Until the caller's transaction ends, no other one holding the same customer goes on.
+
+    Opening a ticket reads the customer's tier and `score-updated` re-evaluates the customer's
+    open tickets; without this, a ticket opened while the customer's first tier arrives reads no
+    tier, is not yet visible to the re-evaluation, and keeps no tier for good. PostgreSQL: a
+    transaction lock on the customer (taken whether or not the tier row exists yet); SQLite: the
+    database's write lock, taken before anything is read.
+    """
+    if is_postgres(session):
+        key = zlib.crc32(f"feedback:customer:{customer_id}".encode())
+        await session.execute(_WAIT_FOR_CUSTOMER, {"key": key})
+    else:
+        await session.execute(_TAKE_WRITE_LOCK, {"cid": customer_id})
 
 
 async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: TicketHistoryRow) -> None:
@@ -60,6 +97,14 @@ async def history_of(session: AsyncSession, ticket_id: str) -> list[TicketHistor
     return list((await session.scalars(
         select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
         .order_by(TicketHistoryRow.id)
+    )).all())
+
+
+async def messages_of(session: AsyncSession, ticket_id: str) -> list[TicketMessageRow]:
+    """The conversation of a ticket, oldest first."""
+    return list((await session.scalars(
+        select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket_id)
+        .order_by(TicketMessageRow.id)
     )).all())
 
 
@@ -102,13 +147,16 @@ async def resolved_ticket_awaiting_satisfaction(
 
 
 def _breached_now(now: datetime):
-    """Breached flags, or a clock past its due time that the sweeper has not marked yet."""
+    """Breached flags, a late next reply, or a clock past its due time that the sweeper has not
+    marked yet."""
     running = TicketRow.status.in_([s.value for s in OPEN])
     return or_(
         TicketRow.first_response_breached.is_(True),
         TicketRow.resolution_breached.is_(True),
         and_(running, TicketRow.first_responded_at.is_(None), TicketRow.first_response_due < now),
         and_(running, TicketRow.paused_at.is_(None), TicketRow.resolution_due < now),
+        TicketRow.next_replies_late > 0,
+        and_(running, TicketRow.paused_at.is_(None), TicketRow.next_reply_due < now),
     )
 
 
@@ -144,11 +192,40 @@ async def report_facts(session: AsyncSession, start: datetime, end: datetime) ->
             first_contact_resolution=r.first_contact_resolution, reopen_count=r.reopen_count,
             satisfaction=r.satisfaction, paused=r.paused_at is not None, priority=r.priority,
             close_reason=r.close_reason,
+            next_replies_on_time=r.next_replies_on_time, next_replies_late=r.next_replies_late,
+            next_reply_due=r.next_reply_due, solved=r.status in SOLVED, csat_rating=r.csat_rating,
+            reported_at=r.reported_at,
+            requester_wait_seconds=r.requester_wait_seconds,
+            requester_wait_business_seconds=r.requester_wait_business_seconds,
+            agent_work_seconds=r.agent_work_seconds,
+            agent_work_business_seconds=r.agent_work_business_seconds,
         )
         for r in rows
     ]
 
 
+async def ratings_between(session: AsyncSession, start: datetime, end: datetime) -> list[Rating]:
+    """CSAT ratings given in [start, end)."""
+    rows = (await session.execute(
+        select(CsatRatingRow.rating, CsatRatingRow.agent, CsatRatingRow.team, CsatRatingRow.tier)
+        .where(CsatRatingRow.rated_at >= start, CsatRatingRow.rated_at < end)
+    )).all()
+    return [Rating(rating=r.rating, agent=r.agent, team=r.team, tier=r.tier) for r in rows]
+
+
+async def ticket_texts(
+    session: AsyncSession, start: datetime, end: datetime, category: str | None, limit: int,
+    zone: ZoneInfo,
+) -> list[TicketText]:
+    """Descriptions of the latest `limit` tickets reported in [start, end), oldest first."""
+    query = select(TicketRow.id, TicketRow.category, TicketRow.reported_at, TicketRow.description).where(
+        TicketRow.reported_at >= start, TicketRow.reported_at < end)
+    if category is not None:
+        query = query.where(func.lower(TicketRow.category) == category.strip().lower())
+    rows = (await session.execute(
+        query.order_by(TicketRow.reported_at.desc(), TicketRow.id.desc()).limit(limit))).all()
+    return [TicketText(ticket_id=r.id, category=r.category, month=month_of(r.reported_at, zone),
+                       description=r.description) for r in reversed(rows)]
 # --- the SLA sweeper -------------------------------------------------------------------------
 
 # A step is recorded unless it exists: the unique (ticket, metric, cycle, level) key makes two

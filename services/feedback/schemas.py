@@ -59,8 +59,22 @@ class ResponseIn(Strict):
     message: str = Field(min_length=1, max_length=10_000)
 
 
+class Author(StrEnum):
+    CUSTOMER = "customer"
+    AGENT = "agent"
+
+
+class MessageIn(Strict):
+    author: Author = Field(description="`customer`: the team now owes a reply (next-reply clock); "
+                           "`agent`: a reply, the same as `POST .../responses`")
+    body: str = Field(min_length=1, max_length=10_000)
+    channel: Channel | None = Field(default=None, description="Where the message came from or went")
+
+
 class StatusIn(Strict):
-    status: Literal["pending_customer", "in_progress"]
+    status: Literal["pending_customer", "in_progress", "on_hold"] = Field(
+        description="`pending_customer` pauses the SLA clocks; `on_hold` (waiting on a third party) "
+        "leaves them running; `in_progress` resumes the work")
     note: str | None = Field(default=None, max_length=2000)
 
 
@@ -73,6 +87,8 @@ class ResolveIn(Strict):
 class VerificationIn(Strict):
     solved: bool
     comment: str | None = Field(default=None, max_length=2000)
+    rating: int | None = Field(default=None, ge=1, le=5,
+                               description="The customer's optional 1-5 rating of the resolution (CSAT)")
 
 
 class HistoryOut(BaseModel):
@@ -82,6 +98,26 @@ class HistoryOut(BaseModel):
     from_status: str | None = None
     to_status: str | None = None
     detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class MessageOut(BaseModel):
+    id: int
+    author: Author
+    body: str
+    channel: Channel | None
+    actor: str = Field(description="Who recorded the message")
+    at: datetime
+
+
+class DurationsOut(BaseModel):
+    """Zendesk's requester wait and agent work time, counted up to `counted_until` (the last status
+    change); an open ticket keeps counting from there."""
+
+    requester_wait_seconds: float = Field(description="New, assigned, in progress, reopened, on hold")
+    requester_wait_business_seconds: float = Field(description="The same on the ticket's SLA clock")
+    agent_work_seconds: float = Field(description="New, assigned, in progress, reopened")
+    agent_work_business_seconds: float = Field(description="The same on the ticket's SLA clock")
+    counted_until: datetime
 
 
 class SlaOut(BaseModel):
@@ -99,6 +135,14 @@ class SlaOut(BaseModel):
     resolution_task_force_at: datetime
     resolution_breached: bool
     resolution_level: int
+    next_reply_started_at: datetime | None = Field(
+        description="The oldest customer message the team has not answered yet; null when no reply is owed")
+    next_reply_due: datetime | None
+    next_reply_warning_at: datetime | None
+    next_reply_task_force_at: datetime | None
+    next_reply_level: int
+    next_replies_on_time: int
+    next_replies_late: int
     paused: bool
     paused_at: datetime | None
 
@@ -136,22 +180,32 @@ class TicketOut(BaseModel):
     first_contact_resolution: bool | None
     satisfaction: float | None
     satisfaction_level: str | None
+    csat_rating: int | None = Field(description="The latest 1-5 rating given with the verification")
+    csat_rated_at: datetime | None
     reported_at: datetime
     created_at: datetime
     updated_at: datetime
     resolved_at: datetime | None
     closed_at: datetime | None
+    durations: DurationsOut
     history: list[HistoryOut] | None = None
+    messages: list[MessageOut] | None = Field(
+        default=None, description="The conversation after the description, oldest first")
+
+
+NEXT_REPLY_HOURS = "Reply owed after each customer message; defaults to the row's first-response target"
 
 
 class TargetsDoc(Strict):
     first_response_hours: Hours
     resolution_hours: Hours
+    next_reply_hours: Hours | None = Field(default=None, description=NEXT_REPLY_HOURS)
 
 
 class CapsDoc(Strict):
     first_response_hours: Hours | None = None
     resolution_hours: Hours | None = None
+    next_reply_hours: Hours | None = Field(default=None, description=NEXT_REPLY_HOURS)
 
 
 class RoundTheClockDoc(Strict):
@@ -177,12 +231,20 @@ class CalendarDoc(Strict):
     use_chinese_calendar: bool = True
 
 
+class ReopeningDoc(Strict):
+    closed_within_days: int = Field(
+        default=7, ge=0, le=365,
+        description="A customer message reopens a ticket closed at most this many days ago; later "
+        "the message is refused (409) and belongs on a new ticket. 0: a closed ticket never reopens")
+
+
 class SlaPolicyDoc(Strict):
     priority_targets: dict[Priority, TargetsDoc]
     tier_caps: dict[Tier, CapsDoc]
     round_the_clock: RoundTheClockDoc = Field(default_factory=RoundTheClockDoc)
     escalation: EscalationDoc = Field(default_factory=EscalationDoc)
     calendar: CalendarDoc = Field(default_factory=CalendarDoc)
+    reopening: ReopeningDoc = Field(default_factory=ReopeningDoc)
 
 
 class VersionInfo(BaseModel):
@@ -233,14 +295,34 @@ class TierReport(BaseModel):
     tickets: int
     resolved: int
     first_response_on_time_rate: float | None
+    next_reply_on_time_rate: float | None
+    next_replies: int = Field(description="Replies owed after customer messages: made, or overdue now")
     resolution_on_time_rate: float | None
     first_contact_resolution_rate: float | None
     reopen_rate: float | None
     satisfaction_after_resolution: float | None
     satisfaction_answers: int
+    csat: float | None = Field(description="Rated tickets whose latest rating is 4 or 5 / rated tickets")
+    csat_ratings: int
+    requester_wait_hours_median: float | None
+    requester_wait_business_hours_median: float | None
+    agent_work_hours_median: float | None
+    agent_work_business_hours_median: float | None
     closed_confirmed: int = Field(default=0, description="Closed on the customer's confirmation")
     closed_without_confirmation: int = Field(
         default=0, description="Closed by themselves: no verification answer within the policy's days")
+
+
+class SlaTrendPoint(BaseModel):
+    tickets: int
+    first_response_on_time_rate: float | None
+    next_reply_on_time_rate: float | None
+    resolution_on_time_rate: float | None
+
+
+class SlaTrendMonth(BaseModel):
+    month: str
+    tiers: dict[str, SlaTrendPoint] = Field(description="Per tier (`unknown` when none) and `all`")
 
 
 class SlaReportOut(BaseModel):
@@ -248,11 +330,72 @@ class SlaReportOut(BaseModel):
     generated_at: datetime
     tiers: dict[str, TierReport] = Field(description="Per tier (`unknown` when no tier was known) and `all`")
     definitions: dict[str, str]
+    trend: list[SlaTrendMonth] = Field(
+        description="On-time rates of the 6 months up to this one, per tier (as GET /v1/reports/sla/trend)")
+
+
+class CsatGroupOut(BaseModel):
+    group: str = Field(description="The agent, team or tier; `unknown` when none was recorded")
+    ratings: int
+    csat: float | None = Field(description="Share (0-1) of ratings that are 4 or 5")
+    mean_rating: float | None
+    distribution: dict[str, int] = Field(description="Ratings per score, `1` to `5`")
+
+
+class CsatReportOut(BaseModel):
+    month: str
+    by: Literal["agent", "team", "tier"]
+    generated_at: datetime
+    overall: CsatGroupOut
+    groups: list[CsatGroupOut]
+    definitions: dict[str, str]
+
+
+class SlaTrendOut(BaseModel):
+    from_month: str
+    to_month: str
+    generated_at: datetime
+    months: list[SlaTrendMonth] = Field(description="Every month of the range, oldest first")
+
+
+class TicketTopicOut(BaseModel):
+    id: int = Field(description="Referred to by `by_category[].months[].topics`")
+    label: str
+    keywords: list[str]
+    count: int
+    examples: list[str] = Field(description="Descriptions closest to the topic's centre")
+    example_ticket_ids: list[str]
+
+
+class TopicCount(BaseModel):
+    topic: int
+    tickets: int
+
+
+class CategoryMonthOut(BaseModel):
+    month: str
+    tickets: int
+    topics: list[TopicCount] = Field(description="Tickets per topic, the most frequent first")
+
+
+class CategoryTopicsOut(BaseModel):
+    category: str
+    months: list[CategoryMonthOut]
+
+
+class TicketTopicsOut(BaseModel):
+    from_month: str
+    to_month: str
+    category: str | None
+    tickets: int = Field(description="Descriptions clustered (the latest ones, up to the service's limit)")
+    topics: list[TicketTopicOut]
+    by_category: list[CategoryTopicsOut]
 
 
 class OnTimeRates(BaseModel):
     tickets: int
     first_response_on_time_rate: float | None
+    next_reply_on_time_rate: float | None = None
     resolution_on_time_rate: float | None
 
 

@@ -13,6 +13,9 @@ class FeedbackSettings(PlatformSettings):
     auto_ticket_category: str = "satisfaction"
     # A satisfaction answer within this many days after a resolution counts for that ticket.
     satisfaction_link_days: int = 14
+    # Ticket text topics cluster at most this many descriptions (the latest of the range): the
+    # clustering is CPU work that grows faster than the number of texts.
+    topics_max_tickets: int = 2000
 
 
 def feedback_settings(**overrides) -> FeedbackSettings:

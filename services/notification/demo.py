@@ -7,13 +7,13 @@ import os
 
 import httpx
 
-STAFF = [
-    ("am-li", "李雷 (account manager)", "zh-CN", "email", ["account_manager"]),
-    ("am-wang", "王芳 (account manager)", "zh-CN", "email", ["account_manager"]),
-    ("am-zhao", "Zhao Min (account manager)", "en", "email", ["account_manager"]),
-    ("lead-support", "陈静 (support team lead)", "zh-CN", "email", ["team_lead"]),
-    ("task-force", "专项小组 / task force", "zh-CN", "email", ["task_force"]),
-    ("manager-sun", "Sun Yue (manager)", "en", "email", ["manager"]),
+STAFF = [  # id, name (a mail greets them by it), language, channel, groups
+    ("am-li", "李雷", "zh-CN", "email", ["account_manager"]),
+    ("am-wang", "王芳", "zh-CN", "email", ["account_manager"]),
+    ("am-zhao", "Zhao Min", "en", "email", ["account_manager"]),
+    ("lead-support", "陈静", "zh-CN", "email", ["team_lead"]),
+    ("task-force", "专项小组", "zh-CN", "email", ["task_force"]),
+    ("manager-sun", "Sun Yue", "en", "email", ["manager"]),
     ("marketing", "Marketing desk", "en", "email", ["marketing", "sales", "executive", "support", "analyst"]),
 ]
 

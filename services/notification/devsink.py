@@ -132,6 +132,9 @@ class WebhookInbox:
         return Response(status_code=204)
 
 
+UNVERIFIED = "NOT VERIFIED (refused 401: signed with a secret this receiver was not given)"
+
+
 def sink_app(mails: MailSink, inbox: WebhookInbox) -> Starlette:
     async def page(request: Request) -> HTMLResponse:
         rows = "".join(
@@ -143,7 +146,7 @@ def sink_app(mails: MailSink, inbox: WebhookInbox) -> Starlette:
         hooks = "".join(
             f"<tr><td>{time.strftime('%H:%M:%S', time.localtime(h['at']))}</td>"
             f"<td>{html.escape(str(h['type']))}</td><td>{html.escape(str(h['subject']))}</td>"
-            f"<td>{'signed ✓' if h['verified'] else 'NOT VERIFIED'}</td></tr>"
+            f"<td>{'signed ✓' if h['verified'] else UNVERIFIED}</td></tr>"
             for h in reversed(inbox.received)
         )
         return HTMLResponse(
@@ -153,8 +156,10 @@ def sink_app(mails: MailSink, inbox: WebhookInbox) -> Starlette:
             "pre{white-space:pre-wrap;margin:0}</style><h1>Mail sink</h1>"
             "<p>Every e-mail the notification service sent while running locally.</p>"
             f"<table><tr><th>time</th><th>to</th><th>subject</th><th>text</th></tr>{rows}</table>"
-            "<h1>Webhook receiver</h1><p>Deliveries to the local demo subscription, signatures checked "
-            f"with the Standard Webhooks reference library.</p><table><tr><th>time</th><th>type</th>"
+            "<h1>Webhook receiver</h1><p>Deliveries to <code>/webhook</code>, each signature checked with "
+            "the Standard Webhooks reference library against the secrets this receiver was given: the "
+            "demo subscription's, and any other posted as <code>{\"secret\": \"whsec_...\"}</code> to "
+            "<code>/webhook-secrets</code>.</p><table><tr><th>time</th><th>type</th>"
             f"<th>subject</th><th>signature</th></tr>{hooks}</table>"
         )
 

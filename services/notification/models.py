@@ -3,9 +3,9 @@ addresses are fetched at send time and forgotten."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.db import BigIntPK, UTCDateTime
@@ -96,6 +96,17 @@ class MessageRow(Base):
         Index("ix_messages_customer_time", "customer_id", "created_at", "id"),
         Index("ix_messages_customer_sent", "customer_id", "recipient_kind", "sent_at"),
     )
+
+
+class DailySendCountRow(Base):
+    """Messages sent to a customer on one business day. Every send to a customer takes this row
+    FOR UPDATE in the transaction that checks the daily cap and counts the send, so replicas
+    sending to the same customer at the same instant take their turns (docs/design.md §10)."""
+
+    __tablename__ = "customer_daily_sends"
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # in the business time zone
+    sends: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EventLogRow(Base):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification.domain.delivery import Status
@@ -14,6 +14,7 @@ from services.notification.domain.respect import Preferences
 from services.notification.domain.templates import DEFAULT_TEMPLATES, TemplateText
 from services.notification.models import (
     ContactPreferenceRow,
+    DailySendCountRow,
     EventLogRow,
     MessageRow,
     StaffMemberRow,
@@ -177,6 +178,52 @@ async def message(session: AsyncSession, message_id: str) -> MessageRow | None:
 
 async def sent_since(session: AsyncSession, customer_id: str, since: datetime) -> int:
     return int(await session.scalar(_SENT_SINCE, {"customer_id": customer_id, "since": since}) or 0)
+
+
+# --- the daily cap's count, one row per customer and business day ------------------------------
+
+_START_DAILY_COUNT = PerDialect(
+    lambda insert: insert(DailySendCountRow).on_conflict_do_nothing(index_elements=["customer_id", "day"])
+)
+_THE_DAY = and_(
+    DailySendCountRow.customer_id == bindparam("cid"), DailySendCountRow.day == bindparam("business_day")
+)
+_DAILY_COUNT_FOR_UPDATE = select(DailySendCountRow.sends).where(_THE_DAY).with_for_update()
+_COUNT_SEND = update(DailySendCountRow).where(_THE_DAY).values(sends=DailySendCountRow.sends + 1)
+_UNCOUNT_SEND = (
+    update(DailySendCountRow)
+    .where(_THE_DAY, DailySendCountRow.sends > 0)
+    .values(sends=DailySendCountRow.sends - 1)
+)
+
+
+async def daily_sends_for_update(
+    session: AsyncSession, customer_id: str, day: date, day_start: datetime
+) -> int:
+    """The customer's sends on this business day, its row locked until the caller's transaction
+    ends: another replica checking the same customer's cap waits for our decision. The day's row
+    starts from what the delivery log shows sent since `day_start`."""
+    values = {"cid": customer_id, "business_day": day}
+    sends = await session.scalar(_DAILY_COUNT_FOR_UPDATE, values)
+    if sends is None:
+        already = await sent_since(session, customer_id, day_start)
+        start = {"customer_id": customer_id, "day": day, "sends": already}
+        await session.execute(_START_DAILY_COUNT.for_session(session), start)
+        sends = await session.scalar(_DAILY_COUNT_FOR_UPDATE, values)
+    return int(sends or 0)
+
+
+async def count_send(session: AsyncSession, customer_id: str, day: date) -> None:
+    await session.execute(_COUNT_SEND, {"cid": customer_id, "business_day": day})
+
+
+async def uncount_send(session: AsyncSession, customer_id: str, day: date) -> None:
+    """Give back the place a message took under the cap when it did not go out after all."""
+    await session.execute(_UNCOUNT_SEND, {"cid": customer_id, "business_day": day})
+
+
+async def forget_daily_counts(session: AsyncSession, before: date) -> None:
+    await session.execute(delete(DailySendCountRow).where(DailySendCountRow.day < before))
 
 
 async def list_messages(

@@ -3,7 +3,7 @@ lease, so any number of replicas run them side by side:
 
 - message sender: queued messages that are due (new, held by quiet hours or the cap, retries);
 - webhook dispatcher: due webhook deliveries, one lane per subscription;
-- janitor: event log retention and the gauges of what waits to go out.
+- janitor: event log retention, past days' daily cap counts, and the gauges of what waits to go out.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ import structlog
 from sqlalchemy import delete
 
 from services.notification import repository
+from services.notification.domain.respect import business_day
 from services.notification.lookups import PlatformLookups
 from services.notification.metrics import OLDEST_UNDELIVERED, UNDELIVERED
 from services.notification.models import EventLogRow
 from services.notification.providers.channels import Providers
 from services.notification.service.dispatch import LANES, WEBHOOK_HTTP, dispatch_due
 from services.notification.service.intake import DISPATCHER_WAKEUP, SENDER_WAKEUP, wakeup
-from services.notification.service.sending import LOOKUPS, PROVIDERS, send_due_messages
+from services.notification.service.sending import LOOKUPS, PROVIDERS, RESPECT_POLICY, send_due_messages
 from services.notification.settings import NotificationSettings
 from shared.app import ServiceContext
 
@@ -108,6 +109,9 @@ async def tidy(ctx: ServiceContext, settings: NotificationSettings) -> None:
                     EventLogRow.received_at < now - timedelta(days=settings.event_log_retention_days)
                 )
             )
+            # The daily cap counts only today; yesterday's rows stay while a late send finishes.
+            today = business_day(ctx.state[RESPECT_POLICY], now)
+            await repository.forget_daily_counts(session, today - timedelta(days=1))
     async with ctx.db.session() as session:
         oldest_message, messages, oldest_delivery, deliveries = await repository.oldest_waiting(session)
     for kind, oldest, count in (

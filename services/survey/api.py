@@ -4,8 +4,6 @@ answering by token and the mobile answering page (public: the token is the key, 
 from __future__ import annotations
 
 import secrets
-from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -14,7 +12,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import schemas
-from services.survey.service import cadence, invitations, reports, responses, schedule, surveys
+from services.survey.page.render import page_html, page_language
+from services.survey.service import cadence, invitations, progress, reports, responses, schedule, surveys
 from services.survey.service.ratelimit import enforce_invitation_limits
 from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
@@ -31,7 +30,6 @@ manage_schedule = require(admin_only=True)  # the service's own settings (docs/d
 # The notification service fetches an invitation's link at send time with a service identity
 # holding only this permission; no user role reads links by invitation id (the link is the key).
 LINK_PERMISSION = "survey:invitation-links"
-PAGE = Path(__file__).parent / "page" / "answer.html"
 Token = PathParam(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
                   description="The invitation token: the only key needed")
 
@@ -117,12 +115,26 @@ async def customer_invitations(
 
 
 @router.get("/surveys/{survey_id}/results", response_model=schemas.ResultsOut, tags=["results"],
-            summary="Means per dimension, gaps between groups, NPS, CSAT and response rate")
+            summary="Means per dimension, gaps between groups, NPS, CSAT, response rate, and the "
+            "funnel (invited, opened, started, completed, drop-off per question)")
 async def get_results(
     survey_id: str, by: Literal["tier", "quadrant"] = "tier",
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
 ) -> schemas.ResultsOut:
     return await reports.results(session, survey_id, by)
+
+
+@router.get("/surveys/{survey_id}/trend", response_model=schemas.TrendOut, tags=["results"],
+            summary="Satisfaction, NPS and CSAT per month, overall and per tier (or quadrant)")
+async def get_trend(
+    survey_id: str, request: Request,
+    from_month: str | None = Query(None, alias="from", description="YYYY-MM; 11 months before `to`"),
+    to_month: str | None = Query(None, alias="to", description="YYYY-MM; this month by default"),
+    by: Literal["tier", "quadrant"] = "tier",
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.TrendOut:
+    clock = request.app.state.ctx.clock
+    return await reports.trend(session, survey_id, from_month, to_month, by, clock.now(), clock.zone)
 
 
 @router.get("/surveys/{survey_id}/coverage", response_model=schemas.CoverageOut, tags=["results"],
@@ -187,11 +199,6 @@ async def customer_satisfaction(
 public_router = APIRouter()
 
 
-@cache
-def _page_template() -> str:
-    return PAGE.read_text(encoding="utf-8")
-
-
 @public_router.get("/v1/invitations/{token}", response_model=schemas.PublicInvitationOut,
                    tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
                    summary="The questions of an invitation (no login: the token is the key)")
@@ -211,13 +218,30 @@ async def post_response(
     return await responses.answer(_ctx(request), session, token, body)
 
 
+@public_router.post("/v1/invitations/{token}/progress", response_model=schemas.ProgressOut,
+                    tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
+                    summary="Save answers as the customer goes: merged into those saved, restored on reload")
+async def post_progress(
+    body: schemas.ResponseIn, request: Request, token: str = Token,
+    session: AsyncSession = Depends(db_session),
+) -> schemas.ProgressOut:
+    return await progress.save_progress(session, token, body, _ctx(request).clock.now())
+
+
 @public_router.get("/s/{token}", response_class=HTMLResponse, tags=["answering"],
-                   summary="The mobile-friendly answering page an invitation URL points to")
-async def answering_page(token: str = Token) -> HTMLResponse:
+                   summary="The mobile-friendly answering page an invitation URL points to, in the "
+                   "customer's language: `lang` (zh-CN or en), else the browser's, Chinese by default")
+async def answering_page(
+    request: Request, token: str = Token,
+    lang: str | None = Query(None, max_length=20, description="zh-CN or en"),
+) -> HTMLResponse:
     # The token stays in the URL only: the page reads it from location and sends no referrer.
     nonce = secrets.token_urlsafe(16)
-    html = _page_template().replace("{{nonce}}", nonce)
+    language = page_language(lang, request.headers.get("accept-language"))
+    html = page_html(language).replace("{{nonce}}", nonce)
     return HTMLResponse(html, headers={
+        "Content-Language": language,
+        "Vary": "Accept-Language",
         "Content-Security-Policy": (
             f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
             "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "

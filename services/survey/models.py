@@ -61,6 +61,13 @@ class InvitationRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The funnel (invited -> opened -> started -> completed) and the answers saved as the customer
+    # goes (domain/progress.py), cleared once the response is in.
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    progress: Mapped[dict | None] = mapped_column(JSON)
+    progress_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    language: Mapped[str | None] = mapped_column(String(10))  # of the answering page: zh-CN or en
     # A scheduled invitation's period (`2026-Q4`); with the customer a unique key, so a schedule
     # that resumes after failing part way never invites a customer twice for one period.
     period_key: Mapped[str | None] = mapped_column(String(16))

@@ -140,6 +140,28 @@ async def count_hits(session: AsyncSession, buckets: list[str], window_start: da
     return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}
 
 
+async def funnel_rows(session: AsyncSession, survey_id: str) -> list[Any]:
+    """Per invitation of the survey: its groups, funnel times, saved answers and, once answered,
+    the response's answers."""
+    return list((await session.execute(
+        select(InvitationRow.tier, InvitationRow.quadrant, InvitationRow.opened_at,
+               InvitationRow.started_at, InvitationRow.answered_at, InvitationRow.progress,
+               ResponseRow.answers, ResponseRow.comments, ResponseRow.nps)
+        .outerjoin(ResponseRow, ResponseRow.invitation_id == InvitationRow.id)
+        .where(InvitationRow.survey_id == survey_id)
+    )).all())
+
+
+async def responses_between(
+    session: AsyncSession, survey_id: str, start: datetime, end: datetime
+) -> list[Any]:
+    """The survey's scored responses answered in [start, end)."""
+    return list((await session.execute(
+        select(ResponseRow.answered_at, ResponseRow.tier, ResponseRow.quadrant, ResponseRow.value,
+               ResponseRow.nps, ResponseRow.answers)
+        .where(ResponseRow.survey_id == survey_id, ResponseRow.kind == "survey",
+               ResponseRow.answered_at >= start, ResponseRow.answered_at < end)
+    )).all())
 async def drop_windows_before(session: AsyncSession, cutoff: datetime) -> None:
     """Forget rate-limit windows that ended before `cutoff`."""
     await session.execute(delete(RateLimitRow).where(RateLimitRow.window_start < cutoff))

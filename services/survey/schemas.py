@@ -41,8 +41,11 @@ TierWeights = dict[str, dict[str, float]]
 
 
 class SurveyIn(Strict):
-    name: str = Field(min_length=1, max_length=200)
-    description: str | None = Field(default=None, max_length=2000)
+    name: str = Field(min_length=1, max_length=200, description="The title customers see")
+    name_zh: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, max_length=2000,
+                                    description="Shown to customers under the title: the survey's purpose")
+    description_zh: str | None = Field(default=None, max_length=2000)
     dimensions: list[DimensionIn] = Field(min_length=1, max_length=20)
     nps_question: str | None = Field(
         default=None, max_length=500, description="Include an NPS (0-10) question with this text"
@@ -83,7 +86,9 @@ class OpenQuestionOut(BaseModel):
 class SurveyOut(BaseModel):
     id: str
     name: str
+    name_zh: str = ""
     description: str
+    description_zh: str = ""
     is_default: bool
     dimensions: list[DimensionOut]
     items: list[ItemOut] = Field(description="Every Likert item, with its dimension")
@@ -108,9 +113,15 @@ class SurveySummary(BaseModel):
 # --- invitations -----------------------------------------------------------------------------
 
 
+Language = Literal["zh-CN", "en"]
+
+
 class InvitationsIn(Strict):
     customer_ids: list[CustomerId] = Field(min_length=1, max_length=1000)
     expires_in_days: int | None = Field(default=None, ge=1, le=365)
+    language: Language | None = Field(
+        default=None, description="Language of the answering page; without it the page follows the "
+        "customer's browser, Chinese (zh-CN) by default")
 
 
 InvitationKind = Literal["survey", "verification"]
@@ -129,6 +140,9 @@ class InvitationOut(BaseModel):
     created_at: datetime
     expires_at: datetime
     answered_at: datetime | None = None
+    opened_at: datetime | None = Field(default=None, description="First time the questions were fetched")
+    started_at: datetime | None = Field(default=None, description="First answer saved")
+    language: Language | None = None
 
 
 class SkippedInvitationOut(BaseModel):
@@ -202,12 +216,22 @@ class CoverageOut(BaseModel):
 
 class QuestionOut(BaseModel):
     id: str
-    type: Literal["likert", "nps", "open", "yes_no"]
+    type: Literal["likert", "nps", "open", "yes_no", "rating"]
     text: str
     text_zh: str = ""
     dimension: str | None = None
     min: int | None = None
     max: int | None = None
+    required: bool = Field(default=True, description="False for NPS, open questions and the rating")
+
+
+class SavedAnswersOut(BaseModel):
+    """Answers saved as the customer goes; a page refresh restores them."""
+
+    answers: dict[str, int] = Field(default_factory=dict)
+    nps: int | None = None
+    comments: dict[str, str] = Field(default_factory=dict)
+    solved: bool | None = None
 
 
 class PublicInvitationOut(BaseModel):
@@ -215,16 +239,29 @@ class PublicInvitationOut(BaseModel):
 
     kind: InvitationKind
     title: str
+    title_zh: str = ""
     description: str = ""
+    description_zh: str = ""
+    language: Language | None = Field(default=None, description="The page language the inviter chose")
     expires_at: datetime
     dimensions: list[DimensionOut] = Field(default_factory=list)
     questions: list[QuestionOut]
+    saved: SavedAnswersOut | None = Field(default=None, description="Answers saved so far, if any")
+
+
+class ProgressOut(BaseModel):
+    saved: SavedAnswersOut
+    saved_at: datetime
+    answered: int = Field(description="Questions answered so far")
+    questions: int
 
 
 class ResponseIn(Strict):
-    answers: dict[str, int] = Field(default_factory=dict, description="item id -> 1..5")
+    answers: dict[str, int] = Field(
+        default_factory=dict, description="item id -> 1..5; on a ticket verification, `rating` -> 1..5")
     nps: int | None = Field(default=None, description="0..10")
-    comments: dict[str, str] = Field(default_factory=dict, description="open question id -> text")
+    comments: dict[str, str] = Field(
+        default_factory=dict, description="open question id -> text; on a ticket verification, `comment`")
     solved: bool | None = Field(default=None, description="The answer to a ticket verification")
 
 
@@ -246,6 +283,7 @@ class ResponseOut(BaseModel):
     answered_at: datetime
     satisfaction: SatisfactionOut | None = None
     solved: bool | None = None
+    rating: int | None = Field(default=None, description="A verification's optional 1-5 rating")
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -262,6 +300,19 @@ class GroupOut(BaseModel):
     csat: float | None = Field(description="Share (0-1) of item answers that are 4 or 5")
     levels: dict[str, int]
     gap_to_overall: dict[str, float] = Field(default_factory=dict)
+    opened: int = Field(description="Invitations whose questions were fetched")
+    started: int = Field(description="Invitations with at least one answer saved or sent")
+    completed: int = Field(description="Invitations answered (the responses)")
+    drop_off: list[DropOffOut] = Field(
+        description="Per question in page order, then `submit`: where started invitations stopped")
+
+
+class DropOffOut(BaseModel):
+    question_id: str
+    answered: int
+    reached: int = Field(description="Started invitations that had not stopped before this question")
+    dropped: int = Field(description="Started, not completed, and stopped at this question")
+    drop_off_rate: float | None
 
 
 class GapOut(BaseModel):
@@ -313,3 +364,25 @@ class CustomerSatisfactionOut(BaseModel):
     latest: SatisfactionPoint | None
     items: list[SatisfactionPoint] = Field(description="Oldest first")
     next_cursor: str | None = None
+
+
+class TrendPointOut(BaseModel):
+    group: str
+    responses: int
+    satisfaction: float | None = Field(description="Mean weighted satisfaction, 1-5")
+    nps: float | None
+    csat: float | None
+
+
+class TrendMonthOut(BaseModel):
+    month: str
+    overall: TrendPointOut
+    groups: list[TrendPointOut]
+
+
+class TrendOut(BaseModel):
+    survey_id: str
+    by: Literal["tier", "quadrant"]
+    from_month: str
+    to_month: str
+    months: list[TrendMonthOut] = Field(description="Every month of the range, oldest first, empty ones too")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import itertools
 import json
@@ -27,6 +28,11 @@ def chromium_installed() -> bool:
 
 class CdpError(RuntimeError):
     pass
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 class Page:
@@ -78,6 +84,12 @@ class Page:
             f"{expression!r} not true within {timeout}s; page says: {body!r}; last error: {last_error}"
         )
 
+    async def screenshot(self, path: Path) -> None:
+        """The whole page (beyond the screen's height) as a PNG."""
+        result = await self.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        image = base64.b64decode(result["data"])
+        await asyncio.to_thread(_write, path, image)
+
     async def goto(self, url: str, timeout: float = 30) -> None:
         """Navigate and return once the new document has loaded, so no check sees the old one."""
         self.events.clear()
@@ -123,8 +135,8 @@ class Chromium:
                     await asyncio.sleep(0.1)
 
     @contextlib.asynccontextmanager
-    async def page(self, *, width: int = 390, height: int = 844):
-        """A new tab emulating a phone screen."""
+    async def page(self, *, width: int = 390, height: int = 844, accept_language: str | None = None):
+        """A new tab emulating a phone screen (and a browser preferring `accept_language`)."""
         async with httpx.AsyncClient() as client:
             target = (await client.put(f"http://127.0.0.1:{self.port}/json/new?about:blank")).json()
         async with websockets.connect(target["webSocketDebuggerUrl"], max_size=None) as socket:
@@ -133,6 +145,10 @@ class Chromium:
             await page.send("Emulation.setDeviceMetricsOverride", {
                 "width": width, "height": height, "deviceScaleFactor": 2, "mobile": True,
             })
+            if accept_language:
+                await page.send("Network.enable")
+                await page.send("Network.setExtraHTTPHeaders",
+                                {"headers": {"Accept-Language": accept_language}})
             yield page
 
     async def __aexit__(self, *exc: object) -> None:

@@ -19,6 +19,7 @@ from services.segmentation.settings import segmentation_settings
 from services.survey.app import create_app as create_survey
 from services.survey.models import CustomerTierRow as SurveyTier
 from services.survey.settings import survey_settings
+from shared.business_time import month_of
 from tests.support import ADMIN, EventCollector, bearer, eventually, running_service
 
 AGENT = bearer("agent", sub="agent-7")
@@ -109,7 +110,8 @@ async def test_vip_ticket_is_verified_reopened_and_closed_across_services(stack,
         token = await _verification_token(survey, customer_id, ticket_id, answered)
         question = (await survey.get(f"/v1/invitations/{token}")).json()
         assert "solved" in str(question).lower()
-        no = await survey.post(f"/v1/invitations/{token}/response", json={"solved": False})
+        no = await survey.post(f"/v1/invitations/{token}/response",
+                               json={"solved": False, "answers": {"rating": 2}})
         assert no.status_code == 201, no.text
         answered.add(token)
         await events.wait_for(
@@ -124,7 +126,9 @@ async def test_vip_ticket_is_verified_reopened_and_closed_across_services(stack,
                                     json={"solution": "Invoices regenerated", "improvement": "Monitoring"})
         assert again.status_code == 200, again.text
         token = await _verification_token(survey, customer_id, ticket_id, answered)
-        yes = await survey.post(f"/v1/invitations/{token}/response", json={"solved": True})
+        yes = await survey.post(f"/v1/invitations/{token}/response",
+                                json={"solved": True, "answers": {"rating": 5},
+                                      "comments": {"comment": "Thanks, quick fix"}})
         assert yes.status_code == 201, yes.text
         await events.wait_for(lambda e: e["type"] == "ticket-closed" and e["data"]["ticket_id"] == ticket_id,
                               timeout=40)
@@ -133,6 +137,13 @@ async def test_vip_ticket_is_verified_reopened_and_closed_across_services(stack,
     answers = [e for e in events.events if e["type"] == "ticket-verification-answered"
                and e["data"]["ticket_id"] == ticket_id]
     assert [e["data"]["solved"] for e in answers] == [False, True]
+    # CSAT after resolution: both ratings reached feedback, credited to the agent who handled it.
+    assert closed["csat_rating"] == 5
+    month = month_of(datetime.fromisoformat(closed["closed_at"]), feedback.app.state.ctx.clock.zone)
+    report = (await feedback.get("/v1/reports/csat", params={"month": month, "by": "agent"},
+                                 headers=ADMIN)).json()
+    agent = next(g for g in report["groups"] if g["group"] == "agent-7")
+    assert agent["distribution"]["2"] >= 1 and agent["distribution"]["5"] >= 1
 
 
 async def test_a_satisfaction_answer_uses_the_tier_and_reaches_segmentation(stack):

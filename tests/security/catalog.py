@@ -25,6 +25,7 @@ PUBLIC_ROUTES = {
     ("GET", "/readyz"),
     ("GET", "/v1/invitations/{token}"),
     ("POST", "/v1/invitations/{token}/response"),
+    ("POST", "/v1/invitations/{token}/progress"),
     ("GET", "/s/{token}"),
     ("GET", "/v1/track/open/{message_id}"),
     ("GET", "/v1/track/click/{message_id}"),

@@ -66,10 +66,17 @@ async def _feedback(client, customer_id: str) -> set[str]:
     replied = await client.post(f"/v1/tickets/{ticket_id}/responses", headers=AGENT,
                                 json={"message": f"we will call {PHONE}"})
     assert replied.status_code == 200, replied.text
+    asked = await client.post(f"/v1/tickets/{ticket_id}/messages", headers=AGENT, json={
+        "author": "customer", "body": f"new number {PHONE_SPACED}, mail {EMAIL}", "channel": "phone"})
+    assert asked.status_code == 201, asked.text
     resolved = await client.post(f"/v1/tickets/{ticket_id}/resolve", headers=AGENT, json={
         "solution": f"called back on {PHONE}", "improvement": f"confirmed by {EMAIL}"})
     assert resolved.status_code == 200, resolved.text
-    return {"ticket-created", "ticket-resolved"}
+    # The customer writes again: the ticket reopens, the message stays on the ticket.
+    again = await client.post(f"/v1/tickets/{ticket_id}/messages", headers=AGENT, json={
+        "author": "customer", "body": f"still wrong, {PHONE}", "channel": "email"})
+    assert again.status_code == 201, again.text
+    return {"ticket-created", "ticket-resolved", "ticket-reopened"}
 
 
 async def _survey(client, customer_id: str) -> set[str]:
@@ -80,9 +87,12 @@ async def _survey(client, customer_id: str) -> set[str]:
     token = invited.json()["items"][0]["token"]
     survey = (await client.get("/v1/invitations/" + token)).json()
     items = [item["id"] for dimension in survey["dimensions"] for item in dimension["items"]]
-    comments = {q["id"]: f"Reach me on {PHONE}, {EMAIL}" for q in survey.get("open_questions", [])}
+    comments = {q["id"]: f"Reach me on {PHONE}, {EMAIL}" for q in survey["questions"] if q["type"] == "open"}
+    assert comments
+    saved = await client.post(f"/v1/invitations/{token}/progress", json={"comments": comments})
+    assert saved.status_code == 200, saved.text
     answer = await client.post(f"/v1/invitations/{token}/response",
-                               json={"answers": dict.fromkeys(items, 2), "nps": 3, "comments": comments})
+                               json={"answers": dict.fromkeys(items, 2), "nps": 3})
     assert answer.status_code == 201, answer.text
     return {"satisfaction-scored"}
 

@@ -74,6 +74,22 @@ async def test_demo_data_holds_the_worked_examples_and_a_rescore_reaches_a_consu
                                   timeout=30)
 
 
+async def test_the_demo_tickets_and_survey_answers_carry_their_customers_tiers(platform):
+    """The other demos load right after segmentation's, while its scores are still on their way:
+    every demo ticket still has its customer's tier (SLA rows of tier and priority) and the survey's
+    answers are grouped under real tiers, so the console's queue and dashboard show them."""
+    headers = {"Authorization": f"Bearer {platform['token']}"}
+    ports = platform["ports"]
+    async with httpx.AsyncClient(headers=headers, timeout=30) as client:
+        tickets = (await client.get(f"http://127.0.0.1:{ports['feedback']}/v1/tickets")).json()["items"]
+        results = (
+            await client.get(f"http://127.0.0.1:{ports['survey']}/v1/surveys/default/results")
+        ).json()
+    assert tickets and all(t["tier"] and t["sla"]["policy"]["tier_row"] for t in tickets), tickets
+    answered = {g["group"]: g["responses"] for g in results["groups"] if g["responses"]}
+    assert set(answered) == {"Key", "Regular", "Observation"} and sum(answered.values()) == 6, answered
+
+
 async def test_the_demo_webhook_receiver_gets_signed_ticket_events_and_the_mail_sink_lists_mail(platform):
     """docs/design.md §10 under `make run`: the local receiver subscribed by the demo verifies each
     signature with the Standard Webhooks reference library; the sink's page lists the mail sent."""
@@ -94,6 +110,38 @@ async def test_the_demo_webhook_receiver_gets_signed_ticket_events_and_the_mail_
         assert await eventually(mail_sent, timeout=60)
         page = await client.get("/")
     assert page.status_code == 200 and "Mail sink" in page.text
+
+
+async def test_a_subscription_made_as_the_readme_shows_replays_the_last_hour_to_the_local_receiver(platform):
+    """The README's webhook walk: subscribe the local receiver, hand it the secret shown once, replay
+    the last hour; every delivery is accepted and its signature checked."""
+    from datetime import UTC, datetime, timedelta
+
+    sink = f"http://127.0.0.1:{platform['sink_port']}"
+    notification = f"http://127.0.0.1:{platform['ports']['notification']}"
+    headers = {"Authorization": f"Bearer {platform['token']}"}
+    async with httpx.AsyncClient(base_url=notification, headers=headers, timeout=30) as client:
+        created = await client.post(
+            "/v1/webhooks", json={"url": f"{sink}/webhook", "event_types": ["tier-changed"]}
+        )
+        assert created.status_code == 201, created.text
+        subscription = created.json()
+        handed = await client.post(f"{sink}/webhook-secrets", json={"secret": subscription["secret"]})
+        assert handed.status_code == 204
+        since = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+        replay = await client.post(f"/v1/webhooks/{subscription['id']}/replay", json={"since": since})
+        assert replay.status_code in (200, 202) and replay.json()["events"] > 0, replay.text
+
+        async def delivered():
+            items = (await client.get(f"/v1/webhooks/{subscription['id']}/deliveries")).json()["items"]
+            done = len(items) == replay.json()["events"] and all(d["status"] == "delivered" for d in items)
+            return items if done else None
+
+        deliveries = await eventually(delivered, timeout=60)
+        received = (await client.get(f"{sink}/webhooks.json")).json()
+    assert {d["last_status_code"] for d in deliveries} == {204}
+    tier_changes = [r for r in received if r["type"] == "tier-changed"]
+    assert tier_changes and all(r["verified"] for r in tier_changes)
 
 
 async def test_a_demo_agent_works_a_ticket_in_the_console_from_the_queue_to_resolution(platform):

@@ -117,8 +117,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reply; the first reply stops the first-response clock */
+        /** Reply; the first reply stops the first-response clock, any reply the next-reply one */
         post: operations["respond_v1_tickets__ticket_id__responses_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{ticket_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message from the customer (the team owes a reply) or an agent (a reply)
+         * @description A customer message starts the next-reply clock, resumes a ticket pending the customer, reopens a resolved ticket, and reopens a closed one within the SLA policy's `reopening.closed_within_days` (7 by default); later it is a 409.
+         */
+        post: operations["post_message_v1_tickets__ticket_id__messages_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -134,7 +154,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** pending_customer pauses the SLA clocks; in_progress resumes them */
+        /** pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits on a third party with the clocks running */
         post: operations["change_status_v1_tickets__ticket_id__status_post"];
         delete?: never;
         options?: never;
@@ -168,7 +188,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The customer's answer: solved closes, not solved reopens with a new clock */
+        /** The customer's answer (with an optional 1-5 rating): solved closes, not solved reopens with a new clock */
         post: operations["verification_v1_tickets__ticket_id__verification_post"];
         delete?: never;
         options?: never;
@@ -257,6 +277,57 @@ export interface paths {
         };
         /** Per tier and month: on-time rates, first-contact resolution, reopens, satisfaction */
         get: operations["sla_report_v1_reports_sla_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/csat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSAT after resolution in a business month, per agent, team or tier */
+        get: operations["csat_report_v1_reports_csat_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/sla/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First-response, next-reply and resolution on-time rates per business month and tier */
+        get: operations["sla_trend_v1_reports_sla_trend_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/ticket-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Topics of ticket descriptions (Chinese and English keyword clusters) per category and business month */
+        get: operations["ticket_topics_v1_reports_ticket_topics_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -385,6 +456,11 @@ export interface components {
              */
             team?: string | null;
         };
+        /**
+         * Author
+         * @enum {string}
+         */
+        Author: "customer" | "agent";
         /** CalendarDoc */
         CalendarDoc: {
             /**
@@ -466,6 +542,30 @@ export interface components {
             first_response_hours?: number | null;
             /** Resolution Hours */
             resolution_hours?: number | null;
+            /**
+             * Next Reply Hours
+             * @description Reply owed after each customer message; defaults to the row's first-response target
+             */
+            next_reply_hours?: number | null;
+        };
+        /** CategoryMonthOut */
+        CategoryMonthOut: {
+            /** Month */
+            month: string;
+            /** Tickets */
+            tickets: number;
+            /**
+             * Topics
+             * @description Tickets per topic, the most frequent first
+             */
+            topics: components["schemas"]["TopicCount"][];
+        };
+        /** CategoryTopicsOut */
+        CategoryTopicsOut: {
+            /** Category */
+            category: string;
+            /** Months */
+            months: components["schemas"]["CategoryMonthOut"][];
         };
         /**
          * Channel
@@ -513,6 +613,89 @@ export interface components {
             moved_at: string | null;
             /** Moved By */
             moved_by: string | null;
+        };
+        /**
+         * CsatGroup
+         * @enum {string}
+         */
+        CsatGroup: "agent" | "team" | "tier";
+        /** CsatGroupOut */
+        CsatGroupOut: {
+            /**
+             * Group
+             * @description The agent, team or tier; `unknown` when none was recorded
+             */
+            group: string;
+            /** Ratings */
+            ratings: number;
+            /**
+             * Csat
+             * @description Share (0-1) of ratings that are 4 or 5
+             */
+            csat: number | null;
+            /** Mean Rating */
+            mean_rating: number | null;
+            /**
+             * Distribution
+             * @description Ratings per score, `1` to `5`
+             */
+            distribution: {
+                [key: string]: number;
+            };
+        };
+        /** CsatReportOut */
+        CsatReportOut: {
+            /** Month */
+            month: string;
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "agent" | "team" | "tier";
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            overall: components["schemas"]["CsatGroupOut"];
+            /** Groups */
+            groups: components["schemas"]["CsatGroupOut"][];
+            /** Definitions */
+            definitions: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * DurationsOut
+         * @description Zendesk's requester wait and agent work time, counted up to `counted_until` (the last status
+         *     change); an open ticket keeps counting from there.
+         */
+        DurationsOut: {
+            /**
+             * Requester Wait Seconds
+             * @description New, assigned, in progress, reopened, on hold
+             */
+            requester_wait_seconds: number;
+            /**
+             * Requester Wait Business Seconds
+             * @description The same on the ticket's SLA clock
+             */
+            requester_wait_business_seconds: number;
+            /**
+             * Agent Work Seconds
+             * @description New, assigned, in progress, reopened
+             */
+            agent_work_seconds: number;
+            /**
+             * Agent Work Business Seconds
+             * @description The same on the ticket's SLA clock
+             */
+            agent_work_business_seconds: number;
+            /**
+             * Counted Until
+             * Format: date-time
+             */
+            counted_until: string;
         };
         /** EffectSection */
         EffectSection: {
@@ -584,6 +767,34 @@ export interface components {
             /** Keywords */
             keywords: string[];
         };
+        /** MessageIn */
+        MessageIn: {
+            /** @description `customer`: the team now owes a reply (next-reply clock); `agent`: a reply, the same as `POST .../responses` */
+            author: components["schemas"]["Author"];
+            /** Body */
+            body: string;
+            /** @description Where the message came from or went */
+            channel?: components["schemas"]["Channel"] | null;
+        };
+        /** MessageOut */
+        MessageOut: {
+            /** Id */
+            id: number;
+            author: components["schemas"]["Author"];
+            /** Body */
+            body: string;
+            channel: components["schemas"]["Channel"] | null;
+            /**
+             * Actor
+             * @description Who recorded the message
+             */
+            actor: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
         /** MonthlyReportOut */
         MonthlyReportOut: {
             /** Month */
@@ -621,6 +832,8 @@ export interface components {
             tickets: number;
             /** First Response On Time Rate */
             first_response_on_time_rate: number | null;
+            /** Next Reply On Time Rate */
+            next_reply_on_time_rate?: number | null;
             /** Resolution On Time Rate */
             resolution_on_time_rate: number | null;
         };
@@ -662,6 +875,15 @@ export interface components {
             type_rules?: components["schemas"]["TypeRuleDoc"][];
             /** @default P2 */
             default_priority: components["schemas"]["Priority"];
+        };
+        /** ReopeningDoc */
+        ReopeningDoc: {
+            /**
+             * Closed Within Days
+             * @description A customer message reopens a ticket closed at most this many days ago; later the message is refused (409) and belongs on a new ticket. 0: a closed ticket never reopens
+             * @default 7
+             */
+            closed_within_days: number;
         };
         /** ReportPeriod */
         ReportPeriod: {
@@ -878,6 +1100,23 @@ export interface components {
             resolution_breached: boolean;
             /** Resolution Level */
             resolution_level: number;
+            /**
+             * Next Reply Started At
+             * @description The oldest customer message the team has not answered yet; null when no reply is owed
+             */
+            next_reply_started_at: string | null;
+            /** Next Reply Due */
+            next_reply_due: string | null;
+            /** Next Reply Warning At */
+            next_reply_warning_at: string | null;
+            /** Next Reply Task Force At */
+            next_reply_task_force_at: string | null;
+            /** Next Reply Level */
+            next_reply_level: number;
+            /** Next Replies On Time */
+            next_replies_on_time: number;
+            /** Next Replies Late */
+            next_replies_late: number;
             /** Paused */
             paused: boolean;
             /** Paused At */
@@ -896,6 +1135,7 @@ export interface components {
             round_the_clock?: components["schemas"]["RoundTheClockDoc"];
             escalation?: components["schemas"]["EscalationDoc"];
             calendar?: components["schemas"]["CalendarDoc"];
+            reopening?: components["schemas"]["ReopeningDoc"];
         };
         /** SlaPolicyOut */
         SlaPolicyOut: {
@@ -919,6 +1159,7 @@ export interface components {
             round_the_clock?: components["schemas"]["RoundTheClockDoc"];
             escalation?: components["schemas"]["EscalationDoc"];
             calendar?: components["schemas"]["CalendarDoc"];
+            reopening?: components["schemas"]["ReopeningDoc"];
         };
         /** SlaReportOut */
         SlaReportOut: {
@@ -940,6 +1181,11 @@ export interface components {
             definitions: {
                 [key: string]: string;
             };
+            /**
+             * Trend
+             * @description On-time rates of the 6 months up to this one, per tier (as GET /v1/reports/sla/trend)
+             */
+            trend: components["schemas"]["SlaTrendMonth"][];
         };
         /** SlaSection */
         SlaSection: {
@@ -960,18 +1206,59 @@ export interface components {
                 };
             };
         };
+        /** SlaTrendMonth */
+        SlaTrendMonth: {
+            /** Month */
+            month: string;
+            /**
+             * Tiers
+             * @description Per tier (`unknown` when none) and `all`
+             */
+            tiers: {
+                [key: string]: components["schemas"]["SlaTrendPoint"];
+            };
+        };
+        /** SlaTrendOut */
+        SlaTrendOut: {
+            /** From Month */
+            from_month: string;
+            /** To Month */
+            to_month: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Months
+             * @description Every month of the range, oldest first
+             */
+            months: components["schemas"]["SlaTrendMonth"][];
+        };
+        /** SlaTrendPoint */
+        SlaTrendPoint: {
+            /** Tickets */
+            tickets: number;
+            /** First Response On Time Rate */
+            first_response_on_time_rate: number | null;
+            /** Next Reply On Time Rate */
+            next_reply_on_time_rate: number | null;
+            /** Resolution On Time Rate */
+            resolution_on_time_rate: number | null;
+        };
         /**
          * Status
          * @enum {string}
          */
-        Status: "new" | "assigned" | "in_progress" | "pending_customer" | "resolved" | "closed" | "reopened";
+        Status: "new" | "assigned" | "in_progress" | "pending_customer" | "on_hold" | "resolved" | "closed" | "reopened";
         /** StatusIn */
         StatusIn: {
             /**
              * Status
+             * @description `pending_customer` pauses the SLA clocks; `on_hold` (waiting on a third party) leaves them running; `in_progress` resumes the work
              * @enum {string}
              */
-            status: "pending_customer" | "in_progress";
+            status: "pending_customer" | "in_progress" | "on_hold";
             /** Note */
             note?: string | null;
         };
@@ -981,6 +1268,11 @@ export interface components {
             first_response_hours: number;
             /** Resolution Hours */
             resolution_hours: number;
+            /**
+             * Next Reply Hours
+             * @description Reply owed after each customer message; defaults to the row's first-response target
+             */
+            next_reply_hours?: number | null;
         };
         /** TicketIn */
         TicketIn: {
@@ -1039,6 +1331,13 @@ export interface components {
             /** Satisfaction Level */
             satisfaction_level: string | null;
             /**
+             * Csat Rating
+             * @description The latest 1-5 rating given with the verification
+             */
+            csat_rating: number | null;
+            /** Csat Rated At */
+            csat_rated_at: string | null;
+            /**
              * Reported At
              * Format: date-time
              */
@@ -1057,8 +1356,14 @@ export interface components {
             resolved_at: string | null;
             /** Closed At */
             closed_at: string | null;
+            durations: components["schemas"]["DurationsOut"];
             /** History */
             history?: components["schemas"]["HistoryOut"][] | null;
+            /**
+             * Messages
+             * @description The conversation after the description, oldest first
+             */
+            messages?: components["schemas"]["MessageOut"][] | null;
         };
         /**
          * TicketResolutionOut
@@ -1079,6 +1384,45 @@ export interface components {
             improvement?: string | null;
             /** Resolved At */
             resolved_at?: string | null;
+        };
+        /** TicketTopicOut */
+        TicketTopicOut: {
+            /**
+             * Id
+             * @description Referred to by `by_category[].months[].topics`
+             */
+            id: number;
+            /** Label */
+            label: string;
+            /** Keywords */
+            keywords: string[];
+            /** Count */
+            count: number;
+            /**
+             * Examples
+             * @description Descriptions closest to the topic's centre
+             */
+            examples: string[];
+            /** Example Ticket Ids */
+            example_ticket_ids: string[];
+        };
+        /** TicketTopicsOut */
+        TicketTopicsOut: {
+            /** From Month */
+            from_month: string;
+            /** To Month */
+            to_month: string;
+            /** Category */
+            category: string | null;
+            /**
+             * Tickets
+             * @description Descriptions clustered (the latest ones, up to the service's limit)
+             */
+            tickets: number;
+            /** Topics */
+            topics: components["schemas"]["TicketTopicOut"][];
+            /** By Category */
+            by_category: components["schemas"]["CategoryTopicsOut"][];
         };
         /**
          * TicketType
@@ -1121,6 +1465,13 @@ export interface components {
             resolved: number;
             /** First Response On Time Rate */
             first_response_on_time_rate: number | null;
+            /** Next Reply On Time Rate */
+            next_reply_on_time_rate: number | null;
+            /**
+             * Next Replies
+             * @description Replies owed after customer messages: made, or overdue now
+             */
+            next_replies: number;
             /** Resolution On Time Rate */
             resolution_on_time_rate: number | null;
             /** First Contact Resolution Rate */
@@ -1131,6 +1482,21 @@ export interface components {
             satisfaction_after_resolution: number | null;
             /** Satisfaction Answers */
             satisfaction_answers: number;
+            /**
+             * Csat
+             * @description Rated tickets whose latest rating is 4 or 5 / rated tickets
+             */
+            csat: number | null;
+            /** Csat Ratings */
+            csat_ratings: number;
+            /** Requester Wait Hours Median */
+            requester_wait_hours_median: number | null;
+            /** Requester Wait Business Hours Median */
+            requester_wait_business_hours_median: number | null;
+            /** Agent Work Hours Median */
+            agent_work_hours_median: number | null;
+            /** Agent Work Business Hours Median */
+            agent_work_business_hours_median: number | null;
             /**
              * Closed Confirmed
              * @description Closed on the customer's confirmation
@@ -1143,6 +1509,13 @@ export interface components {
              * @default 0
              */
             closed_without_confirmation: number;
+        };
+        /** TopicCount */
+        TopicCount: {
+            /** Topic */
+            topic: number;
+            /** Tickets */
+            tickets: number;
         };
         /** TypeRuleDoc */
         TypeRuleDoc: {
@@ -1168,6 +1541,11 @@ export interface components {
             solved: boolean;
             /** Comment */
             comment?: string | null;
+            /**
+             * Rating
+             * @description The customer's optional 1-5 rating of the resolution (CSAT)
+             */
+            rating?: number | null;
         };
         /** VerificationPolicyDoc */
         VerificationPolicyDoc: {
@@ -1488,6 +1866,44 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    post_message_v1_tickets__ticket_id__messages_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
+            path: {
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1863,6 +2279,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaReportOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    csat_report_v1_reports_csat_get: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM */
+                month: string;
+                by?: components["schemas"]["CsatGroup"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatReportOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    sla_trend_v1_reports_sla_trend_get: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; 11 months before `to` */
+                from?: string | null;
+                /** @description YYYY-MM; this month by default */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaTrendOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    ticket_topics_v1_reports_ticket_topics_get: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; 2 months before `to` */
+                from?: string | null;
+                /** @description YYYY-MM; this month by default */
+                to?: string | null;
+                /** @description Only this category */
+                category?: string | null;
+                max_topics?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTopicsOut"];
                 };
             };
             /** @description Validation Error */

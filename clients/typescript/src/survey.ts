@@ -148,8 +148,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Means per dimension, gaps between groups, NPS, CSAT and response rate */
+        /** Means per dimension, gaps between groups, NPS, CSAT, response rate, and the funnel (invited, opened, started, completed, drop-off per question) */
         get: operations["get_results_v1_surveys__survey_id__results_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/surveys/{survey_id}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satisfaction, NPS and CSAT per month, overall and per tier (or quadrant) */
+        get: operations["get_trend_v1_surveys__survey_id__trend_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -261,6 +278,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invitations/{token}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save answers as the customer goes: merged into those saved, restored on reload */
+        post: operations["post_progress_v1_invitations__token__progress_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/s/{token}": {
         parameters: {
             query?: never;
@@ -268,7 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mobile-friendly answering page an invitation URL points to */
+        /** The mobile-friendly answering page an invitation URL points to, in the customer's language: `lang` (zh-CN or en), else the browser's, Chinese by default */
         get: operations["answering_page_s__token__get"];
         put?: never;
         post?: never;
@@ -486,6 +520,25 @@ export interface components {
             /** Items */
             items: components["schemas"]["ItemOut"][];
         };
+        /** DropOffOut */
+        DropOffOut: {
+            /** Question Id */
+            question_id: string;
+            /** Answered */
+            answered: number;
+            /**
+             * Reached
+             * @description Started invitations that had not stopped before this question
+             */
+            reached: number;
+            /**
+             * Dropped
+             * @description Started, not completed, and stopped at this question
+             */
+            dropped: number;
+            /** Drop Off Rate */
+            drop_off_rate: number | null;
+        };
         /** GapOut */
         GapOut: {
             /** Dimension */
@@ -535,6 +588,26 @@ export interface components {
             gap_to_overall?: {
                 [key: string]: number;
             };
+            /**
+             * Opened
+             * @description Invitations whose questions were fetched
+             */
+            opened: number;
+            /**
+             * Started
+             * @description Invitations with at least one answer saved or sent
+             */
+            started: number;
+            /**
+             * Completed
+             * @description Invitations answered (the responses)
+             */
+            completed: number;
+            /**
+             * Drop Off
+             * @description Per question in page order, then `submit`: where started invitations stopped
+             */
+            drop_off: components["schemas"]["DropOffOut"][];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -604,6 +677,18 @@ export interface components {
             expires_at: string;
             /** Answered At */
             answered_at?: string | null;
+            /**
+             * Opened At
+             * @description First time the questions were fetched
+             */
+            opened_at?: string | null;
+            /**
+             * Started At
+             * @description First answer saved
+             */
+            started_at?: string | null;
+            /** Language */
+            language?: ("zh-CN" | "en") | null;
         };
         /** InvitationsIn */
         InvitationsIn: {
@@ -611,6 +696,11 @@ export interface components {
             customer_ids: string[];
             /** Expires In Days */
             expires_in_days?: number | null;
+            /**
+             * Language
+             * @description Language of the answering page; without it the page follows the customer's browser, Chinese (zh-CN) by default
+             */
+            language?: ("zh-CN" | "en") | null;
         };
         /** InvitationsOut */
         InvitationsOut: {
@@ -683,6 +773,22 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** ProgressOut */
+        ProgressOut: {
+            saved: components["schemas"]["SavedAnswersOut"];
+            /**
+             * Saved At
+             * Format: date-time
+             */
+            saved_at: string;
+            /**
+             * Answered
+             * @description Questions answered so far
+             */
+            answered: number;
+            /** Questions */
+            questions: number;
+        };
         /**
          * PublicInvitationOut
          * @description What a customer sees through the token: the questions, nothing about other customers.
@@ -696,10 +802,25 @@ export interface components {
             /** Title */
             title: string;
             /**
+             * Title Zh
+             * @default
+             */
+            title_zh: string;
+            /**
              * Description
              * @default
              */
             description: string;
+            /**
+             * Description Zh
+             * @default
+             */
+            description_zh: string;
+            /**
+             * Language
+             * @description The page language the inviter chose
+             */
+            language?: ("zh-CN" | "en") | null;
             /**
              * Expires At
              * Format: date-time
@@ -709,6 +830,8 @@ export interface components {
             dimensions?: components["schemas"]["DimensionOut"][];
             /** Questions */
             questions: components["schemas"]["QuestionOut"][];
+            /** @description Answers saved so far, if any */
+            saved?: components["schemas"]["SavedAnswersOut"] | null;
         };
         /** QuestionOut */
         QuestionOut: {
@@ -718,7 +841,7 @@ export interface components {
              * Type
              * @enum {string}
              */
-            type: "likert" | "nps" | "open" | "yes_no";
+            type: "likert" | "nps" | "open" | "yes_no" | "rating";
             /** Text */
             text: string;
             /**
@@ -732,12 +855,18 @@ export interface components {
             min?: number | null;
             /** Max */
             max?: number | null;
+            /**
+             * Required
+             * @description False for NPS, open questions and the rating
+             * @default true
+             */
+            required: boolean;
         };
         /** ResponseIn */
         ResponseIn: {
             /**
              * Answers
-             * @description item id -> 1..5
+             * @description item id -> 1..5; on a ticket verification, `rating` -> 1..5
              */
             answers?: {
                 [key: string]: number;
@@ -749,7 +878,7 @@ export interface components {
             nps?: number | null;
             /**
              * Comments
-             * @description open question id -> text
+             * @description open question id -> text; on a ticket verification, `comment`
              */
             comments?: {
                 [key: string]: string;
@@ -779,6 +908,11 @@ export interface components {
             satisfaction?: components["schemas"]["SatisfactionOut"] | null;
             /** Solved */
             solved?: boolean | null;
+            /**
+             * Rating
+             * @description A verification's optional 1-5 rating
+             */
+            rating?: number | null;
         };
         /** ResultsOut */
         ResultsOut: {
@@ -843,6 +977,24 @@ export interface components {
             nps: number | null;
             /** Csat */
             csat: number | null;
+        };
+        /**
+         * SavedAnswersOut
+         * @description Answers saved as the customer goes; a page refresh restores them.
+         */
+        SavedAnswersOut: {
+            /** Answers */
+            answers?: {
+                [key: string]: number;
+            };
+            /** Nps */
+            nps?: number | null;
+            /** Comments */
+            comments?: {
+                [key: string]: string;
+            };
+            /** Solved */
+            solved?: boolean | null;
         };
         /** ScheduleRunOut */
         ScheduleRunOut: {
@@ -911,10 +1063,20 @@ export interface components {
         };
         /** SurveyIn */
         SurveyIn: {
-            /** Name */
+            /**
+             * Name
+             * @description The title customers see
+             */
             name: string;
-            /** Description */
+            /** Name Zh */
+            name_zh?: string | null;
+            /**
+             * Description
+             * @description Shown to customers under the title: the survey's purpose
+             */
             description?: string | null;
+            /** Description Zh */
+            description_zh?: string | null;
             /** Dimensions */
             dimensions: components["schemas"]["DimensionIn"][];
             /**
@@ -942,8 +1104,18 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+            /**
+             * Name Zh
+             * @default
+             */
+            name_zh: string;
             /** Description */
             description: string;
+            /**
+             * Description Zh
+             * @default
+             */
+            description_zh: string;
             /** Is Default */
             is_default: boolean;
             /** Dimensions */
@@ -1023,6 +1195,49 @@ export interface components {
             answers: number;
             /** Topics */
             topics: components["schemas"]["TopicOut"][];
+        };
+        /** TrendMonthOut */
+        TrendMonthOut: {
+            /** Month */
+            month: string;
+            overall: components["schemas"]["TrendPointOut"];
+            /** Groups */
+            groups: components["schemas"]["TrendPointOut"][];
+        };
+        /** TrendOut */
+        TrendOut: {
+            /** Survey Id */
+            survey_id: string;
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "tier" | "quadrant";
+            /** From Month */
+            from_month: string;
+            /** To Month */
+            to_month: string;
+            /**
+             * Months
+             * @description Every month of the range, oldest first, empty ones too
+             */
+            months: components["schemas"]["TrendMonthOut"][];
+        };
+        /** TrendPointOut */
+        TrendPointOut: {
+            /** Group */
+            group: string;
+            /** Responses */
+            responses: number;
+            /**
+             * Satisfaction
+             * @description Mean weighted satisfaction, 1-5
+             */
+            satisfaction: number | null;
+            /** Nps */
+            nps: number | null;
+            /** Csat */
+            csat: number | null;
         };
         /** ValidationError */
         ValidationError: {
@@ -1415,6 +1630,43 @@ export interface operations {
             };
         };
     };
+    get_trend_v1_surveys__survey_id__trend_get: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; 11 months before `to` */
+                from?: string | null;
+                /** @description YYYY-MM; this month by default */
+                to?: string | null;
+                by?: "tier" | "quadrant";
+            };
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_coverage_v1_surveys__survey_id__coverage_get: {
         parameters: {
             query: {
@@ -1641,9 +1893,47 @@ export interface operations {
             };
         };
     };
-    answering_page_s__token__get: {
+    post_progress_v1_invitations__token__progress_post: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    answering_page_s__token__get: {
+        parameters: {
+            query?: {
+                /** @description zh-CN or en */
+                lang?: string | null;
+            };
             header?: never;
             path: {
                 /** @description The invitation token: the only key needed */

@@ -13,7 +13,7 @@ from typing import Any
 
 from shared.rfc3339 import parse_time
 
-OPEN_STATUSES = ("new", "assigned", "in_progress", "pending_customer", "reopened")
+OPEN_STATUSES = ("new", "assigned", "in_progress", "pending_customer", "on_hold", "reopened")
 
 
 class Metric(StrEnum):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.console.domain.access import Page
-from services.console.domain.forms import field_errors
+from services.console.domain.forms import errors_for_fields, field_errors
 from services.console.service import tickets
 from services.console.service.gateway import Outcome
 from services.console.service.sessions import ConsoleUser
@@ -14,6 +14,9 @@ from services.console.web import csrf_protected, gateway_of, is_htmx, now, page_
 
 router = APIRouter(include_in_schema=False)
 ACTIONS = ("reply", "pend", "resume", "resolve", "assign")
+# The inputs of each action's form; a refusal naming anything else (the ticket's status, when the
+# life cycle does not allow the step yet) is shown above the form rather than lost.
+FORM_FIELDS = {"reply": ["message"], "pend": ["note"], "resolve": ["solution", "improvement"]}
 
 
 @router.get("/tickets")
@@ -119,5 +122,5 @@ async def ticket_action(
         status_code=status,
         form=action,
         values=form,
-        errors=field_errors(result.problem),
+        errors=errors_for_fields(field_errors(result.problem), FORM_FIELDS.get(action, [])),
     )

@@ -121,20 +121,21 @@ async def save_sla_policy(gateway: Gateway, user: ConsoleUser, form: dict[str, s
         return current
     document = _document(current.data)  # round-the-clock rules and the calendar stay as they are
     try:
+        # Targets the form does not show (the next-reply hours) stay as they are.
         for p in PRIORITIES:
-            document["priority_targets"][p] = {
+            document["priority_targets"][p] = {**document["priority_targets"].get(p, {}), **{
                 f"{m}_hours": parse_number(
                     f"priority_targets.{p}.{m}_hours", form.get(f"priority_targets.{p}.{m}_hours")
                 )
                 for m in ("first_response", "resolution")
-            }
+            }}
         for t in TIERS:
-            document["tier_caps"][t] = {
+            document["tier_caps"][t] = {**document["tier_caps"].get(t, {}), **{
                 f"{m}_hours": parse_optional_number(
                     f"tier_caps.{t}.{m}_hours", form.get(f"tier_caps.{t}.{m}_hours")
                 )
                 for m in ("first_response", "resolution")
-            }
+            }}
         for key in ("warning_ratio", "task_force_after_ratio"):
             document["escalation"][key] = parse_number(f"escalation.{key}", form.get(f"escalation.{key}"))
     except FormError as error:

@@ -4,6 +4,10 @@ The target of a ticket is the stricter of its priority row and its tier row; P1 
 clocks run around the clock, the others on the business calendar. Escalation: a warning at
 80% of a target (level 0), the breach (level 1, team lead), half a target after the breach
 (level 2, task force).
+
+Three metrics: first response, resolution, and next reply (after each customer message the team
+owes a reply, as Zendesk's next reply time, Chatwoot's next response time or Zammad's update
+time). A row's next-reply target defaults to its first-response target.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from services.feedback.domain.calendar import BusinessCalendar, Clock, RoundTheClock
+from services.feedback.domain.calendar import MAX_DAYS_SCANNED, BusinessCalendar, Clock, RoundTheClock
 
 
 class Priority(StrEnum):
@@ -36,6 +40,7 @@ TIER_STRICTNESS = {Tier.VIP: 3, Tier.KEY: 2, Tier.REGULAR: 1, Tier.OBSERVATION: 
 class Metric(StrEnum):
     FIRST_RESPONSE = "first_response"
     RESOLUTION = "resolution"
+    NEXT_REPLY = "next_reply"
 
 
 class Level(IntEnum):
@@ -49,13 +54,19 @@ STEP_NAMES = {Level.WARNING: "warning", Level.BREACH: "breach", Level.TASK_FORCE
 
 @dataclass(frozen=True)
 class Targets:
-    """Hours for each metric; None means the row sets no cap for that metric."""
+    """Hours for each metric; None means the row sets no cap for that metric. The next-reply
+    target, unless set, is the row's first-response target."""
 
     first_response: float | None
     resolution: float | None
+    next_reply: float | None = None
 
     def hours(self, metric: Metric) -> float | None:
-        return self.first_response if metric is Metric.FIRST_RESPONSE else self.resolution
+        if metric is Metric.FIRST_RESPONSE:
+            return self.first_response
+        if metric is Metric.NEXT_REPLY:
+            return self.next_reply if self.next_reply is not None else self.first_response
+        return self.resolution
 
 
 # docs/design.md §5, first table: targets by priority.
@@ -99,6 +110,9 @@ class SlaPolicy:
     warning_ratio: float = 0.8
     task_force_after_ratio: float = 0.5
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    # A customer message reopens a closed ticket within this many days of its closing; later it
+    # belongs on a new ticket (409).
+    reopen_closed_within_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -116,10 +130,12 @@ class AppliedSla:
     tier: Tier | None
     first_response: AppliedTarget
     resolution: AppliedTarget
+    next_reply: AppliedTarget
     round_the_clock: bool
 
     def target(self, metric: Metric) -> AppliedTarget:
-        return self.first_response if metric is Metric.FIRST_RESPONSE else self.resolution
+        return {Metric.FIRST_RESPONSE: self.first_response, Metric.RESOLUTION: self.resolution,
+                Metric.NEXT_REPLY: self.next_reply}[metric]
 
     def explain(self) -> dict[str, Any]:
         """Which rows applied and why, as shown on the ticket."""
@@ -132,7 +148,7 @@ class AppliedSla:
                     "hours": t.hours, "from": t.source,
                     "priority_hours": t.priority_hours, "tier_hours": t.tier_hours,
                 }
-                for t in (self.first_response, self.resolution)
+                for t in (self.first_response, self.resolution, self.next_reply)
             },
         }
 
@@ -156,6 +172,7 @@ def applied_sla(priority: Priority, tier: Tier | None, policy: SlaPolicy) -> App
         tier=tier,
         first_response=_stricter(Metric.FIRST_RESPONSE, by_priority, by_tier),
         resolution=_stricter(Metric.RESOLUTION, by_priority, by_tier),
+        next_reply=_stricter(Metric.NEXT_REPLY, by_priority, by_tier),
         round_the_clock=(
             priority in policy.round_the_clock_priorities
             or (tier is not None and tier in policy.round_the_clock_tiers)
@@ -228,7 +245,8 @@ def is_stricter_tier(new: Tier | None, old: Tier | None) -> bool:
 
 def policy_to_document(policy: SlaPolicy) -> dict[str, Any]:
     def targets(t: Targets) -> dict[str, float | None]:
-        return {"first_response_hours": t.first_response, "resolution_hours": t.resolution}
+        return {"first_response_hours": t.first_response, "resolution_hours": t.resolution,
+                "next_reply_hours": t.next_reply}
 
     cal = policy.calendar
     return {
@@ -250,6 +268,7 @@ def policy_to_document(policy: SlaPolicy) -> dict[str, Any]:
             "workdays": sorted(d.isoformat() for d in cal.workdays),
             "use_chinese_calendar": cal.use_chinese_calendar,
         },
+        "reopening": {"closed_within_days": policy.reopen_closed_within_days},
     }
 
 
@@ -258,7 +277,8 @@ def policy_from_document(doc: dict[str, Any]) -> SlaPolicy:
 
     def targets(raw: dict[str, Any], where: str) -> Targets:
         return Targets(
-            first_response=raw.get("first_response_hours"), resolution=raw.get("resolution_hours")
+            first_response=raw.get("first_response_hours"), resolution=raw.get("resolution_hours"),
+            next_reply=raw.get("next_reply_hours"),
         )
 
     priority_targets = {Priority(k): targets(v, k) for k, v in doc["priority_targets"].items()}
@@ -281,7 +301,7 @@ def policy_from_document(doc: dict[str, Any]) -> SlaPolicy:
     calendar.business_calendar()  # validates the zone and the hours
     rtc = doc.get("round_the_clock", {})
     escalation = doc.get("escalation", {})
-    return SlaPolicy(
+    policy = SlaPolicy(
         priority_targets=priority_targets,
         tier_caps={Tier(k): targets(v, k) for k, v in doc.get("tier_caps", {}).items()},
         round_the_clock_priorities=frozenset(Priority(p) for p in rtc.get("priorities", ["P1"])),
@@ -289,4 +309,31 @@ def policy_from_document(doc: dict[str, Any]) -> SlaPolicy:
         warning_ratio=float(escalation.get("warning_ratio", 0.8)),
         task_force_after_ratio=float(escalation.get("task_force_after_ratio", 0.5)),
         calendar=calendar,
+        reopen_closed_within_days=int(doc.get("reopening", {}).get("closed_within_days", 7)),
     )
+    check_reachable(policy)
+    return policy
+
+
+# Share of calendar days that are working days, kept low on purpose: weekends, public holidays
+# and the configured days off.
+WORKING_DAY_SHARE = 0.6
+
+
+def check_reachable(policy: SlaPolicy) -> None:
+    """Every escalation step must fall within the years the business calendar scans: a target of
+    thousands of hours with a late task force would otherwise fail every ticket it applies to."""
+    cal = policy.calendar
+    daily_hours = (cal.work_end.hour * 60 + cal.work_end.minute - cal.work_start.hour * 60
+                   - cal.work_start.minute) / 60
+    horizon = MAX_DAYS_SCANNED * WORKING_DAY_SHARE * daily_hours
+    rows = [(f"priority_targets.{p.value}", t) for p, t in policy.priority_targets.items()]
+    rows += [(f"tier_caps.{tier.value}", t) for tier, t in policy.tier_caps.items()]
+    for where, row in rows:
+        for metric in Metric:
+            hours = row.hours(metric)
+            if hours is not None and hours * (1 + policy.task_force_after_ratio) > horizon:
+                raise ValueError(
+                    f"{where}.{metric.value}_hours: {hours:g} h, with the task force "
+                    f"{policy.task_force_after_ratio:g} of a target later, ends beyond the "
+                    f"{horizon:,.0f} working hours the business calendar can count")

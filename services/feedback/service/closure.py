@@ -16,7 +16,7 @@ from services.feedback.domain.closure import CloseReason, auto_close_cutoff
 from services.feedback.domain.lifecycle import Status
 from services.feedback.models import TicketRow
 from services.feedback.service import clocks, config
-from services.feedback.service.tickets import base_event, move
+from services.feedback.service.ticket_state import base_event, move
 from shared.app import ServiceContext
 from shared.rfc3339 import format_time
 from shared.scheduler import Occurrence
@@ -38,9 +38,10 @@ async def close_unconfirmed(ctx: ServiceContext, now: datetime) -> int:
                 .order_by(TicketRow.resolved_at).limit(BATCH).with_for_update(skip_locked=True)
             )).all()
             for ticket in tickets:
+                sla_policy = await config.policy_version(ctx, session, ticket.policy_version)
                 move(session, ticket, Status.CLOSED, now, SYSTEM_ACTOR, "closed-without-confirmation",
-                     reason="closed without confirmation", resolved_at=format_time(ticket.resolved_at),
-                     after_days=policy.auto_close_after_days)
+                     clocks.ticket_clock(ticket, sla_policy), reason="closed without confirmation",
+                     resolved_at=format_time(ticket.resolved_at), after_days=policy.auto_close_after_days)
                 ticket.closed_at = now
                 ticket.close_reason = CloseReason.WITHOUT_CONFIRMATION.value
                 clocks.refresh_next_check(ticket)

@@ -7,11 +7,12 @@ with, so its due times can always be recomputed and explained.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import schemas
@@ -29,7 +30,7 @@ from services.feedback.domain.priority import (
 from services.feedback.domain.sla import SlaPolicy, policy_from_document, policy_to_document
 from services.feedback.models import ConfigVersionRow
 from shared.app import ServiceContext
-from shared.config_versions import ConfigDocuments
+from shared.config_versions import SYSTEM, ConfigDocuments
 from shared.errors import InvalidInput, NotFound
 from shared.preconditions import NO_PRECONDITION, IfMatch
 
@@ -59,8 +60,39 @@ DOCUMENTS = ConfigDocuments(
 )
 
 
+# Defaults shipped earlier and found wrong: a database still using one untouched gets the current
+# default as a new version at start (a manager's own edit is never replaced). The first priority
+# rules made every complaint ("投诉") and every mention of "安全" P1, and let a keyword outrank a
+# suggestion.
+SUPERSEDED_DEFAULTS = {
+    ConfigKind.PRIORITY_RULES: [{
+        "keyword_rules": [
+            {"priority": "P1",
+             "keywords": ["outage", "宕机", "无法使用", "安全", "投诉", "security", "safety"]},
+            {"priority": "P2", "keywords": ["fail", "失败", "卡住", "报错", "error", "stuck"]},
+        ],
+        "type_rules": [{"priority": "P3", "type": "suggestion"}, {"priority": "P3", "type": "praise"}],
+        "default_priority": "P2",
+    }],
+}
+
+
 async def seed_defaults(ctx: ServiceContext) -> None:
+    """Version 1 of each document (the defaults of docs/design.md §5); replicas starting together
+    insert it once. A superseded default still in force is replaced by the current one as the next
+    version."""
     await DOCUMENTS.seed_defaults(ctx)
+    for kind, superseded in SUPERSEDED_DEFAULTS.items():
+        try:
+            async with ctx.db.session() as session, session.begin():
+                latest = await current(session, kind)
+                if latest.created_by == SYSTEM and latest.definition in superseded:
+                    session.add(ConfigVersionRow(
+                        kind=kind.value, version=latest.version + 1, definition=DOCUMENTS.defaults[kind](),
+                        created_by=SYSTEM, created_at=datetime.now(UTC),
+                    ))
+        except IntegrityError:
+            pass  # another replica replaced it first
 
 
 async def current(session: AsyncSession, kind: ConfigKind) -> ConfigVersionRow:

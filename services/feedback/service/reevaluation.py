@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.feedback import repository
 from services.feedback.domain.sla import Metric, Priority, Tier, applied_sla, clock_for, is_stricter_tier
 from services.feedback.service import clocks, config
-from services.feedback.service.tickets import history_row
+from services.feedback.service.ticket_state import history_row
 from shared.app import ServiceContext
 from shared.rfc3339 import format_time
 
@@ -42,7 +42,9 @@ async def apply_tier_change(
         before = {"first_response_due": format_time(ticket.first_response_due),
                   "resolution_due": format_time(ticket.resolution_due), "calendar": ticket.calendar}
         for metric in clocks.running_metrics(ticket):
-            start = ticket.reported_at if metric is Metric.FIRST_RESPONSE else ticket.resolution_started_at
+            start = {Metric.FIRST_RESPONSE: ticket.reported_at,
+                     Metric.RESOLUTION: ticket.resolution_started_at,
+                     Metric.NEXT_REPLY: ticket.next_reply_started_at}[metric]
             promised = clocks.get_deadlines(ticket, metric)
             clocks.start_clock(ticket, metric, sla, policy, clock, start)
             clocks.set_deadlines(ticket, metric, promised.tightened(clocks.get_deadlines(ticket, metric)))

@@ -20,7 +20,7 @@ from services.feedback.domain.sla import STEP_NAMES, Level, Metric, Priority, st
 from services.feedback.metrics import BREACH_LAG_SECONDS, ESCALATIONS, OPEN_TICKETS, SLA_BREACHES
 from services.feedback.models import TicketRow
 from services.feedback.service import clocks
-from services.feedback.service.tickets import history_row
+from services.feedback.service.ticket_state import history_row
 from shared.app import ServiceContext
 from shared.rfc3339 import format_time
 
@@ -59,9 +59,10 @@ async def _take_step(
         return None
     tier_label = ticket.tier or "unknown"
     if level is Level.BREACH:
+        # A late next reply is counted when the reply comes (next_replies_late).
         if metric is Metric.FIRST_RESPONSE:
             ticket.first_response_breached = True
-        else:
+        elif metric is Metric.RESOLUTION:
             ticket.resolution_breached = True
         SLA_BREACHES.labels(metric.value, tier_label).inc()
         BREACH_LAG_SECONDS.labels(metric.value).observe(max((now - due_at).total_seconds(), 0.0))

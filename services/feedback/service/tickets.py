@@ -1,4 +1,5 @@
-"""Ticket use cases: open, assign, respond, change status, resolve, verify (docs/design.md §5).
+"""Ticket use cases: open, assign, change status, resolve, verify, edit (docs/design.md §5); the
+conversation (replies and customer messages) is in `conversation.py`.
 
 Each public function is one transaction and answers with the ticket's API view; the `_in_tx`
 variants run inside a transaction the caller owns (the event consumer's, which also records
@@ -19,113 +20,31 @@ from services.feedback.domain.closure import CloseReason
 from services.feedback.domain.lifecycle import (
     Status,
     after_assign,
-    after_reply,
     check_transition,
     first_contact_resolution,
 )
 from services.feedback.domain.priority import propose_priority
-from services.feedback.domain.sla import (
-    Metric,
-    Priority,
-    Tier,
-    applied_sla,
-    clock_for,
-)
-from services.feedback.metrics import FIRST_RESPONSE_SECONDS
-from services.feedback.models import TicketHistoryRow, TicketRow
+from services.feedback.domain.sla import Metric, SlaPolicy, applied_sla, clock_for
+from services.feedback.models import CsatRatingRow, TicketHistoryRow, TicketRow
 from services.feedback.service import clocks, config
+from services.feedback.service.ticket_state import (
+    base_event,
+    history_row,
+    move,
+    record,
+    reopen,
+    ticket_for_update,
+)
+from services.feedback.service.ticket_views import get_ticket, page_out, ticket_out
 from shared.app import ServiceContext
 from shared.errors import InvalidInput, NotFound
 from shared.merge_patch import merged
 from shared.pagination import Page
-from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
+from shared.preconditions import NO_PRECONDITION, IfMatch
 from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 CLOCK_SKEW = timedelta(minutes=5)
-
-
-def history_row(
-    ticket: TicketRow, at: datetime, actor: str, action: str,
-    from_status: str | None = None, to_status: str | None = None, **detail: Any,
-) -> TicketHistoryRow:
-    return TicketHistoryRow(
-        ticket_id=ticket.id, at=at, actor=actor, action=action,
-        from_status=from_status, to_status=to_status, detail=detail,
-    )
-
-
-def _history(
-    session: AsyncSession, ticket: TicketRow, at: datetime, actor: str, action: str,
-    from_status: str | None = None, to_status: str | None = None, **detail: Any,
-) -> None:
-    session.add(history_row(ticket, at, actor, action, from_status, to_status, **detail))
-
-
-def move(session: AsyncSession, ticket: TicketRow, to: Status, at: datetime, actor: str,
-          action: str, **detail: Any) -> None:
-    current = Status(ticket.status)
-    check_transition(current, to)
-    ticket.status = to.value
-    ticket.updated_at = at
-    _history(session, ticket, at, actor, action, current.value, to.value, **detail)
-
-
-def base_event(ticket: TicketRow) -> dict[str, Any]:
-    return {"customer_id": ticket.customer_id, "ticket_id": ticket.id,
-            "priority": ticket.priority, "tier": ticket.tier}
-
-
-def ticket_out(ticket: TicketRow, history: list[TicketHistoryRow] | None = None) -> schemas.TicketOut:
-    sla = schemas.SlaOut(
-        first_response_due=ticket.first_response_due,
-        resolution_due=ticket.resolution_due,
-        calendar=ticket.calendar,
-        policy=ticket.sla_rows,
-        first_response_warning_at=ticket.first_response_warn_at,
-        first_response_task_force_at=ticket.first_response_task_force_at,
-        first_responded_at=ticket.first_responded_at,
-        first_response_breached=ticket.first_response_breached,
-        first_response_level=ticket.first_response_level,
-        resolution_started_at=ticket.resolution_started_at,
-        resolution_warning_at=ticket.resolution_warn_at,
-        resolution_task_force_at=ticket.resolution_task_force_at,
-        resolution_breached=ticket.resolution_breached,
-        resolution_level=ticket.resolution_level,
-        paused=ticket.paused_at is not None,
-        paused_at=ticket.paused_at,
-    )
-    return schemas.TicketOut(
-        id=ticket.id, customer_id=ticket.customer_id, channel=ticket.channel, type=ticket.type,
-        category=ticket.category, description=ticket.description, priority=ticket.priority,
-        priority_reason=ticket.priority_reason, team=ticket.team, assignee=ticket.assignee,
-        status=ticket.status, tier=ticket.tier, sla=sla, response_count=ticket.response_count,
-        reopen_count=ticket.reopen_count, solution=ticket.solution, improvement=ticket.improvement,
-        first_contact_resolution=ticket.first_contact_resolution, satisfaction=ticket.satisfaction,
-        satisfaction_level=ticket.satisfaction_level, reported_at=ticket.reported_at,
-        created_at=ticket.created_at, updated_at=ticket.updated_at, resolved_at=ticket.resolved_at,
-        closed_at=ticket.closed_at,
-        history=None if history is None else [
-            schemas.HistoryOut(at=h.at, actor=h.actor, action=h.action, from_status=h.from_status,
-                               to_status=h.to_status, detail=h.detail or {})
-            for h in history
-        ],
-    )
-
-
-async def get_ticket(session: AsyncSession, ticket_id: str) -> schemas.TicketOut:
-    """A ticket with its SLA and its full history."""
-    return ticket_out(*await repository.ticket_with_history(session, ticket_id))
-
-
-async def _locked(session: AsyncSession, ticket_id: str, precondition: IfMatch) -> TicketRow:
-    """The ticket, locked for the caller's transaction; If-Match is checked under that lock, so
-    of two agents holding the same ETag only the first one's change goes through."""
-    ticket = await repository.ticket_for_update(session, ticket_id)
-    if precondition.given or precondition.required:
-        history = await repository.history_of(session, ticket.id)
-        precondition.check(representation_tag(ticket_out(ticket, history)))
-    return ticket
 
 
 async def list_tickets(
@@ -133,15 +52,16 @@ async def list_tickets(
     customer_id: str | None, limit: int, cursor: str | None, now: datetime,
 ) -> Page[schemas.TicketOut]:
     """Newest first, without their history."""
-    page = await repository.list_tickets(session, status=status, priority=priority, breached=breached,
-                                         customer_id=customer_id, limit=limit, cursor=cursor, now=now)
-    return page.map(ticket_out)
+    return page_out(await repository.list_tickets(
+        session, status=status, priority=priority, breached=breached, customer_id=customer_id,
+        limit=limit, cursor=cursor, now=now))
 
 
 async def open_ticket_in_tx(
     ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
 ) -> tuple[TicketRow, TicketHistoryRow]:
     """A new ticket and its first history row ("created"), added to the caller's transaction."""
+    await repository.hold_customer(session, body.customer_id)  # its tier may be arriving
     reported_at = body.reported_at or now
     if reported_at > now + CLOCK_SKEW:
         raise InvalidInput("reported_at cannot be in the future", field="reported_at")
@@ -165,8 +85,11 @@ async def open_ticket_in_tx(
         first_response_level=-1, first_response_breached=False,
         resolution_started_at=reported_at, resolution_level=-1, resolution_breached=False,
         was_pending_customer=False, response_count=0, reopen_count=0,
+        next_reply_level=-1, next_reply_cycle=0, next_replies_on_time=0, next_replies_late=0,
+        status_since=reported_at, requester_wait_seconds=0.0, requester_wait_business_seconds=0.0,
+        agent_work_seconds=0.0, agent_work_business_seconds=0.0,
     )
-    for metric in Metric:
+    for metric in (Metric.FIRST_RESPONSE, Metric.RESOLUTION):
         clocks.start_clock(ticket, metric, sla, policy, clock, reported_at)
     if ticket.sla_rows.get("calendar_fallback_years"):
         log.warning("calendar_year_unknown", ticket_id=ticket.id,
@@ -194,56 +117,28 @@ async def open_ticket(
     is its "created" row, so nothing is read back."""
     async with session.begin():
         ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
-    return ticket_out(ticket, [created])
+    return ticket_out(ticket, [created], [])
 
 
 async def assign(
-    session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str, now: datetime,
-    precondition: IfMatch = NO_PRECONDITION,
+    ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.AssignIn, actor: str,
+    now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.TicketOut:
     async with session.begin():
-        ticket = await _locked(session, ticket_id, precondition)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         current = Status(ticket.status)
         target = after_assign(current)
         previous = {"assignee": ticket.assignee, "team": ticket.team}
         detail = {"assignee": body.assignee, "team": body.team or ticket.team, "previous": previous}
         if target != current:
-            move(session, ticket, target, now, actor, "assigned", **detail)
+            policy = await config.policy_version(ctx, session, ticket.policy_version)
+            move(session, ticket, target, now, actor, "assigned", clocks.ticket_clock(ticket, policy),
+                 **detail)
         else:
-            _history(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
+            record(session, ticket, now, actor, "reassigned", current.value, current.value, **detail)
         ticket.updated_at = now
         ticket.assignee = body.assignee
         ticket.team = body.team or ticket.team
-    return await get_ticket(session, ticket_id)
-
-
-async def respond(
-    session: AsyncSession, ticket_id: str, body: schemas.ResponseIn, actor: str, now: datetime,
-    precondition: IfMatch = NO_PRECONDITION,
-) -> schemas.TicketOut:
-    """A reply; the first one stops the first-response clock and starts the work."""
-    async with session.begin():
-        ticket = await _locked(session, ticket_id, precondition)
-        current = Status(ticket.status)
-        target = after_reply(current)
-        first = ticket.first_responded_at is None
-        detail: dict[str, Any] = {"message": body.message, "first_response": first}
-        if first:
-            ticket.first_responded_at = now
-            on_time = now <= ticket.first_response_due
-            ticket.first_response_breached = ticket.first_response_breached or not on_time
-            detail["on_time"] = on_time
-            FIRST_RESPONSE_SECONDS.labels(ticket.priority).observe(
-                max((now - ticket.reported_at).total_seconds(), 0.0))
-        ticket.response_count += 1
-        ticket.updated_at = now
-        if not ticket.assignee:
-            ticket.assignee = actor
-        if target != current:
-            move(session, ticket, target, now, actor, "responded", **detail)
-        else:
-            _history(session, ticket, now, actor, "responded", current.value, current.value, **detail)
-        clocks.refresh_next_check(ticket)
     return await get_ticket(session, ticket_id)
 
 
@@ -251,26 +146,33 @@ async def change_status(
     ctx: ServiceContext, session: AsyncSession, ticket_id: str, body: schemas.StatusIn,
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.TicketOut:
-    """pending_customer pauses the clocks; back to in_progress resumes them, shifted by the pause."""
+    """pending_customer pauses the clocks; leaving it resumes them, shifted by the pause. on_hold
+    (waiting on a third party) leaves them running."""
     async with session.begin():
-        ticket = await _locked(session, ticket_id, precondition)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
+        policy = await config.policy_version(ctx, session, ticket.policy_version)
         wanted = Status(body.status)
         current = Status(ticket.status)
         check_transition(current, wanted)
         detail: dict[str, Any] = {"note": body.note} if body.note else {}
-        if wanted is Status.PENDING_CUSTOMER:
+        if wanted is Status.PENDING_CUSTOMER and current is not Status.PENDING_CUSTOMER:
             ticket.paused_at = now
             ticket.was_pending_customer = True
             detail["clock"] = "paused"
-        elif current is Status.PENDING_CUSTOMER:
-            policy = await config.policy_version(ctx, session, ticket.policy_version)
-            paused = clocks.resume(ticket, policy, now)
-            detail.update(clock="resumed", paused_seconds=paused.total_seconds(),
-                          first_response_due=format_time(ticket.first_response_due),
-                          resolution_due=format_time(ticket.resolution_due))
-        move(session, ticket, wanted, now, actor, "status-changed", **detail)
+        elif current is Status.PENDING_CUSTOMER and wanted is not Status.PENDING_CUSTOMER:
+            detail.update(resume_clocks(ticket, policy, now))
+        move(session, ticket, wanted, now, actor, "status-changed", clocks.ticket_clock(ticket, policy),
+             **detail)
         clocks.refresh_next_check(ticket)
     return await get_ticket(session, ticket_id)
+
+
+def resume_clocks(ticket: TicketRow, policy: SlaPolicy, now: datetime) -> dict[str, Any]:
+    """End a wait for the customer; the history detail of the resumed clocks."""
+    paused = clocks.resume(ticket, policy, now)
+    return {"clock": "resumed", "paused_seconds": paused.total_seconds(),
+            "first_response_due": format_time(ticket.first_response_due),
+            "resolution_due": format_time(ticket.resolution_due)}
 
 
 async def resolve(
@@ -281,10 +183,10 @@ async def resolve(
     if not solution:
         raise InvalidInput("a resolution needs the solution given to the customer", field="solution")
     async with session.begin():
-        ticket = await _locked(session, ticket_id, precondition)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
+        policy = await config.policy_version(ctx, session, ticket.policy_version)
         check_transition(Status(ticket.status), Status.RESOLVED)
         if ticket.paused_at is not None:
-            policy = await config.policy_version(ctx, session, ticket.policy_version)
             clocks.resume(ticket, policy, now)
         on_time = now <= ticket.resolution_due
         ticket.resolution_breached = ticket.resolution_breached or not on_time
@@ -294,8 +196,8 @@ async def resolve(
         ticket.solution, ticket.improvement = solution, body.improvement
         ticket.resolved_at = now
         ticket.first_resolved_at = ticket.first_resolved_at or now
-        move(session, ticket, Status.RESOLVED, now, actor, "resolved", solution=solution,
-              improvement=body.improvement, on_time=on_time)
+        move(session, ticket, Status.RESOLVED, now, actor, "resolved", clocks.ticket_clock(ticket, policy),
+             solution=solution, improvement=body.improvement, on_time=on_time)
         clocks.refresh_next_check(ticket)
         await ctx.outbox.append(session, "ticket-resolved", ticket.customer_id, {
             **base_event(ticket), "type": ticket.type, "category": ticket.category,
@@ -316,7 +218,7 @@ async def edit(
     description) with a merge patch; the result is validated as a whole new ticket would be.
     The customer, the priority and the report time drive the SLA and are not edited here."""
     async with session.begin():
-        ticket = await _locked(session, ticket_id, precondition)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         stored = {"customer_id": ticket.customer_id, "channel": ticket.channel, "type": ticket.type,
                   "category": ticket.category, "description": ticket.description,
                   "priority": ticket.priority, "reported_at": ticket.reported_at}
@@ -332,7 +234,7 @@ async def edit(
             for name in previous:
                 setattr(ticket, name, values[name])
             ticket.updated_at = now
-            _history(session, ticket, now, actor, "edited", ticket.status, ticket.status,
+            record(session, ticket, now, actor, "edited", ticket.status, ticket.status,
                      fields=sorted(previous), previous=previous)
     return await get_ticket(session, ticket_id)
 
@@ -342,8 +244,10 @@ async def verify_in_tx(
     now: datetime, **detail: Any,
 ) -> None:
     """The customer's answer: solved closes the ticket; not solved reopens it with a new clock."""
+    policy = await config.policy_version(ctx, session, ticket.policy_version)
     if solved:
-        move(session, ticket, Status.CLOSED, now, actor, "closed", solved=True, **detail)
+        move(session, ticket, Status.CLOSED, now, actor, "closed", clocks.ticket_clock(ticket, policy),
+             solved=True, **detail)
         ticket.closed_at = now
         ticket.close_reason = CloseReason.CONFIRMED.value
         clocks.refresh_next_check(ticket)
@@ -351,19 +255,8 @@ async def verify_in_tx(
             **base_event(ticket), "closed_at": format_time(now), "reason": CloseReason.CONFIRMED.value,
         })
         return
-    move(session, ticket, Status.REOPENED, now, actor, "reopened", solved=False, **detail)
-    policy = await config.policy_version(ctx, session, ticket.policy_version)
-    sla = applied_sla(Priority(ticket.priority), Tier(ticket.tier) if ticket.tier else None, policy)
-    ticket.reopen_count += 1
-    ticket.resolved_at = None
-    ticket.resolution_started_at = now
-    ticket.resolution_level = -1
-    clocks.start_clock(ticket, Metric.RESOLUTION, sla, policy, clocks.ticket_clock(ticket, policy), now)
-    clocks.refresh_next_check(ticket)
-    await ctx.outbox.append(session, "ticket-reopened", ticket.customer_id, {
-        **base_event(ticket), "reopened_at": format_time(now), "reopen_count": ticket.reopen_count,
-        "resolution_due": format_time(ticket.resolution_due),
-    })
+    check_transition(Status(ticket.status), Status.REOPENED)
+    await reopen(ctx, session, ticket, policy, actor, now, "not-solved", solved=False, **detail)
 
 
 async def verify(
@@ -371,10 +264,27 @@ async def verify(
     actor: str, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.TicketOut:
     async with session.begin():
-        ticket = await _locked(session, ticket_id, precondition)
+        ticket = await ticket_for_update(session, ticket_id, precondition)
         detail = {"comment": body.comment} if body.comment else {}
+        if body.rating is not None:  # kept only if the answer is (the ticket must be resolved)
+            record_rating(session, ticket, body.rating, body.solved, "api", actor, now)
         await verify_in_tx(ctx, session, ticket, body.solved, actor, now, via="api", **detail)
     return await get_ticket(session, ticket_id)
+
+
+def record_rating(
+    session: AsyncSession, ticket: TicketRow, rating: int, solved: bool, via: str, actor: str,
+    now: datetime,
+) -> None:
+    """A 1-5 rating of the resolution (CSAT), credited to the ticket's assignee and team."""
+    session.add(CsatRatingRow(
+        ticket_id=ticket.id, customer_id=ticket.customer_id, rating=rating, solved=solved,
+        agent=ticket.assignee, team=ticket.team, tier=ticket.tier, priority=ticket.priority,
+        cycle=ticket.reopen_count, via=via, rated_at=now,
+    ))
+    ticket.csat_rating, ticket.csat_rated_at = rating, now
+    record(session, ticket, now, actor, "rated", ticket.status, ticket.status, rating=rating,
+           agent=ticket.assignee, team=ticket.team, via=via)
 
 
 async def ticket_resolution(session: AsyncSession, ticket_id: str) -> schemas.TicketResolutionOut:

@@ -25,6 +25,8 @@ INVITATION_TEMPLATES = {
     "reminder": "survey-reminder",
     "verification": "ticket-verification",
 }
+# A reminder of a ticket's verification question asks that question again, not for a survey.
+VERIFICATION_REMINDER = "verification-reminder"
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,9 @@ def plan(event_type: str, data: dict[str, Any], directory: Sequence[StaffMember]
             PlannedMessage(
                 CUSTOMER,
                 customer_id,
-                INVITATION_TEMPLATES[data["kind"]],
+                VERIFICATION_REMINDER
+                if data["kind"] == "reminder" and data.get("reminder_of") == "verification"
+                else INVITATION_TEMPLATES[data["kind"]],
                 customer_id,
                 data.get("priority"),
                 _pick(

@@ -7,7 +7,7 @@ Pure rules: every verdict takes `now` and says why, and until when a held messag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -84,6 +84,11 @@ def business_day_start(policy: RespectPolicy, now: datetime) -> datetime:
     """Midnight of today in business time (the daily cap counts from here)."""
     local = now.astimezone(policy.timezone)
     return datetime.combine(local.date(), time(0), tzinfo=policy.timezone)
+
+
+def business_day(policy: RespectPolicy, now: datetime) -> date:
+    """The business date of `now`: the day whose messages the daily cap counts."""
+    return now.astimezone(policy.timezone).date()
 
 
 def next_business_morning(policy: RespectPolicy, now: datetime) -> datetime:

@@ -49,6 +49,12 @@ SAMPLE_CONTEXT: dict[str, dict[str, Any]] = {
         "ticket_id": "T-1",
         "expires_on": "2026-12-31",
     },
+    "verification-reminder": {
+        "contact_name": "李雷",
+        "link": "https://example.com/s/x",
+        "ticket_id": "T-1",
+        "expires_on": "2026-12-31",
+    },
     "ticket-resolved": {
         "contact_name": "李雷",
         "ticket_id": "T-1",
@@ -93,7 +99,14 @@ SAMPLE_CONTEXT: dict[str, dict[str, Any]] = {
 }
 TEMPLATE_NAMES = tuple(SAMPLE_CONTEXT)
 CUSTOMER_TEMPLATES = frozenset(
-    {"survey-invitation", "survey-reminder", "ticket-verification", "ticket-resolved", "care-message"}
+    {
+        "survey-invitation",
+        "survey-reminder",
+        "ticket-verification",
+        "verification-reminder",
+        "ticket-resolved",
+        "care-message",
+    }
 )
 
 _T = TemplateText
@@ -128,6 +141,17 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], TemplateText] = {
         "Is your problem solved? (ticket {{ ticket_id }})",
         "Dear {{ contact_name or 'customer' }},\n\nWe resolved ticket {{ ticket_id }}. Please tell us "
         "whether your problem is solved:\n{{ link }}",
+    ),
+    # The unanswered verification question of a resolved ticket, asked once more (docs/design.md §9).
+    ("verification-reminder", "zh-CN"): _T(
+        "提醒:您的问题解决了吗?(工单 {{ ticket_id }})",
+        "{{ contact_name or '您' }}好:\n\n工单 {{ ticket_id }} 已处理完毕,我们还没有收到您的确认。"
+        "请告诉我们问题是否已经解决:\n{{ link }}",
+    ),
+    ("verification-reminder", "en"): _T(
+        "Reminder: is your problem solved? (ticket {{ ticket_id }})",
+        "Dear {{ contact_name or 'customer' }},\n\nWe resolved ticket {{ ticket_id }} and have not heard "
+        "from you yet. Please tell us whether your problem is solved:\n{{ link }}",
     ),
     ("ticket-resolved", "zh-CN"): _T(
         "工单 {{ ticket_id }} 已解决",

@@ -19,6 +19,10 @@ from services.notification.settings import NotificationSettings
 from shared.rfc3339 import parse_optional
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
+# Messages that carry the customer's answering link (fetched from the survey service at send time).
+ANSWERING_TEMPLATES = frozenset(
+    {"survey-invitation", "survey-reminder", "ticket-verification", "verification-reminder"}
+)
 
 
 class Unsendable(Exception):
@@ -59,7 +63,7 @@ async def customer_context(
     """The template's variables and the answering link to track (None when the message has none)."""
     context: dict[str, Any] = {"ticket_id": job.context.get("ticket_id")}
     link = None
-    if job.template in ("survey-invitation", "survey-reminder", "ticket-verification"):
+    if job.template in ANSWERING_TEMPLATES:
         try:
             invitation = await lookups.invitation_link(job.context["invitation_id"])
         except LookupMissing as exc:

@@ -7,15 +7,25 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository
 from services.notification.domain.backoff import next_attempt_at
 from services.notification.domain.delivery import Status
 from services.notification.domain.recipients import CUSTOMER
-from services.notification.domain.respect import Outcome, RespectPolicy, business_day_start, customer_verdict
+from services.notification.domain.respect import (
+    SEND,
+    Outcome,
+    Preferences,
+    RespectPolicy,
+    Verdict,
+    business_day,
+    business_day_start,
+    customer_verdict,
+)
 from services.notification.domain.templates import LANGUAGES
 from services.notification.lookups import LookupUnavailable, PlatformLookups
 from services.notification.metrics import MESSAGE_RETRIES
@@ -85,53 +95,64 @@ async def deliver(ctx: ServiceContext, job: Job, claimed_lease: datetime) -> Non
     # The claim leased the whole batch; each message's lease is renewed when its turn comes, so a
     # slow batch never sends a message whose lease ran out and that another replica took over.
     lease = now + timedelta(seconds=settings.send_lease_seconds)
+    preferences, verdict, counted = Preferences(), SEND, None
     async with ctx.db.session() as session, session.begin():
         if not await repository.renew_lease(session, job.id, claimed_lease, lease):
             log.info("message_lease_lost", message_id=job.id)
             return
+        if job.recipient_kind == CUSTOMER:
+            preferences = repository.preferences_of(await repository.preferences_row(session, job.recipient))
+            verdict, counted = await _customer_decision(session, policy, preferences, job, now)
     async with ctx.db.session() as session:
-        preferences = repository.preferences_of(
-            await repository.preferences_row(session, job.recipient)
-            if job.recipient_kind == CUSTOMER
-            else None
-        )
         staff = (
             await repository.staff_member(session, job.recipient) if job.recipient_kind != CUSTOMER else None
-        )
-        sent_today = (
-            await repository.sent_since(session, job.recipient, business_day_start(policy, now))
-            if job.recipient_kind == CUSTOMER
-            else 0
         )
         text = {
             language: await repository.template_text(session, job.template, language)
             for language in LANGUAGES
         }
-    if job.recipient_kind == CUSTOMER:
-        verdict = customer_verdict(policy, preferences, job.channel, job.priority, sent_today, now)
-        if verdict.outcome == Outcome.SUPPRESS:
-            await _finish(ctx, job, lease, Status.SUPPRESSED, verdict.reason)
-            return
-        if verdict.outcome == Outcome.HOLD:
-            await _hold(ctx, job, lease, verdict.until, verdict.reason)
-            return
+    if verdict.outcome == Outcome.SUPPRESS:
+        await _finish(ctx, job, lease, Status.SUPPRESSED, verdict.reason)
+        return
+    if verdict.outcome == Outcome.HOLD:
+        await _hold(ctx, job, lease, verdict.until, verdict.reason)
+        return
     try:
         composed = await compose(settings, policy, job, text, preferences, staff, ctx.state[LOOKUPS])
     except Unsendable as exc:
-        await _finish(ctx, job, lease, Status.SUPPRESSED, str(exc))
+        await _finish(ctx, job, lease, Status.SUPPRESSED, str(exc), uncount=counted)
         return
     except LookupUnavailable as exc:
-        await _retry(ctx, job, lease, f"lookup: {exc}")
+        await _retry(ctx, job, lease, f"lookup: {exc}", uncount=counted)
         return
     providers: Providers = ctx.state[PROVIDERS]
     try:
         await providers.send(composed.outgoing)
     except PermanentFailure as exc:
-        await _finish(ctx, job, lease, Status.BOUNCED, str(exc), composed)
+        await _finish(ctx, job, lease, Status.BOUNCED, str(exc), composed, uncount=counted)
     except TemporaryFailure as exc:
-        await _retry(ctx, job, lease, str(exc))
+        await _retry(ctx, job, lease, str(exc), uncount=counted)
     else:
         await _finish(ctx, job, lease, Status.SENT, None, composed)
+
+
+async def _customer_decision(
+    session: AsyncSession, policy: RespectPolicy, preferences: Preferences, job: Job, now: datetime
+) -> tuple[Verdict, date | None]:
+    """May the message go now? When it may, it is counted under the daily cap in the caller's
+    transaction, with the customer's count for the day locked: two replicas sending to the same
+    customer at once take turns, so the cap holds across replicas. Returns the verdict and the
+    business day the message was counted on (to give the place back if it does not go out)."""
+    day = business_day(policy, now)
+    sent_today = await repository.daily_sends_for_update(
+        session, job.recipient, day, business_day_start(policy, now)
+    )
+    verdict = customer_verdict(policy, preferences, job.channel, job.priority, sent_today, now)
+    if verdict.outcome != Outcome.SEND:
+        return verdict, None
+    # P1 matters are never held by the cap, but they are messages of the day all the same.
+    await repository.count_send(session, job.recipient, day)
+    return verdict, day
 
 
 async def _finish(
@@ -141,9 +162,13 @@ async def _finish(
     status: Status,
     reason: str | None,
     composed: Composed | None = None,
+    *,
+    uncount: date | None = None,
 ) -> None:
     async with ctx.db.session() as session, session.begin():
         row = await repository.message_for_update(session, job.id)
+        if uncount is not None:
+            await repository.uncount_send(session, job.recipient, uncount)
         if row is None or row.status != Status.QUEUED.value:
             return
         if row.lease_until != lease and status != Status.SENT:
@@ -181,11 +206,15 @@ async def _hold(
         ]
 
 
-async def _retry(ctx: ServiceContext, job: Job, lease: datetime, error: str) -> None:
+async def _retry(
+    ctx: ServiceContext, job: Job, lease: datetime, error: str, *, uncount: date | None = None
+) -> None:
     settings: NotificationSettings = ctx.settings
     now = ctx.clock.now()
     async with ctx.db.session() as session, session.begin():
         row = await repository.message_for_update(session, job.id)
+        if uncount is not None:
+            await repository.uncount_send(session, job.recipient, uncount)
         if row is None or row.status != Status.QUEUED.value or row.lease_until != lease:
             return
         row.attempts += 1

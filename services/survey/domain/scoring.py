@@ -92,9 +92,11 @@ def csat(answers: Iterable[int]) -> float | None:
 
 
 def answer_errors(
-    template: Template, answers: dict[str, int], nps: int | None, comments: dict[str, str]
+    template: Template, answers: dict[str, int], nps: int | None, comments: dict[str, str],
+    *, partial: bool = False,
 ) -> list[tuple[str, str]]:
-    """(field, message) for every answer that does not fit the template; empty when all fit."""
+    """(field, message) for every answer that does not fit the template; empty when all fit.
+    A `partial` answer (saved as the customer goes) may leave items unanswered."""
     errors: list[tuple[str, str]] = []
     items = template.items
     for item_id, value in answers.items():
@@ -105,7 +107,7 @@ def answer_errors(
                 (f"answers.{item_id}", f"an answer is a whole number from {LIKERT_MIN} to {LIKERT_MAX}")
             )
     for item_id in items:
-        if item_id not in answers:
+        if item_id not in answers and not partial:
             errors.append((f"answers.{item_id}", "this item needs an answer"))
     if nps is not None:
         if template.nps_question is None:
@@ -118,22 +120,6 @@ def answer_errors(
             errors.append((f"comments.{question_id}", "not an open question of this survey"))
         elif len(text) > MAX_COMMENT_LENGTH:
             errors.append((f"comments.{question_id}", f"at most {MAX_COMMENT_LENGTH} characters"))
-    return errors
-
-
-def verification_errors(
-    solved: bool | None, answers: dict[str, int], nps: int | None, comments: dict[str, str]
-) -> list[tuple[str, str]]:
-    """(field, message) for every part of a ticket verification answer that is not a yes or no to
-    "Is your problem solved?"; empty when it is exactly that."""
-    errors = []
-    if solved is None:
-        errors.append(("solved", "answer yes (true) or no (false)"))
-    for name, given in (("answers", answers), ("comments", comments)):
-        for key in given:
-            errors.append((f"{name}.{key}", "this invitation asks only whether the problem is solved"))
-    if nps is not None:
-        errors.append(("nps", "this invitation asks only whether the problem is solved"))
     return errors
 
 

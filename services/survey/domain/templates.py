@@ -63,11 +63,13 @@ class Template:
 
     name: str
     dimensions: tuple[Dimension, ...]
-    description: str = ""
+    description: str = ""  # shown to the customer: the purpose of the survey
     nps_question: str | None = None
     nps_question_zh: str = ""
     open_questions: tuple[OpenQuestion, ...] = ()
     tier_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+    name_zh: str = ""
+    description_zh: str = ""
 
     @property
     def items(self) -> dict[str, Item]:
@@ -76,6 +78,12 @@ class Template:
     @property
     def dimension_keys(self) -> list[str]:
         return [d.key for d in self.dimensions]
+
+    @property
+    def question_ids(self) -> list[str]:
+        """Every question in the order the answering page shows them: items, NPS, open questions."""
+        nps = ["nps"] if self.nps_question else []
+        return [*self.items, *nps, *(q.id for q in self.open_questions)]
 
     def weights_for(self, tier: str | None) -> dict[str, float]:
         """The tier's dimension weights; a tier without its own (or no tier) gets equal weights."""
@@ -96,10 +104,14 @@ def _dimension(key: str, name: str, name_zh: str, items: list[tuple[str, str, st
     )
 
 
-# docs/design.md §4: the default dimensions and items, from the source documents' evaluation model.
+# docs/design.md §4: the default dimensions and items, from the source documents' evaluation model. The
+# name and description are what the customer reads first (seed 000: open with the purpose).
 DEFAULT_TEMPLATE = Template(
-    name="Customer satisfaction (default)",
-    description="Four dimensions of 1-5 Likert items, NPS and one open question.",
+    name="Customer satisfaction survey",
+    name_zh="客户满意度调查",
+    description="Help us serve you better: tell us how satisfied you are with our products, our "
+                "service and our cooperation.",
+    description_zh="为了更好地为您服务,请告诉我们您对我们的产品、服务与合作的满意程度。",
     dimensions=(
         _dimension("product_service", "Product / service", "产品/服务", [
             ("stability", "Stability of the product", "产品稳定性"),
@@ -129,10 +141,18 @@ DEFAULT_TEMPLATE = Template(
     ),
 )
 
-# docs/design.md §4 closed loop: the one-question verification after a ticket is resolved.
+# docs/design.md §4 closed loop: the one-question verification after a ticket is resolved, with an
+# optional 1-5 rating of the service and a comment (CSAT after resolution, tied to the agent).
 VERIFICATION_QUESTION_ID = "solved"
 VERIFICATION_QUESTION = "Is your problem solved?"
 VERIFICATION_QUESTION_ZH = "您的问题解决了吗?"
+RATING_QUESTION_ID = "rating"
+RATING_QUESTION = "How satisfied are you with how we handled it?"
+RATING_QUESTION_ZH = "您对本次处理的满意程度如何?"
+COMMENT_QUESTION_ID = "comment"
+COMMENT_QUESTION = "Anything you would like to tell us?"
+COMMENT_QUESTION_ZH = "还有什么想告诉我们的吗?"
+VERIFICATION_QUESTION_IDS = [VERIFICATION_QUESTION_ID, RATING_QUESTION_ID, COMMENT_QUESTION_ID]
 
 
 def validate(template: Template) -> Template:
@@ -183,7 +203,9 @@ def validate(template: Template) -> Template:
 def template_to_dict(template: Template) -> dict[str, Any]:
     return {
         "name": template.name,
+        "name_zh": template.name_zh,
         "description": template.description,
+        "description_zh": template.description_zh,
         "dimensions": [
             {"key": d.key, "name": d.name, "name_zh": d.name_zh,
              "items": [{"id": i.id, "text": i.text, "text_zh": i.text_zh} for i in d.items]}
@@ -212,7 +234,9 @@ def template_from_dict(raw: dict[str, Any]) -> Template:
                                     name_zh=d.get("name_zh") or "", items=items))
     return Template(
         name=raw.get("name", ""),
+        name_zh=raw.get("name_zh") or "",
         description=raw.get("description") or "",
+        description_zh=raw.get("description_zh") or "",
         dimensions=tuple(dimensions),
         nps_question=raw.get("nps_question"),
         nps_question_zh=raw.get("nps_question_zh") or "",

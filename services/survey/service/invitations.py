@@ -11,13 +11,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.survey import repository, schemas
 from services.survey.domain.cadence import SurveySchedule, fatigue_block, next_reminder_at
 from services.survey.domain.templates import (
+    COMMENT_QUESTION,
+    COMMENT_QUESTION_ID,
+    COMMENT_QUESTION_ZH,
     LIKERT_MAX,
     LIKERT_MIN,
     NPS_MAX,
     NPS_MIN,
+    RATING_QUESTION,
+    RATING_QUESTION_ID,
+    RATING_QUESTION_ZH,
     VERIFICATION_QUESTION,
     VERIFICATION_QUESTION_ID,
     VERIFICATION_QUESTION_ZH,
+    Template,
 )
 from services.survey.metrics import INVITATIONS
 from services.survey.models import CustomerTierRow as CustomerTier
@@ -45,8 +52,9 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def answer_url(settings: SurveySettings, token: str) -> str:
-    return f"{settings.answer_base_url}/s/{token}"
+def answer_url(settings: SurveySettings, token: str, language: str | None = None) -> str:
+    page = f"{settings.answer_base_url}/s/{token}"
+    return f"{page}?lang={language}" if language else page
 
 
 def status_of(row: InvitationRow, now: datetime) -> str:
@@ -58,9 +66,10 @@ def status_of(row: InvitationRow, now: datetime) -> str:
 def invitation_out(settings: SurveySettings, row: InvitationRow, now: datetime) -> schemas.InvitationOut:
     return schemas.InvitationOut(
         id=row.id, kind=row.kind, survey_id=row.survey_id, customer_id=row.customer_id,
-        ticket_id=row.ticket_id, token=row.token, url=answer_url(settings, row.token),
+        ticket_id=row.ticket_id, token=row.token, url=answer_url(settings, row.token, row.language),
         status=status_of(row, now), created_at=row.created_at, expires_at=row.expires_at,
-        answered_at=row.answered_at,
+        answered_at=row.answered_at, opened_at=row.opened_at, started_at=row.started_at,
+        language=row.language,
     )
 
 
@@ -81,14 +90,14 @@ def invitation_event(row: InvitationRow, kind: str, at: datetime, reminder_numbe
 
 def new_survey_invitation(
     survey_id: str, customer_id: str, tier: CustomerTier | None, created_by: str, now: datetime,
-    days: int, schedule: SurveySchedule, period_key: str | None = None,
+    days: int, schedule: SurveySchedule, period_key: str | None = None, language: str | None = None,
 ) -> InvitationRow:
     return InvitationRow(
         id=str(uuid.uuid4()), token=new_token(), kind=SURVEY, survey_id=survey_id,
         customer_id=customer_id, ticket_id=None, tier=tier.tier if tier else None,
         quadrant=tier.quadrant if tier else None, created_by=created_by, created_at=now,
         expires_at=now + timedelta(days=days), period_key=period_key, reminders_sent=0,
-        next_reminder_at=next_reminder_at(now, 0, None, schedule.reminder_after_days),
+        next_reminder_at=next_reminder_at(now, 0, None, schedule.reminder_after_days), language=language,
     )
 
 
@@ -119,7 +128,7 @@ async def invite(
                 ))
                 continue
             rows.append(new_survey_invitation(survey_id, customer_id, tiers.get(customer_id),
-                                              caller.subject, now, days, schedule))
+                                              caller.subject, now, days, schedule, language=body.language))
         session.add_all(rows)
         await session.flush()
         await ctx.outbox.append_many(session, [
@@ -163,7 +172,8 @@ async def invitation_link(
         raise NotFound(f"No invitation {invitation_id!r}", field="invitation_id")
     return schemas.InvitationLinkOut(
         invitation_id=row.id, kind=row.kind, customer_id=row.customer_id,
-        url=answer_url(ctx.settings, row.token), status=status_of(row, now), expires_at=row.expires_at,
+        url=answer_url(ctx.settings, row.token, row.language), status=status_of(row, now),
+        expires_at=row.expires_at,
     )
 
 
@@ -188,17 +198,39 @@ def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
 
 
 async def public_view(session: AsyncSession, token: str, now: datetime) -> schemas.PublicInvitationOut:
-    """The questions behind a token; nothing about the customer or other customers."""
-    row = ensure_open(await repository.invitation_by_token(session, token), now)
-    if row.kind == VERIFICATION:
-        return schemas.PublicInvitationOut(
-            kind=VERIFICATION, title="Ticket follow-up / 工单回访", expires_at=row.expires_at,
-            questions=[schemas.QuestionOut(
-                id=VERIFICATION_QUESTION_ID, type="yes_no", text=VERIFICATION_QUESTION,
-                text_zh=VERIFICATION_QUESTION_ZH,
-            )],
-        )
-    template = template_of(await get_survey(session, row.survey_id or ""))
+    """The questions behind a token, with the answers saved so far; nothing about the customer or
+    other customers. The first fetch records that the invitation was opened."""
+    async with session.begin():
+        row = ensure_open(await repository.invitation_by_token(session, token), now)
+        if row.opened_at is None:
+            row.opened_at = now
+        saved = schemas.SavedAnswersOut(**row.progress) if row.progress else None
+        if row.kind == VERIFICATION:
+            return _verification_view(row, saved)
+        template = template_of(await get_survey(session, row.survey_id or ""))
+    return _survey_view(row, template, saved)
+
+
+def _verification_view(
+    row: InvitationRow, saved: schemas.SavedAnswersOut | None
+) -> schemas.PublicInvitationOut:
+    return schemas.PublicInvitationOut(
+        kind=VERIFICATION, title="Ticket follow-up", title_zh="工单回访", language=row.language,
+        saved=saved, expires_at=row.expires_at,
+        questions=[
+            schemas.QuestionOut(id=VERIFICATION_QUESTION_ID, type="yes_no", text=VERIFICATION_QUESTION,
+                                text_zh=VERIFICATION_QUESTION_ZH),
+            schemas.QuestionOut(id=RATING_QUESTION_ID, type="rating", text=RATING_QUESTION,
+                                text_zh=RATING_QUESTION_ZH, min=LIKERT_MIN, max=LIKERT_MAX, required=False),
+            schemas.QuestionOut(id=COMMENT_QUESTION_ID, type="open", text=COMMENT_QUESTION,
+                                text_zh=COMMENT_QUESTION_ZH, required=False),
+        ],
+    )
+
+
+def _survey_view(
+    row: InvitationRow, template: Template, saved: schemas.SavedAnswersOut | None
+) -> schemas.PublicInvitationOut:
     questions = [
         schemas.QuestionOut(id=i.id, type="likert", text=i.text, text_zh=i.text_zh,
                             dimension=i.dimension, min=LIKERT_MIN, max=LIKERT_MAX)
@@ -207,13 +239,14 @@ async def public_view(session: AsyncSession, token: str, now: datetime) -> schem
     if template.nps_question:
         questions.append(schemas.QuestionOut(
             id="nps", type="nps", text=template.nps_question, text_zh=template.nps_question_zh,
-            min=NPS_MIN, max=NPS_MAX,
+            min=NPS_MIN, max=NPS_MAX, required=False,
         ))
     questions += [
-        schemas.QuestionOut(id=q.id, type="open", text=q.text, text_zh=q.text_zh)
+        schemas.QuestionOut(id=q.id, type="open", text=q.text, text_zh=q.text_zh, required=False)
         for q in template.open_questions
     ]
     return schemas.PublicInvitationOut(
-        kind=SURVEY, title=template.name, description=template.description,
-        expires_at=row.expires_at, dimensions=dimensions_out(template), questions=questions,
+        kind=SURVEY, title=template.name, title_zh=template.name_zh, description=template.description,
+        description_zh=template.description_zh, language=row.language,
+        saved=saved, expires_at=row.expires_at, dimensions=dimensions_out(template), questions=questions,
     )

@@ -10,13 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey import repository, schemas
-from services.survey.domain.scoring import (
-    AnswerError,
-    Satisfaction,
-    answer_errors,
-    score_response,
-    verification_errors,
-)
+from services.survey.domain import progress
+from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
+from services.survey.domain.verification import rating_csat, rating_of, verification_errors
 from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
 from services.survey.models import InvitationRow, ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
@@ -26,7 +22,7 @@ from shared.errors import Conflict, InvalidInput
 from shared.rfc3339 import format_time
 
 
-def _refuse(errors: list[tuple[str, str]]) -> InvalidInput:
+def refuse(errors: list[tuple[str, str]]) -> InvalidInput:
     fields = ", ".join(f for f, _ in errors)
     return InvalidInput(
         f"Invalid answer for: {fields}; nothing was stored", field=errors[0][0],
@@ -44,7 +40,8 @@ def satisfaction_out(s: Satisfaction, tier: str | None) -> schemas.SatisfactionO
 async def answer(
     ctx: ServiceContext, session: AsyncSession, token: str, body: schemas.ResponseIn
 ) -> schemas.ResponseOut:
-    """Score and store the one response of an invitation; a second answer is a 409."""
+    """Score and store the one response of an invitation; a second answer is a 409. Answers
+    saved before (`.../progress`) count unless the body answers the same questions again."""
     now = ctx.clock.now()
     try:
         async with session.begin():
@@ -52,11 +49,16 @@ async def answer(
             invitation = ensure_open(
                 await repository.invitation_by_token(session, token, for_update=True), now
             )
+            if invitation.progress:
+                body = _with_saved(invitation.progress, body)
             if invitation.kind == VERIFICATION:
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
                 out = await _answer_survey(ctx, session, invitation, body, now)
             invitation.answered_at, invitation.next_reminder_at = now, None
+            invitation.opened_at = invitation.opened_at or now
+            invitation.started_at = invitation.started_at or now
+            invitation.progress = None  # the response holds the answers now
     except IntegrityError as exc:
         raise Conflict("This invitation has already been answered; thank you", field="token") from exc
     tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier
@@ -67,6 +69,12 @@ async def answer(
     else:
         VERIFICATIONS.labels(str(out.solved).lower()).inc()
     return out
+
+
+def _with_saved(saved: dict, body: schemas.ResponseIn) -> schemas.ResponseIn:
+    merged = progress.merge(saved, body.answers, body.nps, body.comments, body.solved)
+    return schemas.ResponseIn(answers=merged["answers"], nps=merged["nps"],
+                              comments=merged["comments"], solved=merged["solved"])
 
 
 RESPONSE_RATE_REFRESH_SECONDS = 10.0
@@ -96,14 +104,14 @@ async def _answer_survey(
     if body.solved is not None:
         errors.append(("solved", "only a ticket verification asks whether the problem is solved"))
     if errors:
-        raise _refuse(errors)
+        raise refuse(errors)
     # The tier for the weights is the one segmentation last told us (read model); none -> equal.
     known = await repository.tier_of(session, invitation.customer_id)
     tier = known.tier if known else None
     try:
         satisfaction = score_response(template, body.answers, body.nps, tier)
     except AnswerError as exc:
-        raise _refuse(exc.errors) from exc
+        raise refuse(exc.errors) from exc
     response_id = str(uuid.uuid4())
     comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
     session.add(ResponseRow(
@@ -144,23 +152,28 @@ async def _answer_verification(
 ) -> schemas.ResponseOut:
     errors = verification_errors(body.solved, body.answers, body.nps, body.comments)
     if errors:
-        raise _refuse(errors)
+        raise refuse(errors)
     response_id = str(uuid.uuid4())
+    rating = rating_of(body.answers)
+    comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
     session.add(ResponseRow(
         id=response_id, invitation_id=invitation.id, kind=invitation.kind, survey_id=None,
         customer_id=invitation.customer_id, ticket_id=invitation.ticket_id, tier=invitation.tier,
-        quadrant=invitation.quadrant, answers={}, comments={}, dimensions={}, weights={},
-        solved=body.solved, answered_at=now,
+        quadrant=invitation.quadrant, answers=body.answers, comments=comments, dimensions={},
+        weights={}, csat=rating_csat(rating), solved=body.solved, answered_at=now,
     ))
     await session.flush()
+    # The comment is the customer's own words: it stays here, the event says only that there is one.
     await ctx.outbox.append(session, "ticket-verification-answered", invitation.customer_id, {
         "customer_id": invitation.customer_id,
         "ticket_id": invitation.ticket_id,
         "invitation_id": invitation.id,
         "solved": body.solved,
+        "rating": rating,
+        "commented": bool(comments),
         "answered_at": format_time(now),
     })
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="verification", answered_at=now,
-        solved=body.solved,
+        solved=body.solved, rating=rating,
     )

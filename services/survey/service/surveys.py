@@ -26,6 +26,16 @@ from shared.pagination import Page
 DEFAULT_SURVEY_ID = "default"
 
 
+# The first default template's title and description were written for developers ("Four
+# dimensions of DESIGN 4, ...") and shown on the customer's page; a default still carrying them
+# gets the customer-facing ones (its questions and weights stay as they are).
+SUPERSEDED_DEFAULT_TEXTS = {
+    ("Customer satisfaction (default)",
+     "Four dimensions of DESIGN 4, 1-5 Likert items, NPS and one open question."),
+    ("Customer satisfaction (default)", "Four dimensions of 1-5 Likert items, NPS and one open question."),
+}
+
+
 async def seed_default_survey(ctx: ServiceContext) -> None:
     """The default template exists from the start; replicas starting together insert it once."""
     now = datetime.now(UTC)
@@ -35,6 +45,13 @@ async def seed_default_survey(ctx: ServiceContext) -> None:
             "definition": template_to_dict(DEFAULT_TEMPLATE), "is_default": True,
             "created_by": "system", "created_at": now, "updated_at": now,
         })
+        row = await session.get(SurveyRow, DEFAULT_SURVEY_ID, with_for_update=True)
+        texts = (row.definition.get("name"), row.definition.get("description"))
+        if texts in SUPERSEDED_DEFAULT_TEXTS:
+            row.definition = {**row.definition, **{
+                key: getattr(DEFAULT_TEMPLATE, key)
+                for key in ("name", "name_zh", "description", "description_zh")}}
+            row.name, row.updated_at = DEFAULT_TEMPLATE.name, now
 
 
 def _checked(template: Template) -> Template:
@@ -111,7 +128,8 @@ def survey_out(row: SurveyRow) -> schemas.SurveyOut:
     template = template_of(row)
     dimensions = dimensions_out(template)
     return schemas.SurveyOut(
-        id=row.id, name=row.name, description=template.description, is_default=row.is_default,
+        id=row.id, name=row.name, name_zh=template.name_zh, description=template.description,
+        description_zh=template.description_zh, is_default=row.is_default,
         dimensions=dimensions, items=[i for d in dimensions for i in d.items],
         nps_question=template.nps_question, nps_question_zh=template.nps_question_zh,
         open_questions=[schemas.OpenQuestionOut(id=q.id, text=q.text, text_zh=q.text_zh)

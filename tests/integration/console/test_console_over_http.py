@@ -256,3 +256,37 @@ async def test_an_api_refusal_shows_its_detail_next_to_the_field_and_keeps_the_i
         or "'thirty' is not input:score" in unparsable.text
     )
     assert 'value="0:100, thirty"' in unparsable.text
+
+
+async def test_a_step_the_ticket_life_cycle_refuses_shows_why_above_the_form_and_keeps_the_note(
+    console, service_urls, seeded
+):
+    """A new ticket cannot wait for the customer before the first reply: feedback answers 409 on
+    the ticket's status, a field the form does not have; the page says so instead of nothing."""
+    async with httpx.AsyncClient(headers=ADMIN) as api:
+        opened = await api.post(
+            f"{service_urls['feedback']}/v1/tickets",
+            json={"customer_id": seeded.customer_id, "channel": "web", "type": "problem",
+                  "category": "account", "priority": "P3", "description": "Report stuck at 99%"},
+        )
+    assert opened.status_code == 201, opened.text
+    ticket = opened.json()["id"]
+    async with httpx.AsyncClient(base_url=console, headers={"Accept-Language": "en"}) as client:
+        await sign_in(client, "mgr-zhou")
+        token = await page_token(client, f"/tickets/{ticket}")
+        refused = await client.post(
+            f"/tickets/{ticket}/pend", data={"csrf_token": token, "note": "Asked for the report id"}
+        )
+        resolved_early = await client.post(
+            f"/tickets/{ticket}/resolve", data={"csrf_token": token, "solution": "Restarted the job"}
+        )
+    assert refused.status_code == 409
+    form = refused.text.split('id="form-pend"', 1)[1].split("</form>", 1)[0]
+    assert 'role="alert">a new ticket cannot become pending_customer</p>' in form
+    assert "Asked for the report id</textarea>" in form
+    assert resolved_early.status_code == 409
+    form = resolved_early.text.split('id="form-resolve"', 1)[1].split("</form>", 1)[0]
+    assert "a new ticket cannot become resolved" in form and "Restarted the job</textarea>" in form
+    async with httpx.AsyncClient(headers=ADMIN) as api:
+        unchanged = (await api.get(f"{service_urls['feedback']}/v1/tickets/{ticket}")).json()
+    assert unchanged["status"] == "new"

@@ -1,7 +1,12 @@
 """Consumed events: verification answers close or reopen, tiers tighten SLAs, satisfaction reports."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import text
+
+from services.feedback.events import on_score_updated
+from shared.events.envelope import new_event
 from tests.integration.feedback.helpers import (
     ANALYST,
     get_ticket,
@@ -122,6 +127,40 @@ async def test_tier_from_score_updated_sets_targets_and_a_stricter_tier_tightens
     assert kept["tier"] == "VIP"
     assert kept["sla"]["resolution_due"] == vip["sla"]["resolution_due"]
     assert kept["history"][-1]["detail"]["reevaluated"] is False
+
+
+WAITING_FOR_A_CUSTOMER = text(
+    "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+    "WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted"
+)
+
+
+async def test_a_ticket_opened_while_the_customers_first_tier_arrives_gets_that_tier(fb):
+    """The customer's first score-updated is being applied (written, not committed) when an agent
+    opens a ticket for it: the ticket waits for it and gets the Key targets, rather than reading
+    no tier and missing the re-evaluation of open tickets for good."""
+    ctx = fb.app.state.ctx
+    customer_id = new_id()
+    first_score = new_event("score-updated", "segmentation", customer_id, {
+        "customer_id": customer_id, "score": 75.0, "tier": "Key", "model_version": "rfm-weighted-v1",
+        "computed_at": iso(datetime.now(UTC)),
+    }, None)
+    async with ctx.db.session() as applying:
+        await applying.begin()
+        await on_score_updated(ctx, applying, first_score)
+        opening = asyncio.create_task(open_ticket(fb, customer_id, description="审批流程卡住"))
+
+        async def opening_waits_or_is_done():
+            if opening.done():
+                return True
+            async with ctx.db.session() as probe:
+                return await probe.scalar(WAITING_FOR_A_CUSTOMER) > 0
+
+        await eventually(opening_waits_or_is_done, timeout=30, interval=0.05)
+        await applying.commit()
+    ticket = await opening
+    assert ticket["tier"] == "Key"
+    assert ticket["sla"]["policy"]["tier_row"] == "Key"
 
 
 async def test_satisfaction_after_resolution_reaches_the_monthly_report(fb, broker):

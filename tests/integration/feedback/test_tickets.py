@@ -26,13 +26,16 @@ async def test_open_ticket_proposes_priority_routes_team_and_shows_its_sla(fb, b
         found = await events.wait_for(lambda e: e["subject"] == customer_id)
     assert ticket["priority"] == "P1"
     assert ticket["priority_reason"]["source"] == "rules"
-    assert ticket["priority_reason"]["matched"][0]["keywords"] == ["宕机", "无法使用"]
+    assert ticket["priority_reason"]["matched"][0]["keywords"] == ["宕机"]
+    assert ticket["priority_reason"]["decided_by"] == {"rule": "keyword", "keywords": ["宕机"],
+                                                       "priority": "P1"}
     assert ticket["status"] == "new"
     assert ticket["team"] == "tech-support"
     assert ticket["tier"] is None
     sla = ticket["sla"]
     assert sla["calendar"] == "24x7"
-    assert sla["policy"]["version"] == 1
+    in_force = (await fb.get("/v1/sla-policy", headers=ANALYST)).json()["version"]
+    assert sla["policy"]["version"] == in_force  # other modules of the run may have edited it
     assert sla["policy"]["priority_row"] == "P1"
     assert sla["policy"]["first_response"]["hours"] == 2
     created = parse(ticket["reported_at"])
@@ -150,7 +153,7 @@ def _doc(policy: dict) -> dict:
 async def test_list_filters_by_status_priority_and_pages_with_a_cursor(fb):
     customer_id = new_id()
     for _ in range(3):
-        await open_ticket(fb, customer_id, description="安全问题")
+        await open_ticket(fb, customer_id, description="存在安全隐患")
     await open_ticket(fb, customer_id, description="建议", type="suggestion")
     first = (await fb.get("/v1/tickets", params={"customer_id": customer_id, "priority": "P1",
                                                  "status": "new", "limit": 2}, headers=ANALYST)).json()
@@ -213,8 +216,9 @@ async def test_holidays_are_editable_and_a_configured_holiday_is_skipped(fb):
 
 async def test_priority_rules_are_data_a_manager_can_change(fb):
     rules = (await fb.get("/v1/priority-rules", headers=ANALYST)).json()
-    p1_keywords = ["outage", "宕机", "无法使用", "安全", "投诉", "security", "safety"]
-    assert {"priority": "P1", "keywords": p1_keywords} in rules["keyword_rules"]
+    p1 = next(r for r in rules["keyword_rules"] if r["priority"] == "P1")
+    assert {"宕机", "安全隐患", "重大投诉", "major complaint"} <= set(p1["keywords"])
+    assert not {"安全", "投诉"} & set(p1["keywords"])
     edited = {k: v for k, v in rules.items() if k not in ("version", "created_by", "created_at")}
     changed = {**edited, "keyword_rules": [*edited["keyword_rules"],
                                            {"priority": "P1", "keywords": ["发票"]}]}
@@ -246,3 +250,28 @@ async def test_a_retried_open_with_the_same_idempotency_key_makes_one_ticket(fb)
     assert first.json()["id"] == again.json()["id"]
     listed = (await fb.get("/v1/tickets", params={"customer_id": customer_id}, headers=ANALYST)).json()
     assert len(listed["items"]) == 1
+
+
+async def test_the_superseded_default_priority_rules_are_replaced_at_start_but_an_edit_is_kept(fb):
+    from services.feedback.models import ConfigVersionRow
+    from services.feedback.service.config import SUPERSEDED_DEFAULTS, ConfigKind, seed_defaults
+
+    ctx = fb.app.state.ctx
+    current = (await fb.get("/v1/priority-rules", headers=ANALYST)).json()
+    old = SUPERSEDED_DEFAULTS[ConfigKind.PRIORITY_RULES][0]
+    async with ctx.db.session() as session, session.begin():
+        session.add(ConfigVersionRow(kind="priority-rules", version=current["version"] + 1,
+                                     definition=old, created_by="system", created_at=datetime.now(UTC)))
+    assert (await open_ticket(fb, description="我要投诉:发票开错了", type="complaint"))["priority"] == "P1"
+    await seed_defaults(ctx)
+    after = (await fb.get("/v1/priority-rules", headers=ANALYST)).json()
+    assert after["version"] == current["version"] + 2 and after["created_by"] == "system"
+    assert after["keyword_rules"] == current["keyword_rules"]
+    assert (await open_ticket(fb, description="我要投诉:发票开错了", type="complaint"))["priority"] == "P2"
+    # A manager who chose those rules on purpose keeps them.
+    await fb.put("/v1/priority-rules", json=old, headers=MANAGER)
+    await seed_defaults(ctx)
+    assert (await fb.get("/v1/priority-rules", headers=ANALYST)).json()["version"] == after["version"] + 1
+    await fb.put("/v1/priority-rules", json={k: v for k, v in current.items()
+                                             if k not in ("version", "created_by", "created_at")},
+                 headers=MANAGER)

@@ -147,13 +147,14 @@ def ticket_created(customer_id: str, ticket_id: str | None = None) -> Event:
     )
 
 
-async def publish(bootstrap: str, *events: Event) -> None:
-    """Produce CloudEvents envelopes as the other services do (topic = type, key = subject)."""
+async def publish(bootstrap: str, *events: Event, prefix: str = "") -> None:
+    """Produce CloudEvents envelopes as the other services do (topic = prefix + type, key = subject)."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=5)
     await producer.start()
     try:
         for event in events:
-            await producer.send(event.type, value=event.to_json().encode(), key=event.subject.encode())
+            value, key = event.to_json().encode(), event.subject.encode()
+            await producer.send(prefix + event.type, value=value, key=key)
         await producer.flush()
     finally:
         await producer.stop()

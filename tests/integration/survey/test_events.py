@@ -121,19 +121,23 @@ async def test_a_resolved_ticket_gets_a_verification_whose_answer_is_published(s
     assert item["kind"] == "verification"
     assert item["url"].endswith(f"/s/{item['token']}")
     questions = (await survey.get(f"/v1/invitations/{item['token']}")).json()["questions"]
-    assert [(q["id"], q["type"], q["text"]) for q in questions] == [
-        ("solved", "yes_no", "Is your problem solved?")
-    ]
-    refused = await respond(survey, item["token"], {"answers": {"x": 1}})
+    assert [(q["id"], q["type"], q["required"]) for q in questions] == [
+        ("solved", "yes_no", True), ("rating", "rating", False), ("comment", "open", False)]
+    assert questions[0]["text"] == "Is your problem solved?"
+    assert (questions[1]["min"], questions[1]["max"]) == (1, 5)
+    refused = await respond(survey, item["token"], {"answers": {"x": 1, "rating": 6}, "nps": 3})
     assert refused.status_code == 422
-    assert {e["field"] for e in refused.json()["errors"]} == {"solved", "answers.x"}
+    assert {e["field"] for e in refused.json()["errors"]} == {"solved", "answers.x", "answers.rating", "nps"}
     async with EventCollector(broker.bootstrap, ["ticket-verification-answered"]) as events:
-        answered = await respond(survey, item["token"], {"solved": False})
+        answered = await respond(survey, item["token"], {
+            "solved": False, "answers": {"rating": 2}, "comments": {"comment": "仍然无法导出"}})
         assert answered.status_code == 201, answered.text
-        assert answered.json()["solved"] is False
+        assert (answered.json()["solved"], answered.json()["rating"]) == (False, 2)
         [event] = await events.wait_for(lambda e: e["subject"] == customer)
     assert event["data"]["ticket_id"] == ticket
     assert event["data"]["solved"] is False
+    assert (event["data"]["rating"], event["data"]["commented"]) == (2, True)
+    assert "仍然无法导出" not in str(event)  # the comment stays in the survey service
     assert event["data"]["invitation_id"] == item["id"]
     assert event["data"]["answered_at"].endswith("Z")
     assert (await respond(survey, item["token"], {"solved": True})).status_code == 409

@@ -46,3 +46,28 @@ def test_clocks_still_running_are_not_counted_yet():
     report = sla_report([running], NOW)
     assert report["unknown"]["first_response_on_time_rate"] is None
     assert report["unknown"]["reopen_rate"] is None
+
+
+def test_next_replies_count_made_ones_and_the_one_overdue_now():
+    base = facts("Key", 1, None)
+    waiting = TicketFacts(**{**base.__dict__, "next_replies_on_time": 2, "next_replies_late": 1,
+                             "next_reply_due": NOW - H})
+    paused = TicketFacts(**{**base.__dict__, "next_replies_on_time": 1, "next_reply_due": NOW - H,
+                            "paused": True})
+    running = TicketFacts(**{**base.__dict__, "next_reply_due": NOW + H})
+    report = sla_report([waiting, paused, running], NOW)["Key"]
+    assert report["next_replies"] == 5  # 3 + 1 made, one overdue; paused and running ones wait
+    assert report["next_reply_on_time_rate"] == 0.6
+
+
+def test_wait_and_work_time_are_medians_of_solved_tickets_in_hours():
+    base = facts("VIP", 1, 3)
+    solved = [TicketFacts(**{**base.__dict__, "solved": True, "requester_wait_seconds": hours * 3600,
+                             "agent_work_seconds": hours * 1800, "agent_work_business_seconds": 900})
+              for hours in (1, 2, 6)]
+    still_open = TicketFacts(**{**base.__dict__, "requester_wait_seconds": 99 * 3600})
+    report = sla_report([*solved, still_open], NOW)["VIP"]
+    assert report["requester_wait_hours_median"] == 2.0
+    assert report["agent_work_hours_median"] == 1.0
+    assert report["agent_work_business_hours_median"] == 0.25
+    assert sla_report([still_open], NOW)["VIP"]["requester_wait_hours_median"] is None

@@ -137,3 +137,45 @@ def test_only_a_move_up_the_tiers_is_stricter(new, old, stricter):
 def test_targets_per_metric():
     assert Targets(2, 4).hours(Metric.FIRST_RESPONSE) == 2
     assert Targets(2, None).hours(Metric.RESOLUTION) is None
+
+
+@pytest.mark.parametrize(("priority", "tier"), list(CELLS))
+def test_the_next_reply_target_defaults_to_the_first_response_target_of_the_ticket(priority, tier):
+    fr_hours, fr_from, _, _ = CELLS[(priority, tier)]
+    sla = applied_sla(Priority(priority), Tier(tier) if tier else None, POLICY)
+    assert (sla.next_reply.hours, sla.next_reply.source) == (fr_hours, fr_from)
+
+
+def test_a_next_reply_target_of_its_own_is_data_and_the_stricter_row_still_wins():
+    document = policy_to_document(POLICY)
+    document["priority_targets"]["P2"]["next_reply_hours"] = 1
+    document["tier_caps"]["Key"]["next_reply_hours"] = 0.5
+    policy = policy_from_document(document)
+    assert applied_sla(Priority.P2, None, policy).next_reply.hours == 1
+    assert applied_sla(Priority.P2, Tier.KEY, policy).next_reply.hours == 0.5
+    assert applied_sla(Priority.P2, Tier.REGULAR, policy).next_reply.hours == 1
+    assert applied_sla(Priority.P2, Tier.REGULAR, policy).first_response.hours == 4
+    assert policy_from_document(policy_to_document(policy)) == policy
+
+
+def test_a_policy_document_from_before_next_replies_and_reopening_still_reads():
+    document = policy_to_document(POLICY)
+    for row in (*document["priority_targets"].values(), *document["tier_caps"].values()):
+        row.pop("next_reply_hours")
+    document.pop("reopening")
+    assert policy_from_document(document) == POLICY
+
+
+def test_a_policy_whose_task_force_falls_beyond_the_calendar_horizon_is_refused():
+    document = policy_to_document(POLICY)
+    document["priority_targets"]["P2"]["resolution_hours"] = 8760
+    policy_from_document(document)  # a year of business hours, task force half a target later: fine
+    document["escalation"]["task_force_after_ratio"] = 10
+    with pytest.raises(ValueError, match=r"priority_targets\.P2\.resolution_hours"):
+        policy_from_document(document)
+    # Shorter working days shorten the horizon too.
+    document = policy_to_document(POLICY)
+    document["calendar"].update(work_start="09:00", work_end="09:30")
+    document["tier_caps"]["Observation"]["first_response_hours"] = 2000
+    with pytest.raises(ValueError, match=r"tier_caps\.Observation\.first_response_hours"):
+        policy_from_document(document)

@@ -1,7 +1,7 @@
 """docs/design.md §10: consent, opt-out per channel, preferred channel, quiet hours 21:00-09:00 business
 time (P1 excepted) and a daily cap per customer."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +10,7 @@ from services.notification.domain.respect import (
     Outcome,
     Preferences,
     RespectPolicy,
+    business_day,
     customer_channel,
     customer_verdict,
     in_quiet_hours,
@@ -58,6 +59,13 @@ def test_the_fourth_message_of_a_day_waits_for_the_next_business_morning():
     assert verdict.outcome == Outcome.HOLD and "daily cap" in verdict.reason
     local = verdict.until.astimezone(POLICY.timezone)
     assert (local.day, local.hour) == (3, 9)
+
+
+def test_the_cap_counts_a_business_day_midnight_to_midnight_shanghai_time():
+    # 23:30 UTC on December 1st is already December 2nd, 07:30, in Shanghai.
+    assert business_day(POLICY, datetime(2026, 12, 1, 23, 30, tzinfo=UTC)) == date(2026, 12, 2)
+    assert business_day(POLICY, shanghai(23, 59)) == date(2026, 12, 2)
+    assert business_day(POLICY, shanghai(0, 0, day=3)) == date(2026, 12, 3)
 
 
 def test_no_consent_and_opt_out_suppress_even_p1():

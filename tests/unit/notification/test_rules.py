@@ -254,6 +254,29 @@ def test_reports_reach_account_managers_and_managers_and_invitations_the_custome
 
 
 @pytest.mark.parametrize(
+    ("reminder_of", "template"),
+    [("verification", "verification-reminder"), ("survey", "survey-reminder"), (None, "survey-reminder")],
+)
+def test_a_reminder_asks_again_what_its_invitation_asked(reminder_of, template):
+    """docs/design.md §9: an unanswered ticket verification is reminded after 2 days; the reminder
+    asks whether the problem is solved, not for a satisfaction survey."""
+    reminder = {
+        "customer_id": "c",
+        "invitation_id": "i",
+        "survey_id": "ticket-verification" if reminder_of == "verification" else "default",
+        "kind": "reminder",
+        "reminder_number": 1,
+        "reminder_of": reminder_of,
+        "ticket_id": "T-9" if reminder_of == "verification" else None,
+        "created_at": "2026-12-04T08:00:00Z",
+    }
+    (message,) = plan("invitation-created", reminder, DIRECTORY)
+    assert message.template == template
+    rendered = render(DEFAULT_TEMPLATES[(template, "en")], {**SAMPLE_CONTEXT[template], "ticket_id": "T-9"})
+    assert ("T-9" in rendered.subject) is (reminder_of == "verification")
+
+
+@pytest.mark.parametrize(
     ("current", "new", "moves"),
     [
         ("queued", "sent", True),

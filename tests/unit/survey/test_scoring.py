@@ -12,9 +12,9 @@ from services.survey.domain.scoring import (
     net_promoter_score,
     nps_category,
     score_response,
-    verification_errors,
 )
 from services.survey.domain.templates import DEFAULT_TEMPLATE, Template, template_from_dict
+from services.survey.domain.verification import verification_errors
 
 ITEMS = list(DEFAULT_TEMPLATE.items)
 
@@ -113,9 +113,11 @@ def test_zero_is_out_of_the_likert_range():
     assert [f for f, _ in answer_errors(DEFAULT_TEMPLATE, answers, None, {})] == [f"answers.{ITEMS[5]}"]
 
 
-def test_a_ticket_verification_is_answered_with_a_yes_or_a_no_and_nothing_else():
+def test_a_ticket_verification_is_a_yes_or_a_no_with_an_optional_rating_and_comment():
     assert verification_errors(True, {}, None, {}) == []
-    assert verification_errors(False, {}, None, {}) == []
+    assert verification_errors(False, {"rating": 2}, None, {"comment": "still broken"}) == []
     assert verification_errors(None, {}, None, {}) == [("solved", "answer yes (true) or no (false)")]
-    fields = [f for f, _ in verification_errors(True, {"d1.q1": 5}, 9, {"improvements": "faster"})]
-    assert fields == ["answers.d1.q1", "comments.improvements", "nps"]
+    assert verification_errors(None, {"rating": 4}, None, {}, partial=True) == []
+    answers, comments = {"d1.q1": 5, "rating": 6}, {"improvements": "faster"}
+    fields = [f for f, _ in verification_errors(True, answers, 9, comments)]
+    assert fields == ["answers.d1.q1", "answers.rating", "comments.improvements", "nps"]

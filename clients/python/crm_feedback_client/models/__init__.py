@@ -2,12 +2,22 @@
 
 from .action_summary import ActionSummary
 from .assign_in import AssignIn
+from .author import Author
 from .calendar_doc import CalendarDoc
 from .calendar_out import CalendarOut
 from .caps_doc import CapsDoc
+from .category_month_out import CategoryMonthOut
+from .category_topics_out import CategoryTopicsOut
 from .channel import Channel
 from .clock_in import ClockIn
 from .clock_out import ClockOut
+from .csat_group import CsatGroup
+from .csat_group_out import CsatGroupOut
+from .csat_group_out_distribution import CsatGroupOutDistribution
+from .csat_report_out import CsatReportOut
+from .csat_report_out_by import CsatReportOutBy
+from .csat_report_out_definitions import CsatReportOutDefinitions
+from .durations_out import DurationsOut
 from .effect_section import EffectSection
 from .escalation_doc import EscalationDoc
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
@@ -15,6 +25,8 @@ from .history_out import HistoryOut
 from .history_out_detail import HistoryOutDetail
 from .http_validation_error import HTTPValidationError
 from .keyword_rule_doc import KeywordRuleDoc
+from .message_in import MessageIn
+from .message_out import MessageOut
 from .monthly_report_out import MonthlyReportOut
 from .monthly_report_out_actions import MonthlyReportOutActions
 from .monthly_report_out_satisfaction import MonthlyReportOutSatisfaction
@@ -24,6 +36,7 @@ from .patch_ticket_v1_tickets_ticket_id_patch_ticket_in_merge_patch import Patch
 from .priority import Priority
 from .priority_rules_doc import PriorityRulesDoc
 from .priority_rules_out import PriorityRulesOut
+from .reopening_doc import ReopeningDoc
 from .report_period import ReportPeriod
 from .resolve_in import ResolveIn
 from .response_in import ResponseIn
@@ -51,6 +64,10 @@ from .sla_section import SlaSection
 from .sla_section_by_tier import SlaSectionByTier
 from .sla_section_by_tier_and_priority import SlaSectionByTierAndPriority
 from .sla_section_by_tier_and_priority_additional_property import SlaSectionByTierAndPriorityAdditionalProperty
+from .sla_trend_month import SlaTrendMonth
+from .sla_trend_month_tiers import SlaTrendMonthTiers
+from .sla_trend_out import SlaTrendOut
+from .sla_trend_point import SlaTrendPoint
 from .status import Status
 from .status_in import StatusIn
 from .status_in_status import StatusInStatus
@@ -59,11 +76,14 @@ from .ticket_in import TicketIn
 from .ticket_out import TicketOut
 from .ticket_out_priority_reason import TicketOutPriorityReason
 from .ticket_resolution_out import TicketResolutionOut
+from .ticket_topic_out import TicketTopicOut
+from .ticket_topics_out import TicketTopicsOut
 from .ticket_type import TicketType
 from .tier import Tier
 from .tier_move import TierMove
 from .tier_moves_section import TierMovesSection
 from .tier_report import TierReport
+from .topic_count import TopicCount
 from .type_rule_doc import TypeRuleDoc
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
@@ -74,12 +94,22 @@ from .verification_policy_out import VerificationPolicyOut
 __all__ = (
     "ActionSummary",
     "AssignIn",
+    "Author",
     "CalendarDoc",
     "CalendarOut",
     "CapsDoc",
+    "CategoryMonthOut",
+    "CategoryTopicsOut",
     "Channel",
     "ClockIn",
     "ClockOut",
+    "CsatGroup",
+    "CsatGroupOut",
+    "CsatGroupOutDistribution",
+    "CsatReportOut",
+    "CsatReportOutBy",
+    "CsatReportOutDefinitions",
+    "DurationsOut",
     "EffectSection",
     "EscalationDoc",
     "HealthzHealthzGetResponseHealthzHealthzGet",
@@ -87,6 +117,8 @@ __all__ = (
     "HistoryOutDetail",
     "HTTPValidationError",
     "KeywordRuleDoc",
+    "MessageIn",
+    "MessageOut",
     "MonthlyReportOut",
     "MonthlyReportOutActions",
     "MonthlyReportOutSatisfaction",
@@ -96,6 +128,7 @@ __all__ = (
     "Priority",
     "PriorityRulesDoc",
     "PriorityRulesOut",
+    "ReopeningDoc",
     "ReportPeriod",
     "ResolveIn",
     "ResponseIn",
@@ -123,6 +156,10 @@ __all__ = (
     "SlaSectionByTier",
     "SlaSectionByTierAndPriority",
     "SlaSectionByTierAndPriorityAdditionalProperty",
+    "SlaTrendMonth",
+    "SlaTrendMonthTiers",
+    "SlaTrendOut",
+    "SlaTrendPoint",
     "Status",
     "StatusIn",
     "StatusInStatus",
@@ -131,11 +168,14 @@ __all__ = (
     "TicketOut",
     "TicketOutPriorityReason",
     "TicketResolutionOut",
+    "TicketTopicOut",
+    "TicketTopicsOut",
     "TicketType",
     "Tier",
     "TierMove",
     "TierMovesSection",
     "TierReport",
+    "TopicCount",
     "TypeRuleDoc",
     "ValidationError",
     "ValidationErrorContext",

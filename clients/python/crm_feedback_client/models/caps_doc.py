@@ -26,10 +26,13 @@ class CapsDoc:
         Attributes:
             first_response_hours (float | None | Unset):
             resolution_hours (float | None | Unset):
+            next_reply_hours (float | None | Unset): Reply owed after each customer message; defaults to the row's first-
+                response target
      """
 
     first_response_hours: float | None | Unset = UNSET
     resolution_hours: float | None | Unset = UNSET
+    next_reply_hours: float | None | Unset = UNSET
 
 
 
@@ -48,6 +51,12 @@ class CapsDoc:
         else:
             resolution_hours = self.resolution_hours
 
+        next_reply_hours: float | None | Unset
+        if isinstance(self.next_reply_hours, Unset):
+            next_reply_hours = UNSET
+        else:
+            next_reply_hours = self.next_reply_hours
+
 
         field_dict: dict[str, Any] = {}
 
@@ -57,6 +66,8 @@ class CapsDoc:
             field_dict["first_response_hours"] = first_response_hours
         if resolution_hours is not UNSET:
             field_dict["resolution_hours"] = resolution_hours
+        if next_reply_hours is not UNSET:
+            field_dict["next_reply_hours"] = next_reply_hours
 
         return field_dict
 
@@ -85,9 +96,20 @@ class CapsDoc:
         resolution_hours = _parse_resolution_hours(d.pop("resolution_hours", UNSET))
 
 
+        def _parse_next_reply_hours(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        next_reply_hours = _parse_next_reply_hours(d.pop("next_reply_hours", UNSET))
+
+
         caps_doc = cls(
             first_response_hours=first_response_hours,
             resolution_hours=resolution_hours,
+            next_reply_hours=next_reply_hours,
         )
 
         return caps_doc

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -26,11 +27,13 @@ class OnTimeRates:
             tickets (int):
             first_response_on_time_rate (float | None):
             resolution_on_time_rate (float | None):
+            next_reply_on_time_rate (float | None | Unset):
      """
 
     tickets: int
     first_response_on_time_rate: float | None
     resolution_on_time_rate: float | None
+    next_reply_on_time_rate: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -46,6 +49,12 @@ class OnTimeRates:
         resolution_on_time_rate: float | None
         resolution_on_time_rate = self.resolution_on_time_rate
 
+        next_reply_on_time_rate: float | None | Unset
+        if isinstance(self.next_reply_on_time_rate, Unset):
+            next_reply_on_time_rate = UNSET
+        else:
+            next_reply_on_time_rate = self.next_reply_on_time_rate
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,6 +63,8 @@ class OnTimeRates:
             "first_response_on_time_rate": first_response_on_time_rate,
             "resolution_on_time_rate": resolution_on_time_rate,
         })
+        if next_reply_on_time_rate is not UNSET:
+            field_dict["next_reply_on_time_rate"] = next_reply_on_time_rate
 
         return field_dict
 
@@ -80,10 +91,21 @@ class OnTimeRates:
         resolution_on_time_rate = _parse_resolution_on_time_rate(d.pop("resolution_on_time_rate"))
 
 
+        def _parse_next_reply_on_time_rate(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        next_reply_on_time_rate = _parse_next_reply_on_time_rate(d.pop("next_reply_on_time_rate", UNSET))
+
+
         on_time_rates = cls(
             tickets=tickets,
             first_response_on_time_rate=first_response_on_time_rate,
             resolution_on_time_rate=resolution_on_time_rate,
+            next_reply_on_time_rate=next_reply_on_time_rate,
         )
 
 

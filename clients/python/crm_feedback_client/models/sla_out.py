@@ -40,6 +40,14 @@ class SlaOut:
             resolution_task_force_at (datetime.datetime):
             resolution_breached (bool):
             resolution_level (int):
+            next_reply_started_at (datetime.datetime | None): The oldest customer message the team has not answered yet;
+                null when no reply is owed
+            next_reply_due (datetime.datetime | None):
+            next_reply_warning_at (datetime.datetime | None):
+            next_reply_task_force_at (datetime.datetime | None):
+            next_reply_level (int):
+            next_replies_on_time (int):
+            next_replies_late (int):
             paused (bool):
             paused_at (datetime.datetime | None):
      """
@@ -58,6 +66,13 @@ class SlaOut:
     resolution_task_force_at: datetime.datetime
     resolution_breached: bool
     resolution_level: int
+    next_reply_started_at: datetime.datetime | None
+    next_reply_due: datetime.datetime | None
+    next_reply_warning_at: datetime.datetime | None
+    next_reply_task_force_at: datetime.datetime | None
+    next_reply_level: int
+    next_replies_on_time: int
+    next_replies_late: int
     paused: bool
     paused_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -100,6 +115,36 @@ class SlaOut:
 
         resolution_level = self.resolution_level
 
+        next_reply_started_at: None | str
+        if isinstance(self.next_reply_started_at, datetime.datetime):
+            next_reply_started_at = self.next_reply_started_at.isoformat()
+        else:
+            next_reply_started_at = self.next_reply_started_at
+
+        next_reply_due: None | str
+        if isinstance(self.next_reply_due, datetime.datetime):
+            next_reply_due = self.next_reply_due.isoformat()
+        else:
+            next_reply_due = self.next_reply_due
+
+        next_reply_warning_at: None | str
+        if isinstance(self.next_reply_warning_at, datetime.datetime):
+            next_reply_warning_at = self.next_reply_warning_at.isoformat()
+        else:
+            next_reply_warning_at = self.next_reply_warning_at
+
+        next_reply_task_force_at: None | str
+        if isinstance(self.next_reply_task_force_at, datetime.datetime):
+            next_reply_task_force_at = self.next_reply_task_force_at.isoformat()
+        else:
+            next_reply_task_force_at = self.next_reply_task_force_at
+
+        next_reply_level = self.next_reply_level
+
+        next_replies_on_time = self.next_replies_on_time
+
+        next_replies_late = self.next_replies_late
+
         paused = self.paused
 
         paused_at: None | str
@@ -126,6 +171,13 @@ class SlaOut:
             "resolution_task_force_at": resolution_task_force_at,
             "resolution_breached": resolution_breached,
             "resolution_level": resolution_level,
+            "next_reply_started_at": next_reply_started_at,
+            "next_reply_due": next_reply_due,
+            "next_reply_warning_at": next_reply_warning_at,
+            "next_reply_task_force_at": next_reply_task_force_at,
+            "next_reply_level": next_reply_level,
+            "next_replies_on_time": next_replies_on_time,
+            "next_replies_late": next_replies_late,
             "paused": paused,
             "paused_at": paused_at,
         })
@@ -206,6 +258,84 @@ class SlaOut:
 
         resolution_level = d.pop("resolution_level")
 
+        def _parse_next_reply_started_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_reply_started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return next_reply_started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_reply_started_at = _parse_next_reply_started_at(d.pop("next_reply_started_at"))
+
+
+        def _parse_next_reply_due(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_reply_due_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return next_reply_due_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_reply_due = _parse_next_reply_due(d.pop("next_reply_due"))
+
+
+        def _parse_next_reply_warning_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_reply_warning_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return next_reply_warning_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_reply_warning_at = _parse_next_reply_warning_at(d.pop("next_reply_warning_at"))
+
+
+        def _parse_next_reply_task_force_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_reply_task_force_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return next_reply_task_force_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_reply_task_force_at = _parse_next_reply_task_force_at(d.pop("next_reply_task_force_at"))
+
+
+        next_reply_level = d.pop("next_reply_level")
+
+        next_replies_on_time = d.pop("next_replies_on_time")
+
+        next_replies_late = d.pop("next_replies_late")
+
         paused = d.pop("paused")
 
         def _parse_paused_at(data: object) -> datetime.datetime | None:
@@ -241,6 +371,13 @@ class SlaOut:
             resolution_task_force_at=resolution_task_force_at,
             resolution_breached=resolution_breached,
             resolution_level=resolution_level,
+            next_reply_started_at=next_reply_started_at,
+            next_reply_due=next_reply_due,
+            next_reply_warning_at=next_reply_warning_at,
+            next_reply_task_force_at=next_reply_task_force_at,
+            next_reply_level=next_reply_level,
+            next_replies_on_time=next_replies_on_time,
+            next_replies_late=next_replies_late,
             paused=paused,
             paused_at=paused_at,
         )

@@ -14,6 +14,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.calendar_doc import CalendarDoc
   from ..models.escalation_doc import EscalationDoc
+  from ..models.reopening_doc import ReopeningDoc
   from ..models.round_the_clock_doc import RoundTheClockDoc
   from ..models.sla_policy_doc_priority_targets import SlaPolicyDocPriorityTargets
   from ..models.sla_policy_doc_tier_caps import SlaPolicyDocTierCaps
@@ -35,6 +36,7 @@ class SlaPolicyDoc:
             round_the_clock (RoundTheClockDoc | Unset):
             escalation (EscalationDoc | Unset):
             calendar (CalendarDoc | Unset):
+            reopening (ReopeningDoc | Unset):
      """
 
     priority_targets: SlaPolicyDocPriorityTargets
@@ -42,6 +44,7 @@ class SlaPolicyDoc:
     round_the_clock: RoundTheClockDoc | Unset = UNSET
     escalation: EscalationDoc | Unset = UNSET
     calendar: CalendarDoc | Unset = UNSET
+    reopening: ReopeningDoc | Unset = UNSET
 
 
 
@@ -50,6 +53,7 @@ class SlaPolicyDoc:
     def to_dict(self) -> dict[str, Any]:
         from ..models.calendar_doc import CalendarDoc # noqa: PLC0415
         from ..models.escalation_doc import EscalationDoc # noqa: PLC0415
+        from ..models.reopening_doc import ReopeningDoc # noqa: PLC0415
         from ..models.round_the_clock_doc import RoundTheClockDoc # noqa: PLC0415
         from ..models.sla_policy_doc_priority_targets import SlaPolicyDocPriorityTargets # noqa: PLC0415
         from ..models.sla_policy_doc_tier_caps import SlaPolicyDocTierCaps # noqa: PLC0415
@@ -69,6 +73,10 @@ class SlaPolicyDoc:
         if not isinstance(self.calendar, Unset):
             calendar = self.calendar.to_dict()
 
+        reopening: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.reopening, Unset):
+            reopening = self.reopening.to_dict()
+
 
         field_dict: dict[str, Any] = {}
 
@@ -82,6 +90,8 @@ class SlaPolicyDoc:
             field_dict["escalation"] = escalation
         if calendar is not UNSET:
             field_dict["calendar"] = calendar
+        if reopening is not UNSET:
+            field_dict["reopening"] = reopening
 
         return field_dict
 
@@ -91,6 +101,7 @@ class SlaPolicyDoc:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.calendar_doc import CalendarDoc # noqa: PLC0415
         from ..models.escalation_doc import EscalationDoc # noqa: PLC0415
+        from ..models.reopening_doc import ReopeningDoc # noqa: PLC0415
         from ..models.round_the_clock_doc import RoundTheClockDoc # noqa: PLC0415
         from ..models.sla_policy_doc_priority_targets import SlaPolicyDocPriorityTargets # noqa: PLC0415
         from ..models.sla_policy_doc_tier_caps import SlaPolicyDocTierCaps # noqa: PLC0415
@@ -135,12 +146,23 @@ class SlaPolicyDoc:
 
 
 
+        _reopening = d.pop("reopening", UNSET)
+        reopening: ReopeningDoc | Unset
+        if isinstance(_reopening,  Unset):
+            reopening = UNSET
+        else:
+            reopening = ReopeningDoc.from_dict(_reopening)
+
+
+
+
         sla_policy_doc = cls(
             priority_targets=priority_targets,
             tier_caps=tier_caps,
             round_the_clock=round_the_clock,
             escalation=escalation,
             calendar=calendar,
+            reopening=reopening,
         )
 
         return sla_policy_doc

@@ -15,6 +15,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.calendar_doc import CalendarDoc
   from ..models.escalation_doc import EscalationDoc
+  from ..models.reopening_doc import ReopeningDoc
   from ..models.round_the_clock_doc import RoundTheClockDoc
   from ..models.sla_policy_out_priority_targets import SlaPolicyOutPriorityTargets
   from ..models.sla_policy_out_tier_caps import SlaPolicyOutTierCaps
@@ -39,6 +40,7 @@ class SlaPolicyOut:
             round_the_clock (RoundTheClockDoc | Unset):
             escalation (EscalationDoc | Unset):
             calendar (CalendarDoc | Unset):
+            reopening (ReopeningDoc | Unset):
      """
 
     version: int
@@ -49,6 +51,7 @@ class SlaPolicyOut:
     round_the_clock: RoundTheClockDoc | Unset = UNSET
     escalation: EscalationDoc | Unset = UNSET
     calendar: CalendarDoc | Unset = UNSET
+    reopening: ReopeningDoc | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -58,6 +61,7 @@ class SlaPolicyOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.calendar_doc import CalendarDoc # noqa: PLC0415
         from ..models.escalation_doc import EscalationDoc # noqa: PLC0415
+        from ..models.reopening_doc import ReopeningDoc # noqa: PLC0415
         from ..models.round_the_clock_doc import RoundTheClockDoc # noqa: PLC0415
         from ..models.sla_policy_out_priority_targets import SlaPolicyOutPriorityTargets # noqa: PLC0415
         from ..models.sla_policy_out_tier_caps import SlaPolicyOutTierCaps # noqa: PLC0415
@@ -83,6 +87,10 @@ class SlaPolicyOut:
         if not isinstance(self.calendar, Unset):
             calendar = self.calendar.to_dict()
 
+        reopening: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.reopening, Unset):
+            reopening = self.reopening.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,6 +107,8 @@ class SlaPolicyOut:
             field_dict["escalation"] = escalation
         if calendar is not UNSET:
             field_dict["calendar"] = calendar
+        if reopening is not UNSET:
+            field_dict["reopening"] = reopening
 
         return field_dict
 
@@ -108,6 +118,7 @@ class SlaPolicyOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.calendar_doc import CalendarDoc # noqa: PLC0415
         from ..models.escalation_doc import EscalationDoc # noqa: PLC0415
+        from ..models.reopening_doc import ReopeningDoc # noqa: PLC0415
         from ..models.round_the_clock_doc import RoundTheClockDoc # noqa: PLC0415
         from ..models.sla_policy_out_priority_targets import SlaPolicyOutPriorityTargets # noqa: PLC0415
         from ..models.sla_policy_out_tier_caps import SlaPolicyOutTierCaps # noqa: PLC0415
@@ -161,6 +172,16 @@ class SlaPolicyOut:
 
 
 
+        _reopening = d.pop("reopening", UNSET)
+        reopening: ReopeningDoc | Unset
+        if isinstance(_reopening,  Unset):
+            reopening = UNSET
+        else:
+            reopening = ReopeningDoc.from_dict(_reopening)
+
+
+
+
         sla_policy_out = cls(
             version=version,
             created_by=created_by,
@@ -170,6 +191,7 @@ class SlaPolicyOut:
             round_the_clock=round_the_clock,
             escalation=escalation,
             calendar=calendar,
+            reopening=reopening,
         )
 
 

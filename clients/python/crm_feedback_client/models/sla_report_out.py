@@ -14,6 +14,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.sla_report_out_definitions import SlaReportOutDefinitions
   from ..models.sla_report_out_tiers import SlaReportOutTiers
+  from ..models.sla_trend_month import SlaTrendMonth
 
 
 
@@ -31,12 +32,15 @@ class SlaReportOut:
             generated_at (datetime.datetime):
             tiers (SlaReportOutTiers): Per tier (`unknown` when no tier was known) and `all`
             definitions (SlaReportOutDefinitions):
+            trend (list[SlaTrendMonth]): On-time rates of the 6 months up to this one, per tier (as GET
+                /v1/reports/sla/trend)
      """
 
     month: str
     generated_at: datetime.datetime
     tiers: SlaReportOutTiers
     definitions: SlaReportOutDefinitions
+    trend: list[SlaTrendMonth]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -46,6 +50,7 @@ class SlaReportOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.sla_report_out_definitions import SlaReportOutDefinitions # noqa: PLC0415
         from ..models.sla_report_out_tiers import SlaReportOutTiers # noqa: PLC0415
+        from ..models.sla_trend_month import SlaTrendMonth # noqa: PLC0415
         month = self.month
 
         generated_at = self.generated_at.isoformat()
@@ -53,6 +58,13 @@ class SlaReportOut:
         tiers = self.tiers.to_dict()
 
         definitions = self.definitions.to_dict()
+
+        trend = []
+        for trend_item_data in self.trend:
+            trend_item = trend_item_data.to_dict()
+            trend.append(trend_item)
+
+
 
 
         field_dict: dict[str, Any] = {}
@@ -62,6 +74,7 @@ class SlaReportOut:
             "generated_at": generated_at,
             "tiers": tiers,
             "definitions": definitions,
+            "trend": trend,
         })
 
         return field_dict
@@ -72,6 +85,7 @@ class SlaReportOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.sla_report_out_definitions import SlaReportOutDefinitions # noqa: PLC0415
         from ..models.sla_report_out_tiers import SlaReportOutTiers # noqa: PLC0415
+        from ..models.sla_trend_month import SlaTrendMonth # noqa: PLC0415
         d = dict(src_dict)
         month = d.pop("month")
 
@@ -90,11 +104,22 @@ class SlaReportOut:
 
 
 
+        trend = []
+        _trend = d.pop("trend")
+        for trend_item_data in (_trend):
+            trend_item = SlaTrendMonth.from_dict(trend_item_data)
+
+
+
+            trend.append(trend_item)
+
+
         sla_report_out = cls(
             month=month,
             generated_at=generated_at,
             tiers=tiers,
             definitions=definitions,
+            trend=trend,
         )
 
 

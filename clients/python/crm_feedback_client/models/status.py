@@ -5,6 +5,7 @@ class Status(StrEnum):
     CLOSED = "closed"
     IN_PROGRESS = "in_progress"
     NEW = "new"
+    ON_HOLD = "on_hold"
     PENDING_CUSTOMER = "pending_customer"
     REOPENED = "reopened"
     RESOLVED = "resolved"

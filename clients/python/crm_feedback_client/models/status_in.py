@@ -25,7 +25,8 @@ T = TypeVar("T", bound="StatusIn")
 class StatusIn:
     """ 
         Attributes:
-            status (StatusInStatus):
+            status (StatusInStatus): `pending_customer` pauses the SLA clocks; `on_hold` (waiting on a third party) leaves
+                them running; `in_progress` resumes the work
             note (None | str | Unset):
      """
 

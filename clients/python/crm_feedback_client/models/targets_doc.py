@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -24,10 +26,13 @@ class TargetsDoc:
         Attributes:
             first_response_hours (float):
             resolution_hours (float):
+            next_reply_hours (float | None | Unset): Reply owed after each customer message; defaults to the row's first-
+                response target
      """
 
     first_response_hours: float
     resolution_hours: float
+    next_reply_hours: float | None | Unset = UNSET
 
 
 
@@ -38,6 +43,12 @@ class TargetsDoc:
 
         resolution_hours = self.resolution_hours
 
+        next_reply_hours: float | None | Unset
+        if isinstance(self.next_reply_hours, Unset):
+            next_reply_hours = UNSET
+        else:
+            next_reply_hours = self.next_reply_hours
+
 
         field_dict: dict[str, Any] = {}
 
@@ -45,6 +56,8 @@ class TargetsDoc:
             "first_response_hours": first_response_hours,
             "resolution_hours": resolution_hours,
         })
+        if next_reply_hours is not UNSET:
+            field_dict["next_reply_hours"] = next_reply_hours
 
         return field_dict
 
@@ -57,9 +70,20 @@ class TargetsDoc:
 
         resolution_hours = d.pop("resolution_hours")
 
+        def _parse_next_reply_hours(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        next_reply_hours = _parse_next_reply_hours(d.pop("next_reply_hours", UNSET))
+
+
         targets_doc = cls(
             first_response_hours=first_response_hours,
             resolution_hours=resolution_hours,
+            next_reply_hours=next_reply_hours,
         )
 
         return targets_doc

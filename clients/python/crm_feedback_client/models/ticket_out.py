@@ -18,7 +18,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.durations_out import DurationsOut
   from ..models.history_out import HistoryOut
+  from ..models.message_out import MessageOut
   from ..models.sla_out import SlaOut
   from ..models.ticket_out_priority_reason import TicketOutPriorityReason
 
@@ -54,12 +56,18 @@ class TicketOut:
             first_contact_resolution (bool | None):
             satisfaction (float | None):
             satisfaction_level (None | str):
+            csat_rating (int | None): The latest 1-5 rating given with the verification
+            csat_rated_at (datetime.datetime | None):
             reported_at (datetime.datetime):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             resolved_at (datetime.datetime | None):
             closed_at (datetime.datetime | None):
+            durations (DurationsOut): Zendesk's requester wait and agent work time, counted up to `counted_until` (the last
+                status
+                change); an open ticket keeps counting from there.
             history (list[HistoryOut] | None | Unset):
+            messages (list[MessageOut] | None | Unset): The conversation after the description, oldest first
      """
 
     id: str
@@ -82,12 +90,16 @@ class TicketOut:
     first_contact_resolution: bool | None
     satisfaction: float | None
     satisfaction_level: None | str
+    csat_rating: int | None
+    csat_rated_at: datetime.datetime | None
     reported_at: datetime.datetime
     created_at: datetime.datetime
     updated_at: datetime.datetime
     resolved_at: datetime.datetime | None
     closed_at: datetime.datetime | None
+    durations: DurationsOut
     history: list[HistoryOut] | None | Unset = UNSET
+    messages: list[MessageOut] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -95,7 +107,9 @@ class TicketOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.durations_out import DurationsOut # noqa: PLC0415
         from ..models.history_out import HistoryOut # noqa: PLC0415
+        from ..models.message_out import MessageOut # noqa: PLC0415
         from ..models.sla_out import SlaOut # noqa: PLC0415
         from ..models.ticket_out_priority_reason import TicketOutPriorityReason # noqa: PLC0415
         id = self.id
@@ -149,6 +163,15 @@ class TicketOut:
         satisfaction_level: None | str
         satisfaction_level = self.satisfaction_level
 
+        csat_rating: int | None
+        csat_rating = self.csat_rating
+
+        csat_rated_at: None | str
+        if isinstance(self.csat_rated_at, datetime.datetime):
+            csat_rated_at = self.csat_rated_at.isoformat()
+        else:
+            csat_rated_at = self.csat_rated_at
+
         reported_at = self.reported_at.isoformat()
 
         created_at = self.created_at.isoformat()
@@ -167,6 +190,8 @@ class TicketOut:
         else:
             closed_at = self.closed_at
 
+        durations = self.durations.to_dict()
+
         history: list[dict[str, Any]] | None | Unset
         if isinstance(self.history, Unset):
             history = UNSET
@@ -179,6 +204,19 @@ class TicketOut:
 
         else:
             history = self.history
+
+        messages: list[dict[str, Any]] | None | Unset
+        if isinstance(self.messages, Unset):
+            messages = UNSET
+        elif isinstance(self.messages, list):
+            messages = []
+            for messages_type_0_item_data in self.messages:
+                messages_type_0_item = messages_type_0_item_data.to_dict()
+                messages.append(messages_type_0_item)
+
+
+        else:
+            messages = self.messages
 
 
         field_dict: dict[str, Any] = {}
@@ -204,14 +242,19 @@ class TicketOut:
             "first_contact_resolution": first_contact_resolution,
             "satisfaction": satisfaction,
             "satisfaction_level": satisfaction_level,
+            "csat_rating": csat_rating,
+            "csat_rated_at": csat_rated_at,
             "reported_at": reported_at,
             "created_at": created_at,
             "updated_at": updated_at,
             "resolved_at": resolved_at,
             "closed_at": closed_at,
+            "durations": durations,
         })
         if history is not UNSET:
             field_dict["history"] = history
+        if messages is not UNSET:
+            field_dict["messages"] = messages
 
         return field_dict
 
@@ -219,7 +262,9 @@ class TicketOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.durations_out import DurationsOut # noqa: PLC0415
         from ..models.history_out import HistoryOut # noqa: PLC0415
+        from ..models.message_out import MessageOut # noqa: PLC0415
         from ..models.sla_out import SlaOut # noqa: PLC0415
         from ..models.ticket_out_priority_reason import TicketOutPriorityReason # noqa: PLC0415
         d = dict(src_dict)
@@ -339,6 +384,32 @@ class TicketOut:
         satisfaction_level = _parse_satisfaction_level(d.pop("satisfaction_level"))
 
 
+        def _parse_csat_rating(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        csat_rating = _parse_csat_rating(d.pop("csat_rating"))
+
+
+        def _parse_csat_rated_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                csat_rated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return csat_rated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        csat_rated_at = _parse_csat_rated_at(d.pop("csat_rated_at"))
+
+
         reported_at = datetime.datetime.fromisoformat(d.pop("reported_at"))
 
 
@@ -390,6 +461,11 @@ class TicketOut:
         closed_at = _parse_closed_at(d.pop("closed_at"))
 
 
+        durations = DurationsOut.from_dict(d.pop("durations"))
+
+
+
+
         def _parse_history(data: object) -> list[HistoryOut] | None | Unset:
             if data is None:
                 return data
@@ -415,6 +491,31 @@ class TicketOut:
         history = _parse_history(d.pop("history", UNSET))
 
 
+        def _parse_messages(data: object) -> list[MessageOut] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                messages_type_0 = []
+                _messages_type_0 = data
+                for messages_type_0_item_data in (_messages_type_0):
+                    messages_type_0_item = MessageOut.from_dict(messages_type_0_item_data)
+
+
+
+                    messages_type_0.append(messages_type_0_item)
+
+                return messages_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[MessageOut] | None | Unset, data)
+
+        messages = _parse_messages(d.pop("messages", UNSET))
+
+
         ticket_out = cls(
             id=id,
             customer_id=customer_id,
@@ -436,12 +537,16 @@ class TicketOut:
             first_contact_resolution=first_contact_resolution,
             satisfaction=satisfaction,
             satisfaction_level=satisfaction_level,
+            csat_rating=csat_rating,
+            csat_rated_at=csat_rated_at,
             reported_at=reported_at,
             created_at=created_at,
             updated_at=updated_at,
             resolved_at=resolved_at,
             closed_at=closed_at,
+            durations=durations,
             history=history,
+            messages=messages,
         )
 
 

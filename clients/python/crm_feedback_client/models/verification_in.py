@@ -26,10 +26,12 @@ class VerificationIn:
         Attributes:
             solved (bool):
             comment (None | str | Unset):
+            rating (int | None | Unset): The customer's optional 1-5 rating of the resolution (CSAT)
      """
 
     solved: bool
     comment: None | str | Unset = UNSET
+    rating: int | None | Unset = UNSET
 
 
 
@@ -44,6 +46,12 @@ class VerificationIn:
         else:
             comment = self.comment
 
+        rating: int | None | Unset
+        if isinstance(self.rating, Unset):
+            rating = UNSET
+        else:
+            rating = self.rating
+
 
         field_dict: dict[str, Any] = {}
 
@@ -52,6 +60,8 @@ class VerificationIn:
         })
         if comment is not UNSET:
             field_dict["comment"] = comment
+        if rating is not UNSET:
+            field_dict["rating"] = rating
 
         return field_dict
 
@@ -72,9 +82,20 @@ class VerificationIn:
         comment = _parse_comment(d.pop("comment", UNSET))
 
 
+        def _parse_rating(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        rating = _parse_rating(d.pop("rating", UNSET))
+
+
         verification_in = cls(
             solved=solved,
             comment=comment,
+            rating=rating,
         )
 
         return verification_in

@@ -9,8 +9,10 @@ from .coverage_out_held_back import CoverageOutHeldBack
 from .customer_satisfaction_out import CustomerSatisfactionOut
 from .dimension_in import DimensionIn
 from .dimension_out import DimensionOut
+from .drop_off_out import DropOffOut
 from .gap_out import GapOut
 from .get_results_v1_surveys_survey_id_results_get_by import GetResultsV1SurveysSurveyIdResultsGetBy
+from .get_trend_v1_surveys_survey_id_trend_get_by import GetTrendV1SurveysSurveyIdTrendGetBy
 from .group_out import GroupOut
 from .group_out_dimensions import GroupOutDimensions
 from .group_out_gap_to_overall import GroupOutGapToOverall
@@ -22,8 +24,10 @@ from .invitation_link_out_kind import InvitationLinkOutKind
 from .invitation_link_out_status import InvitationLinkOutStatus
 from .invitation_out import InvitationOut
 from .invitation_out_kind import InvitationOutKind
+from .invitation_out_language_type_0 import InvitationOutLanguageType0
 from .invitation_out_status import InvitationOutStatus
 from .invitations_in import InvitationsIn
+from .invitations_in_language_type_0 import InvitationsInLanguageType0
 from .invitations_out import InvitationsOut
 from .item_in import ItemIn
 from .item_out import ItemOut
@@ -31,8 +35,10 @@ from .open_question_in import OpenQuestionIn
 from .open_question_out import OpenQuestionOut
 from .page_invitation_out import PageInvitationOut
 from .page_survey_summary import PageSurveySummary
+from .progress_out import ProgressOut
 from .public_invitation_out import PublicInvitationOut
 from .public_invitation_out_kind import PublicInvitationOutKind
+from .public_invitation_out_language_type_0 import PublicInvitationOutLanguageType0
 from .put_survey_schedule_v1_survey_schedule_put_body import PutSurveyScheduleV1SurveySchedulePutBody
 from .question_out import QuestionOut
 from .question_out_type import QuestionOutType
@@ -48,6 +54,9 @@ from .satisfaction_out_dimensions import SatisfactionOutDimensions
 from .satisfaction_out_weights import SatisfactionOutWeights
 from .satisfaction_point import SatisfactionPoint
 from .satisfaction_point_dimensions import SatisfactionPointDimensions
+from .saved_answers_out import SavedAnswersOut
+from .saved_answers_out_answers import SavedAnswersOutAnswers
+from .saved_answers_out_comments import SavedAnswersOutComments
 from .schedule_out import ScheduleOut
 from .schedule_out_cadence import ScheduleOutCadence
 from .schedule_out_cadence_additional_property_type_0 import ScheduleOutCadenceAdditionalPropertyType0
@@ -63,6 +72,10 @@ from .survey_out_tier_weights_additional_property import SurveyOutTierWeightsAdd
 from .survey_summary import SurveySummary
 from .topic_out import TopicOut
 from .topics_out import TopicsOut
+from .trend_month_out import TrendMonthOut
+from .trend_out import TrendOut
+from .trend_out_by import TrendOutBy
+from .trend_point_out import TrendPointOut
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .weights_in import WeightsIn
@@ -79,8 +92,10 @@ __all__ = (
     "CustomerSatisfactionOut",
     "DimensionIn",
     "DimensionOut",
+    "DropOffOut",
     "GapOut",
     "GetResultsV1SurveysSurveyIdResultsGetBy",
+    "GetTrendV1SurveysSurveyIdTrendGetBy",
     "GroupOut",
     "GroupOutDimensions",
     "GroupOutGapToOverall",
@@ -92,8 +107,10 @@ __all__ = (
     "InvitationLinkOutStatus",
     "InvitationOut",
     "InvitationOutKind",
+    "InvitationOutLanguageType0",
     "InvitationOutStatus",
     "InvitationsIn",
+    "InvitationsInLanguageType0",
     "InvitationsOut",
     "ItemIn",
     "ItemOut",
@@ -101,8 +118,10 @@ __all__ = (
     "OpenQuestionOut",
     "PageInvitationOut",
     "PageSurveySummary",
+    "ProgressOut",
     "PublicInvitationOut",
     "PublicInvitationOutKind",
+    "PublicInvitationOutLanguageType0",
     "PutSurveyScheduleV1SurveySchedulePutBody",
     "QuestionOut",
     "QuestionOutType",
@@ -118,6 +137,9 @@ __all__ = (
     "SatisfactionOutWeights",
     "SatisfactionPoint",
     "SatisfactionPointDimensions",
+    "SavedAnswersOut",
+    "SavedAnswersOutAnswers",
+    "SavedAnswersOutComments",
     "ScheduleOut",
     "ScheduleOutCadence",
     "ScheduleOutCadenceAdditionalPropertyType0",
@@ -133,6 +155,10 @@ __all__ = (
     "SurveySummary",
     "TopicOut",
     "TopicsOut",
+    "TrendMonthOut",
+    "TrendOut",
+    "TrendOutBy",
+    "TrendPointOut",
     "ValidationError",
     "ValidationErrorContext",
     "WeightsIn",

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.drop_off_out import DropOffOut
   from ..models.group_out_dimensions import GroupOutDimensions
   from ..models.group_out_gap_to_overall import GroupOutGapToOverall
   from ..models.group_out_levels import GroupOutLevels
@@ -37,6 +38,10 @@ class GroupOut:
             nps (float | None): % promoters - % detractors, -100..100
             csat (float | None): Share (0-1) of item answers that are 4 or 5
             levels (GroupOutLevels):
+            opened (int): Invitations whose questions were fetched
+            started (int): Invitations with at least one answer saved or sent
+            completed (int): Invitations answered (the responses)
+            drop_off (list[DropOffOut]): Per question in page order, then `submit`: where started invitations stopped
             gap_to_overall (GroupOutGapToOverall | Unset):
      """
 
@@ -49,6 +54,10 @@ class GroupOut:
     nps: float | None
     csat: float | None
     levels: GroupOutLevels
+    opened: int
+    started: int
+    completed: int
+    drop_off: list[DropOffOut]
     gap_to_overall: GroupOutGapToOverall | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -57,6 +66,7 @@ class GroupOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.drop_off_out import DropOffOut # noqa: PLC0415
         from ..models.group_out_dimensions import GroupOutDimensions # noqa: PLC0415
         from ..models.group_out_gap_to_overall import GroupOutGapToOverall # noqa: PLC0415
         from ..models.group_out_levels import GroupOutLevels # noqa: PLC0415
@@ -82,6 +92,19 @@ class GroupOut:
 
         levels = self.levels.to_dict()
 
+        opened = self.opened
+
+        started = self.started
+
+        completed = self.completed
+
+        drop_off = []
+        for drop_off_item_data in self.drop_off:
+            drop_off_item = drop_off_item_data.to_dict()
+            drop_off.append(drop_off_item)
+
+
+
         gap_to_overall: dict[str, Any] | Unset = UNSET
         if not isinstance(self.gap_to_overall, Unset):
             gap_to_overall = self.gap_to_overall.to_dict()
@@ -99,6 +122,10 @@ class GroupOut:
             "nps": nps,
             "csat": csat,
             "levels": levels,
+            "opened": opened,
+            "started": started,
+            "completed": completed,
+            "drop_off": drop_off,
         })
         if gap_to_overall is not UNSET:
             field_dict["gap_to_overall"] = gap_to_overall
@@ -109,6 +136,7 @@ class GroupOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.drop_off_out import DropOffOut # noqa: PLC0415
         from ..models.group_out_dimensions import GroupOutDimensions # noqa: PLC0415
         from ..models.group_out_gap_to_overall import GroupOutGapToOverall # noqa: PLC0415
         from ..models.group_out_levels import GroupOutLevels # noqa: PLC0415
@@ -161,6 +189,22 @@ class GroupOut:
 
 
 
+        opened = d.pop("opened")
+
+        started = d.pop("started")
+
+        completed = d.pop("completed")
+
+        drop_off = []
+        _drop_off = d.pop("drop_off")
+        for drop_off_item_data in (_drop_off):
+            drop_off_item = DropOffOut.from_dict(drop_off_item_data)
+
+
+
+            drop_off.append(drop_off_item)
+
+
         _gap_to_overall = d.pop("gap_to_overall", UNSET)
         gap_to_overall: GroupOutGapToOverall | Unset
         if isinstance(_gap_to_overall,  Unset):
@@ -181,6 +225,10 @@ class GroupOut:
             nps=nps,
             csat=csat,
             levels=levels,
+            opened=opened,
+            started=started,
+            completed=completed,
+            drop_off=drop_off,
             gap_to_overall=gap_to_overall,
         )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.invitation_out_kind import InvitationOutKind
+from ..models.invitation_out_language_type_0 import InvitationOutLanguageType0
 from ..models.invitation_out_status import InvitationOutStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -38,6 +39,9 @@ class InvitationOut:
             expires_at (datetime.datetime):
             ticket_id (None | str | Unset):
             answered_at (datetime.datetime | None | Unset):
+            opened_at (datetime.datetime | None | Unset): First time the questions were fetched
+            started_at (datetime.datetime | None | Unset): First answer saved
+            language (InvitationOutLanguageType0 | None | Unset):
      """
 
     id: str
@@ -51,6 +55,9 @@ class InvitationOut:
     expires_at: datetime.datetime
     ticket_id: None | str | Unset = UNSET
     answered_at: datetime.datetime | None | Unset = UNSET
+    opened_at: datetime.datetime | None | Unset = UNSET
+    started_at: datetime.datetime | None | Unset = UNSET
+    language: InvitationOutLanguageType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -91,6 +98,30 @@ class InvitationOut:
         else:
             answered_at = self.answered_at
 
+        opened_at: None | str | Unset
+        if isinstance(self.opened_at, Unset):
+            opened_at = UNSET
+        elif isinstance(self.opened_at, datetime.datetime):
+            opened_at = self.opened_at.isoformat()
+        else:
+            opened_at = self.opened_at
+
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, InvitationOutLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,6 +140,12 @@ class InvitationOut:
             field_dict["ticket_id"] = ticket_id
         if answered_at is not UNSET:
             field_dict["answered_at"] = answered_at
+        if opened_at is not UNSET:
+            field_dict["opened_at"] = opened_at
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
+        if language is not UNSET:
+            field_dict["language"] = language
 
         return field_dict
 
@@ -183,6 +220,66 @@ class InvitationOut:
         answered_at = _parse_answered_at(d.pop("answered_at", UNSET))
 
 
+        def _parse_opened_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                opened_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return opened_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        opened_at = _parse_opened_at(d.pop("opened_at", UNSET))
+
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        started_at = _parse_started_at(d.pop("started_at", UNSET))
+
+
+        def _parse_language(data: object) -> InvitationOutLanguageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = InvitationOutLanguageType0(data)
+
+
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvitationOutLanguageType0 | None | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
+
         invitation_out = cls(
             id=id,
             kind=kind,
@@ -195,6 +292,9 @@ class InvitationOut:
             expires_at=expires_at,
             ticket_id=ticket_id,
             answered_at=answered_at,
+            opened_at=opened_at,
+            started_at=started_at,
+            language=language,
         )
 
 

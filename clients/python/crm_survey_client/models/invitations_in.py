@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.invitations_in_language_type_0 import InvitationsInLanguageType0
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,10 +27,13 @@ class InvitationsIn:
         Attributes:
             customer_ids (list[str]):
             expires_in_days (int | None | Unset):
+            language (InvitationsInLanguageType0 | None | Unset): Language of the answering page; without it the page
+                follows the customer's browser, Chinese (zh-CN) by default
      """
 
     customer_ids: list[str]
     expires_in_days: int | None | Unset = UNSET
+    language: InvitationsInLanguageType0 | None | Unset = UNSET
 
 
 
@@ -46,6 +50,14 @@ class InvitationsIn:
         else:
             expires_in_days = self.expires_in_days
 
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, InvitationsInLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
+
 
         field_dict: dict[str, Any] = {}
 
@@ -54,6 +66,8 @@ class InvitationsIn:
         })
         if expires_in_days is not UNSET:
             field_dict["expires_in_days"] = expires_in_days
+        if language is not UNSET:
+            field_dict["language"] = language
 
         return field_dict
 
@@ -75,9 +89,30 @@ class InvitationsIn:
         expires_in_days = _parse_expires_in_days(d.pop("expires_in_days", UNSET))
 
 
+        def _parse_language(data: object) -> InvitationsInLanguageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = InvitationsInLanguageType0(data)
+
+
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvitationsInLanguageType0 | None | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
+
         invitations_in = cls(
             customer_ids=customer_ids,
             expires_in_days=expires_in_days,
+            language=language,
         )
 
         return invitations_in

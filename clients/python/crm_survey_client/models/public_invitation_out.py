@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.public_invitation_out_kind import PublicInvitationOutKind
+from ..models.public_invitation_out_language_type_0 import PublicInvitationOutLanguageType0
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -16,6 +17,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.dimension_out import DimensionOut
   from ..models.question_out import QuestionOut
+  from ..models.saved_answers_out import SavedAnswersOut
 
 
 
@@ -34,16 +36,24 @@ class PublicInvitationOut:
             title (str):
             expires_at (datetime.datetime):
             questions (list[QuestionOut]):
+            title_zh (str | Unset):  Default: ''.
             description (str | Unset):  Default: ''.
+            description_zh (str | Unset):  Default: ''.
+            language (None | PublicInvitationOutLanguageType0 | Unset): The page language the inviter chose
             dimensions (list[DimensionOut] | Unset):
+            saved (None | SavedAnswersOut | Unset): Answers saved so far, if any
      """
 
     kind: PublicInvitationOutKind
     title: str
     expires_at: datetime.datetime
     questions: list[QuestionOut]
+    title_zh: str | Unset = ''
     description: str | Unset = ''
+    description_zh: str | Unset = ''
+    language: None | PublicInvitationOutLanguageType0 | Unset = UNSET
     dimensions: list[DimensionOut] | Unset = UNSET
+    saved: None | SavedAnswersOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -53,6 +63,7 @@ class PublicInvitationOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.dimension_out import DimensionOut # noqa: PLC0415
         from ..models.question_out import QuestionOut # noqa: PLC0415
+        from ..models.saved_answers_out import SavedAnswersOut # noqa: PLC0415
         kind = self.kind.value
 
         title = self.title
@@ -66,7 +77,19 @@ class PublicInvitationOut:
 
 
 
+        title_zh = self.title_zh
+
         description = self.description
+
+        description_zh = self.description_zh
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, PublicInvitationOutLanguageType0):
+            language = self.language.value
+        else:
+            language = self.language
 
         dimensions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.dimensions, Unset):
@@ -77,6 +100,14 @@ class PublicInvitationOut:
 
 
 
+        saved: dict[str, Any] | None | Unset
+        if isinstance(self.saved, Unset):
+            saved = UNSET
+        elif isinstance(self.saved, SavedAnswersOut):
+            saved = self.saved.to_dict()
+        else:
+            saved = self.saved
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,10 +117,18 @@ class PublicInvitationOut:
             "expires_at": expires_at,
             "questions": questions,
         })
+        if title_zh is not UNSET:
+            field_dict["title_zh"] = title_zh
         if description is not UNSET:
             field_dict["description"] = description
+        if description_zh is not UNSET:
+            field_dict["description_zh"] = description_zh
+        if language is not UNSET:
+            field_dict["language"] = language
         if dimensions is not UNSET:
             field_dict["dimensions"] = dimensions
+        if saved is not UNSET:
+            field_dict["saved"] = saved
 
         return field_dict
 
@@ -99,6 +138,7 @@ class PublicInvitationOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.dimension_out import DimensionOut # noqa: PLC0415
         from ..models.question_out import QuestionOut # noqa: PLC0415
+        from ..models.saved_answers_out import SavedAnswersOut # noqa: PLC0415
         d = dict(src_dict)
         kind = PublicInvitationOutKind(d.pop("kind"))
 
@@ -122,7 +162,31 @@ class PublicInvitationOut:
             questions.append(questions_item)
 
 
+        title_zh = d.pop("title_zh", UNSET)
+
         description = d.pop("description", UNSET)
+
+        description_zh = d.pop("description_zh", UNSET)
+
+        def _parse_language(data: object) -> None | PublicInvitationOutLanguageType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = PublicInvitationOutLanguageType0(data)
+
+
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PublicInvitationOutLanguageType0 | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
 
         _dimensions = d.pop("dimensions", UNSET)
         dimensions: list[DimensionOut] | Unset = UNSET
@@ -136,13 +200,37 @@ class PublicInvitationOut:
                 dimensions.append(dimensions_item)
 
 
+        def _parse_saved(data: object) -> None | SavedAnswersOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                saved_type_0 = SavedAnswersOut.from_dict(data)
+
+
+
+                return saved_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SavedAnswersOut | Unset, data)
+
+        saved = _parse_saved(d.pop("saved", UNSET))
+
+
         public_invitation_out = cls(
             kind=kind,
             title=title,
             expires_at=expires_at,
             questions=questions,
+            title_zh=title_zh,
             description=description,
+            description_zh=description_zh,
+            language=language,
             dimensions=dimensions,
+            saved=saved,
         )
 
 

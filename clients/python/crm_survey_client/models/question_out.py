@@ -32,6 +32,7 @@ class QuestionOut:
             dimension (None | str | Unset):
             min_ (int | None | Unset):
             max_ (int | None | Unset):
+            required (bool | Unset): False for NPS, open questions and the rating Default: True.
      """
 
     id: str
@@ -41,6 +42,7 @@ class QuestionOut:
     dimension: None | str | Unset = UNSET
     min_: int | None | Unset = UNSET
     max_: int | None | Unset = UNSET
+    required: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -74,6 +76,8 @@ class QuestionOut:
         else:
             max_ = self.max_
 
+        required = self.required
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,6 +94,8 @@ class QuestionOut:
             field_dict["min"] = min_
         if max_ is not UNSET:
             field_dict["max"] = max_
+        if required is not UNSET:
+            field_dict["required"] = required
 
         return field_dict
 
@@ -139,6 +145,8 @@ class QuestionOut:
         max_ = _parse_max_(d.pop("max", UNSET))
 
 
+        required = d.pop("required", UNSET)
+
         question_out = cls(
             id=id,
             type_=type_,
@@ -147,6 +155,7 @@ class QuestionOut:
             dimension=dimension,
             min_=min_,
             max_=max_,
+            required=required,
         )
 
 

@@ -4,6 +4,7 @@ class QuestionOutType(StrEnum):
     LIKERT = "likert"
     NPS = "nps"
     OPEN = "open"
+    RATING = "rating"
     YES_NO = "yes_no"
 
     def __str__(self) -> str:

@@ -27,9 +27,9 @@ T = TypeVar("T", bound="ResponseIn")
 class ResponseIn:
     """ 
         Attributes:
-            answers (ResponseInAnswers | Unset): item id -> 1..5
+            answers (ResponseInAnswers | Unset): item id -> 1..5; on a ticket verification, `rating` -> 1..5
             nps (int | None | Unset): 0..10
-            comments (ResponseInComments | Unset): open question id -> text
+            comments (ResponseInComments | Unset): open question id -> text; on a ticket verification, `comment`
             solved (bool | None | Unset): The answer to a ticket verification
      """
 

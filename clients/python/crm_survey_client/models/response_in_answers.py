@@ -20,7 +20,7 @@ T = TypeVar("T", bound="ResponseInAnswers")
 
 @_attrs_define
 class ResponseInAnswers:
-    """ item id -> 1..5
+    """ item id -> 1..5; on a ticket verification, `rating` -> 1..5
 
      """
 

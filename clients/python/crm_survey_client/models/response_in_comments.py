@@ -20,7 +20,7 @@ T = TypeVar("T", bound="ResponseInComments")
 
 @_attrs_define
 class ResponseInComments:
-    """ open question id -> text
+    """ open question id -> text; on a ticket verification, `comment`
 
      """
 

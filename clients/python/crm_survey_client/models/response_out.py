@@ -34,6 +34,7 @@ class ResponseOut:
             answered_at (datetime.datetime):
             satisfaction (None | SatisfactionOut | Unset):
             solved (bool | None | Unset):
+            rating (int | None | Unset): A verification's optional 1-5 rating
      """
 
     response_id: str
@@ -42,6 +43,7 @@ class ResponseOut:
     answered_at: datetime.datetime
     satisfaction: None | SatisfactionOut | Unset = UNSET
     solved: bool | None | Unset = UNSET
+    rating: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -72,6 +74,12 @@ class ResponseOut:
         else:
             solved = self.solved
 
+        rating: int | None | Unset
+        if isinstance(self.rating, Unset):
+            rating = UNSET
+        else:
+            rating = self.rating
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,6 +93,8 @@ class ResponseOut:
             field_dict["satisfaction"] = satisfaction
         if solved is not UNSET:
             field_dict["solved"] = solved
+        if rating is not UNSET:
+            field_dict["rating"] = rating
 
         return field_dict
 
@@ -138,6 +148,16 @@ class ResponseOut:
         solved = _parse_solved(d.pop("solved", UNSET))
 
 
+        def _parse_rating(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        rating = _parse_rating(d.pop("rating", UNSET))
+
+
         response_out = cls(
             response_id=response_id,
             invitation_id=invitation_id,
@@ -145,6 +165,7 @@ class ResponseOut:
             answered_at=answered_at,
             satisfaction=satisfaction,
             solved=solved,
+            rating=rating,
         )
 
 

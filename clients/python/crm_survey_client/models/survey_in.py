@@ -28,9 +28,11 @@ T = TypeVar("T", bound="SurveyIn")
 class SurveyIn:
     """ 
         Attributes:
-            name (str):
+            name (str): The title customers see
             dimensions (list[DimensionIn]):
-            description (None | str | Unset):
+            name_zh (None | str | Unset):
+            description (None | str | Unset): Shown to customers under the title: the survey's purpose
+            description_zh (None | str | Unset):
             nps_question (None | str | Unset): Include an NPS (0-10) question with this text
             nps_question_zh (None | str | Unset):
             open_questions (list[OpenQuestionIn] | Unset):
@@ -40,7 +42,9 @@ class SurveyIn:
 
     name: str
     dimensions: list[DimensionIn]
+    name_zh: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
+    description_zh: None | str | Unset = UNSET
     nps_question: None | str | Unset = UNSET
     nps_question_zh: None | str | Unset = UNSET
     open_questions: list[OpenQuestionIn] | Unset = UNSET
@@ -63,11 +67,23 @@ class SurveyIn:
 
 
 
+        name_zh: None | str | Unset
+        if isinstance(self.name_zh, Unset):
+            name_zh = UNSET
+        else:
+            name_zh = self.name_zh
+
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+
+        description_zh: None | str | Unset
+        if isinstance(self.description_zh, Unset):
+            description_zh = UNSET
+        else:
+            description_zh = self.description_zh
 
         nps_question: None | str | Unset
         if isinstance(self.nps_question, Unset):
@@ -101,8 +117,12 @@ class SurveyIn:
             "name": name,
             "dimensions": dimensions,
         })
+        if name_zh is not UNSET:
+            field_dict["name_zh"] = name_zh
         if description is not UNSET:
             field_dict["description"] = description
+        if description_zh is not UNSET:
+            field_dict["description_zh"] = description_zh
         if nps_question is not UNSET:
             field_dict["nps_question"] = nps_question
         if nps_question_zh is not UNSET:
@@ -134,6 +154,16 @@ class SurveyIn:
             dimensions.append(dimensions_item)
 
 
+        def _parse_name_zh(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name_zh = _parse_name_zh(d.pop("name_zh", UNSET))
+
+
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -142,6 +172,16 @@ class SurveyIn:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
+
+
+        def _parse_description_zh(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description_zh = _parse_description_zh(d.pop("description_zh", UNSET))
 
 
         def _parse_nps_question(data: object) -> None | str | Unset:
@@ -189,7 +229,9 @@ class SurveyIn:
         survey_in = cls(
             name=name,
             dimensions=dimensions,
+            name_zh=name_zh,
             description=description,
+            description_zh=description_zh,
             nps_question=nps_question,
             nps_question_zh=nps_question_zh,
             open_questions=open_questions,

@@ -42,6 +42,8 @@ class SurveyOut:
             created_by (str):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
+            name_zh (str | Unset):  Default: ''.
+            description_zh (str | Unset):  Default: ''.
             nps_question_zh (str | Unset):  Default: ''.
      """
 
@@ -57,6 +59,8 @@ class SurveyOut:
     created_by: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    name_zh: str | Unset = ''
+    description_zh: str | Unset = ''
     nps_question_zh: str | Unset = ''
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -109,6 +113,10 @@ class SurveyOut:
 
         updated_at = self.updated_at.isoformat()
 
+        name_zh = self.name_zh
+
+        description_zh = self.description_zh
+
         nps_question_zh = self.nps_question_zh
 
 
@@ -128,6 +136,10 @@ class SurveyOut:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if name_zh is not UNSET:
+            field_dict["name_zh"] = name_zh
+        if description_zh is not UNSET:
+            field_dict["description_zh"] = description_zh
         if nps_question_zh is not UNSET:
             field_dict["nps_question_zh"] = nps_question_zh
 
@@ -205,6 +217,10 @@ class SurveyOut:
 
 
 
+        name_zh = d.pop("name_zh", UNSET)
+
+        description_zh = d.pop("description_zh", UNSET)
+
         nps_question_zh = d.pop("nps_question_zh", UNSET)
 
         survey_out = cls(
@@ -220,6 +236,8 @@ class SurveyOut:
             created_by=created_by,
             created_at=created_at,
             updated_at=updated_at,
+            name_zh=name_zh,
+            description_zh=description_zh,
             nps_question_zh=nps_question_zh,
         )
 

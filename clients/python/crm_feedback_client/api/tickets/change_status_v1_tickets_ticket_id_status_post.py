@@ -85,7 +85,8 @@ def sync_detailed(
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | TicketOut]:
-    """ pending_customer pauses the SLA clocks; in_progress resumes them
+    """ pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits on a third party
+    with the clocks running
 
     Args:
         ticket_id (str):
@@ -123,7 +124,8 @@ def sync(
     if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | TicketOut | None:
-    """ pending_customer pauses the SLA clocks; in_progress resumes them
+    """ pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits on a third party
+    with the clocks running
 
     Args:
         ticket_id (str):
@@ -156,7 +158,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | TicketOut]:
-    """ pending_customer pauses the SLA clocks; in_progress resumes them
+    """ pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits on a third party
+    with the clocks running
 
     Args:
         ticket_id (str):
@@ -194,7 +197,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | TicketOut | None:
-    """ pending_customer pauses the SLA clocks; in_progress resumes them
+    """ pending_customer pauses the SLA clocks, in_progress resumes them; on_hold waits on a third party
+    with the clocks running
 
     Args:
         ticket_id (str):

@@ -85,7 +85,7 @@ def sync_detailed(
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | TicketOut]:
-    """ Reply; the first reply stops the first-response clock
+    """ Reply; the first reply stops the first-response clock, any reply the next-reply one
 
     Args:
         ticket_id (str):
@@ -123,7 +123,7 @@ def sync(
     if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | TicketOut | None:
-    """ Reply; the first reply stops the first-response clock
+    """ Reply; the first reply stops the first-response clock, any reply the next-reply one
 
     Args:
         ticket_id (str):
@@ -156,7 +156,7 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | TicketOut]:
-    """ Reply; the first reply stops the first-response clock
+    """ Reply; the first reply stops the first-response clock, any reply the next-reply one
 
     Args:
         ticket_id (str):
@@ -194,7 +194,7 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | TicketOut | None:
-    """ Reply; the first reply stops the first-response clock
+    """ Reply; the first reply stops the first-response clock, any reply the next-reply one
 
     Args:
         ticket_id (str):

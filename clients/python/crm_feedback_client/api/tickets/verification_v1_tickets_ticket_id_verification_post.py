@@ -85,7 +85,8 @@ def sync_detailed(
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | TicketOut]:
-    """ The customer's answer: solved closes, not solved reopens with a new clock
+    """ The customer's answer (with an optional 1-5 rating): solved closes, not solved reopens with a new
+    clock
 
     Args:
         ticket_id (str):
@@ -123,7 +124,8 @@ def sync(
     if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | TicketOut | None:
-    """ The customer's answer: solved closes, not solved reopens with a new clock
+    """ The customer's answer (with an optional 1-5 rating): solved closes, not solved reopens with a new
+    clock
 
     Args:
         ticket_id (str):
@@ -156,7 +158,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | TicketOut]:
-    """ The customer's answer: solved closes, not solved reopens with a new clock
+    """ The customer's answer (with an optional 1-5 rating): solved closes, not solved reopens with a new
+    clock
 
     Args:
         ticket_id (str):
@@ -194,7 +197,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | TicketOut | None:
-    """ The customer's answer: solved closes, not solved reopens with a new clock
+    """ The customer's answer (with an optional 1-5 rating): solved closes, not solved reopens with a new
+    clock
 
     Args:
         ticket_id (str):

@@ -9,23 +9,38 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.http_validation_error import HTTPValidationError
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     token: str,
+    *,
+    lang: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/s/{token}".format(token=quote(str(token), safe=""),),
+        "params": params,
     }
 
 
@@ -64,12 +79,15 @@ def sync_detailed(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | str]:
-    """ The mobile-friendly answering page an invitation URL points to
+    """ The mobile-friendly answering page an invitation URL points to, in the customer's language: `lang`
+    (zh-CN or en), else the browser's, Chinese by default
 
     Args:
         token (str): The invitation token: the only key needed
+        lang (None | str | Unset): zh-CN or en
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,6 +100,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         token=token,
+lang=lang,
 
     )
 
@@ -95,12 +114,15 @@ def sync(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | str | None:
-    """ The mobile-friendly answering page an invitation URL points to
+    """ The mobile-friendly answering page an invitation URL points to, in the customer's language: `lang`
+    (zh-CN or en), else the browser's, Chinese by default
 
     Args:
         token (str): The invitation token: the only key needed
+        lang (None | str | Unset): zh-CN or en
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +136,7 @@ def sync(
     return sync_detailed(
         token=token,
 client=client,
+lang=lang,
 
     ).parsed
 
@@ -121,12 +144,15 @@ async def asyncio_detailed(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | str]:
-    """ The mobile-friendly answering page an invitation URL points to
+    """ The mobile-friendly answering page an invitation URL points to, in the customer's language: `lang`
+    (zh-CN or en), else the browser's, Chinese by default
 
     Args:
         token (str): The invitation token: the only key needed
+        lang (None | str | Unset): zh-CN or en
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +165,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         token=token,
+lang=lang,
 
     )
 
@@ -152,12 +179,15 @@ async def asyncio(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | str | None:
-    """ The mobile-friendly answering page an invitation URL points to
+    """ The mobile-friendly answering page an invitation URL points to, in the customer's language: `lang`
+    (zh-CN or en), else the browser's, Chinese by default
 
     Args:
         token (str): The invitation token: the only key needed
+        lang (None | str | Unset): zh-CN or en
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,5 +201,6 @@ async def asyncio(
     return (await asyncio_detailed(
         token=token,
 client=client,
+lang=lang,
 
     )).parsed

@@ -86,7 +86,8 @@ def sync_detailed(
     by: GetResultsV1SurveysSurveyIdResultsGetBy | Unset = GetResultsV1SurveysSurveyIdResultsGetBy.TIER,
 
 ) -> Response[HTTPValidationError | ResultsOut]:
-    """ Means per dimension, gaps between groups, NPS, CSAT and response rate
+    """ Means per dimension, gaps between groups, NPS, CSAT, response rate, and the funnel (invited, opened,
+    started, completed, drop-off per question)
 
     Args:
         survey_id (str):
@@ -121,7 +122,8 @@ def sync(
     by: GetResultsV1SurveysSurveyIdResultsGetBy | Unset = GetResultsV1SurveysSurveyIdResultsGetBy.TIER,
 
 ) -> HTTPValidationError | ResultsOut | None:
-    """ Means per dimension, gaps between groups, NPS, CSAT and response rate
+    """ Means per dimension, gaps between groups, NPS, CSAT, response rate, and the funnel (invited, opened,
+    started, completed, drop-off per question)
 
     Args:
         survey_id (str):
@@ -151,7 +153,8 @@ async def asyncio_detailed(
     by: GetResultsV1SurveysSurveyIdResultsGetBy | Unset = GetResultsV1SurveysSurveyIdResultsGetBy.TIER,
 
 ) -> Response[HTTPValidationError | ResultsOut]:
-    """ Means per dimension, gaps between groups, NPS, CSAT and response rate
+    """ Means per dimension, gaps between groups, NPS, CSAT, response rate, and the funnel (invited, opened,
+    started, completed, drop-off per question)
 
     Args:
         survey_id (str):
@@ -186,7 +189,8 @@ async def asyncio(
     by: GetResultsV1SurveysSurveyIdResultsGetBy | Unset = GetResultsV1SurveysSurveyIdResultsGetBy.TIER,
 
 ) -> HTTPValidationError | ResultsOut | None:
-    """ Means per dimension, gaps between groups, NPS, CSAT and response rate
+    """ Means per dimension, gaps between groups, NPS, CSAT, response rate, and the funnel (invited, opened,
+    started, completed, drop-off per question)
 
     Args:
         survey_id (str):

@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.http_validation_error import HTTPValidationError
+from ...models.message_in import MessageIn
+from ...models.ticket_out import TicketOut
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    ticket_id: str,
+    *,
+    body: MessageIn,
+    if_match: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tickets/{ticket_id}/messages".format(ticket_id=quote(str(ticket_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPValidationError | TicketOut | None:
+    if response.status_code == 201:
+        response_201 = TicketOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HTTPValidationError | TicketOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    ticket_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: MessageIn,
+    if_match: None | str | Unset = UNSET,
+
+) -> Response[HTTPValidationError | TicketOut]:
+    """ A message from the customer (the team owes a reply) or an agent (a reply)
+
+     A customer message starts the next-reply clock, resumes a ticket pending the customer, reopens a
+    resolved ticket, and reopens a closed one within the SLA policy's `reopening.closed_within_days` (7
+    by default); later it is a 409.
+
+    Args:
+        ticket_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
+        body (MessageIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | TicketOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        ticket_id=ticket_id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    ticket_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: MessageIn,
+    if_match: None | str | Unset = UNSET,
+
+) -> HTTPValidationError | TicketOut | None:
+    """ A message from the customer (the team owes a reply) or an agent (a reply)
+
+     A customer message starts the next-reply clock, resumes a ticket pending the customer, reopens a
+    resolved ticket, and reopens a closed one within the SLA policy's `reopening.closed_within_days` (7
+    by default); later it is a 409.
+
+    Args:
+        ticket_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
+        body (MessageIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | TicketOut
+     """
+
+
+    return sync_detailed(
+        ticket_id=ticket_id,
+client=client,
+body=body,
+if_match=if_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    ticket_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: MessageIn,
+    if_match: None | str | Unset = UNSET,
+
+) -> Response[HTTPValidationError | TicketOut]:
+    """ A message from the customer (the team owes a reply) or an agent (a reply)
+
+     A customer message starts the next-reply clock, resumes a ticket pending the customer, reopens a
+    resolved ticket, and reopens a closed one within the SLA policy's `reopening.closed_within_days` (7
+    by default); later it is a 409.
+
+    Args:
+        ticket_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
+        body (MessageIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | TicketOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        ticket_id=ticket_id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    ticket_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: MessageIn,
+    if_match: None | str | Unset = UNSET,
+
+) -> HTTPValidationError | TicketOut | None:
+    """ A message from the customer (the team owes a reply) or an agent (a reply)
+
+     A customer message starts the next-reply clock, resumes a ticket pending the customer, reopens a
+    resolved ticket, and reopens a closed one within the SLA policy's `reopening.closed_within_days` (7
+    by default); later it is a 409.
+
+    Args:
+        ticket_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
+        body (MessageIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | TicketOut
+     """
+
+
+    return (await asyncio_detailed(
+        ticket_id=ticket_id,
+client=client,
+body=body,
+if_match=if_match,
+
+    )).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class CsatGroup(StrEnum):
+    AGENT = "agent"
+    TEAM = "team"
+    TIER = "tier"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class InvitationOutLanguageType0(StrEnum):
+    EN = "en"
+    ZH_CN = "zh-CN"
+
+    def __str__(self) -> str:
+        return str(self.value)
