@@ -23,11 +23,10 @@ MANAGEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.sla_month": ("By tier in {month}", "{month}各等级"),
     "dashboard.sla_by_priority": ("On time by tier and priority in {month} (monthly report)", "{month}各等级、各优先级达成率(月度报告)"),
     "dashboard.no_tickets": ("No tickets in {month}.", "{month}没有工单。"),
-    "dashboard.sla_first_response_short": ("response", "响应"),
-    "dashboard.sla_resolution_short": ("resolution", "解决"),
+    "dashboard.sla_next_reply": ("Next reply on time", "后续回复及时率"),
     "dashboard.sla_by_priority_hint": (
-        "First response and resolution on time; in brackets the tickets counted.",
-        "首次响应与解决的及时率;括号内为统计的工单数。",
+        "Share of the month's tickets that met each target; – where no ticket had that target.",
+        "本月工单达成各项时限的比例;– 表示没有工单适用该时限。",
     ),
     "dashboard.sla_by_priority_waits": (
         "By priority once {month}'s monthly report is built.",
