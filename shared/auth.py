@@ -38,6 +38,7 @@ class Caller:
     subject: str
     roles: frozenset[Role]
     permissions: frozenset[str] = field(default_factory=frozenset)
+    team: str | None = None  # the `team` claim: the account managers' or agents' team (docs/design.md §11)
 
     @property
     def can_read_pii(self) -> bool:
@@ -52,7 +53,7 @@ class Caller:
         return bool(self.roles & roles)
 
 
-_bearer = HTTPBearer(auto_error=False, description="JWT with `sub`, `roles`, `exp`")
+_bearer = HTTPBearer(auto_error=False, description="JWT with `sub`, `roles`, `exp` (and `team`)")
 _jwks_clients: dict[str, jwt.PyJWKClient] = {}
 
 
@@ -103,7 +104,9 @@ async def decode_caller(settings: PlatformSettings, token: str) -> Caller:
     scope = claims.get("scope")
     if isinstance(scope, str):
         permissions.update(scope.split())
-    return Caller(subject=str(claims["sub"]), roles=roles, permissions=frozenset(permissions))
+    team = claims.get("team")
+    return Caller(subject=str(claims["sub"]), roles=roles, permissions=frozenset(permissions),
+                  team=str(team) if isinstance(team, str) and team else None)
 
 
 async def authenticate(

@@ -73,9 +73,12 @@ class Broker:
             self.process = None
 
 
-def bearer(*roles: str, permissions: list[str] | None = None, sub: str = "tester") -> dict[str, str]:
-    """Authorization header for a caller with these roles."""
-    token = issue_token(TEST_JWT_SECRET, sub, list(roles), permissions=permissions)
+def bearer(
+    *roles: str, permissions: list[str] | None = None, sub: str = "tester", team: str | None = None
+) -> dict[str, str]:
+    """Authorization header for a caller with these roles (and `team` claim)."""
+    token = issue_token(TEST_JWT_SECRET, sub, list(roles), permissions=permissions,
+                        extra_claims={"team": team} if team else None)
     return {"Authorization": f"Bearer {token}"}
 
 

@@ -40,6 +40,7 @@ class CustomerRow(Base):
     growth_pct: Mapped[float] = mapped_column(Float, default=0.0)
     repurchase_rate: Mapped[float | None] = mapped_column(Float)
     owner: Mapped[str | None] = mapped_column(String(100), index=True)
+    team: Mapped[str | None] = mapped_column(String(100), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Scheduled re-evaluation: claimed by one replica at a time (FOR UPDATE SKIP LOCKED).
@@ -183,6 +184,8 @@ class ComplaintRow(Base):
     customer_id: Mapped[str] = mapped_column(String(64), index=True)
     priority: Mapped[str] = mapped_column(String(4))
     type: Mapped[str | None] = mapped_column(String(20))
+    # The team the ticket was routed to: its agents see the customer's summary (docs/design.md §11).
+    team: Mapped[str | None] = mapped_column(String(100), index=True)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

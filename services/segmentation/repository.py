@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, Row, and_, bindparam, case, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Integer, Row, and_, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
@@ -27,6 +27,7 @@ from services.segmentation.models import (
     TierChangeRow,
     TierOverrideRow,
 )
+from shared.access import Scope
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, start_of_month, zone_named
 from shared.db import PerDialect, as_utc, driver_connection, ids_match, is_postgres
 from shared.errors import NotFound
@@ -371,13 +372,29 @@ async def p1_complaints_since(session: AsyncSession, customer_id: str, since: da
         ComplaintRow.opened_at > since)) or 0)
 
 
+def customers_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """The customers a caller sees (docs/design.md §11): owned, of its team, or, for an agent, with a
+    ticket routed to its team."""
+    tickets = None
+    if scope.ticket_team is not None:
+        tickets = select(ComplaintRow.customer_id).where(ComplaintRow.team == scope.ticket_team)
+    return scope.customers(CustomerRow.owner, CustomerRow.team, customer_id=CustomerRow.id,
+                           ticket_customers=tickets)
+
+
+def customer_in_scope(scope: Scope, customer_id: str) -> ColumnElement[bool]:
+    """This customer, when the caller sees it."""
+    return and_(CustomerRow.id == customer_id, customers_in_scope(scope))
+
+
 async def list_customers(
     session: AsyncSession, tier: str | None, quadrant: str | None, owner: str | None, limit: int,
-    cursor: str | None,
+    cursor: str | None, visible: ColumnElement[bool],
 ) -> Page[Row]:
-    """By id: (id, name, owner, value, tier, quadrant) rows."""
-    query = select(CustomerRow.id, CustomerRow.name, CustomerRow.owner, ScoreRow.value, ScoreRow.tier,
-                   ScoreRow.quadrant).outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id)
+    """By id: (id, name, owner, team, value, tier, quadrant) rows of the customers `visible` admits."""
+    query = select(CustomerRow.id, CustomerRow.name, CustomerRow.owner, CustomerRow.team, ScoreRow.value,
+                   ScoreRow.tier, ScoreRow.quadrant).outerjoin(
+        ScoreRow, ScoreRow.customer_id == CustomerRow.id).where(visible)
     if tier:
         query = query.where(ScoreRow.tier == tier)
     if quadrant:
@@ -427,9 +444,13 @@ async def tier_changes_of(session: AsyncSession, customer_id: str, limit: int) -
 
 
 async def list_overrides(
-    session: AsyncSession, customer_id: str | None, status: str | None, limit: int, cursor: str | None
+    session: AsyncSession, customer_id: str | None, status: str | None, limit: int, cursor: str | None,
+    scope: Scope,
 ) -> Page[TierOverrideRow]:
     query = select(TierOverrideRow)
+    if not scope.everything:
+        query = query.where(TierOverrideRow.customer_id.in_(
+            select(CustomerRow.id).where(customers_in_scope(scope))))
     if customer_id:
         query = query.where(TierOverrideRow.customer_id == customer_id)
     if status:

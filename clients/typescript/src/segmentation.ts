@@ -544,9 +544,14 @@ export interface components {
             repurchase_rate?: number | null;
             /**
              * Owner
-             * @description Account owner
+             * @description Account owner; only a manager gives a customer another owner
              */
             owner?: string | null;
+            /**
+             * Team
+             * @description Account team: its account managers see the customer too; only a manager moves a customer to another team
+             */
+            team?: string | null;
             /** Contacts */
             contacts?: components["schemas"]["ContactIn"][];
         };
@@ -568,6 +573,8 @@ export interface components {
             repurchase_rate: number | null;
             /** Owner */
             owner: string | null;
+            /** Team */
+            team?: string | null;
             /** Contacts */
             contacts: components["schemas"]["ContactOut"][];
             /**
@@ -603,6 +610,8 @@ export interface components {
             name: string;
             /** Owner */
             owner: string | null;
+            /** Team */
+            team?: string | null;
             /** Score */
             score: number | null;
             tier: components["schemas"]["Tier"] | null;
@@ -1436,9 +1445,14 @@ export interface operations {
                     repurchase_rate?: number | null;
                     /**
                      * Owner
-                     * @description Account owner
+                     * @description Account owner; only a manager gives a customer another owner
                      */
                     owner?: string | null;
+                    /**
+                     * Team
+                     * @description Account team: its account managers see the customer too; only a manager moves a customer to another team
+                     */
+                    team?: string | null;
                     /** Contacts */
                     contacts?: components["schemas"]["ContactIn"][];
                 };
