@@ -78,21 +78,19 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ("PUT", "/v1/customers/{customer_id}"): _scoped("customer", account_manager=ACCOUNTS),
         ("PATCH", "/v1/customers/{customer_id}"): _scoped("customer", account_manager=ACCOUNTS),
         # The summary: an agent sees the customers of the tickets of its team.
-        ("GET", "/v1/customers/{customer_id}"): _scoped("customer", account_manager=ACCOUNTS,
-                                                        agent=(SEEN, HIDDEN)),
+        ("GET", "/v1/customers/{customer_id}"): _scoped(
+            "customer", account_manager=ACCOUNTS, agent=(SEEN, HIDDEN)
+        ),
         # The notification service's identity only (and admins).
         ("GET", "/v1/customers/{customer_id}/contact-address"): _roles(*ADMIN),
-        ("GET", "/v1/customers"): _list("customer", "owner", account_manager=SCOPED_LIST,
-                                        agent=SCOPED_LIST),
+        ("GET", "/v1/customers"): _list("customer", "owner", account_manager=SCOPED_LIST, agent=SCOPED_LIST),
         ("POST", "/v1/customers/{customer_id}/orders"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/customers/{customer_id}/orders"): _scoped("customer", account_manager=ACCOUNTS),
         ("POST", "/v1/customers/{customer_id}/interactions"): _scoped("customer", account_manager=ACCOUNTS),
         ("POST", "/v1/customers/{customer_id}/rescore"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/customers/{customer_id}/history"): _scoped("customer", account_manager=ACCOUNTS),
-        ("POST", "/v1/customers/{customer_id}/tier-overrides"): _scoped("customer",
-                                                                        account_manager=ACCOUNTS),
-        ("GET", "/v1/customers/{customer_id}/tier-overrides"): _scoped("customer",
-                                                                       account_manager=ACCOUNTS),
+        ("POST", "/v1/customers/{customer_id}/tier-overrides"): _scoped("customer", account_manager=ACCOUNTS),
+        ("GET", "/v1/customers/{customer_id}/tier-overrides"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/tier-overrides"): _list("override", None, account_manager=SCOPED_LIST),
         ("POST", "/v1/tier-overrides/{override_id}/approve"): _roles(*MANAGERS),
         ("POST", "/v1/tier-overrides/{override_id}/reject"): _roles(*MANAGERS),
@@ -109,8 +107,9 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         **PLATFORM,
         # An agent takes a call from any customer; an account manager opens tickets for its own.
         ("POST", "/v1/tickets"): _scoped("customer", account_manager=ACCOUNTS, agent=(SEEN, SEEN)),
-        ("GET", "/v1/tickets"): _list("ticket", "customer_id", account_manager=SCOPED_LIST,
-                                      agent=SCOPED_LIST),
+        ("GET", "/v1/tickets"): _list(
+            "ticket", "customer_id", account_manager=SCOPED_LIST, agent=SCOPED_LIST
+        ),
         **{
             (method, path): _scoped("ticket", account_manager=ACCOUNTS, agent=(SEEN, HIDDEN))
             for method, path in [
@@ -155,8 +154,9 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ("POST", "/v1/customers/{customer_id}/contacts"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/customers/{customer_id}/plan"): _scoped("customer", account_manager=ACCOUNTS),
         # Care actions: an account manager's customers' and its own; an agent's own (none here).
-        ("GET", "/v1/actions"): _list("action", "customer_id", account_manager=SCOPED_LIST,
-                                      agent=(UNLISTED, UNLISTED)),
+        ("GET", "/v1/actions"): _list(
+            "action", "customer_id", account_manager=SCOPED_LIST, agent=(UNLISTED, UNLISTED)
+        ),
         ("GET", "/v1/actions/{action_id}"): _scoped("action", account_manager=ACCOUNTS, agent=NEVER),
         ("PATCH", "/v1/actions/{action_id}"): _scoped("action", account_manager=ACCOUNTS, agent=NEVER),
         # Cases are the team's lessons, not a customer's record.
@@ -180,8 +180,7 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ("POST", "/v1/surveys/{survey_id}/invitations"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/invitation-links/{invitation_id}"): _roles(*ADMIN),  # the notification identity's
         ("GET", "/v1/customers/{customer_id}/invitations"): _scoped("customer", account_manager=ACCOUNTS),
-        ("GET", "/v1/customers/{customer_id}/satisfaction"): _scoped("customer",
-                                                                     account_manager=ACCOUNTS),
+        ("GET", "/v1/customers/{customer_id}/satisfaction"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/surveys/{survey_id}/results"): _roles(*EVERYONE),
         ("GET", "/v1/surveys/{survey_id}/trend"): _roles(*EVERYONE),
         ("GET", "/v1/surveys/{survey_id}/coverage"): _roles(*EVERYONE),
@@ -203,8 +202,9 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ("POST", "/v1/webhooks/{subscription_id}/replay"): _roles(*ADMIN),
         ("POST", "/v1/webhooks/{subscription_id}/rotate-secret"): _roles(*ADMIN),
         # Messages: those about the customers in scope, or sent to the caller.
-        ("GET", "/v1/messages"): _list("message", "customer_id", account_manager=SCOPED_LIST,
-                                       agent=(UNLISTED, UNLISTED)),
+        ("GET", "/v1/messages"): _list(
+            "message", "customer_id", account_manager=SCOPED_LIST, agent=(UNLISTED, UNLISTED)
+        ),
         ("GET", "/v1/messages/{message_id}"): _scoped("message", account_manager=ACCOUNTS, agent=NEVER),
         ("POST", "/v1/messages/{message_id}/receipts"): _roles(*ADMIN),  # the providers' callbacks
         ("GET", "/v1/contacts/{customer_id}/preferences"): _scoped("customer", account_manager=ACCOUNTS),

@@ -46,8 +46,13 @@ TOKENS = {
     "agent": bearer("agent", sub=f"agent-in-{SUFFIX}", team=AGENT_TEAM),
     "analyst": bearer("analyst", sub="analyst-1"),
 }
-PATH_PARAMETERS = {"customer": "customer_id", "ticket": "ticket_id", "action": "action_id",
-                   "message": "message_id", "override": "override_id"}
+PATH_PARAMETERS = {
+    "customer": "customer_id",
+    "ticket": "ticket_id",
+    "action": "action_id",
+    "message": "message_id",
+    "override": "override_id",
+}
 FIXED_PATH_VALUES = {"survey_id": "default"}
 
 
@@ -68,8 +73,12 @@ async def apply(client: httpx.AsyncClient, event_type: str, subject: str, data: 
 
 async def assign_customers(client: httpx.AsyncClient) -> None:
     for which, customer_id in CUSTOMERS.items():
-        await apply(client, "customer-assigned", customer_id, {
-            "customer_id": customer_id, "owner": OWNERS[which], "team": TEAMS[which], "assigned_at": _now()})
+        await apply(
+            client,
+            "customer-assigned",
+            customer_id,
+            {"customer_id": customer_id, "owner": OWNERS[which], "team": TEAMS[which], "assigned_at": _now()},
+        )
 
 
 async def _ids(client: httpx.AsyncClient, path: str, **params) -> list[str]:
@@ -84,14 +93,28 @@ async def _segmentation(client: httpx.AsyncClient) -> dict[str, dict[str, str]]:
         body = {"name": f"Customer {which}", "owner": OWNERS[which], "team": TEAMS[which]}
         response = await client.put(f"/v1/customers/{customer_id}", json=body, headers=ADMIN)
         assert response.status_code in (200, 201), response.text
-        proposed = await client.post(f"/v1/customers/{customer_id}/tier-overrides", headers=ADMIN,
-                                     json={"tier": "VIP", "reason": "strategic partner"})
+        proposed = await client.post(
+            f"/v1/customers/{customer_id}/tier-overrides",
+            headers=ADMIN,
+            json={"tier": "VIP", "reason": "strategic partner"},
+        )
         assert proposed.status_code == 201, proposed.text
         overrides[which] = proposed.json()["id"]
     # The agent's team holds a ticket of the customer in scope: the agent sees its summary.
-    await apply(client, "ticket-created", CUSTOMERS["in"], {
-        "customer_id": CUSTOMERS["in"], "ticket_id": str(uuid.uuid4()), "priority": "P3", "type": "problem",
-        "channel": "web", "team": AGENT_TEAM, "created_at": _now()})
+    await apply(
+        client,
+        "ticket-created",
+        CUSTOMERS["in"],
+        {
+            "customer_id": CUSTOMERS["in"],
+            "ticket_id": str(uuid.uuid4()),
+            "priority": "P3",
+            "type": "problem",
+            "channel": "web",
+            "team": AGENT_TEAM,
+            "created_at": _now(),
+        },
+    )
     return {"customer": CUSTOMERS, "override": overrides}
 
 
@@ -99,9 +122,17 @@ async def _feedback(client: httpx.AsyncClient) -> dict[str, dict[str, str]]:
     await assign_customers(client)
     tickets = {}
     for which, category in (("in", "account"), ("out", "billing")):
-        response = await client.post("/v1/tickets", headers=ADMIN, json={
-            "customer_id": CUSTOMERS[which], "channel": "web", "type": "problem", "category": category,
-            "description": "the export fails"})
+        response = await client.post(
+            "/v1/tickets",
+            headers=ADMIN,
+            json={
+                "customer_id": CUSTOMERS[which],
+                "channel": "web",
+                "type": "problem",
+                "category": category,
+                "description": "the export fails",
+            },
+        )
         assert response.status_code == 201, response.text
         tickets[which] = response.json()["id"]
     return {"customer": CUSTOMERS, "ticket": tickets}
@@ -111,12 +142,21 @@ async def _playbook(client: httpx.AsyncClient) -> dict[str, dict[str, str]]:
     await assign_customers(client)
     actions = {}
     for which, customer_id in CUSTOMERS.items():
-        contact = await client.post(f"/v1/customers/{customer_id}/contacts", headers=ADMIN,
-                                    json={"channel": "email", "opened": True})
+        contact = await client.post(
+            f"/v1/customers/{customer_id}/contacts", headers=ADMIN, json={"channel": "email", "opened": True}
+        )
         assert contact.status_code == 201, contact.text
-        await apply(client, "churn-risk-detected", customer_id, {
-            "customer_id": customer_id, "owner": OWNERS[which], "detected_at": _now(),
-            "reasons": [{"code": "spending-drop", "detail": "spending fell"}]})
+        await apply(
+            client,
+            "churn-risk-detected",
+            customer_id,
+            {
+                "customer_id": customer_id,
+                "owner": OWNERS[which],
+                "detected_at": _now(),
+                "reasons": [{"code": "spending-drop", "detail": "spending fell"}],
+            },
+        )
         found = await _ids(client, "/v1/actions", customer_id=customer_id)
         assert found, f"no care action for {customer_id}"
         actions[which] = found[0]
@@ -132,17 +172,32 @@ async def _notification(client: httpx.AsyncClient) -> dict[str, dict[str, str]]:
     await assign_customers(client)
     messages = {}
     for which, customer_id in CUSTOMERS.items():
-        await apply(client, "action-created", customer_id, {
-            "customer_id": customer_id, "action_id": str(uuid.uuid4()), "kind": "care-call",
-            "status": "pending", "channel": "email", "created_at": _now()})
+        await apply(
+            client,
+            "action-created",
+            customer_id,
+            {
+                "customer_id": customer_id,
+                "action_id": str(uuid.uuid4()),
+                "kind": "care-call",
+                "status": "pending",
+                "channel": "email",
+                "created_at": _now(),
+            },
+        )
         found = await _ids(client, "/v1/messages", customer_id=customer_id)
         assert found, f"no message about {customer_id}"
         messages[which] = found[0]
     return {"customer": CUSTOMERS, "message": messages}
 
 
-SEEDS = {"segmentation": _segmentation, "feedback": _feedback, "playbook": _playbook, "survey": _survey,
-         "notification": _notification}
+SEEDS = {
+    "segmentation": _segmentation,
+    "feedback": _feedback,
+    "playbook": _playbook,
+    "survey": _survey,
+    "notification": _notification,
+}
 
 
 def _body(service: str, method: str, path: str, which: str) -> dict | None:
@@ -151,8 +206,13 @@ def _body(service: str, method: str, path: str, which: str) -> dict | None:
     if (service, method, path) == ("segmentation", "PUT", "/v1/customers/{customer_id}"):
         return {"name": f"Customer {which}", "owner": OWNERS[which], "team": TEAMS[which]}
     if (service, method, path) == ("feedback", "POST", "/v1/tickets"):
-        return {"customer_id": customer_id, "channel": "web", "type": "problem", "category": "account",
-                "description": "the export fails"}
+        return {
+            "customer_id": customer_id,
+            "channel": "web",
+            "type": "problem",
+            "category": "account",
+            "description": "the export fails",
+        }
     if (service, method, path) == ("survey", "POST", "/v1/surveys/{survey_id}/invitations"):
         return {"customer_ids": [customer_id]}
     return None
@@ -186,8 +246,9 @@ def _verdict(expected: str, response: httpx.Response, object_id: str | None) -> 
         return f"refused ({status})"
     if expected == SEEN and status in (401, 403, 404):
         return f"not seen ({status})"
-    if expected == HIDDEN and (status != 404 or not response.headers["content-type"].startswith(
-            "application/problem+json")):
+    if expected == HIDDEN and (
+        status != 404 or not response.headers["content-type"].startswith("application/problem+json")
+    ):
         return f"not hidden ({status})"
     if expected == DENIED and status != 403:
         return f"not denied ({status})"
@@ -213,7 +274,9 @@ async def test_every_route_has_an_entry_in_the_access_table(service):
     name, client, _ = service
     served = {(method, path) for method, path, _ in operations(client.app.openapi())}
     missing = served - set(ACCESS[name])
-    assert not missing, f"{name}: routes without an entry in tests/security/access_table.py: {sorted(missing)}"
+    assert not missing, (
+        f"{name}: routes without an entry in tests/security/access_table.py: {sorted(missing)}"
+    )
     stale = set(ACCESS[name]) - served
     assert not stale, f"{name}: entries for routes it does not serve: {sorted(stale)}"
 

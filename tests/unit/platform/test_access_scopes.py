@@ -29,13 +29,16 @@ def test_managers_and_admins_see_everything(role):
     assert scope.sees_ticket("billing-team", None, None, None)
 
 
-@pytest.mark.parametrize(("owner", "team", "seen"), [
-    ("am-li", None, True),  # owns it
-    ("am-wang", "key-accounts", True),  # another's, of its team
-    ("am-wang", None, False),  # another's, no team
-    ("am-wang", "smb", False),  # another's, another team
-    (None, None, False),
-])
+@pytest.mark.parametrize(
+    ("owner", "team", "seen"),
+    [
+        ("am-li", None, True),  # owns it
+        ("am-wang", "key-accounts", True),  # another's, of its team
+        ("am-wang", None, False),  # another's, no team
+        ("am-wang", "smb", False),  # another's, another team
+        (None, None, False),
+    ],
+)
 def test_an_account_manager_sees_its_own_and_its_teams_customers(owner, team, seen):
     assert AM_LI.sees_customer(owner, team) is seen
 
@@ -52,12 +55,15 @@ def test_an_account_manager_sees_the_tickets_of_its_customers_only():
     assert not AM_LI.opens_tickets_for_anyone
 
 
-@pytest.mark.parametrize(("team", "assignee", "seen"), [
-    ("customer-service", None, True),  # its team's queue
-    ("billing-team", "agent-zhang", True),  # assigned to it elsewhere
-    ("billing-team", "agent-wu", False),
-    (None, None, False),
-])
+@pytest.mark.parametrize(
+    ("team", "assignee", "seen"),
+    [
+        ("customer-service", None, True),  # its team's queue
+        ("billing-team", "agent-zhang", True),  # assigned to it elsewhere
+        ("billing-team", "agent-wu", False),
+        (None, None, False),
+    ],
+)
 def test_an_agent_sees_its_teams_queue_and_what_is_assigned_to_it(team, assignee, seen):
     assert AGENT.sees_ticket(team, assignee, "am-li", "key-accounts") is seen
 
@@ -94,13 +100,20 @@ def test_only_a_manager_gives_a_customer_another_owner_or_team():
 
 
 def _sql(clause) -> str:
-    return str(select(1).where(clause).compile(dialect=postgresql.dialect(),
-                                               compile_kwargs={"literal_binds": True}))
+    return str(
+        select(1).where(clause).compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+    )
 
 
 ACCESS = customer_access_table(MetaData())
-TICKETS = Table("tickets", MetaData(), Column("id", String), Column("team", String),
-                Column("assignee", String), Column("customer_id", String))
+TICKETS = Table(
+    "tickets",
+    MetaData(),
+    Column("id", String),
+    Column("team", String),
+    Column("assignee", String),
+    Column("customer_id", String),
+)
 
 
 def test_the_filters_say_the_same_in_sql():
