@@ -99,6 +99,14 @@ async def list_customers(
     )
 
 
+@router.get("/reports/tiers", response_model=schemas.TierCountsOut, tags=["reports"],
+            summary="Customers per tier: the tier mix, for every role (analysts read aggregates only)")
+async def tier_report(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.TierCountsOut:
+    return await customers.tier_counts(session)
+
+
 @router.post("/customers/{customer_id}/orders", response_model=schemas.OrdersAccepted,
              tags=["customers"],
              summary="Record one order or a list (an order id is counted once); rescores the customer "

@@ -405,6 +405,14 @@ async def list_customers(
     return CUSTOMERS_BY_ID.page(rows, limit)
 
 
+async def tier_counts(session: AsyncSession) -> dict[str, int]:
+    """Customers per effective tier (None: not scored yet)."""
+    rows = await session.execute(
+        select(ScoreRow.tier, func.count()).select_from(CustomerRow)
+        .outerjoin(ScoreRow, ScoreRow.customer_id == CustomerRow.id).group_by(ScoreRow.tier))
+    return {tier: int(count) for tier, count in rows.all()}
+
+
 async def order_owners(session: AsyncSession, order_ids: list[str]) -> dict[str, str]:
     """order id -> customer id, of the orders already stored."""
     return dict((await session.execute(

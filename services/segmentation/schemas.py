@@ -140,6 +140,12 @@ class CustomerOut(BaseModel):
     trend: TrendOut | None = None
 
 
+class TierCountsOut(BaseModel):
+    customers: int = Field(description="Every customer on record")
+    tiers: dict[str, int] = Field(description="Customers per effective tier; `unscored` for those not "
+                                              "scored yet")
+
+
 class CustomerSummary(BaseModel):
     id: str
     name: str

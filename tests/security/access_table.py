@@ -96,6 +96,7 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ("POST", "/v1/tier-overrides/{override_id}/reject"): _roles(*MANAGERS),
         ("POST", "/v1/rescore"): _roles(*MANAGERS),
         ("GET", "/v1/jobs/{job_id}"): _roles(*EVERYONE),
+        ("GET", "/v1/reports/tiers"): _roles(*EVERYONE),  # the tier mix: an aggregate
         ("GET", "/v1/scoring-model"): _roles(*EVERYONE),
         ("PUT", "/v1/scoring-model"): _roles(*MANAGERS),
         ("POST", "/v1/scoring-model/dry-run"): _roles("admin", "manager", "analyst"),

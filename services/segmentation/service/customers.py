@@ -251,6 +251,15 @@ async def list_customers(
         id=r.id, name=r.name, owner=r.owner, team=r.team, score=r.value, tier=r.tier, quadrant=r.quadrant))
 
 
+async def tier_counts(session: AsyncSession) -> schemas.TierCountsOut:
+    """How many customers each tier holds: an aggregate every role reads (docs/design.md §11)."""
+    async with session.begin():
+        counts = await repository.tier_counts(session)
+    return schemas.TierCountsOut(
+        customers=sum(counts.values()),
+        tiers={tier or "unscored": count for tier, count in counts.items()})
+
+
 async def add_orders(
     ctx: ServiceContext, session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn],
     now: datetime,

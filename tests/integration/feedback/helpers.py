@@ -7,7 +7,8 @@ from shared.events.envelope import new_event
 from shared.rfc3339 import format_time, parse_time
 from tests.support import bearer
 
-AGENT = bearer("agent", sub="agent-1")
+# The tech-support team: where the routing sends the `technical` tickets the tests open.
+AGENT = bearer("agent", sub="agent-1", team="tech-support")
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
 MANAGER = bearer("manager", sub="mgr-1")
 ANALYST = bearer("analyst", sub="an-1")
@@ -20,6 +21,18 @@ def new_id(prefix: str = "cust") -> str:
 
 def shanghai(*args) -> datetime:
     return datetime(*args, tzinfo=UTC) - timedelta(hours=8)
+
+
+async def assign_customer(client, customer_id: str, owner: str, team: str | None = None) -> None:
+    """What `customer-assigned` from segmentation does: feedback learns the customer's owner and team."""
+    from services.feedback.events import on_customer_assigned
+
+    ctx = client.app.state.ctx
+    data = {"customer_id": customer_id, "owner": owner, "team": team,
+            "assigned_at": format_time(datetime.now(UTC))}
+    event = new_event("customer-assigned", "/crm/segmentation", customer_id, data, None)
+    async with ctx.db.session() as session, session.begin():
+        await on_customer_assigned(ctx, session, event)
 
 
 async def open_ticket(client, customer_id: str | None = None, **fields) -> dict:
@@ -37,7 +50,7 @@ async def post(client, ticket_id: str, action: str, body: dict, headers=AGENT) -
 
 
 async def get_ticket(client, ticket_id: str) -> dict:
-    response = await client.get(f"/v1/tickets/{ticket_id}", headers=ANALYST)
+    response = await client.get(f"/v1/tickets/{ticket_id}", headers=MANAGER)
     assert response.status_code == 200, response.text
     return response.json()
 
