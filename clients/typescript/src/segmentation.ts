@@ -91,6 +91,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers per tier: the tier mix, for every role (analysts read aggregates only) */
+        get: operations["tier_report_v1_reports_tiers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customer_id}/orders": {
         parameters: {
             query?: never;
@@ -1232,6 +1249,21 @@ export interface components {
          * @enum {string}
          */
         Tier: "VIP" | "Key" | "Regular" | "Observation";
+        /** TierCountsOut */
+        TierCountsOut: {
+            /**
+             * Customers
+             * @description Every customer on record
+             */
+            customers: number;
+            /**
+             * Tiers
+             * @description Customers per effective tier; `unscored` for those not scored yet
+             */
+            tiers: {
+                [key: string]: number;
+            };
+        };
         /** TrendOut */
         TrendOut: {
             /**
@@ -1541,6 +1573,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    tier_report_v1_reports_tiers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierCountsOut"];
                 };
             };
         };

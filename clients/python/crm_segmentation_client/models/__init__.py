@@ -57,6 +57,8 @@ from .snapshot_in import SnapshotIn
 from .snapshot_out import SnapshotOut
 from .thresholds_in import ThresholdsIn
 from .tier import Tier
+from .tier_counts_out import TierCountsOut
+from .tier_counts_out_tiers import TierCountsOutTiers
 from .trend_out import TrendOut
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
@@ -120,6 +122,8 @@ __all__ = (
     "SnapshotOut",
     "ThresholdsIn",
     "Tier",
+    "TierCountsOut",
+    "TierCountsOutTiers",
     "TrendOut",
     "ValidationError",
     "ValidationErrorContext",
