@@ -22,6 +22,10 @@ CONTACT_ADDRESS_READ = "contact-address:read"
 INVITATION_LINK_READ = "survey:invitation-links"  # the survey service's name for it (services/survey/api.py)
 TICKET_RESOLUTION_READ = "ticket-resolution:read"
 NOTIFICATION_SERVICE_SUBJECT = "service:notification"
+# A service acting for the platform rather than for one user (the playbook inviting a customer to a
+# survey under its role account_manager) holds this permission: its scope is every customer
+# (docs/design.md §11). Only tokens the services sign themselves carry it.
+EVERY_CUSTOMER = "scope:every-customer"
 NOTIFICATION_SERVICE_PERMISSIONS = (CONTACT_ADDRESS_READ, INVITATION_LINK_READ, TICKET_RESOLUTION_READ)
 
 

@@ -31,6 +31,7 @@ from tests.security.access_table import (
 )
 from tests.security.catalog import dummy_path, operations, quiet_service, service_names
 from tests.support import ADMIN, bearer
+from tests.support import assign_customers as assign
 
 SUFFIX = uuid.uuid4().hex[:8]
 AM_IN, AM_OUT = f"am-in-{SUFFIX}", f"am-out-{SUFFIX}"
@@ -73,12 +74,7 @@ async def apply(client: httpx.AsyncClient, event_type: str, subject: str, data: 
 
 async def assign_customers(client: httpx.AsyncClient) -> None:
     for which, customer_id in CUSTOMERS.items():
-        await apply(
-            client,
-            "customer-assigned",
-            customer_id,
-            {"customer_id": customer_id, "owner": OWNERS[which], "team": TEAMS[which], "assigned_at": _now()},
-        )
+        await assign(client, OWNERS[which], customer_id, team=TEAMS[which])
 
 
 async def _ids(client: httpx.AsyncClient, path: str, **params) -> list[str]:

@@ -69,11 +69,12 @@ async def upsert_customer(
     scope: Scope, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[CustomerRow, bool]:
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created).
-    A customer out of the caller's scope is a 404; a new owner or team needs a manager (403)."""
+    A new owner or team needs a manager (403 naming the field); another's customer is a 404."""
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
-        before = await _assignment_before(session, scope, customer)
+        before = _assignment(customer)
         scope.check_assignment(body.owner, body.team, before)
+        await _ensure_visible(session, scope, customer)
         await _check_precondition(ctx, session, customer, scope.caller, precondition, now)
         created = customer is None
         if created:
@@ -85,15 +86,16 @@ async def upsert_customer(
     return customer, created
 
 
-async def _assignment_before(
-    session: AsyncSession, scope: Scope, customer: CustomerRow | None
-) -> tuple[str | None, str | None] | None:
-    """The stored (owner, team) of a customer the caller sees; 404 when it does not see it."""
-    if customer is None:
-        return None
-    await ensure_in_scope(session, repository.customer_in_scope(scope, customer.id),
-                          f"customer {customer.id!r} does not exist")
-    return customer.owner, customer.team
+def _assignment(customer: CustomerRow | None) -> tuple[str | None, str | None] | None:
+    """The stored (owner, team); None for a customer not created yet."""
+    return None if customer is None else (customer.owner, customer.team)
+
+
+async def _ensure_visible(session: AsyncSession, scope: Scope, customer: CustomerRow | None) -> None:
+    """404 for a customer out of the caller's scope, as if it did not exist (docs/design.md §11)."""
+    if customer is not None:
+        await ensure_in_scope(session, repository.customer_in_scope(scope, customer.id),
+                              f"customer {customer.id!r} does not exist")
 
 
 async def _publish_assignment(
@@ -120,7 +122,9 @@ async def patch_customer(
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        before = await _assignment_before(session, scope, customer)
+        before = _assignment(customer)
+        scope.check_assignment(patch.get("owner", customer.owner), patch.get("team", customer.team), before)
+        await _ensure_visible(session, scope, customer)
         await _check_precondition(ctx, session, customer, scope.caller, precondition, now)
         contacts = await repository.contacts_of(session, customer_id)
         stored = {
@@ -131,7 +135,6 @@ async def patch_customer(
                          for c in contacts],
         }
         profile = merged(schemas.CustomerIn, stored, patch)
-        scope.check_assignment(profile.owner, profile.team, before)
         await _store_profile(session, customer, profile, now)
         await _publish_assignment(ctx, session, customer, before, now)
     return customer

@@ -5,7 +5,7 @@ from aiokafka import AIOKafkaProducer
 
 from shared.events.envelope import new_event
 from shared.rfc3339 import format_time, parse_time
-from tests.support import bearer
+from tests.support import assign_customers, bearer
 
 # The tech-support team: where the routing sends the `technical` tickets the tests open.
 AGENT = bearer("agent", sub="agent-1", team="tech-support")
@@ -24,15 +24,8 @@ def shanghai(*args) -> datetime:
 
 
 async def assign_customer(client, customer_id: str, owner: str, team: str | None = None) -> None:
-    """What `customer-assigned` from segmentation does: feedback learns the customer's owner and team."""
-    from services.feedback.events import on_customer_assigned
-
-    ctx = client.app.state.ctx
-    data = {"customer_id": customer_id, "owner": owner, "team": team,
-            "assigned_at": format_time(datetime.now(UTC))}
-    event = new_event("customer-assigned", "/crm/segmentation", customer_id, data, None)
-    async with ctx.db.session() as session, session.begin():
-        await on_customer_assigned(ctx, session, event)
+    """Feedback learns the customer's owner (and team), as `customer-assigned` tells it."""
+    await assign_customers(client, owner, customer_id, team=team)
 
 
 async def open_ticket(client, customer_id: str | None = None, **fields) -> dict:

@@ -131,3 +131,15 @@ def test_the_filters_say_the_same_in_sql():
 def test_the_scope_is_read_from_the_token_alone():
     scope = scope_of(caller(Role.AGENT, sub="agent-zhang", team=None))
     assert scope == Scope(scope.caller, assignee="agent-zhang")
+
+
+def test_a_service_identity_acting_for_the_platform_sees_every_customer():
+    from shared.auth import EVERY_CUSTOMER
+
+    playbook = Caller(
+        subject="service:playbook",
+        roles=frozenset({Role.ACCOUNT_MANAGER}),
+        permissions=frozenset({EVERY_CUSTOMER}),
+    )
+    assert scope_of(playbook).everything
+    assert not scope_of(caller(Role.ACCOUNT_MANAGER, sub="service:playbook")).everything
