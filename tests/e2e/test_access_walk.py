@@ -27,8 +27,6 @@ AM_WANG = bearer("account_manager", sub=f"am-wang-{RUN}", team=TEAM)
 MANAGER = bearer("manager", sub="mgr-zhou")
 AGENT = bearer("agent", sub=f"agent-zhang-{RUN}", team="customer-service")
 BILLING_AGENT = bearer("agent", sub=f"agent-wu-{RUN}", team="billing-team")
-LI_CUSTOMERS = [f"li-{RUN}-{n}" for n in range(5)]
-WANG_CUSTOMER = f"wang-{RUN}"
 
 
 def _not_found(response) -> bool:
@@ -67,12 +65,15 @@ async def services(platform_config):
     segmentation_app = create_segmentation_app(segmentation_settings(**platform_config))
     playbook_app = create_playbook_app(playbook_settings(**platform_config))
     feedback_app = create_feedback_app(feedback_settings(**platform_config))
+    batch = uuid.uuid4().hex[:8]  # each test its own customers
+    li_customers = [f"li-{batch}-{n}" for n in range(5)]
+    wang_customer = f"wang-{batch}"
     async with (
         running_service(segmentation_app) as segmentation,
         running_service(playbook_app) as playbook,
         running_service(feedback_app) as feedback,
     ):
-        for customer_id in LI_CUSTOMERS:
+        for customer_id in li_customers:
             response = await segmentation.put(
                 f"/v1/customers/{customer_id}",
                 headers=AM_LI,
@@ -80,17 +81,17 @@ async def services(platform_config):
             )
             assert response.status_code == 201, response.text
         response = await segmentation.put(
-            f"/v1/customers/{WANG_CUSTOMER}",
+            f"/v1/customers/{wang_customer}",
             headers=AM_WANG,
             json={"name": "Wang's customer", "owner": f"am-wang-{RUN}"},
         )
         assert response.status_code == 201, response.text
-        yield segmentation, playbook, feedback
+        yield segmentation, playbook, feedback, li_customers, wang_customer
 
 
 async def test_two_account_managers_see_only_their_own_customers(services):
-    segmentation, playbook, _ = services
-    mine = LI_CUSTOMERS[0]
+    segmentation, playbook, _, li_customers, wang_customer = services
+    mine = li_customers[0]
     # A customer and its plan: its owner reads them, the other account manager gets 404.
     assert (await segmentation.post(f"/v1/customers/{mine}/rescore", headers=AM_LI)).status_code == 200
     assert await _status(segmentation, f"/v1/customers/{mine}", AM_LI) == 200
@@ -104,10 +105,10 @@ async def test_two_account_managers_see_only_their_own_customers(services):
     # Lists are filtered in the query: each page is full and the cursor walks only what is in scope.
     li_pages = await _pages(segmentation, AM_LI, limit=2)
     assert [len(page) for page in li_pages] == [2, 2, 1]
-    assert sorted(_flat(li_pages)) == sorted(LI_CUSTOMERS)
-    assert _flat(await _pages(segmentation, AM_WANG, limit=2)) == [WANG_CUSTOMER]
+    assert sorted(_flat(li_pages)) == sorted(li_customers)
+    assert _flat(await _pages(segmentation, AM_WANG, limit=2)) == [wang_customer]
     everyone = _flat(await _pages(segmentation, MANAGER, limit=500))
-    assert set(LI_CUSTOMERS) | {WANG_CUSTOMER} <= set(everyone)
+    assert set(li_customers) | {wang_customer} <= set(everyone)
 
     # Taking a customer over is a manager's action: 403 naming `owner`, on PUT and on PATCH.
     takeover = await segmentation.put(
@@ -146,8 +147,8 @@ async def test_two_account_managers_see_only_their_own_customers(services):
 
 
 async def test_an_agent_sees_its_teams_tickets_and_their_customers_summary(services):
-    segmentation, _, feedback = services
-    customer, other = LI_CUSTOMERS[1], LI_CUSTOMERS[2]
+    segmentation, _, feedback, li_customers, _ = services
+    customer, other = li_customers[1], li_customers[2]
     opened = await feedback.post(
         "/v1/tickets",
         headers=AGENT,
@@ -195,4 +196,4 @@ async def test_an_agent_sees_its_teams_tickets_and_their_customers_summary(servi
     assert await _status(segmentation, f"/v1/customers/{customer}", analyst) == 403
     assert await _status(feedback, "/v1/tickets", analyst) == 403
     tiers = await segmentation.get("/v1/reports/tiers", headers=analyst)
-    assert tiers.status_code == 200 and tiers.json()["customers"] >= len(LI_CUSTOMERS) + 1
+    assert tiers.status_code == 200 and tiers.json()["customers"] >= len(li_customers) + 1

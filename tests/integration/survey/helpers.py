@@ -6,7 +6,7 @@ from aiokafka import AIOKafkaProducer
 from services.survey.domain.templates import DEFAULT_TEMPLATE
 from services.survey.models import InvitationRow
 from shared.events.envelope import Event, new_event
-from tests.support import assign_customers, bearer
+from tests.support import bearer
 
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
 AGENT = bearer("agent", sub="agent-1")
@@ -26,11 +26,10 @@ def answers(value: int = 4, **overrides: int) -> dict[str, int]:
 
 
 async def invite(client, customer_ids: list[str], survey_id: str = "default", **extra) -> list[dict]:
-    """The account manager am-1 invites its own customers."""
-    await assign_customers(client, "am-1", *customer_ids)
+    """A manager invites (an account manager invites its own customers only: docs/design.md §11)."""
     response = await client.post(
         f"/v1/surveys/{survey_id}/invitations", json={"customer_ids": customer_ids, **extra},
-        headers=ACCOUNT_MANAGER,
+        headers=MANAGER,
     )
     assert response.status_code == 201, response.text
     return response.json()["items"]

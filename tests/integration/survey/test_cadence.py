@@ -19,7 +19,6 @@ from services.survey.settings import survey_settings
 from shared.business_time import start_of_quarter
 from tests.integration.survey.helpers import (
     ACCOUNT_MANAGER,
-    AGENT,
     ANALYST,
     MANAGER,
     answers,
@@ -37,7 +36,7 @@ SENDER = bearer("agent", sub="service:notification", permissions=["survey:invita
 
 
 async def _tier_known(client, customer_id: str, tier: str) -> bool:
-    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=ANALYST)).json()
+    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=MANAGER)).json()
     return body["tier"] == tier
 
 
@@ -50,7 +49,7 @@ async def _regular_customers(survey, broker, count: int, prefix: str) -> list[st
 
 
 async def _invitations(survey, customer_id: str) -> list[dict]:
-    listed = await survey.get(f"/v1/customers/{customer_id}/invitations", headers=AGENT)
+    listed = await survey.get(f"/v1/customers/{customer_id}/invitations", headers=MANAGER)
     return listed.json()["items"]
 
 
@@ -75,7 +74,7 @@ async def test_no_customer_gets_a_second_survey_invitation_within_30_days(survey
     customer, other = new_id("tired"), new_id("fresh")
     [first] = await invite(survey, [customer])
     again = await survey.post("/v1/surveys/default/invitations", json={"customer_ids": [customer, other]},
-                              headers=ACCOUNT_MANAGER)
+                              headers=MANAGER)
     assert again.status_code == 201
     body = again.json()
     assert [i["customer_id"] for i in body["items"]] == [other]

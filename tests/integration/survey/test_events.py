@@ -9,8 +9,6 @@ from sqlalchemy import func, select
 from services.survey.models import PLATFORM_TABLES
 from tests.integration.survey.helpers import (
     ACCOUNT_MANAGER,
-    AGENT,
-    ANALYST,
     MANAGER,
     new_id,
     publish,
@@ -32,7 +30,7 @@ WEIGHTED = {
 
 
 async def known_tier(client, customer_id: str) -> str | None:
-    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=ANALYST)).json()
+    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=MANAGER)).json()
     return body["tier"]
 
 
@@ -113,7 +111,7 @@ async def test_a_resolved_ticket_gets_a_verification_whose_answer_is_published(s
     await publish(broker.bootstrap, ticket_resolved(customer, ticket))
 
     async def verification():
-        listed = await survey.get(f"/v1/customers/{customer}/invitations", headers=AGENT)
+        listed = await survey.get(f"/v1/customers/{customer}/invitations", headers=MANAGER)
         items = [i for i in listed.json()["items"] if i["ticket_id"] == ticket]
         return items[0] if items else None
 
