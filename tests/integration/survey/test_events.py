@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 
 from services.survey.models import PLATFORM_TABLES
 from tests.integration.survey.helpers import (
-    ACCOUNT_MANAGER,
     MANAGER,
     new_id,
     publish,
@@ -41,7 +40,7 @@ async def test_the_tier_heard_from_score_updated_picks_the_weights_of_satisfacti
     await eventually(lambda: _is(survey, vip, "VIP"))
     invited = (await survey.post(f"/v1/surveys/{survey_id}/invitations",
                                  json={"customer_ids": [vip, stranger]},
-                                 headers=ACCOUNT_MANAGER)).json()["items"]
+                                 headers=MANAGER)).json()["items"]
     body = {"answers": {"service.speed": 1, "value.price": 5}, "nps": 6}
     async with EventCollector(broker.bootstrap, ["satisfaction-scored"]) as events:
         for item in invited:

@@ -14,7 +14,7 @@ from tests.integration.survey.helpers import (
     invited_days_ago,
     new_id,
 )
-from tests.support import ADMIN
+from tests.support import ADMIN, assign_customers
 
 CUSTOM = {
     "name": "Quarterly pulse",
@@ -144,7 +144,7 @@ async def test_a_customers_invitations_are_paginated_with_a_cursor(survey):
     assert len(first["items"]) == 2 and first["next_cursor"]
     second = (await survey.get(f"/v1/customers/{customer}/invitations",
                                params={"limit": 2, "cursor": first["next_cursor"]},
-                               headers=ACCOUNT_MANAGER)).json()
+                               headers=MANAGER)).json()
     assert len(second["items"]) == 1 and second["next_cursor"] is None
     ids = [i["id"] for i in first["items"] + second["items"]]
     assert len(set(ids)) == 3
@@ -153,6 +153,7 @@ async def test_a_customers_invitations_are_paginated_with_a_cursor(survey):
 async def test_an_idempotency_key_replays_the_same_invitations(survey):
     headers = {**ACCOUNT_MANAGER, "Idempotency-Key": new_id("key")}
     body = {"customer_ids": [new_id("idem")]}
+    await assign_customers(survey, "am-1", *body["customer_ids"])  # the account manager's own
     first = await survey.post("/v1/surveys/default/invitations", json=body, headers=headers)
     again = await survey.post("/v1/surveys/default/invitations", json=body, headers=headers)
     assert first.status_code == again.status_code == 201
