@@ -21,8 +21,9 @@ from shared.preconditions import ETags, IfMatch, if_match
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
 manage = require()
-# A customer and what hangs off it: account managers within their scope (agents read the summary of
-# their tickets' customers), never analysts (docs/design.md §11); out of scope, a customer is a 404.
+# A customer and what hangs off it: account managers within their scope (agents read the summary and
+# recent orders of their tickets' customers, as the ticket page shows them), never analysts
+# (docs/design.md §11); out of scope, a customer is a 404.
 customers_scope = scoped(Role.ACCOUNT_MANAGER, Role.AGENT)
 write_customers = scoped(Role.ACCOUNT_MANAGER)
 customer_summary = scoped_object("customer_id", repository.customer_in_scope, "customer",
@@ -124,7 +125,7 @@ async def post_orders(
             summary="A customer's orders, newest first")
 async def get_orders(
     customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-    session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_customer),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(customer_summary),
 ) -> Page[schemas.OrderOut]:
     return await customers.list_orders(session, customer_id, limit, cursor)
 
