@@ -178,9 +178,9 @@ def create_app() -> FastAPI:
                     "invitation_id": invitation["id"], "response_id": response_id, "value": value,
                     "level": level, "nps": nps, "nps_category": category, "tier": invitation["tier"],
                     "answered_at": _iso(now)}
+            envelope = _envelope("/crm/survey", "satisfaction-scored", invitation["customer_id"], data, now)
             await conn.execute(INSERT_OUTBOX, str(uuid.uuid4()), "satisfaction-scored",
-                               invitation["customer_id"], _envelope("/crm/survey", "satisfaction-scored",
-                                                                    invitation["customer_id"], data, now), now)
+                               invitation["customer_id"], envelope, now)
         return Response(json.dumps({"id": response_id, "satisfaction": {"value": value, "level": level}}),
                         status_code=201, media_type="application/json")
 
@@ -195,14 +195,16 @@ def create_app() -> FastAPI:
             fresh = await conn.fetchval(INSERT_ORDER, order["order_id"], customer_id,
                                         Decimal(str(order["amount"])), ordered_at)
             if fresh is None:
-                return JSONResponse({"accepted": 0, "duplicates": [order["order_id"]], "score_changed": False})
+                return JSONResponse({"accepted": 0, "duplicates": [order["order_id"]],
+                                     "score_changed": False})
             sums = await conn.fetchrow(ORDER_SUMS, customer_id, now - timedelta(days=365))
             value = round(min(100.0, sums["amount"] / 10_000), 2)
             tier = "gold" if value >= 60 else "silver" if value >= 30 else "standard"
             await conn.fetchval(UPSERT_SCORE, customer_id, value, tier, sums["amount"], sums["orders"],
                                 sums["last_at"], now)
-            data = {"customer_id": customer_id, "order_id": order["order_id"], "amount": float(order["amount"]),
-                    "ordered_at": _iso(ordered_at), "recorded_at": _iso(now)}
+            data = {"customer_id": customer_id, "order_id": order["order_id"],
+                    "amount": float(order["amount"]), "ordered_at": _iso(ordered_at),
+                    "recorded_at": _iso(now)}
             await conn.execute(INSERT_OUTBOX, str(uuid.uuid4()), "order-recorded", customer_id,
                                _envelope("/crm/segmentation", "order-recorded", customer_id, data, now), now)
         return JSONResponse({"accepted": 1, "duplicates": [], "score_changed": True})

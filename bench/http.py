@@ -49,7 +49,7 @@ from bench.common import (
 )
 from bench.customer_data import load_data
 from bench.procstat import CpuMeter
-from bench.wrk import RequestSpec
+from bench.wrk import RequestSpec, fill
 from shared.auth import issue_token
 from shared.settings import DEVELOPMENT_JWT_SECRET
 
@@ -92,19 +92,35 @@ async def _no_fixtures(service: Service, dsn: str) -> Fixtures:
     return Fixtures()
 
 
+UPDATED_TICKETS = 2_000
+
+
 async def _tickets_to_update(service: Service, dsn: str) -> Fixtures:
-    """Tickets opened through the service itself (a short wrk run of ticket creation)."""
-    await asyncio.to_thread(wrk.run, service.url, _ticket_create(f"fix{uuid.uuid4().hex[:6]}"),
-                            threads=THREADS, connections=16, seconds=3)
-    connection = await asyncpg.connect(dsn)
+    """One ticket opened through the service's API, then cloned in SQL (new ids and customers, its
+    history row with each): each request edits the next ticket."""
+    async with httpx.AsyncClient(base_url=service.url, timeout=30) as http:
+        spec = _ticket_create("fixture")
+        made = await http.post("/v1/tickets", content=fill(spec.body, 0, "fixture", []).encode(),
+                               headers={**spec.headers, "Idempotency-Key": "fixture"})
+        made.raise_for_status()
+        template = made.json()["id"]
+    connection = await asyncpg.connect(dsn, server_settings={"search_path": "feedback"})
     try:
-        ids = [r["id"] for r in await connection.fetch("SELECT id FROM feedback.tickets ORDER BY id LIMIT 2000")]
+        await connection.execute("""
+            INSERT INTO tickets SELECT (jsonb_populate_record(t, jsonb_build_object(
+                'id', gen_random_uuid()::text, 'customer_id', 'tu' || g))).*
+            FROM tickets t, generate_series(1, $2) g WHERE t.id = $1""", template, UPDATED_TICKETS)
+        await connection.execute("""
+            INSERT INTO ticket_history (ticket_id, at, actor, action, from_status, to_status, detail)
+            SELECT n.id, h.at, h.actor, h.action, h.from_status, h.to_status, h.detail
+            FROM tickets n, ticket_history h WHERE n.customer_id LIKE 'tu%' AND h.ticket_id = $1""", template)
+        ids = [r["id"] for r in await connection.fetch(
+            "SELECT id FROM tickets WHERE customer_id LIKE 'tu%' ORDER BY id")]
     finally:
         await connection.close()
-    if not ids:
-        raise RuntimeError("no ticket was opened for the update benchmark")
     return Fixtures(picks={"": ids}, copied=["tickets", "ticket_history"],
-                    note=f"{len(ids)} tickets opened through the service, each request edits the next one")
+                    note=f"{len(ids):,} open tickets (one opened through the API, cloned in SQL with its "
+                         "history row); each request edits the next one's description")
 
 
 INVITATIONS = {"warm": 8_000, "saturated": 40_000, "paced": 20_000}
@@ -154,8 +170,8 @@ async def _customers(service: Service, dsn: str) -> Fixtures:
     await load_data(dsn, ORDER_CUSTOMERS)
     return Fixtures(picks={"": [f"c{i:07d}" for i in range(ORDER_CUSTOMERS)]},
                     copied=["customers", "orders", "scores"],
-                    note=f"{ORDER_CUSTOMERS:,} customers with 12 orders each (COPY); each request a new order "
-                         "of the next customer")
+                    note=f"{ORDER_CUSTOMERS:,} customers with 12 orders each (COPY); each request a new "
+                         "order of the next customer")
 
 
 # -- requests -----------------------------------------------------------------------------------

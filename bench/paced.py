@@ -123,7 +123,7 @@ class Connections:
 async def paced(spec: dict) -> dict:
     host, port = spec["url"].removeprefix("http://").rstrip("/").split(":")
     request, rate, seconds = spec["request"], float(spec["rate"]), float(spec["seconds"])
-    picks = Path(request["picks_file"]).read_text().split() if request.get("picks_file") else []
+    picks = spec.get("picks", [])
     connections = Connections(host, int(port), int(spec.get("connections", 64)))
     outcome = Outcome(rate=rate, scheduled=int(rate * seconds))
     pending: dict[int, float] = {}
@@ -149,7 +149,9 @@ async def paced(spec: dict) -> dict:
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(number, due)))
-    _, unfinished = await asyncio.wait(tasks, timeout=float(spec.get("drain_seconds", 10.0))) if tasks else ((), ())
+    unfinished: set = set()
+    if tasks:
+        _, unfinished = await asyncio.wait(tasks, timeout=float(spec.get("drain_seconds", 10.0)))
     cut = time.perf_counter()
     outcome.unfinished_ms = [(cut - due) * 1000 for due in pending.values()]
     for task in unfinished:
@@ -161,6 +163,8 @@ async def paced(spec: dict) -> dict:
 
 def main() -> None:
     spec = json.loads(Path(sys.argv[1]).read_text())
+    request = spec["request"]
+    spec["picks"] = Path(request["picks_file"]).read_text().split() if request.get("picks_file") else []
     print(json.dumps(asyncio.run(paced(spec))), flush=True)
 
 

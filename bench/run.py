@@ -8,7 +8,8 @@ bench/results/latest.md and bench/results/latest.json.
 
 Sizes come from the environment; BENCH_QUICK=1 makes every size small (a run of a few
 minutes). Full defaults: BENCH_CUSTOMERS=1000000 (the monthly snapshot), BENCH_HTTP_CLIENTS=32
-(wrk connections), BENCH_HTTP_SECONDS=10 (each saturated and paced phase), BENCH_RELAY_EVENTS=50000, BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000,
+(wrk connections), BENCH_HTTP_SECONDS=10 (each saturated and paced phase), BENCH_RELAY_EVENTS=50000,
+BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000,
 BENCH_SLA_BREACHES=1000, BENCH_SLA_WINDOW_SECONDS=20, BENCH_MEMORY_CUSTOMERS=50000, BENCH_LOOP_RATE=100,
 BENCH_LOOP_SECONDS=60, BENCH_WEBHOOK_FANOUT=2, BENCH_WEBHOOK_BURST=4000, BENCH_WEBHOOK_RATE=200,
 BENCH_WEBHOOK_SECONDS=20. `python -m bench.run tickets survey` (or BENCH_ONLY=tickets,survey; `http`
