@@ -11,9 +11,11 @@ database:
    half the baseline's saturated rate;
 3. the service runs alone the same phases, paced at the same rate (half the baseline's).
 
-Around each measured phase the CPU seconds of the server process and of every PostgreSQL process
-are read from /proc (bench/procstat.py), until the server's background work (relay, consumers)
-has settled; divided by the requests answered, that is the CPU per request.
+Around each measured phase the CPU seconds of the server process and of the PostgreSQL backends
+serving the benchmark's database are read from /proc (bench/procstat.py), until the server's
+background work (relay, consumers) has settled; divided by the rows the server wrote meanwhile
+(one per request: tickets, history rows, responses, orders; those of requests wrk stopped waiting
+for at the end included), that is the CPU per request.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class Scenario:
     title: str
     service: str
     tables: list[str]  # the service tables the baseline writes (copied empty unless in Fixtures.copied)
+    written: str  # the table gaining one row per request served: the count CPU is divided by
     request: Callable[[str], RequestSpec]  # run id -> request
     prepare: Callable[[Service, str], Awaitable[Fixtures]]
     env: dict[str, str] = field(default_factory=dict)
@@ -209,14 +212,15 @@ def _order(run: str) -> RequestSpec:
 
 SCENARIOS = {
     "tickets": Scenario("tickets", "ticket creation (POST /v1/tickets)", "feedback",
-                        ["tickets", "outbox"], _ticket_create, _no_fixtures),
+                        ["tickets", "outbox"], "tickets", _ticket_create, _no_fixtures),
     "ticket-update": Scenario("ticket-update", "ticket update (PATCH /v1/tickets/{id}, merge patch)",
-                              "feedback", ["tickets", "ticket_history"], _ticket_update, _tickets_to_update),
+                              "feedback", ["tickets", "ticket_history"], "ticket_history", _ticket_update,
+                              _tickets_to_update),
     "survey": Scenario("survey", "survey answer (POST /v1/invitations/{token}/response)", "survey",
-                       ["invitations", "responses", "outbox"], _survey_answer, _invitations,
+                       ["invitations", "responses", "outbox"], "responses", _survey_answer, _invitations,
                        env={"CRM_RATE_LIMIT_PER_CLIENT": str(10**9), "CRM_RATE_LIMIT_PER_TOKEN": str(10**9)}),
     "orders": Scenario("orders", "order recording (POST /v1/customers/{id}/orders)", "segmentation",
-                       ["customers", "orders", "scores", "outbox"], _order, _customers),
+                       ["customers", "orders", "scores", "outbox"], "orders", _order, _customers),
 }
 
 
@@ -257,8 +261,16 @@ def _paced(url: str, spec: RequestSpec, rate: float, seconds: float, connections
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
+async def _rows(dsn: str, schema: str, table: str) -> int:
+    connection = await asyncpg.connect(dsn)
+    try:
+        return await connection.fetchval(f'SELECT count(*) FROM "{schema}"."{table}"')
+    finally:
+        await connection.close()
+
+
 async def _phases(server: Service, scenario: Scenario, fixtures: Fixtures, directory: Path, clients: int,
-                  seconds: float, rate: float | None, database: str) -> dict:
+                  seconds: float, rate: float | None, dsn: str, schema: str) -> dict:
     """Warm-up, saturated (wrk) and paced (half the baseline's rate; `rate` None: half this
     server's own saturated rate, for the baseline itself), each measured phase with its CPU."""
     run_id = f"{server.name}{uuid.uuid4().hex[:6]}"
@@ -274,18 +286,25 @@ async def _phases(server: Service, scenario: Scenario, fixtures: Fixtures, direc
     idle = CpuMeter(server.pid)
     await asyncio.to_thread(idle.settle)
     idle_rate = await asyncio.to_thread(idle.idle_rate)
+    database = dsn.rsplit("/", 1)[1]
+    before = await _rows(dsn, schema, scenario.written)
     meter = CpuMeter(server.pid, database, idle_rate).start()
     saturated = await asyncio.to_thread(wrk.run, server.url, spec("saturated"), threads=THREADS,
                                         connections=clients, seconds=seconds)
     settle = await asyncio.to_thread(meter.settle)
     meter.stop()
-    saturated.update(meter.per_request_ms(saturated["requests"] - saturated["errors"]), settle_s=settle)
+    # The writes the server made in the window, those wrk stopped waiting for included: the CPU
+    # they took is in the window too.
+    written = await _rows(dsn, schema, scenario.written) - before
+    saturated.update(meter.per_request_ms(written), settle_s=settle, writes=written)
     rate = rate if rate is not None else round(saturated["throughput_per_s"] * PACED_SHARE, 1)
+    before = await _rows(dsn, schema, scenario.written)
     meter = CpuMeter(server.pid, database, idle_rate).start()
     paced = await asyncio.to_thread(_paced, server.url, spec("paced"), rate, seconds, max(64, 2 * clients))
     settle = await asyncio.to_thread(meter.settle)
     meter.stop()
-    paced.update(meter.per_request_ms(paced["answered"] - paced["errors"]), settle_s=settle)
+    written = await _rows(dsn, schema, scenario.written) - before
+    paced.update(meter.per_request_ms(written), settle_s=settle, writes=written)
     return {"saturated": saturated, "paced": paced}
 
 
@@ -312,7 +331,6 @@ async def run(bootstrap: str, name: str) -> dict:
     seconds = float(size("HTTP_SECONDS", 10.0, 5.0))
     directory = Path(tempfile.mkdtemp(prefix=f"crm-bench-{name}-"))
     async with fresh_database() as dsn:
-        database = dsn.rsplit("/", 1)[1]
         env = service_env(dsn, bootstrap, CRM_KAFKA_TOPIC_PREFIX=f"{name}-{uuid.uuid4().hex[:6]}-",
                           **scenario.env)
         service = start_service(scenario.service, env)
@@ -326,13 +344,14 @@ async def run(bootstrap: str, name: str) -> dict:
         baseline = start_uvicorn(f"baseline-{name}", "bench.baseline_app:create_app",
                                  {**env, "BENCH_BASELINE_DSN": dsn, "BENCH_BASELINE_SCHEMA": schema})
         with running(baseline):
-            base = await _phases(baseline, scenario, fixtures, directory, clients, seconds, None, database)
+            base = await _phases(baseline, scenario, fixtures, directory, clients, seconds, None, dsn, schema)
         rate = base["paced"]["offered_per_s"]
 
         await _checkpoint()
         service = start_service(scenario.service, env)
         with running(service), PeakRss(service.pid) as peak:
-            served = await _phases(service, scenario, fixtures, directory, clients, seconds, rate, database)
+            served = await _phases(service, scenario, fixtures, directory, clients, seconds, rate, dsn,
+                                   scenario.service)
     s, b = served["saturated"], base["saturated"]
     return {
         "title": scenario.title, "service_name": scenario.service, "clients": clients, "threads": THREADS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 NOTES = Path(__file__).resolve().parent / "profiling_notes.md"
@@ -152,7 +153,10 @@ def _http(name: str, r: dict) -> tuple[list[str], list[str]]:
         "each request's due time). Server CPU: the uvicorn process's utime + stime from /proc over the "
         "phase and until its background work settled, less its idle rate "
         f"({s['server_idle_cpu_per_s']} CPU s/s for the service, {b['server_idle_cpu_per_s']} for the "
-        "baseline); PostgreSQL CPU: the backends serving the benchmark's database.",
+        "baseline); PostgreSQL CPU: the backends serving the benchmark's database. Per request: divided "
+        f"by the rows the server wrote in that window (saturated: {s.get('writes', '-')} by the service, "
+        f"{b.get('writes', '-')} by the baseline), which counts the requests wrk stopped waiting for at "
+        "the end.",
         "",
     ]
     return rows, [*why, "DETAILS", *details]
@@ -435,8 +439,11 @@ def _host_speed(results: dict) -> str:
     timings = results.get("host_loop_seconds")
     if not timings:
         return ""
+    load = results.get("load_average")
+    busy = (f" Load average (1 min, {os.cpu_count()} cores): {load['before']} before, {load['after']} after."
+            if load else "")
     return (f" Host speed check: the same pure-Python loop took {timings['before']} s before the run "
-            f"and {timings['after']} s after it.")
+            f"and {timings['after']} s after it.{busy}")
 
 
 def _kept(results: dict) -> str:

@@ -119,6 +119,7 @@ async def main() -> None:
         "quick": QUICK,
     }
     results["host_loop_seconds"] = {"before": _loop_seconds()}
+    results["load_average"] = {"before": round(os.getloadavg()[0], 1)}
     customers = int(size("CUSTOMERS", 1_000_000, 20_000))
     loop_ready, loop_reason = common.playbook_ready()
     with embedded_broker() as broker:
@@ -137,6 +138,7 @@ async def main() -> None:
             results["loop"] = {"skipped": loop_reason}
         await _guarded("memory", results, lambda: memory.run(bootstrap, loop_ready))
     results["host_loop_seconds"]["after"] = _loop_seconds()
+    results["load_average"]["after"] = round(os.getloadavg()[0], 1)
     RESULTS.mkdir(exist_ok=True)
     results = _with_earlier_figures(results)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=str))
