@@ -60,12 +60,18 @@ def _bound(r: dict) -> str:
     s, b = r["service"], r["baseline"]
     cpu, base_cpu = s["server_cpu_ms_per_request"], b["server_cpu_ms_per_request"]
     ceiling = 1000 / cpu if cpu else 0
-    return (f"the service process used {cpu} ms CPU per request against the baseline's {base_cpu} ms "
+    text = (f"the service process used {cpu} ms CPU per request against the baseline's {base_cpu} ms "
             f"({r['server_cpu_ratio']}x); one process runs on one core at most, so {cpu} ms caps it near "
             f"{ceiling:.0f}/s on an idle core (measured {s['throughput_per_s']}/s with wrk, PostgreSQL and "
             f"the other processes on the same 2 cores). PostgreSQL used {s['postgres_cpu_ms_per_request']} "
-            f"ms per request against {b['postgres_cpu_ms_per_request']} ms. Where the service's CPU goes: "
-            "bench/profiling_notes.md.")
+            f"ms per request against {b['postgres_cpu_ms_per_request']} ms.")
+    shares = [x["server_cpu_s"] / x["cpu_window_s"] for x in (s, b) if x.get("cpu_window_s")]
+    if len(shares) == 2 and max(shares) < 0.7:
+        text += (f" Neither server had a core to itself: over the saturated phase the service process got "
+                 f"{shares[0]:.0%} of one core and the baseline's {shares[1]:.0%} (the host's other work "
+                 "took the rest; see the load average above), so the throughput ratio follows the CPU ratio "
+                 "and the absolute rates are the host's, not the code's.")
+    return text + " Where the service's CPU goes: bench/profiling_notes.md."
 
 
 def _paced_bound(r: dict) -> str:
