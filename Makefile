@@ -20,7 +20,8 @@ postgres:
 	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1
 
 # Tools some tests drive, from Debian packages: Chromium (the survey page and the console) with a
-# Chinese font for the screenshots, and promtool (alert rules and dashboard queries); axe-core from
+# Chinese font for the screenshots, promtool (alert rules and dashboard queries) and wrk (the HTTP
+# benchmarks' load generator); axe-core from
 # npm (accessibility checks of the console). Best effort: without them those tests are skipped,
 # saying why.
 tools:
@@ -28,6 +29,7 @@ tools:
 	@fc-list 2>/dev/null | grep -qi wqy || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null 2>&1) || echo "no Chinese font: console screenshots will show boxes for Chinese text" >&2
 	@test -f .tools/node_modules/axe-core/axe.min.js || npm install --prefix .tools --no-save --no-audit --no-fund --silent axe-core@4 >/dev/null 2>&1 || echo "axe-core could not be installed: the console accessibility checks will be skipped" >&2
 	@command -v promtool >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) || echo "promtool could not be installed: the alert rule tests will be skipped" >&2
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || echo "wrk could not be installed: the HTTP benchmarks and their harness test will be skipped" >&2
 	@command -v kcat >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kcat >/dev/null) || echo "kcat could not be installed: the librdkafka partner test will be skipped" >&2
 
 # The TypeScript client's locked npm packages (generator, compiler, openapi-fetch).
@@ -51,8 +53,12 @@ test-slow: $(STAMP) postgres
 	$(PY) -m pytest -q -m slow
 	LOAD_SECONDS=$(LOAD_SECONDS) $(PY) -m pytest -q tests/load
 
+# Benchmarks beside their baselines -> bench/results/latest.md; BENCH="tickets survey" runs a subset
+# (the others keep their last figures). HTTP load comes from wrk, a separate process.
+BENCH ?=
 bench: $(STAMP) postgres
-	$(PY) -m bench.run
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || echo "wrk could not be installed: the HTTP benchmarks will report it" >&2
+	$(PY) -m bench.run $(BENCH)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

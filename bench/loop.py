@@ -41,6 +41,7 @@ from bench.common import (
     size,
     start_service,
 )
+from bench.procstat import CpuMeter, net_of_idle
 from shared.auth import issue_token
 from shared.events.topics import ensure_topics
 from shared.settings import DEVELOPMENT_JWT_SECRET, PlatformSettings
@@ -93,6 +94,7 @@ class CpuSeconds:
         busy = sum(machine) - machine.idle - sum(self._machine) + self._machine.idle
         wall = (time.perf_counter() - self._wall) * (psutil.cpu_count() or 1)
         self.used["machine_busy_share"] = round(busy / wall, 2) if wall else 0.0
+        self.wall = time.perf_counter() - self._wall
 
 
 class Arrivals(TopicWatcher):
@@ -382,6 +384,9 @@ async def run(bootstrap: str) -> dict:
                             accepted.append(customer)
 
                     pids = {"survey": survey.pid, "playbook": playbook.pid, "bench": os.getpid()}
+                    # What each service spends idle (timers, polls) is taken off its CPU per event.
+                    idle = {name: await asyncio.to_thread(CpuMeter(pid).idle_rate)
+                            for name, pid in (("survey", survey.pid), ("playbook", playbook.pid))}
                     with (PeakRss(survey.pid) as survey_peak, PeakRss(playbook.pid) as playbook_peak,
                           CpuSeconds(pids) as cpu):
                         schedule_seconds = await _paced(count, rate, answer)
@@ -418,6 +423,12 @@ async def run(bootstrap: str) -> dict:
         "broker": baseline,
         "observer_fetch_wait_ms": OBSERVER_FETCH_WAIT_MS,
         "cpu_seconds": cpu.used,
+        "idle_cpu_per_s": {name: round(rate, 3) for name, rate in idle.items()},
+        # Each accepted answer is one satisfaction-scored event the playbook applies.
+        "playbook_cpu_ms_per_event": round(
+            1000 * net_of_idle(cpu.used["playbook"], idle["playbook"], cpu.wall) / max(len(accepted), 1), 2),
+        "survey_cpu_ms_per_answer": round(
+            1000 * net_of_idle(cpu.used["survey"], idle["survey"], cpu.wall) / max(len(accepted), 1), 2),
         "memory_mb": {"survey": {"loaded_peak": survey_peak.peak},
                       "playbook": {"loaded_peak": playbook_peak.peak}},
         "note": NOTE,

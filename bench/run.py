@@ -1,16 +1,20 @@
 """`make bench`: every benchmark, each figure beside its baseline from the same run.
 
-One module per benchmark (snapshot, relay, tickets, sla, webhooks, memory, loop); this module runs
+One module per benchmark (snapshot, relay, sla, webhooks, memory, loop; bench/http.py for the HTTP
+benchmarks tickets, ticket-update, survey and orders, driven by wrk and bench/paced.py in processes
+of their own); this module runs
 them against one embedded broker and fresh PostgreSQL databases, then writes
 bench/results/latest.md and bench/results/latest.json.
 
 Sizes come from the environment; BENCH_QUICK=1 makes every size small (a run of a few
-minutes). Full defaults: BENCH_CUSTOMERS=1000000 (the monthly snapshot), BENCH_HTTP_CLIENTS=32,
-BENCH_HTTP_SECONDS=20, BENCH_RELAY_EVENTS=50000, BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000,
+minutes). Full defaults: BENCH_CUSTOMERS=1000000 (the monthly snapshot), BENCH_HTTP_CLIENTS=32
+(wrk connections), BENCH_HTTP_SECONDS=10 (each saturated and paced phase), BENCH_RELAY_EVENTS=50000,
+BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000,
 BENCH_SLA_BREACHES=1000, BENCH_SLA_WINDOW_SECONDS=20, BENCH_MEMORY_CUSTOMERS=50000, BENCH_LOOP_RATE=100,
 BENCH_LOOP_SECONDS=60, BENCH_WEBHOOK_FANOUT=2, BENCH_WEBHOOK_BURST=4000, BENCH_WEBHOOK_RATE=200,
-BENCH_WEBHOOK_SECONDS=20. BENCH_ONLY=snapshot,relay,... runs a subset; the others keep the figures
-of the last run in latest.md (marked as such).
+BENCH_WEBHOOK_SECONDS=20. `python -m bench.run tickets survey` (or BENCH_ONLY=tickets,survey; `http`
+for the four HTTP benchmarks) runs a subset; the others keep the figures of the run that measured
+them in latest.md (marked as such).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import asyncio
 import json
 import os
 import platform
+import sys
 import time
 import traceback
 from datetime import UTC, datetime
@@ -26,14 +31,28 @@ from pathlib import Path
 
 import asyncpg
 
-from bench import common, memory, relay, report, sla, snapshot, tickets, webhooks
+from bench import common, http, memory, relay, report, sla, snapshot, webhooks
 from bench.common import ADMIN_DSN, QUICK, embedded_broker, size
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
+def selected() -> list[str] | None:
+    """The benchmarks asked for: `python -m bench.run tickets survey ...` (or BENCH_ONLY=a,b; `http`
+    names the four HTTP benchmarks); None for all of them."""
+    names = sys.argv[1:] or [n for n in os.environ.get("BENCH_ONLY", "").replace(" ", ",").split(",") if n]
+    if not names:
+        return None
+    expanded = [m for n in names for m in (HTTP_BENCHMARKS if n == "http" else (n,))]
+    unknown = [n for n in expanded if n not in BENCHMARKS]
+    if unknown:
+        raise SystemExit(f"unknown benchmark(s) {unknown}; known: {', '.join(BENCHMARKS)} (and http)")
+    return expanded
+
+
 async def _guarded(name: str, results: dict, factory) -> None:
-    if os.environ.get("BENCH_ONLY") and name not in os.environ["BENCH_ONLY"].split(","):
+    only = selected()
+    if only is not None and name not in only:
         return
     await _checkpoint()
     started = time.perf_counter()
@@ -60,24 +79,27 @@ async def _checkpoint() -> None:
         print(f"   no CHECKPOINT before the benchmark: {exc}", flush=True)
 
 
-BENCHMARKS = ("snapshot", "relay", "tickets", "sla", "webhooks", "loop", "memory")
+HTTP_BENCHMARKS = tuple(http.SCENARIOS)  # tickets, ticket-update, survey, orders
+BENCHMARKS = ("snapshot", "relay", *HTTP_BENCHMARKS, "sla", "webhooks", "loop", "memory")
 
 
 def _with_earlier_figures(results: dict) -> dict:
-    """With BENCH_ONLY, the benchmarks not run keep their figures of the last full run (said so in
-    `kept_from`), so latest.md stays complete."""
+    """With a subset, the benchmarks not run keep their figures of the run that measured them (said
+    so in `kept_from`, with that run's time per benchmark), so latest.md stays complete."""
     previous_path = RESULTS / "latest.json"
-    if not os.environ.get("BENCH_ONLY") or not previous_path.exists():
+    if selected() is None or not previous_path.exists():
         return results
     previous = json.loads(previous_path.read_text())
     kept = [name for name in BENCHMARKS if name not in results and name in previous]
+    earlier = previous.get("kept_from", {})
+    when = {name: earlier.get("when_by_benchmark", {}).get(name, earlier.get("when", previous["when"]))
+            if name in earlier.get("benchmarks", []) else previous["when"] for name in kept}
     for name in kept:
         results[name] = previous[name]
         if name in previous.get("durations_s", {}):
             results.setdefault("durations_s", {})[name] = previous["durations_s"][name]
     if kept:
-        results["kept_from"] = {"when": previous.get("kept_from", {}).get("when", previous["when"]),
-                                "benchmarks": kept}
+        results["kept_from"] = {"when": min(when.values()), "benchmarks": kept, "when_by_benchmark": when}
     return results
 
 
@@ -97,13 +119,15 @@ async def main() -> None:
         "quick": QUICK,
     }
     results["host_loop_seconds"] = {"before": _loop_seconds()}
+    results["load_average"] = {"before": round(os.getloadavg()[0], 1)}
     customers = int(size("CUSTOMERS", 1_000_000, 20_000))
     loop_ready, loop_reason = common.playbook_ready()
     with embedded_broker() as broker:
         bootstrap = broker.bootstrap
         await _guarded("snapshot", results, lambda: snapshot.run(customers))
         await _guarded("relay", results, lambda: relay.run(bootstrap))
-        await _guarded("tickets", results, lambda: tickets.run(bootstrap))
+        for name in HTTP_BENCHMARKS:
+            await _guarded(name, results, lambda name=name: http.run(bootstrap, name))
         await _guarded("sla", results, lambda: sla.run(bootstrap))
         await _guarded("webhooks", results, lambda: webhooks.run(bootstrap))
         if loop_ready:
@@ -114,6 +138,7 @@ async def main() -> None:
             results["loop"] = {"skipped": loop_reason}
         await _guarded("memory", results, lambda: memory.run(bootstrap, loop_ready))
     results["host_loop_seconds"]["after"] = _loop_seconds()
+    results["load_average"]["after"] = round(os.getloadavg()[0], 1)
     RESULTS.mkdir(exist_ok=True)
     results = _with_earlier_figures(results)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=str))
