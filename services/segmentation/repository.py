@@ -98,8 +98,15 @@ def aggregate_query(
     )
     if with_scores:
         # The current score beside the facts (SCORE_STATE_COLUMNS after the ten fact columns).
-        query = query.add_columns(*SCORE_STATE_COLUMNS[1:], ScoreRow.computed_at).outerjoin(
-            ScoreRow, ScoreRow.customer_id == CustomerRow.id)
+        scores = select(*SCORE_STATE_COLUMNS, ScoreRow.computed_at)
+        if customer_ids is not None:
+            scores = scores.where(ids_match(ScoreRow.customer_id, customer_ids, postgres))
+        if id_range is not None:
+            # The batch's range only: joined whole, every batch would read every score.
+            scores = scores.where(*in_range(ScoreRow.customer_id, *id_range))
+        scores = scores.subquery()
+        query = query.add_columns(*list(scores.c)[1:]).outerjoin(
+            scores, scores.c.customer_id == CustomerRow.id)
     if customer_ids is not None:
         query = query.where(ids_match(CustomerRow.id, customer_ids, postgres))
     if id_range is not None:
@@ -293,13 +300,36 @@ async def upsert_scores(session: AsyncSession, rows: list[dict]) -> None:
     """Insert or replace current scores in one statement (PostgreSQL and SQLite alike)."""
     if is_postgres(session):
         # One statement with one array per column: no per-row bind processing or round trip.
-        columns = {c: [row[c] for row in rows] for c in SCORE_COLUMNS}
-        columns["components"] = [json.dumps(c, separators=(",", ":")) for c in columns["components"]]
-        connection = await driver_connection(session)
-        await connection.execute(UPSERT_SCORES_PG, *columns.values())
+        await _scores_by_arrays(session, UPSERT_SCORES_PG, rows)
         return
     # executemany: one prebuilt statement, batched by the driver.
     await session.execute(_UPSERT_SCORES.for_session(session), rows)
+
+
+UPDATE_SCORES_PG = f"""
+UPDATE scores SET {", ".join(f"{c} = u.{c}" if c != "components" else "components = u.components::json"
+                             for c in SCORE_COLUMNS[1:])}
+FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+            $8::float8[], $9::int[], $10::timestamptz[], $11::timestamptz[])
+     AS u({", ".join(SCORE_COLUMNS)})
+WHERE scores.customer_id = u.customer_id
+"""
+
+
+async def update_scores(session: AsyncSession, rows: list[dict]) -> None:
+    """Replace current scores that exist, in one statement: an UPDATE ... FROM unnest on
+    PostgreSQL (no insert attempted per row), the upsert elsewhere."""
+    if not is_postgres(session):
+        await upsert_scores(session, rows)
+        return
+    await _scores_by_arrays(session, UPDATE_SCORES_PG, rows)
+
+
+async def _scores_by_arrays(session: AsyncSession, statement: str, rows: list[dict]) -> None:
+    columns = {c: [row[c] for row in rows] for c in SCORE_COLUMNS}
+    columns["components"] = [json.dumps(c, separators=(",", ":")) for c in columns["components"]]
+    connection = await driver_connection(session)
+    await connection.execute(statement, *columns.values())
 
 
 async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]]) -> None:

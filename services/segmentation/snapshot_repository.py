@@ -11,8 +11,8 @@ import asyncpg
 from sqlalchemy import Row, case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation.models import ChurnSignalRow, CustomerRow, MonthlyScoreRow
-from services.segmentation.repository import aggregate_query, in_range
+from services.segmentation.models import ChurnSignalRow, CustomerRow, MonthlyScoreRow, ScoreRow
+from services.segmentation.repository import SCORE_STATE_COLUMNS, aggregate_query, in_range
 from shared.db import PerDialect, driver_connection, ids_match, is_postgres
 
 _CUSTOMERS = CustomerRow.__table__
@@ -40,6 +40,14 @@ async def snapshot_inputs(
         return await connection.fetch(str(compiled), *(compiled.params[n] for n in compiled.positiontup))
     connection = await session.connection()
     return list((await connection.execute(query)).all())
+
+
+async def score_states_with_time(session: AsyncSession, customer_ids: list[str]) -> dict[str, Row]:
+    """The current scores of these customers (scalar columns and when computed), as plain rows."""
+    rows = await session.execute(
+        select(*SCORE_STATE_COLUMNS, ScoreRow.computed_at)
+        .where(ids_match(ScoreRow.customer_id, customer_ids, is_postgres(session))))
+    return {row.customer_id: row for row in rows}
 
 
 # Monthly snapshots (docs/design.md §9): one row per customer and month, never two.

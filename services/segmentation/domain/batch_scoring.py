@@ -78,6 +78,26 @@ class BatchScores:
     values: list[float]
     tiers: list[str]
     quadrants: list[str]
+    # Per factor, each customer's input and sub-score: the explanation of the few that are stored.
+    inputs: dict[Factor, np.ndarray]
+    sub_scores: dict[Factor, np.ndarray]
+    weights: dict[Factor, float]
+
+    def components(self, indices: list[int]) -> list[dict[str, dict[str, float]]]:
+        """The explanation of the scores of these customers (indices into the batch), rounded as
+        `scoring.compute_score` shows it."""
+        columns = {factor: (self.inputs[factor][indices].tolist(), self.sub_scores[factor][indices].tolist())
+                   for factor in self.weights}
+        explained = []
+        for k in range(len(indices)):
+            one = {}
+            for factor, weight in self.weights.items():
+                inputs, sub_scores = columns[factor]
+                sub_score = sub_scores[k]
+                one[factor.value] = {"input": round(inputs[k], 4), "sub_score": round(sub_score, 2),
+                                     "weight": weight, "points": round(sub_score * weight, 2)}
+            explained.append(one)
+        return explained
 
 
 def score_many(
@@ -111,8 +131,9 @@ def score_many(
         [rounded >= thresholds[Tier.VIP], rounded >= thresholds[Tier.KEY],
          rounded >= thresholds[Tier.REGULAR]],
         [Tier.VIP.value, Tier.KEY.value, Tier.REGULAR.value], Tier.OBSERVATION.value)
-    return BatchScores(values, tiers.tolist(), _quadrants(facts, sub_scores[Factor.LOYALTY],
-                                                          high_value_line, as_of.date(), policy))
+    quadrants = _quadrants(facts, sub_scores[Factor.LOYALTY], high_value_line, as_of.date(), policy)
+    return BatchScores(values, tiers.tolist(), quadrants, inputs, sub_scores,
+                       {factor: model.weights[factor] for factor in inputs})
 
 
 def _quadrants(facts: BatchFacts, loyalty_sub_scores: np.ndarray, line: float | None, as_of: date,

@@ -3,10 +3,12 @@ end of the month before and gets one history row for that month, even when nothi
 
 Set-based: customers go in id-range batches; each batch is one aggregation query, the scores of
 the whole batch computed on arrays (domain/batch_scoring.py), and one bulk insert of its month-end
-rows that skips rows already there. Only customers whose score, computed tier or quadrant moved
-go through the one-by-one path that stores the current score and publishes `score-updated` (the
-tier itself waits for the review). Each batch commits with the month's progress, so a run that
-stops resumes after the last committed customer and never writes a row twice.
+rows that skips rows already there. The customers whose score, computed tier or quadrant moved,
+and those never scored, are written in bulk too: one upsert of their current scores, one append
+of their history rows and one of their `score-updated` events (the tier itself waits for the
+review; a customer never scored gets its first tier). Each batch commits with the month's
+progress, so a run that stops resumes after the last committed customer and never writes a row
+twice.
 """
 
 from __future__ import annotations
@@ -17,16 +19,23 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import structlog
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, snapshot_repository
-from services.segmentation.domain.batch_scoring import BatchFacts, score_many
+from services.segmentation.domain.batch_scoring import BatchFacts, BatchScores, score_many
 from services.segmentation.domain.policy import EvaluationPolicy
-from services.segmentation.domain.signals import SignalCode, declining_signal
+from services.segmentation.domain.scoring import ScoringModel, Tier
+from services.segmentation.domain.signals import SignalCode, declining_signal, next_evaluation
 from services.segmentation.metrics import CHURN_SIGNALS
 from services.segmentation.models import ChurnSignalRow, SnapshotProgressRow
 from services.segmentation.service.policy import current_policy
-from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
+from services.segmentation.service.scoring import (
+    ScoreChange,
+    active_model,
+    high_value_line,
+    store_score_changes,
+)
 from shared.app import ServiceContext
 from shared.business_time import first_of_month, local_date, month_bounds
 from shared.db import as_utc
@@ -132,36 +141,86 @@ async def _read_batch(
 
 async def _snapshot_batch(
     ctx: ServiceContext, session: AsyncSession, rows: list, after: str | None, last: str, month: date,
-    as_of: datetime, model, line: float | None, policy: EvaluationPolicy, now: datetime,
+    as_of: datetime, model: ScoringModel, line: float | None, policy: EvaluationPolicy, now: datetime,
 ) -> dict[str, int]:
+    """One batch, set-based: its scores on arrays, its month-end rows in one bulk insert, and the
+    customers whose score moved (or that had none) stored and announced in bulk."""
     facts = BatchFacts.from_rows([
         (as_utc(r[5]), r[6], r[7], r[8], r[3], r[4], r[2], r[9]) for r in rows])
     scores = score_many(facts, model, line, as_of, policy)
-    changed = []
-    tiers = []
-    for index, row in enumerate(rows):
-        value, computed_tier, quadrant = scores.values[index], scores.tiers[index], scores.quadrants[index]
-        current_value, current_computed, current_tier, current_quadrant, current_model, computed_at = (
-            row[FACT_COLUMNS:])
-        tiers.append(current_tier or computed_tier)
-        # A customer not scored yet gets its first score (and tier) from its review or its orders,
-        # not from a month that may be over long ago; a score computed after this month's end (an
-        # order since) is newer than the snapshot: both are left as they are.
-        moved = current_value is not None and (value, computed_tier, quadrant, model.version) != (
-            current_value, current_computed, current_quadrant, current_model)
-        if moved and as_utc(computed_at) <= as_of:
-            changed.append(repository.to_facts(row))
+    version = model.version
+    moved = [index for index, row in enumerate(rows)
+             if _moved(row, scores.values[index], scores.tiers[index], scores.quadrants[index], version,
+                       as_of)]
+    changes, schedule = await _score_changes(session, rows, scores, moved, version, as_of, policy)
+    new_tiers = {change.customer_id: change.tier for change in changes if change.previous_tier is None}
     count = len(rows)
     await snapshot_repository.insert_snapshots(session, {
         "customer_id": [r[0] for r in rows], "month": [month] * count, "value": scores.values,
-        "computed_tier": scores.tiers, "tier": tiers, "quadrant": scores.quadrants,
-        "model_version": [model.version] * count, "computed_at": [as_of] * count,
+        "computed_tier": scores.tiers,
+        "tier": [r[FACT_COLUMNS + 2] or new_tiers.get(r[0], scores.tiers[i]) for i, r in enumerate(rows)],
+        "quadrant": scores.quadrants, "model_version": [version] * count, "computed_at": [as_of] * count,
     })
-    if changed:
-        await apply_evaluations(ctx, session, changed, model, line, as_of, SNAPSHOT_REASON, policy=policy)
+    await store_score_changes(ctx, session, changes, as_of, SNAPSHOT_REASON)
+    await repository.reschedule(session, schedule)
     owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3]) for r in rows}
     warnings = await _raise_declining(ctx, session, after, last, month, policy, owners, now)
-    return {"customers": count, "changed": len(changed), "warnings": warnings}
+    return {"customers": count, "changed": len(changes), "warnings": warnings}
+
+
+def _moved(row, value: float, computed_tier: str, quadrant: str, version: str, as_of: datetime) -> bool:
+    """Whether the month-end score differs from the customer's current one (or it has none). A
+    score computed after this month's end (an order since) is newer than the snapshot: the
+    customer keeps it (its month-end row is written all the same)."""
+    current_value, current_computed, _, current_quadrant, current_model, computed_at = row[FACT_COLUMNS:]
+    if current_value is None:
+        return True
+    return ((value, computed_tier, quadrant, version)
+            != (current_value, current_computed, current_quadrant, current_model)
+            and as_utc(computed_at) <= as_of)
+
+
+async def _score_changes(
+    session: AsyncSession, rows: list, scores: BatchScores, moved: list[int], version: str,
+    as_of: datetime, policy: EvaluationPolicy,
+) -> tuple[list[ScoreChange], dict[datetime, list[str]]]:
+    """The new current scores of the customers whose score moved, checked again under their row
+    locks (an order may have rescored one since the batch was read). A customer never scored gets
+    its first score and tier (an approved override wins) and its first review date."""
+    if not moved:
+        return [], {}
+    ids = [rows[index][0] for index in moved]
+    await repository.lock_customers(session, ids)
+    current = await snapshot_repository.score_states_with_time(session, ids)
+    overrides = await repository.approved_overrides(session, [i for i in ids if i not in current], as_of)
+    kept: list[tuple[int, str, Row | None]] = []  # (index, tier, current score)
+    schedule: dict[datetime, list[str]] = {}
+    for index in moved:
+        customer_id = rows[index][0]
+        before = current.get(customer_id)
+        if before is None:
+            override = overrides.get(customer_id)
+            tier = override.tier if override else scores.tiers[index]
+            schedule.setdefault(next_evaluation(Tier(tier), as_of, policy), []).append(customer_id)
+        elif as_utc(before.computed_at) > as_of or (
+                scores.values[index], scores.tiers[index], scores.quadrants[index], version) == (
+                before.value, before.computed_tier, before.quadrant, before.model_version):
+            continue
+        else:
+            tier = before.tier
+        kept.append((index, tier, before))
+    components = scores.components([index for index, _, _ in kept])
+    changes = [
+        ScoreChange(
+            customer_id=rows[index][0], owner=rows[index][1], value=scores.values[index],
+            computed_tier=scores.tiers[index], tier=tier, quadrant=scores.quadrants[index],
+            model_version=version, components=explained, amount_12m=float(rows[index][7]),
+            orders_12m=int(rows[index][6]), last_order_at=as_utc(rows[index][5]),
+            previous_value=before.value if before else None, previous_tier=before.tier if before else None,
+        )
+        for (index, tier, before), explained in zip(kept, components, strict=True)
+    ]
+    return changes, schedule
 
 
 async def _raise_declining(
