@@ -48,7 +48,7 @@ async def test_the_snapshot_stores_moved_and_unscored_customers_in_bulk_and_neve
         ctx = seg.app.state.ctx
         zone, now = ctx.clock.zone, ctx.clock.now()
         month = first_of_month(local_date(now, zone).replace(day=1), -1)
-        start, end = month_bounds(month.strftime("%Y-%m"), zone)
+        start, _ = month_bounds(month.strftime("%Y-%m"), zone)
         imported, moved, fresh = new_id("imported"), new_id("moved"), new_id("fresh")
         for customer_id in (imported, moved, fresh):
             await create_customer(seg, customer_id, growth_pct=8, repurchase_rate=60)
