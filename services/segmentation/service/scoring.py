@@ -161,14 +161,32 @@ async def apply_evaluations(
     return result
 
 
+def score_rows(changes: list[ScoreChange], as_of: datetime) -> list[dict[str, Any]]:
+    """The `scores` rows of these changes, computed as of `as_of`."""
+    return [{
+        "customer_id": change.customer_id, "value": change.value, "computed_tier": change.computed_tier,
+        "tier": change.tier, "quadrant": change.quadrant, "model_version": change.model_version,
+        "components": change.components, "amount_12m": change.amount_12m,
+        "orders_12m": change.orders_12m, "last_order_at": change.last_order_at, "computed_at": as_of,
+    } for change in changes]
+
+
 async def store_score_changes(
-    ctx: ServiceContext, session: AsyncSession, changes: list[ScoreChange], as_of: datetime, reason: str
+    ctx: ServiceContext, session: AsyncSession, changes: list[ScoreChange], as_of: datetime, reason: str,
+    *, scores_written: bool = False,
 ) -> int:
-    """Store new current scores in bulk inside the caller's transaction: one upsert of the scores,
-    one append of their history rows and of the tier moves, one of their events (`score-updated`,
-    and `tier-changed` where the tier moved). Returns how many tiers moved."""
-    upserts: list[dict[str, Any]] = []  # customers scored for the first time
-    updates: list[dict[str, Any]] = []
+    """Store new current scores in bulk inside the caller's transaction: one upsert of the scores
+    (unless the caller wrote them), one append of their history rows and of the tier moves, one of
+    their events (`score-updated`, and `tier-changed` where the tier moved). Returns how many tiers
+    moved."""
+    if not scores_written:
+        rows = score_rows(changes, as_of)
+        first = [row for row, change in zip(rows, changes, strict=True) if change.previous_value is None]
+        others = [row for row, change in zip(rows, changes, strict=True) if change.previous_value is not None]
+        if first:
+            await repository.upsert_scores(session, first)
+        if others:
+            await repository.update_scores(session, others)
     history: list[dict[str, Any]] = []
     tier_rows: list[dict[str, Any]] = []
     events: list[tuple[str, str, dict[str, Any]]] = []
@@ -176,12 +194,6 @@ async def store_score_changes(
     computed_at = format_time(as_of)
     for change in changes:
         customer_id = change.customer_id
-        (updates if change.previous_value is not None else upserts).append({
-            "customer_id": customer_id, "value": change.value, "computed_tier": change.computed_tier,
-            "tier": change.tier, "quadrant": change.quadrant, "model_version": change.model_version,
-            "components": change.components, "amount_12m": change.amount_12m,
-            "orders_12m": change.orders_12m, "last_order_at": change.last_order_at, "computed_at": as_of,
-        })
         history.append({
             "customer_id": customer_id, "value": change.value, "tier": change.tier,
             "quadrant": change.quadrant, "model_version": change.model_version, "reason": reason,
@@ -222,10 +234,6 @@ async def store_score_changes(
             "owner": change.owner,
             "changed_at": computed_at,
         }))
-    if upserts:
-        await repository.upsert_scores(session, upserts)
-    if updates:
-        await repository.update_scores(session, updates)
     await append_rows(session, ScoreHistoryRow.__table__, history)
     await append_rows(session, TierChangeRow.__table__, tier_rows)
     await ctx.outbox.append_many(session, events)

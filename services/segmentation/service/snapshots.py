@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, snapshot_repository
@@ -34,6 +34,7 @@ from services.segmentation.service.scoring import (
     ScoreChange,
     active_model,
     high_value_line,
+    score_rows,
     store_score_changes,
 )
 from shared.app import ServiceContext
@@ -152,20 +153,17 @@ async def _snapshot_batch(
     moved = [index for index, row in enumerate(rows)
              if _moved(row, scores.values[index], scores.tiers[index], scores.quadrants[index], version,
                        as_of)]
-    changes, schedule = await _score_changes(session, rows, scores, moved, version, as_of, policy)
-    new_tiers = {change.customer_id: change.tier for change in changes if change.previous_tier is None}
+    changed, first_tiers = await _store_moved(ctx, session, rows, scores, moved, version, as_of, policy)
     count = len(rows)
     await snapshot_repository.insert_snapshots(session, {
         "customer_id": [r[0] for r in rows], "month": [month] * count, "value": scores.values,
         "computed_tier": scores.tiers,
-        "tier": [r[FACT_COLUMNS + 2] or new_tiers.get(r[0], scores.tiers[i]) for i, r in enumerate(rows)],
+        "tier": [r[FACT_COLUMNS + 2] or first_tiers.get(r[0], scores.tiers[i]) for i, r in enumerate(rows)],
         "quadrant": scores.quadrants, "model_version": [version] * count, "computed_at": [as_of] * count,
     })
-    await store_score_changes(ctx, session, changes, as_of, SNAPSHOT_REASON)
-    await repository.reschedule(session, schedule)
     owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3]) for r in rows}
     warnings = await _raise_declining(ctx, session, after, last, month, policy, owners, now)
-    return {"customers": count, "changed": len(changes), "warnings": warnings}
+    return {"customers": count, "changed": changed, "warnings": warnings}
 
 
 def _moved(row, value: float, computed_tier: str, quadrant: str, version: str, as_of: datetime) -> bool:
@@ -180,47 +178,44 @@ def _moved(row, value: float, computed_tier: str, quadrant: str, version: str, a
             and as_utc(computed_at) <= as_of)
 
 
-async def _score_changes(
-    session: AsyncSession, rows: list, scores: BatchScores, moved: list[int], version: str,
-    as_of: datetime, policy: EvaluationPolicy,
-) -> tuple[list[ScoreChange], dict[datetime, list[str]]]:
-    """The new current scores of the customers whose score moved, checked again under their row
-    locks (an order may have rescored one since the batch was read). A customer never scored gets
-    its first score and tier (an approved override wins) and its first review date."""
+async def _store_moved(
+    ctx: ServiceContext, session: AsyncSession, rows: list, scores: BatchScores, moved: list[int],
+    version: str, as_of: datetime, policy: EvaluationPolicy,
+) -> tuple[int, dict[str, str]]:
+    """Store and announce the new current scores of the customers whose score moved, in bulk and
+    without row locks: the writes themselves keep a score computed since the batch was read (an
+    order meanwhile) and never touch the tier. A customer never scored gets its first score and
+    tier (an approved override wins) and its first review date. Returns how many were stored and
+    the tiers of those scored for the first time."""
     if not moved:
-        return [], {}
-    ids = [rows[index][0] for index in moved]
-    await repository.lock_customers(session, ids)
-    current = await snapshot_repository.score_states_with_time(session, ids)
-    overrides = await repository.approved_overrides(session, [i for i in ids if i not in current], as_of)
-    kept: list[tuple[int, str, Row | None]] = []  # (index, tier, current score)
+        return 0, {}
+    unscored = [rows[index][0] for index in moved if rows[index][FACT_COLUMNS] is None]
+    overrides = await repository.approved_overrides(session, unscored, as_of) if unscored else {}
+    changes = []
+    for index, explained in zip(moved, scores.components(moved), strict=True):
+        row = rows[index]
+        current_value, _, current_tier = row[FACT_COLUMNS:FACT_COLUMNS + 3]
+        override = overrides.get(row[0])
+        tier = current_tier if current_value is not None else (
+            override.tier if override else scores.tiers[index])
+        changes.append(ScoreChange(
+            customer_id=row[0], owner=row[1], value=scores.values[index], computed_tier=scores.tiers[index],
+            tier=tier, quadrant=scores.quadrants[index], model_version=version, components=explained,
+            amount_12m=float(row[7]), orders_12m=int(row[6]), last_order_at=as_utc(row[5]),
+            previous_value=current_value, previous_tier=current_tier,
+        ))
+    score_rows_of = dict(zip((c.customer_id for c in changes), score_rows(changes, as_of), strict=True))
+    written = await snapshot_repository.replace_older_scores(
+        session, [score_rows_of[c.customer_id] for c in changes if c.previous_value is not None])
+    written |= await snapshot_repository.insert_first_scores(
+        session, [score_rows_of[c.customer_id] for c in changes if c.previous_value is None])
+    stored = [replace(c, tier=written[c.customer_id]) for c in changes if c.customer_id in written]
     schedule: dict[datetime, list[str]] = {}
-    for index in moved:
-        customer_id = rows[index][0]
-        before = current.get(customer_id)
-        if before is None:
-            override = overrides.get(customer_id)
-            tier = override.tier if override else scores.tiers[index]
-            schedule.setdefault(next_evaluation(Tier(tier), as_of, policy), []).append(customer_id)
-        elif as_utc(before.computed_at) > as_of or (
-                scores.values[index], scores.tiers[index], scores.quadrants[index], version) == (
-                before.value, before.computed_tier, before.quadrant, before.model_version):
-            continue
-        else:
-            tier = before.tier
-        kept.append((index, tier, before))
-    components = scores.components([index for index, _, _ in kept])
-    changes = [
-        ScoreChange(
-            customer_id=rows[index][0], owner=rows[index][1], value=scores.values[index],
-            computed_tier=scores.tiers[index], tier=tier, quadrant=scores.quadrants[index],
-            model_version=version, components=explained, amount_12m=float(rows[index][7]),
-            orders_12m=int(rows[index][6]), last_order_at=as_utc(rows[index][5]),
-            previous_value=before.value if before else None, previous_tier=before.tier if before else None,
-        )
-        for (index, tier, before), explained in zip(kept, components, strict=True)
-    ]
-    return changes, schedule
+    for change in (c for c in stored if c.previous_value is None):
+        schedule.setdefault(next_evaluation(Tier(change.tier), as_of, policy), []).append(change.customer_id)
+    await store_score_changes(ctx, session, stored, as_of, SNAPSHOT_REASON, scores_written=True)
+    await repository.reschedule(session, schedule)
+    return len(stored), {c.customer_id: c.tier for c in stored if c.previous_value is None}
 
 
 async def _raise_declining(

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import delete, func, select, update
 
+from services.segmentation import snapshot_repository
 from services.segmentation.app import create_app
 from services.segmentation.models import (
     CustomerRow,
@@ -92,6 +93,17 @@ async def test_the_snapshot_stores_moved_and_unscored_customers_in_bulk_and_neve
         # `moved` takes the month-end score; its tier waits for the review.
         assert scores[moved].value == month_ends[moved].value != 1.0
         assert scores[fresh].value == fresh_before
+
+        # Guarded writes, no row locks: a score computed after the month's end (an order recorded
+        # while a batch was being scored) is neither replaced nor re-inserted.
+        stale = {"customer_id": fresh, "value": 1.0, "computed_tier": "Observation", "tier": "VIP",
+                 "quadrant": "to-optimize", "model_version": "old", "components": {}, "amount_12m": 0.0,
+                 "orders_12m": 0, "last_order_at": None, "computed_at": start}
+        async with ctx.db.session() as session, session.begin():
+            assert await snapshot_repository.replace_older_scores(session, [stale]) == {}
+            assert await snapshot_repository.insert_first_scores(session, [stale]) == {}
+        async with ctx.db.session() as session:
+            assert (await session.get(ScoreRow, fresh)).value == fresh_before
 
         # Built again from the start: nothing written twice, nothing announced again.
         async with ctx.db.session() as session, session.begin():
