@@ -88,15 +88,12 @@ async def snapshot_month(
                                            updated_at=now)
             session.add(progress)
         cursor = progress.cursor
-    # The database aggregates the next batch while this process scores and writes the current
-    # one (two cores instead of one); the top-30% line is computed beside the first batch.
-    upcoming = asyncio.create_task(_read_batch(ctx, cursor, batch_size, as_of))
+    reader = _BatchReader(ctx, cursor, batch_size, as_of)
     try:
         async with ctx.db.session() as session:
             line = await high_value_line(session, as_of, policy)
         while True:
-            batch = await upcoming
-            upcoming = None
+            batch = await reader.next()
             async with ctx.db.session() as session, session.begin():
                 progress = await session.get(SnapshotProgressRow, month, with_for_update=True)
                 if progress.finished_at is not None:
@@ -107,10 +104,10 @@ async def snapshot_month(
                         break
                     # Another run of the same month moved on meanwhile: read from where it is.
                     cursor = progress.cursor
-                    upcoming = asyncio.create_task(_read_batch(ctx, cursor, batch_size, as_of))
+                    await reader.close()
+                    reader = _BatchReader(ctx, cursor, batch_size, as_of)
                     continue
                 after, last, rows = batch
-                upcoming = asyncio.create_task(_read_batch(ctx, last, batch_size, as_of))
                 counts = await _snapshot_batch(ctx, session, rows, after, last, month, as_of,
                                                model, line, policy, now)
                 progress.cursor = cursor = last
@@ -119,13 +116,45 @@ async def snapshot_month(
                 progress.warnings += counts["warnings"]
                 progress.updated_at = now
     finally:
-        if upcoming is not None:
-            upcoming.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await upcoming
+        await reader.close()
     log.info("monthly_snapshot_done", month=month.isoformat(), customers=progress.customers)
     return {"month": month.strftime("%Y-%m"), "customers": progress.customers,
             "changed": progress.changed, "warnings": progress.warnings}
+
+
+class _BatchReader:
+    """Reads the batches after `after` in order, up to `depth` ahead of the one being written: the
+    database aggregates while this process scores and writes (two cores instead of one), and
+    while the top-30% line is computed at the start. Owned by one run, closed by it."""
+
+    def __init__(self, ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime,
+                 depth: int = 3) -> None:
+        self.ready: asyncio.Queue = asyncio.Queue(maxsize=depth)
+        self.task = asyncio.create_task(self._read_ahead(ctx, after, batch_size, as_of))
+
+    async def _read_ahead(self, ctx: ServiceContext, after: str | None, batch_size: int,
+                          as_of: datetime) -> None:
+        while True:
+            batch = await _read_batch(ctx, after, batch_size, as_of)
+            await self.ready.put(batch)
+            if batch is None:
+                return
+            after = batch[1]
+
+    async def next(self) -> tuple[str | None, str, list] | None:
+        """The next batch (None after the last); a failed read raises here."""
+        getter = asyncio.ensure_future(self.ready.get())
+        await asyncio.wait({getter, self.task}, return_when=asyncio.FIRST_COMPLETED)
+        if getter.done():
+            return getter.result()
+        getter.cancel()
+        self.task.result()  # the read failed: its error
+        return await self.ready.get()
+
+    async def close(self) -> None:
+        self.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await self.task
 
 
 async def _read_batch(
