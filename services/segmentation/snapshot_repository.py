@@ -125,6 +125,30 @@ ON CONFLICT (customer_id, month) DO NOTHING
 _INSERT_SNAPSHOTS = PerDialect(lambda insert: insert(MonthlyScoreRow).on_conflict_do_nothing())
 
 
+MONTH_ENDS_FROM_SCORES_PG = f"""
+INSERT INTO monthly_scores ({", ".join(SNAPSHOT_COLUMNS)})
+SELECT customer_id, $3::date, value, computed_tier, tier, quadrant, model_version, $4::timestamptz
+FROM scores
+WHERE customer_id > coalesce($1::text, '') AND customer_id <= $2::text AND computed_at <= $4::timestamptz
+ON CONFLICT (customer_id, month) DO NOTHING
+RETURNING customer_id
+"""
+
+
+async def month_ends_from_scores(
+    session: AsyncSession, after: str | None, last: str, month: date, as_of: datetime
+) -> set[str] | None:
+    """Month-end rows copied inside the database from the current scores of the id range that
+    were computed by the month's end (once the moved ones are written, those are the month-end
+    scores): nothing of them passes through this process. Returns the customers written; None
+    where not done this way (SQLite: the caller writes every row)."""
+    if not is_postgres(session):
+        return None
+    connection = await driver_connection(session)
+    written = await connection.fetch(MONTH_ENDS_FROM_SCORES_PG, after, last, month, as_of)
+    return {record[0] for record in written}
+
+
 async def insert_snapshots(session: AsyncSession, columns: dict[str, list]) -> None:
     """Month-end rows, skipping any already there (a resumed run writes nothing twice).
 

@@ -8,8 +8,9 @@ interpolated with the same arithmetic in the same order, and the score rounded b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
 import numpy as np
@@ -45,19 +46,31 @@ class BatchFacts:
     def from_rows(cls, rows: list[tuple]) -> BatchFacts:
         """Rows of (last_order_at, orders_12m, amount_12m, months_12m, growth_pct, repurchase_rate,
         since, p1_complaints_12m), as the aggregation returns them."""
+        return cls.from_columns(*(list(zip(*rows, strict=True)) if rows else [()] * 8))
+
+    @classmethod
+    def from_columns(
+        cls, last_order_at: Sequence, orders_12m: Sequence, amount_12m: Sequence,
+        months_12m: Sequence, growth_pct: Sequence, repurchase_rate: Sequence, since: Sequence,
+        p1_complaints_12m: Sequence,
+    ) -> BatchFacts:
+        """The same facts given column by column (aware datetimes, numbers, dates; None where unknown)."""
         nan = float("nan")
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 8
         return cls(
             last_order_microseconds=np.array(
-                [nan if t is None else _epoch_microseconds(t) for t in columns[0]], dtype=float),
-            orders_12m=np.array(columns[1], dtype=float),
-            amount_12m=np.array([float(a) for a in columns[2]], dtype=float),
-            months_with_order_12m=np.array(columns[3], dtype=int),
-            growth_pct=np.array([float(g or 0) for g in columns[4]], dtype=float),
-            repurchase_rate=np.array([nan if r is None else float(r) for r in columns[5]], dtype=float),
-            since_days=np.array([nan if d is None else d.toordinal() for d in columns[6]], dtype=float),
-            p1_complaints_12m=np.array(columns[7], dtype=int),
+                [nan if t is None else (t - _EPOCH) // _MICROSECOND for t in last_order_at], dtype=float),
+            orders_12m=np.array(orders_12m, dtype=float),
+            amount_12m=np.array([float(a) for a in amount_12m], dtype=float),
+            months_with_order_12m=np.array(months_12m, dtype=int),
+            growth_pct=np.array([float(g or 0) for g in growth_pct], dtype=float),
+            repurchase_rate=np.array([nan if r is None else float(r) for r in repurchase_rate], dtype=float),
+            since_days=np.array([nan if d is None else d.toordinal() for d in since], dtype=float),
+            p1_complaints_12m=np.array(p1_complaints_12m, dtype=int),
         )
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def _epoch_microseconds(moment: datetime) -> float:

@@ -175,21 +175,30 @@ async def _snapshot_batch(
 ) -> dict[str, int]:
     """One batch, set-based: its scores on arrays, its month-end rows in one bulk insert, and the
     customers whose score moved (or that had none) stored and announced in bulk."""
-    facts = BatchFacts.from_rows([
-        (as_utc(r[5]), r[6], r[7], r[8], r[3], r[4], r[2], r[9]) for r in rows])
+    if not rows:  # the range's customers were deleted since it was read
+        return {"customers": 0, "changed": 0, "warnings": 0}
+    columns = list(zip(*rows, strict=True))
+    facts = BatchFacts.from_columns(columns[5], columns[6], columns[7], columns[8], columns[3], columns[4],
+                                    columns[2], columns[9])
     scores = score_many(facts, model, line, as_of, policy)
     version = model.version
     moved = [index for index, row in enumerate(rows)
              if _moved(row, scores.values[index], scores.tiers[index], scores.quadrants[index], version,
                        as_of)]
     changed, first_tiers = await _store_moved(ctx, session, rows, scores, moved, version, as_of, policy)
+    # The current scores now hold the month-end scores, except those computed after the month
+    # ended: copied in the database, and only the others sent from here.
+    copied = await snapshot_repository.month_ends_from_scores(session, after, last, month, as_of)
+    rest = [i for i, r in enumerate(rows) if copied is None or r[0] not in copied]
+    if rest:
+        await snapshot_repository.insert_snapshots(session, {
+            "customer_id": [rows[i][0] for i in rest], "month": [month] * len(rest),
+            "value": [scores.values[i] for i in rest], "computed_tier": [scores.tiers[i] for i in rest],
+            "tier": [rows[i][FACT_COLUMNS + 2] or first_tiers.get(rows[i][0], scores.tiers[i]) for i in rest],
+            "quadrant": [scores.quadrants[i] for i in rest], "model_version": [version] * len(rest),
+            "computed_at": [as_of] * len(rest),
+        })
     count = len(rows)
-    await snapshot_repository.insert_snapshots(session, {
-        "customer_id": [r[0] for r in rows], "month": [month] * count, "value": scores.values,
-        "computed_tier": scores.tiers,
-        "tier": [r[FACT_COLUMNS + 2] or first_tiers.get(r[0], scores.tiers[i]) for i, r in enumerate(rows)],
-        "quadrant": scores.quadrants, "model_version": [version] * count, "computed_at": [as_of] * count,
-    })
     owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3]) for r in rows}
     warnings = await _raise_declining(ctx, session, after, last, month, policy, owners, now)
     return {"customers": count, "changed": changed, "warnings": warnings}
