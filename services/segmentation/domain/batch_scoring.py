@@ -99,16 +99,15 @@ class BatchScores:
     def components(self, indices: list[int]) -> list[dict[str, dict[str, float]]]:
         """The explanation of the scores of these customers (indices into the batch), rounded as
         `scoring.compute_score` shows it."""
-        columns = {factor: (self.inputs[factor][indices].tolist(), self.sub_scores[factor][indices].tolist())
-                   for factor in self.weights}
+        columns = [(factor.value, weight, self.inputs[factor][indices].tolist(),
+                    self.sub_scores[factor][indices].tolist()) for factor, weight in self.weights.items()]
         explained = []
         for k in range(len(indices)):
             one = {}
-            for factor, weight in self.weights.items():
-                inputs, sub_scores = columns[factor]
+            for name, weight, inputs, sub_scores in columns:
                 sub_score = sub_scores[k]
-                one[factor.value] = {"input": round(inputs[k], 4), "sub_score": round(sub_score, 2),
-                                     "weight": weight, "points": round(sub_score * weight, 2)}
+                one[name] = {"input": round(inputs[k], 4), "sub_score": round(sub_score, 2),
+                             "weight": weight, "points": round(sub_score * weight, 2)}
             explained.append(one)
         return explained
 

@@ -236,7 +236,7 @@ async def store_score_changes(
         }))
     await append_rows(session, ScoreHistoryRow.__table__, history)
     await append_rows(session, TierChangeRow.__table__, tier_rows)
-    await ctx.outbox.append_many(session, events)
+    await ctx.outbox.append_many(session, events, check_each=False)
     return len(tier_rows)
 
 

@@ -199,8 +199,7 @@ async def _snapshot_batch(
             "computed_at": [as_of] * len(rest),
         })
     count = len(rows)
-    owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3]) for r in rows}
-    warnings = await _raise_declining(ctx, session, after, last, month, policy, owners, now)
+    warnings = await _raise_declining(ctx, session, after, last, month, policy, rows, now)
     return {"customers": count, "changed": changed, "warnings": warnings}
 
 
@@ -258,7 +257,7 @@ async def _store_moved(
 
 async def _raise_declining(
     ctx: ServiceContext, session: AsyncSession, after: str | None, last: str, month: date,
-    policy: EvaluationPolicy, owners: dict[str, tuple], now: datetime,
+    policy: EvaluationPolicy, rows: list, now: datetime,
 ) -> int:
     """"The score fell 3 months in a row", read from the snapshots just written: raised (and
     published) once per customer while it holds, cleared when this month's snapshot no longer
@@ -271,6 +270,8 @@ async def _raise_declining(
         session, sorted(open_signals - set(candidates)), SignalCode.SCORE_DECLINING)
     if not candidates:
         return 0
+    owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3])
+              for r in rows if r[0] in candidates}
     events = []
     for customer_id, values in candidates.items():
         signal = declining_signal(values, policy)
