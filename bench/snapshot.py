@@ -5,9 +5,10 @@ Setup (untimed): customers and orders, then every customer's current score as of
 as the service computes it (array scoring, written in bulk), then new orders for 5% of the
 customers within the month: their month-end score moves. The timed run is the service's own
 snapshot of that month (services/segmentation/service/snapshots.py), set-based per batch: one
-aggregation, array scoring, one COPY of the month-end rows, and for the customers whose score
+aggregation read ahead of the batch being written, array scoring; for the customers whose score
 moved one UPDATE ... FROM unnest of their scores, one COPY of their history rows and one of their
-score-updated events.
+score-updated events; then the month-end rows copied inside the database from the current scores
+(only the scores computed after the month's end are sent from the process).
 
 The customer count is BENCH_CUSTOMERS (1,000,000 by default; `python -m bench.snapshot 20000`
 runs this benchmark alone at that size and prints its figures).
