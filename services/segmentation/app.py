@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from services.segmentation.api import router
 from services.segmentation.events import HANDLERS
-from services.segmentation.models import Base
+from services.segmentation.models import Base, ConfigVersionRow
 from services.segmentation.service.evaluation import SCHEDULES, review_scheduler
 from services.segmentation.service.jobs import rescore_job_worker
 from services.segmentation.service.policy import seed_default_policy
@@ -32,6 +32,7 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     workers=[rescore_job_worker, review_scheduler],
     schedules=SCHEDULES,
+    config_versions=ConfigVersionRow,
     on_startup=[seed_default_model, seed_default_policy],
 )
 

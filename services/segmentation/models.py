@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -229,12 +230,8 @@ class SnapshotProgressRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ConfigVersionRow(Base):
-    """Versioned documents an admin edits: the evaluation policy (the scoring model has its own)."""
+class ConfigVersionRow(ConfigVersionColumns, Base):
+    """Versioned documents an admin edits: the evaluation policy and the schedules' times (the
+    scoring model has its own table)."""
 
     __tablename__ = "config_versions"
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

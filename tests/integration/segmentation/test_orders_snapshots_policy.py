@@ -65,9 +65,18 @@ async def test_the_evaluation_policy_is_versioned_and_only_an_admin_edits_it(seg
     assert (await seg.put("/v1/evaluation-policy", headers=ADMIN,
                           json={**document, "high_value_share": 2})).json()["errors"][0]["field"] == (
         "high_value_share")
-    saved = await seg.put("/v1/evaluation-policy", headers=ADMIN,
+    tag = (await seg.get("/v1/evaluation-policy", headers=ANALYST)).headers["etag"]
+    assert tag == f'"evaluation-policy.{current["version"]}"'
+    stale = await seg.put("/v1/evaluation-policy", json=document,
+                          headers={**ADMIN, "If-Match": f'"evaluation-policy.{current["version"] - 1}"'})
+    assert stale.status_code == 412
+    saved = await seg.put("/v1/evaluation-policy", headers={**ADMIN, "If-Match": tag},
                           json={**document, "override_validity_days": 30})
     assert saved.status_code == 200 and saved.json()["version"] == current["version"] + 1
+    assert saved.headers["etag"] == f'"evaluation-policy.{current["version"] + 1}"'
+    # The tag read before the save is stale now: a second editor holding it is refused.
+    assert (await seg.put("/v1/evaluation-policy", headers={**ADMIN, "If-Match": tag},
+                          json=document)).status_code == 412
     try:
         customer_id = new_id("validity")
         await create_customer(seg, customer_id)

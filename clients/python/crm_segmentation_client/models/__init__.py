@@ -43,8 +43,10 @@ from .quadrant import Quadrant
 from .review_intervals_doc import ReviewIntervalsDoc
 from .satisfaction_out import SatisfactionOut
 from .schedule_out import ScheduleOut
+from .schedule_out_times import ScheduleOutTimes
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .schedule_times_in import ScheduleTimesIn
 from .score_out import ScoreOut
 from .score_out_components import ScoreOutComponents
 from .scoring_model_in import ScoringModelIn
@@ -108,8 +110,10 @@ __all__ = (
     "ReviewIntervalsDoc",
     "SatisfactionOut",
     "ScheduleOut",
+    "ScheduleOutTimes",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
+    "ScheduleTimesIn",
     "ScoreOut",
     "ScoreOutComponents",
     "ScoringModelIn",
