@@ -69,6 +69,8 @@ PLATFORM = {
     ("GET", "/v1/clock"): _roles(*EVERYONE),
     ("PUT", "/v1/clock"): _roles(*ADMIN),
     ("GET", "/v1/schedules"): _roles(*EVERYONE),
+    ("GET", "/v1/schedules/{name}"): _roles(*EVERYONE),
+    ("PUT", "/v1/schedules/{name}"): _roles(*ADMIN),
     ("GET", "/v1/schedules/{name}/runs"): _roles(*EVERYONE),
 }
 
