@@ -28,8 +28,9 @@ from services.feedback.models import (
     TicketRow,
     TierMoveRow,
 )
-from services.feedback.service import reevaluation, tickets
+from services.feedback.service import privacy, reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
 
@@ -85,6 +86,8 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
     data = event.data
     answered_at = parse_time(data["answered_at"])
     await _keep_answer(session, data, answered_at)
+    if not data.get("customer_id"):
+        return  # an anonymous survey's answer counts in the report by tier, and links to no ticket
     ticket: TicketRow | None = None
     if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
@@ -147,7 +150,13 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
         changed_at=parse_time(data["changed_at"])))
 
 
+async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Erase the texts of the customer's tickets and confirm (docs/design.md §11)."""
+    await apply_erasure(ctx, session, event, privacy.SERVICE, privacy.redact_customer)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-erased": on_customer_erased,
     "score-updated": on_score_updated,
     "ticket-verification-answered": on_verification_answered,
     "satisfaction-scored": on_satisfaction_scored,

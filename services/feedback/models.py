@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.audit import audit_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
@@ -17,6 +18,7 @@ class Base(DeclarativeBase):
 
 
 PLATFORM_TABLES = platform_tables(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class TicketRow(Base):
@@ -88,6 +90,8 @@ class TicketRow(Base):
     csat_rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Earliest pending escalation step; the sweeper claims rows whose time has come.
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (Index("ix_tickets_created", "created_at", "id"),)
 
 

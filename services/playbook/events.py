@@ -28,9 +28,11 @@ from services.playbook.models import (
     CustomerSnapshotRow,
     TicketRow,
 )
+from services.playbook.service import privacy
 from services.playbook.service.planning import plan_for_event
 from services.playbook.service.recurring import plan_recurring
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_optional, parse_time
 
@@ -99,6 +101,8 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
 
 async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     data = event.data
+    if not data.get("customer_id"):
+        return  # an anonymous survey's answer: no customer to plan care for (docs/design.md §11)
     await repository.keep_answer(session, {
         "response_id": data["response_id"], "customer_id": data["customer_id"], "value": data["value"],
         "level": data["level"], "nps": data.get("nps"), "csat": data.get("csat"),
@@ -171,7 +175,13 @@ async def on_message_status_changed(ctx: ServiceContext, session: AsyncSession, 
         await repository.mark_message_opened(session, message_id)
 
 
+async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Erase the free text about the customer's care and confirm (docs/design.md §11)."""
+    await apply_erasure(ctx, session, event, privacy.SERVICE, privacy.redact_customer)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-erased": on_customer_erased,
     "score-updated": on_score_updated,
     "tier-changed": on_tier_changed,
     "satisfaction-scored": on_satisfaction_scored,

@@ -10,9 +10,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.segmentation import schemas
 from services.segmentation.domain.quadrants import Quadrant
 from services.segmentation.domain.scoring import Tier
-from services.segmentation.service import customers, jobs, overrides, policy, scoring_models, snapshots
+from services.segmentation.service import (
+    customers,
+    erasure,
+    jobs,
+    overrides,
+    policy,
+    scoring_models,
+    snapshots,
+)
 from shared.auth import CONTACT_ADDRESS_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
+from shared.errors import InvalidInput
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from shared.preconditions import ETags, IfMatch, if_match
@@ -21,6 +30,7 @@ router = APIRouter(prefix="/v1")
 read = require(*READERS)
 write_customers = require(Role.ACCOUNT_MANAGER)
 manage = require()
+admin = require(admin_only=True)
 CustomerPath = schemas.CustomerId
 
 
@@ -66,6 +76,30 @@ async def get_customer(
     caller: Caller = Depends(read), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
     return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, caller))
+
+
+@router.delete("/customers/{customer_id}", response_model=schemas.ErasureOut, status_code=202,
+               tags=["privacy"],
+               summary="Erase the customer's personal data everywhere (admin; a reason in the body or "
+                       "the query); publishes customer-erased")
+async def erase_customer(
+    customer_id: str, request: Request,
+    reason: str | None = Query(None, min_length=1, max_length=500, description="Why (or in the body)"),
+    body: schemas.ErasureIn | None = Body(None),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin),
+) -> schemas.ErasureOut:
+    given = body.reason if body is not None else reason
+    if not given:
+        raise InvalidInput("an erasure needs a reason", field="reason")
+    return await erasure.erase_customer(_ctx(request), session, customer_id, given, caller, _now(request))
+
+
+@router.get("/erasures/{erasure_id}", response_model=schemas.ErasureOut, tags=["privacy"],
+            summary="An erasure and each service's confirmation (admin)")
+async def get_erasure(
+    erasure_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin),
+) -> schemas.ErasureOut:
+    return await erasure.get_erasure(session, erasure_id)
 
 
 @router.get("/customers/{customer_id}/contact-address", response_model=schemas.ContactAddressOut,

@@ -8,8 +8,10 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import CustomerTierRow
+from services.survey.service import privacy
 from services.survey.service.invitations import invite_to_verify
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
 
@@ -41,7 +43,13 @@ async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: 
     log.info("verification_invited", ticket_id=data["ticket_id"], invitation_id=invitation.id)
 
 
+async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Erase what the customer wrote and confirm (docs/design.md §11)."""
+    await apply_erasure(ctx, session, event, privacy.SERVICE, privacy.redact_customer)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-erased": on_customer_erased,
     "score-updated": on_score_updated,
     "ticket-resolved": on_ticket_resolved,
 }

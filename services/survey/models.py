@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.audit import audit_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import UTCDateTime
 from shared.events.outbox import platform_tables
@@ -17,6 +18,7 @@ class Base(DeclarativeBase):
 
 
 PLATFORM_TABLES = platform_tables(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class SurveyRow(Base):
@@ -75,6 +77,8 @@ class InvitationRow(Base):
     reminders_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: no reminder left
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (
         Index("ix_invitations_customer", "customer_id", "created_at", "id"),
         Index("ix_invitations_next_reminder", "next_reminder_at"),
@@ -126,7 +130,8 @@ class ResponseRow(Base):
     invitation_id: Mapped[str] = mapped_column(ForeignKey("invitations.id"), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
     survey_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    customer_id: Mapped[str] = mapped_column(String(64))
+    # None for an anonymous survey (docs/design.md §11): the response keeps only tier and quadrant.
+    customer_id: Mapped[str | None] = mapped_column(String(64))
     ticket_id: Mapped[str | None] = mapped_column(String(64))
     tier: Mapped[str | None] = mapped_column(String(20))  # the tier whose weights were used
     quadrant: Mapped[str | None] = mapped_column(String(20))
@@ -141,6 +146,8 @@ class ResponseRow(Base):
     csat: Mapped[float | None] = mapped_column(Float)
     solved: Mapped[bool | None] = mapped_column(Boolean)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (Index("ix_responses_customer_time", "customer_id", "answered_at", "id"),)
 
 
