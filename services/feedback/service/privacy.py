@@ -15,7 +15,7 @@ from shared.erasure import REDACTED
 
 SERVICE = "feedback"
 # Keys of a ticket history entry that hold words someone typed.
-_TEXT_DETAIL_KEYS = ("comment", "note", "solution", "improvement", "description", "body", "text")
+_TEXT_DETAIL_KEYS = ("comment", "note", "message", "solution", "improvement", "description", "body", "text")
 
 
 async def _redact_tickets(session: AsyncSession, tickets: list[TicketRow], now: datetime) -> dict[str, int]:

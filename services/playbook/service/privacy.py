@@ -39,6 +39,8 @@ async def redact_customer(
         CaseRow.customer_id == customer_id).with_for_update())).all()
     for case in cases:
         case.background = case.strategy = case.execution = case.lessons = REDACTED
+        if (case.effect or {}).get("summary"):
+            case.effect = {**case.effect, "summary": REDACTED}
     return {"actions": len(actions), "cases": len(cases)}
 
 

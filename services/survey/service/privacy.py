@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import InvitationRow, ResponseRow
 from shared.app import ServiceContext
+from shared.erasure import REDACTED
 
 SERVICE = "survey"
 
@@ -22,7 +23,8 @@ def _scores_only(answers: dict | None) -> dict:
 
 
 def _redact_response(row: ResponseRow, now: datetime) -> None:
-    row.comments = {}
+    # The keys stay (that a question was answered counts in the drop-off figures), the words go.
+    row.comments = dict.fromkeys(row.comments or {}, REDACTED)
     row.answers = _scores_only(row.answers)
     row.redacted_at = now
 
