@@ -140,8 +140,8 @@ async def _ticket(feedback, survey, customer_id: str) -> str:
         return found[0]["token"] if found else None
 
     token = await eventually(verification_token, timeout=40)
-    answered = await survey.post(f"/v1/invitations/{token}/response",
-                                 json={"solved": True, "answers": {"rating": 5}, "comments": {"comment": VERIFICATION}})
+    answered = await survey.post(f"/v1/invitations/{token}/response", json={
+        "solved": True, "answers": {"rating": 5}, "comments": {"comment": VERIFICATION}})
     assert answered.status_code in (200, 201), answered.text
     return ticket_id
 

@@ -19,6 +19,7 @@ from services.segmentation.domain.policy import (
     policy_to_document,
 )
 from services.segmentation.models import ConfigVersionRow
+from shared import audit
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput, PreconditionFailed
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
@@ -91,6 +92,9 @@ async def replace_policy(
             row = ConfigVersionRow(kind=EVALUATION_POLICY, version=(latest or 0) + 1,
                                    definition=policy_to_document(policy), created_by=actor, created_at=now)
             session.add(row)
+            before = await session.get(ConfigVersionRow, (EVALUATION_POLICY, latest)) if latest else None
+            await audit.record(session, actor, audit.AuditAction.CHANGED, EVALUATION_POLICY, str(row.version),
+                               now, before=before.definition if before else None, after=row.definition)
     except IntegrityError as exc:
         if precondition.given:
             raise PreconditionFailed("another evaluation policy version was saved since you read it",
