@@ -54,7 +54,8 @@ async def test_a_read_of_unmasked_contacts_is_audited_and_a_masked_one_is_not(se
     await create_customer(seg, customer_id, contacts=[{"name": "Wang", "phone": "13900001111"}])
     masked = (await seg.get(f"/v1/customers/{customer_id}", headers=ACCOUNT_MANAGER)).json()
     assert masked["contacts"][0]["phone"] == "139****1111"
-    assert all(r["action"] != "read-personal-data" for r in await _audit(seg, f"entity=contact:{customer_id}"))
+    rows = await _audit(seg, f"entity=contact:{customer_id}")
+    assert all(r["action"] != "read-personal-data" for r in rows)
     shown = (await seg.get(f"/v1/customers/{customer_id}", headers=PII_READER)).json()
     assert shown["contacts"][0]["phone"] == "13900001111"
     reads = [r for r in await _audit(seg, f"entity=contact:{customer_id}&actor=am-pii")
@@ -109,7 +110,8 @@ async def test_only_admins_read_the_audit_and_it_pages_with_a_cursor(seg):
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "cursor"
 
 
-@pytest.mark.parametrize("statement", ["UPDATE audit_log SET actor = 'someone-else'", "DELETE FROM audit_log"])
+@pytest.mark.parametrize("statement", ["UPDATE audit_log SET actor = 'someone-else'",
+                                       "DELETE FROM audit_log"])
 async def test_the_audit_log_refuses_updates_and_deletes(seg, statement):
     await create_customer(seg, new_id("append"))
     async with seg.app.state.ctx.db.session() as session:
