@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from services.feedback.api import router
 from services.feedback.events import HANDLERS
 from services.feedback.models import Base
-from services.feedback.service import privacy
+from services.feedback.service import erasure
 from services.feedback.service.closure import auto_close
 from services.feedback.service.config import seed_defaults
 from services.feedback.service.monthly_report import monthly_report
@@ -32,7 +32,7 @@ SCHEDULES = [
         "actions, tier moves, effect): built, stored and announced with report-published",
         catch_up=CatchUp.EACH, max_catch_up=12,
     ),
-    retention_schedule(privacy.sweep_old_texts,
+    retention_schedule(erasure.sweep_old_texts,
                        "ticket descriptions, conversations, solutions and verification comments"),
 ]
 

@@ -28,7 +28,7 @@ from services.feedback.models import (
     TicketRow,
     TierMoveRow,
 )
-from services.feedback.service import privacy, reevaluation, tickets
+from services.feedback.service import erasure, reevaluation, tickets
 from shared.app import EventHandler, ServiceContext
 from shared.erasure import apply_erasure
 from shared.events.envelope import Event
@@ -152,7 +152,7 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
 
 async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     """Erase the texts of the customer's tickets and confirm (docs/design.md §11)."""
-    await apply_erasure(ctx, session, event, privacy.SERVICE, privacy.redact_customer)
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
 
 
 HANDLERS: dict[str, EventHandler] = {

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from services.playbook.api import router
 from services.playbook.events import HANDLERS
 from services.playbook.models import Base
-from services.playbook.service import digest, privacy, recurring
+from services.playbook.service import digest, erasure, recurring
 from services.playbook.service.config import seed_defaults
 from services.playbook.service.workers import overdue_sweeper, survey_inviter
 from services.playbook.settings import PlaybookSettings, playbook_settings
@@ -38,7 +38,7 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     workers=[overdue_sweeper, survey_inviter],
     schedules=[*recurring.SCHEDULES, *digest.SCHEDULES, retention_schedule(
-        privacy.sweep_old_texts, "the customer feedback and next steps recorded on actions")],
+        erasure.sweep_old_texts, "the customer feedback and next steps recorded on actions")],
     on_startup=[seed_defaults],
 )
 

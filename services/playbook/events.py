@@ -28,7 +28,7 @@ from services.playbook.models import (
     CustomerSnapshotRow,
     TicketRow,
 )
-from services.playbook.service import privacy
+from services.playbook.service import erasure
 from services.playbook.service.planning import plan_for_event
 from services.playbook.service.recurring import plan_recurring
 from shared.app import EventHandler, ServiceContext
@@ -177,7 +177,7 @@ async def on_message_status_changed(ctx: ServiceContext, session: AsyncSession, 
 
 async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     """Erase the free text about the customer's care and confirm (docs/design.md §11)."""
-    await apply_erasure(ctx, session, event, privacy.SERVICE, privacy.redact_customer)
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
 
 
 HANDLERS: dict[str, EventHandler] = {

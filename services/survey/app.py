@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from services.survey.api import public_router, router
 from services.survey.events import HANDLERS
 from services.survey.models import Base
-from services.survey.service import privacy
+from services.survey.service import erasure
 from services.survey.service.cadence import SCHEDULES
 from services.survey.service.ratelimit import rate_limit_janitor
 from services.survey.service.schedule import seed_default_schedule
@@ -36,7 +36,7 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     workers=[rate_limit_janitor],
     schedules=[*SCHEDULES, retention_schedule(
-        privacy.sweep_old_texts, "open answers, comments and answers saved part way")],
+        erasure.sweep_old_texts, "open answers, comments and answers saved part way")],
     on_startup=[seed_default_survey, seed_default_schedule],
 )
 

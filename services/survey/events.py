@@ -8,7 +8,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import CustomerTierRow
-from services.survey.service import privacy
+from services.survey.service import erasure
 from services.survey.service.invitations import invite_to_verify
 from shared.app import EventHandler, ServiceContext
 from shared.erasure import apply_erasure
@@ -45,7 +45,7 @@ async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: 
 
 async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     """Erase what the customer wrote and confirm (docs/design.md §11)."""
-    await apply_erasure(ctx, session, event, privacy.SERVICE, privacy.redact_customer)
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
 
 
 HANDLERS: dict[str, EventHandler] = {
