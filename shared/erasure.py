@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import delete, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.events.envelope import Event
@@ -42,11 +43,21 @@ async def apply_erasure(
     """Inside the consumer's transaction: redact the customer's data and confirm the erasure."""
     customer_id, now = event.data["customer_id"], ctx.clock.now()
     redacted = await redact(ctx, session, customer_id, now)
+    redacted["stored_responses"] = await forget_stored_responses(ctx, session, customer_id)
     await ctx.outbox.append(session, "customer-erasure-confirmed", customer_id, {
         "customer_id": customer_id, "erasure_id": event.data["erasure_id"], "service": service,
         "confirmed_at": format_time(now), "redacted": redacted,
     })
     return redacted
+
+
+async def forget_stored_responses(ctx: ServiceContext, session: AsyncSession, customer_id: str) -> int:
+    """Delete the responses kept for Idempotency-Key replays that are about the customer (a profile,
+    a ticket, ...): they may hold what the erasure removes. A retry with such a key runs anew."""
+    table = ctx.tables["idempotency_keys"]
+    about = or_(*(table.c.response_body.contains(f'"{field}":"{customer_id}"', autoescape=True)
+                  for field in ("customer_id", "id")))
+    return (await session.execute(delete(table).where(about))).rowcount or 0
 
 
 def retention_schedule(sweep: Sweep, what: str) -> Schedule:

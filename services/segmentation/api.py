@@ -106,10 +106,10 @@ async def get_erasure(
             tags=["customers"],
             summary="Where to reach the customer (for the notification service's identity only)")
 async def get_contact_address(
-    customer_id: str, session: AsyncSession = Depends(db_session),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require_permission(CONTACT_ADDRESS_READ)),
 ) -> schemas.ContactAddressOut:
-    return await customers.contact_address(session, customer_id)
+    return await customers.contact_address(session, customer_id, caller, _now(request))
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],

@@ -89,8 +89,10 @@ async def _customer(seg) -> str:
     from tests.integration.segmentation.helpers import create_worked_example
 
     customer_id = await create_worked_example(seg, "A", prefix="erase")
+    # With an Idempotency-Key: the reply (contacts unmasked) is kept for a retry, and must go too.
     response = await seg.patch(f"/v1/customers/{customer_id}", headers={
-        **ACCOUNT_MANAGER, "Content-Type": "application/merge-patch+json"}, content=json.dumps({
+        **ACCOUNT_MANAGER, "Content-Type": "application/merge-patch+json", "Idempotency-Key": "erase-1"},
+        content=json.dumps({
             "name": NAME, "contacts": [{"name": CONTACT, "title": "CFO", "phone": PHONE, "email": EMAIL}]}))
     assert response.status_code == 200, response.text
     assert response.json()["contacts"][0]["phone"] == PHONE  # pii:read sees it unmasked
@@ -123,7 +125,7 @@ async def _survey_answer(survey, customer_id: str) -> None:
 
 
 async def _ticket(feedback, survey, customer_id: str) -> str:
-    opened = await feedback.post("/v1/tickets", headers=AGENT, json={
+    opened = await feedback.post("/v1/tickets", headers={**AGENT, "Idempotency-Key": "erase-2"}, json={
         "customer_id": customer_id, "channel": "phone", "type": "complaint", "category": "billing",
         "description": TICKET_TEXT, "priority": "P3"})
     assert opened.status_code == 201, opened.text

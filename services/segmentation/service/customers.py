@@ -346,13 +346,19 @@ async def history(session: AsyncSession, customer_id: str, limit: int) -> schema
     )
 
 
-async def contact_address(session: AsyncSession, customer_id: str) -> schemas.ContactAddressOut:
+async def contact_address(
+    session: AsyncSession, customer_id: str, caller: Caller, now: datetime
+) -> schemas.ContactAddressOut:
     """The first contact that has an e-mail address or a phone number (the notification service
-    asks at send time, so an address is never copied into its events or tables)."""
+    asks at send time, so an address is never copied into its events or tables). The read is
+    audited: an address is unmasked personal data."""
     async with session.begin():
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         contact = await repository.first_reachable_contact(session, customer_id)
+        if contact is not None:
+            await audit.record(session, caller.subject, audit.AuditAction.READ_PERSONAL_DATA, "contact",
+                               customer_id, now, detail={"contacts": 1, "purpose": "contact-address"})
     if contact is None:
         return schemas.ContactAddressOut(customer_id=customer_id)
     return schemas.ContactAddressOut(customer_id=customer_id, name=contact.name, email=contact.email,

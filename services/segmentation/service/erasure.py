@@ -26,6 +26,7 @@ from shared import audit
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.db import PerDialect
+from shared.erasure import forget_stored_responses
 from shared.errors import NotFound
 from shared.rfc3339 import format_time, parse_time
 
@@ -56,6 +57,7 @@ async def erase_customer(
                              requested_by=caller.subject, requested_at=now)
         session.add(erasure)
         redacted = await _anonymise(session, customer, now)
+        redacted["stored_responses"] = await forget_stored_responses(ctx, session, customer_id)
         await session.flush()
         session.add(ErasureConfirmationRow(erasure_id=erasure.id, service=SERVICE, confirmed_at=now,
                                            redacted=redacted))
