@@ -59,7 +59,9 @@ async def test_an_invitation_arrives_by_smtp_tracked_with_one_click_unsubscribe(
     async with EventCollector(broker.bootstrap, ["message-status-changed"]) as statuses:
         event = invitation_created(customer_id, invitation_id)
         await publish(broker.bootstrap, event, event)  # delivered twice: one message, one mail
-        (mail,) = await eventually(lambda: mail_sink.to(address), timeout=30)
+        # The package's first test: the service's consumer starts from the earliest offset and first
+        # works through every invitation the run's earlier tests published (a lookup each).
+        (mail,) = await eventually(lambda: mail_sink.to(address), timeout=180)
         message = await eventually(lambda: status_of(notification, customer_id, "sent"))
         assert mail.subject == "邀请您参与满意度调研"  # zh-CN, the default language
         assert mail.message_id == f"<{message['id']}@crm-care.notification>"
