@@ -64,14 +64,32 @@ def _table(session: AsyncSession) -> Table:
 
 
 async def record(
-    session: AsyncSession, actor: str, action: AuditAction, entity: str, entity_id: str | None,
-    now: datetime, *, before: Any = None, after: Any = None, detail: dict[str, Any] | None = None,
+    session: AsyncSession,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: str | None,
+    now: datetime,
+    *,
+    before: Any = None,
+    after: Any = None,
+    detail: dict[str, Any] | None = None,
 ) -> None:
     """Append one audit row inside the caller's transaction (never begins or commits one)."""
-    await session.execute(_table(session).insert(), {
-        "id": str(uuid.uuid4()), "at": now, "actor": actor, "action": action.value, "entity": entity,
-        "entity_id": entity_id, "before": before, "after": after, "detail": detail,
-    })
+    await session.execute(
+        _table(session).insert(),
+        {
+            "id": str(uuid.uuid4()),
+            "at": now,
+            "actor": actor,
+            "action": action.value,
+            "entity": entity,
+            "entity_id": entity_id,
+            "before": before,
+            "after": after,
+            "detail": detail,
+        },
+    )
 
 
 def keeps_audit(session: AsyncSession) -> bool:
@@ -112,10 +130,14 @@ def create_audit_log(op) -> None:
     op.create_index("ix_audit_log_entity", AUDIT_TABLE, ["entity", "entity_id", "at"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(_REFUSE_CHANGES)
-        op.execute("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
-                   "FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()")
-        op.execute("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()")
+        op.execute(
+            "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+            "FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()"
+        )
 
 
 def drop_audit_log(op) -> None:
@@ -146,15 +168,20 @@ def audit_router(table: Table) -> APIRouter:
     router = APIRouter(prefix="/v1", tags=["audit"])
     order = Keyset(table.c.id, table.c.at, descending=True)
 
-    @router.get("/audit", response_model=Page[AuditEntryOut],
-                summary="The audit trail: changes, decisions, erasures and personal-data reads (admin)")
+    @router.get(
+        "/audit",
+        response_model=Page[AuditEntryOut],
+        summary="The audit trail: changes, decisions, erasures and personal-data reads (admin)",
+    )
     async def list_audit(
         request: Request,
         actor: str | None = Query(None, max_length=200, description="Only this token subject"),
-        entity: str | None = Query(None, max_length=200,
-                                   description="`kind` or `kind:id`, e.g. `customer:c-1`"),
+        entity: str | None = Query(
+            None, max_length=200, description="`kind` or `kind:id`, e.g. `customer:c-1`"
+        ),
         since: AwareDatetime | None = Query(None, description="Only rows at or after this time"),
-        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
+        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+        cursor: str | None = None,
         session: AsyncSession = Depends(db_session),
         caller: Caller = Depends(require(admin_only=True)),
     ) -> Page[AuditEntryOut]:
@@ -171,8 +198,17 @@ def audit_router(table: Table) -> APIRouter:
         async with session.begin():
             rows = (await session.execute(order.seek(query, cursor, limit))).all()
         return order.page(rows, limit).map(
-            lambda r: AuditEntryOut(id=r.id, at=r.at, actor=r.actor, action=r.action, entity=r.entity,
-                                    entity_id=r.entity_id, before=r.before, after=r.after,
-                                    detail=r.detail))
+            lambda r: AuditEntryOut(
+                id=r.id,
+                at=r.at,
+                actor=r.actor,
+                action=r.action,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                before=r.before,
+                after=r.after,
+                detail=r.detail,
+            )
+        )
 
     return router

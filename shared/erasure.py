@@ -44,10 +44,18 @@ async def apply_erasure(
     customer_id, now = event.data["customer_id"], ctx.clock.now()
     redacted = await redact(ctx, session, customer_id, now)
     redacted["stored_responses"] = await forget_stored_responses(ctx, session, customer_id)
-    await ctx.outbox.append(session, "customer-erasure-confirmed", customer_id, {
-        "customer_id": customer_id, "erasure_id": event.data["erasure_id"], "service": service,
-        "confirmed_at": format_time(now), "redacted": redacted,
-    })
+    await ctx.outbox.append(
+        session,
+        "customer-erasure-confirmed",
+        customer_id,
+        {
+            "customer_id": customer_id,
+            "erasure_id": event.data["erasure_id"],
+            "service": service,
+            "confirmed_at": format_time(now),
+            "redacted": redacted,
+        },
+    )
     return redacted
 
 
@@ -55,8 +63,12 @@ async def forget_stored_responses(ctx: ServiceContext, session: AsyncSession, cu
     """Delete the responses kept for Idempotency-Key replays that are about the customer (a profile,
     a ticket, ...): they may hold what the erasure removes. A retry with such a key runs anew."""
     table = ctx.tables["idempotency_keys"]
-    about = or_(*(table.c.response_body.contains(f'"{field}":"{customer_id}"', autoescape=True)
-                  for field in ("customer_id", "id")))
+    about = or_(
+        *(
+            table.c.response_body.contains(f'"{field}":"{customer_id}"', autoescape=True)
+            for field in ("customer_id", "id")
+        )
+    )
     return (await session.execute(delete(table).where(about))).rowcount or 0
 
 
@@ -76,7 +88,9 @@ def retention_schedule(sweep: Sweep, what: str) -> Schedule:
         return {"cutoff": format_time(cutoff), **totals}
 
     return Schedule(
-        RETENTION_SCHEDULE, Recurrence.daily(at=time(3, 30)), run,
+        RETENTION_SCHEDULE,
+        Recurrence.daily(at=time(3, 30)),
+        run,
         f"Redacts {what} older than the retention period (CRM_TEXT_RETENTION_DAYS, 3 years by "
         "default); anonymous figures stay",
         catch_up=CatchUp.LATEST,

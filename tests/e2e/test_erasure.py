@@ -69,15 +69,20 @@ async def own_stack(platform_config):
     async with contextlib.AsyncExitStack() as stack:
         clients = {
             "segmentation": await stack.enter_async_context(
-                running_service(create_segmentation(segmentation_settings(**config)))),
+                running_service(create_segmentation(segmentation_settings(**config)))
+            ),
             "survey": await stack.enter_async_context(
-                running_service(create_survey(survey_settings(**config)))),
+                running_service(create_survey(survey_settings(**config)))
+            ),
             "feedback": await stack.enter_async_context(
-                running_service(create_feedback(feedback_settings(**config)))),
+                running_service(create_feedback(feedback_settings(**config)))
+            ),
             "playbook": await stack.enter_async_context(
-                running_service(create_playbook(playbook_settings(**config)))),
+                running_service(create_playbook(playbook_settings(**config)))
+            ),
             "notification": await stack.enter_async_context(
-                running_service(create_notification(notification_settings(**config, **quiet_sender)))),
+                running_service(create_notification(notification_settings(**config, **quiet_sender)))
+            ),
         }
         yield clients, url.replace("+asyncpg", "")
     admin = await asyncpg.connect(PG_ADMIN_DSN)
@@ -90,10 +95,17 @@ async def _customer(seg) -> str:
 
     customer_id = await create_worked_example(seg, "A", prefix="erase")
     # With an Idempotency-Key: the reply (contacts unmasked) is kept for a retry, and must go too.
-    response = await seg.patch(f"/v1/customers/{customer_id}", headers={
-        **ACCOUNT_MANAGER, "Content-Type": "application/merge-patch+json", "Idempotency-Key": "erase-1"},
-        content=json.dumps({
-            "name": NAME, "contacts": [{"name": CONTACT, "title": "CFO", "phone": PHONE, "email": EMAIL}]}))
+    response = await seg.patch(
+        f"/v1/customers/{customer_id}",
+        headers={
+            **ACCOUNT_MANAGER,
+            "Content-Type": "application/merge-patch+json",
+            "Idempotency-Key": "erase-1",
+        },
+        content=json.dumps(
+            {"name": NAME, "contacts": [{"name": CONTACT, "title": "CFO", "phone": PHONE, "email": EMAIL}]}
+        ),
+    )
     assert response.status_code == 200, response.text
     assert response.json()["contacts"][0]["phone"] == PHONE  # pii:read sees it unmasked
     score = await seg.post(f"/v1/customers/{customer_id}/rescore", headers=ADMIN)
@@ -111,28 +123,44 @@ async def _survey_answer(survey, customer_id: str) -> None:
             return await session.get(CustomerTierRow, customer_id) is not None
 
     await eventually(known, timeout=40)
-    invited = await survey.post("/v1/surveys/default/invitations", json={"customer_ids": [customer_id]},
-                                headers=ADMIN)
+    invited = await survey.post(
+        "/v1/surveys/default/invitations", json={"customer_ids": [customer_id]}, headers=ADMIN
+    )
     assert invited.status_code == 201, invited.text
     token = invited.json()["items"][0]["token"]
     comments = {q["id"]: ANSWER for q in template["open_questions"]}
-    saved = await survey.post(f"/v1/invitations/{token}/progress",
-                              json={"answers": {template["items"][0]["id"]: 4}, "comments": comments})
+    saved = await survey.post(
+        f"/v1/invitations/{token}/progress",
+        json={"answers": {template["items"][0]["id"]: 4}, "comments": comments},
+    )
     assert saved.status_code in (200, 204), saved.text
-    answered = await survey.post(f"/v1/invitations/{token}/response", json={
-        "answers": {item["id"]: 4 for item in template["items"]}, "nps": 9, "comments": comments})
+    answered = await survey.post(
+        f"/v1/invitations/{token}/response",
+        json={"answers": {item["id"]: 4 for item in template["items"]}, "nps": 9, "comments": comments},
+    )
     assert answered.status_code in (200, 201), answered.text
 
 
 async def _ticket(feedback, survey, customer_id: str) -> str:
-    opened = await feedback.post("/v1/tickets", headers={**AGENT, "Idempotency-Key": "erase-2"}, json={
-        "customer_id": customer_id, "channel": "phone", "type": "complaint", "category": "billing",
-        "description": TICKET_TEXT, "priority": "P3"})
+    opened = await feedback.post(
+        "/v1/tickets",
+        headers={**AGENT, "Idempotency-Key": "erase-2"},
+        json={
+            "customer_id": customer_id,
+            "channel": "phone",
+            "type": "complaint",
+            "category": "billing",
+            "description": TICKET_TEXT,
+            "priority": "P3",
+        },
+    )
     assert opened.status_code == 201, opened.text
     ticket_id = opened.json()["id"]
-    for path, body in ((f"/v1/tickets/{ticket_id}/messages", {"author": "customer", "body": MESSAGE}),
-                       (f"/v1/tickets/{ticket_id}/responses", {"message": REPLY}),
-                       (f"/v1/tickets/{ticket_id}/resolve", {"solution": SOLUTION, "improvement": SOLUTION})):
+    for path, body in (
+        (f"/v1/tickets/{ticket_id}/messages", {"author": "customer", "body": MESSAGE}),
+        (f"/v1/tickets/{ticket_id}/responses", {"message": REPLY}),
+        (f"/v1/tickets/{ticket_id}/resolve", {"solution": SOLUTION, "improvement": SOLUTION}),
+    ):
         response = await feedback.post(path, json=body, headers=AGENT)
         assert response.status_code in (200, 201), response.text
 
@@ -142,8 +170,10 @@ async def _ticket(feedback, survey, customer_id: str) -> str:
         return found[0]["token"] if found else None
 
     token = await eventually(verification_token, timeout=40)
-    answered = await survey.post(f"/v1/invitations/{token}/response", json={
-        "solved": True, "answers": {"rating": 5}, "comments": {"comment": VERIFICATION}})
+    answered = await survey.post(
+        f"/v1/invitations/{token}/response",
+        json={"solved": True, "answers": {"rating": 5}, "comments": {"comment": VERIFICATION}},
+    )
     assert answered.status_code in (200, 201), answered.text
     return ticket_id
 
@@ -155,12 +185,23 @@ async def _care_notes(playbook, customer_id: str) -> None:
         return actions[0]["id"] if actions else None
 
     action_id = await eventually(an_action, timeout=40)
-    patched = await playbook.patch(f"/v1/actions/{action_id}", headers=ADMIN,
-                                   json={"customer_feedback": FEEDBACK, "next_step": FEEDBACK})
+    patched = await playbook.patch(
+        f"/v1/actions/{action_id}", headers=ADMIN, json={"customer_feedback": FEEDBACK, "next_step": FEEDBACK}
+    )
     assert patched.status_code == 200, patched.text
-    case = await playbook.post("/v1/cases", headers=ADMIN, json={
-        "title": "Recovered rollout", "customer_id": customer_id, "background": CASE, "strategy": CASE,
-        "execution": CASE, "effect": {"summary": CASE}, "lessons": CASE})
+    case = await playbook.post(
+        "/v1/cases",
+        headers=ADMIN,
+        json={
+            "title": "Recovered rollout",
+            "customer_id": customer_id,
+            "background": CASE,
+            "strategy": CASE,
+            "execution": CASE,
+            "effect": {"summary": CASE},
+            "lessons": CASE,
+        },
+    )
     assert case.status_code == 201, case.text
 
 
@@ -168,14 +209,31 @@ async def _sent_message(notification, customer_id: str) -> None:
     """A message the service sent earlier, as its sender stores it (subject and rendered text)."""
     now = datetime.now(UTC)
     async with notification.app.state.ctx.db.session() as session, session.begin():
-        session.add(MessageRow(
-            id=str(uuid.uuid4()), dedup_key=f"erasure-test:{customer_id}", trigger_event_id=str(uuid.uuid4()),
-            trigger_event_type="invitation-created", customer_id=customer_id, recipient_kind="customer",
-            recipient=customer_id, channel="email", template="survey-invitation", language="en",
-            context={"invitation_id": "inv-1", "greeting": CONTACT}, status="sent", subject=MAIL, body=MAIL,
-            history=[], created_at=now, updated_at=now, sent_at=now))
-    preferences = await notification.put(f"/v1/contacts/{customer_id}/preferences", headers=ADMIN,
-                                         json={"language": "en"})
+        session.add(
+            MessageRow(
+                id=str(uuid.uuid4()),
+                dedup_key=f"erasure-test:{customer_id}",
+                trigger_event_id=str(uuid.uuid4()),
+                trigger_event_type="invitation-created",
+                customer_id=customer_id,
+                recipient_kind="customer",
+                recipient=customer_id,
+                channel="email",
+                template="survey-invitation",
+                language="en",
+                context={"invitation_id": "inv-1", "greeting": CONTACT},
+                status="sent",
+                subject=MAIL,
+                body=MAIL,
+                history=[],
+                created_at=now,
+                updated_at=now,
+                sent_at=now,
+            )
+        )
+    preferences = await notification.put(
+        f"/v1/contacts/{customer_id}/preferences", headers=ADMIN, json={"language": "en"}
+    )
     assert preferences.status_code == 200, preferences.text
 
 
@@ -195,8 +253,12 @@ async def _aggregates(stack, customer_id: str) -> dict:
 def _flat(value, path: str = "") -> dict:
     """A report as {path: value}, leaving out when it was generated."""
     if isinstance(value, dict):
-        return {k: v for key, item in value.items() if key != "generated_at"
-                for k, v in _flat(item, f"{path}.{key}").items()}
+        return {
+            k: v
+            for key, item in value.items()
+            if key != "generated_at"
+            for k, v in _flat(item, f"{path}.{key}").items()
+        }
     if isinstance(value, list):
         return {k: v for i, item in enumerate(value) for k, v in _flat(item, f"{path}[{i}]").items()}
     return {path: value}
@@ -211,14 +273,15 @@ async def _scan(dsn: str) -> list[str]:
             "SELECT table_schema, table_name, column_name FROM information_schema.columns "
             "WHERE table_schema = ANY($1::text[]) "
             "AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'character')",
-            list(SERVICES))
+            list(SERVICES),
+        )
         assert len({(c["table_schema"], c["table_name"]) for c in columns}) > 40
         for column in columns:
             schema, table, name = column["table_schema"], column["table_name"], column["column_name"]
             for secret in SECRETS:
                 hits = await conn.fetchval(
-                    f'SELECT count(*) FROM "{schema}"."{table}" WHERE "{name}"::text ILIKE $1',
-                    f"%{secret}%")
+                    f'SELECT count(*) FROM "{schema}"."{table}" WHERE "{name}"::text ILIKE $1', f"%{secret}%"
+                )
                 if hits:
                     found.append(f"{schema}.{table}.{name}: {secret!r} x{hits}")
     finally:
@@ -246,13 +309,19 @@ async def test_erasure_leaves_no_personal_data_in_any_table_or_later_event(own_s
     async with EventCollector(broker.bootstrap, topics) as events:
         await eventually(lambda: len(events.events) > 0, timeout=30)  # the collector reads
         seen_before = len(events.events)
-        assert (await seg.delete(f"/v1/customers/unknown-{uuid.uuid4().hex[:6]}?reason=request",
-                                 headers=ADMIN)).status_code == 404
+        assert (
+            await seg.delete(f"/v1/customers/unknown-{uuid.uuid4().hex[:6]}?reason=request", headers=ADMIN)
+        ).status_code == 404
         assert (await seg.delete(f"/v1/customers/{customer_id}", headers=ADMIN)).status_code == 422
-        assert (await seg.delete(f"/v1/customers/{customer_id}?reason=request",
-                                 headers=ACCOUNT_MANAGER)).status_code == 403
-        first = await seg.request("DELETE", f"/v1/customers/{customer_id}", headers=ADMIN,
-                                  json={"reason": "PIPL deletion request REQ-1"})
+        assert (
+            await seg.delete(f"/v1/customers/{customer_id}?reason=request", headers=ACCOUNT_MANAGER)
+        ).status_code == 403
+        first = await seg.request(
+            "DELETE",
+            f"/v1/customers/{customer_id}",
+            headers=ADMIN,
+            json={"reason": "PIPL deletion request REQ-1"},
+        )
         assert first.status_code == 202, first.text
         erasure_id = first.json()["id"]
         again = await seg.delete(f"/v1/customers/{customer_id}?reason=again", headers=ADMIN)

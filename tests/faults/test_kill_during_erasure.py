@@ -40,18 +40,34 @@ async def test_an_erasure_interrupted_by_killed_processes_completes_after_restar
         seg, feedback = processes["segmentation"], processes["feedback"]
         async with httpx.AsyncClient(timeout=30) as client:
             customer_id = "kill-erasure-1"
-            created = await client.put(f"{seg.url}/v1/customers/{customer_id}", headers=ADMIN, json={
-                "name": "Kestrelmoor Ltd", "contacts": [{"name": "Kestrel Moor", "phone": "13700001234"}]})
+            created = await client.put(
+                f"{seg.url}/v1/customers/{customer_id}",
+                headers=ADMIN,
+                json={
+                    "name": "Kestrelmoor Ltd",
+                    "contacts": [{"name": "Kestrel Moor", "phone": "13700001234"}],
+                },
+            )
             assert created.status_code == 201, created.text
-            opened = await client.post(f"{feedback.url}/v1/tickets", headers=AGENT, json={
-                "customer_id": customer_id, "channel": "phone", "type": "complaint", "category": "billing",
-                "description": TEXT, "priority": "P3"})
+            opened = await client.post(
+                f"{feedback.url}/v1/tickets",
+                headers=AGENT,
+                json={
+                    "customer_id": customer_id,
+                    "channel": "phone",
+                    "type": "complaint",
+                    "category": "billing",
+                    "description": TEXT,
+                    "priority": "P3",
+                },
+            )
             assert opened.status_code == 201, opened.text
             ticket_id = opened.json()["id"]
 
             feedback.kill()
-            erased = await client.delete(f"{seg.url}/v1/customers/{customer_id}?reason=request",
-                                         headers=ADMIN)
+            erased = await client.delete(
+                f"{seg.url}/v1/customers/{customer_id}?reason=request", headers=ADMIN
+            )
             seg.kill()
             assert erased.status_code == 202, erased.text
             erasure_id = erased.json()["id"]
@@ -59,8 +75,7 @@ async def test_an_erasure_interrupted_by_killed_processes_completes_after_restar
 
             await asyncio.to_thread(seg.start, 240)
             await asyncio.to_thread(feedback.start, 240)
-            again = await client.delete(f"{seg.url}/v1/customers/{customer_id}?reason=request",
-                                        headers=ADMIN)
+            again = await client.delete(f"{seg.url}/v1/customers/{customer_id}?reason=request", headers=ADMIN)
             assert again.status_code == 202 and again.json()["id"] == erasure_id
 
             async def complete():

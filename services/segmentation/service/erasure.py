@@ -36,12 +36,19 @@ CONFIRMING_SERVICES = ("survey", "feedback", "playbook", "notification")
 ERASED_NAME = "(erased)"
 ERASED_TEXT = "(erased)"
 
-_RECORD_CONFIRMATION = PerDialect(lambda insert: insert(ErasureConfirmationRow).on_conflict_do_nothing(
-    index_elements=["erasure_id", "service"]))
+_RECORD_CONFIRMATION = PerDialect(
+    lambda insert: insert(ErasureConfirmationRow).on_conflict_do_nothing(
+        index_elements=["erasure_id", "service"]
+    )
+)
 
 
 async def erase_customer(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, reason: str, caller: Caller,
+    ctx: ServiceContext,
+    session: AsyncSession,
+    customer_id: str,
+    reason: str,
+    caller: Caller,
     now: datetime,
 ) -> schemas.ErasureOut:
     """Erase the customer's personal data here and ask every service to do the same; a second
@@ -53,19 +60,41 @@ async def erase_customer(
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        erasure = ErasureRow(id=str(uuid.uuid4()), customer_id=customer_id, reason=reason,
-                             requested_by=caller.subject, requested_at=now)
+        erasure = ErasureRow(
+            id=str(uuid.uuid4()),
+            customer_id=customer_id,
+            reason=reason,
+            requested_by=caller.subject,
+            requested_at=now,
+        )
         session.add(erasure)
         redacted = await _anonymise(session, customer, now)
         redacted["stored_responses"] = await forget_stored_responses(ctx, session, customer_id)
         await session.flush()
-        session.add(ErasureConfirmationRow(erasure_id=erasure.id, service=SERVICE, confirmed_at=now,
-                                           redacted=redacted))
-        await audit.record(session, caller.subject, audit.AuditAction.ERASED, "customer", customer_id, now,
-                           detail={"erasure_id": erasure.id, "reason": reason, "redacted": redacted})
-        await ctx.outbox.append(session, "customer-erased", customer_id, {
-            "customer_id": customer_id, "erasure_id": erasure.id, "requested_at": format_time(now),
-        })
+        session.add(
+            ErasureConfirmationRow(
+                erasure_id=erasure.id, service=SERVICE, confirmed_at=now, redacted=redacted
+            )
+        )
+        await audit.record(
+            session,
+            caller.subject,
+            audit.AuditAction.ERASED,
+            "customer",
+            customer_id,
+            now,
+            detail={"erasure_id": erasure.id, "reason": reason, "redacted": redacted},
+        )
+        await ctx.outbox.append(
+            session,
+            "customer-erased",
+            customer_id,
+            {
+                "customer_id": customer_id,
+                "erasure_id": erasure.id,
+                "requested_at": format_time(now),
+            },
+        )
         return await _view(session, erasure)
 
 
@@ -76,8 +105,9 @@ async def _anonymise(session: AsyncSession, customer: CustomerRow, now: datetime
     await repository.delete_contacts(session, customer.id)
     customer.name = ERASED_NAME
     customer.updated_at = now
-    overrides = (await session.scalars(
-        select(TierOverrideRow).where(TierOverrideRow.customer_id == customer.id))).all()
+    overrides = (
+        await session.scalars(select(TierOverrideRow).where(TierOverrideRow.customer_id == customer.id))
+    ).all()
     for override in overrides:
         override.reason = ERASED_TEXT
         if override.decision_note:
@@ -99,26 +129,48 @@ async def record_confirmation(ctx: ServiceContext, session: AsyncSession, data: 
     erasure = await session.get(ErasureRow, data["erasure_id"], with_for_update=True)
     if erasure is None or data["service"] == SERVICE:
         return
-    await session.execute(_RECORD_CONFIRMATION.for_session(session), {
-        "erasure_id": erasure.id, "service": data["service"],
-        "confirmed_at": parse_time(data["confirmed_at"]), "redacted": data.get("redacted") or {},
-    })
-    confirmed = set((await session.scalars(select(ErasureConfirmationRow.service).where(
-        ErasureConfirmationRow.erasure_id == erasure.id))).all())
+    await session.execute(
+        _RECORD_CONFIRMATION.for_session(session),
+        {
+            "erasure_id": erasure.id,
+            "service": data["service"],
+            "confirmed_at": parse_time(data["confirmed_at"]),
+            "redacted": data.get("redacted") or {},
+        },
+    )
+    confirmed = set(
+        (
+            await session.scalars(
+                select(ErasureConfirmationRow.service).where(ErasureConfirmationRow.erasure_id == erasure.id)
+            )
+        ).all()
+    )
     if erasure.completed_at is None and confirmed >= set(CONFIRMING_SERVICES):
         erasure.completed_at = ctx.clock.now()
 
 
 async def _view(session: AsyncSession, erasure: ErasureRow) -> schemas.ErasureOut:
-    confirmations = (await session.scalars(select(ErasureConfirmationRow).where(
-        ErasureConfirmationRow.erasure_id == erasure.id).order_by(ErasureConfirmationRow.confirmed_at))).all()
+    confirmations = (
+        await session.scalars(
+            select(ErasureConfirmationRow)
+            .where(ErasureConfirmationRow.erasure_id == erasure.id)
+            .order_by(ErasureConfirmationRow.confirmed_at)
+        )
+    ).all()
     confirmed = {c.service for c in confirmations}
     return schemas.ErasureOut(
-        id=erasure.id, customer_id=erasure.customer_id, reason=erasure.reason,
-        requested_by=erasure.requested_by, requested_at=erasure.requested_at,
+        id=erasure.id,
+        customer_id=erasure.customer_id,
+        reason=erasure.reason,
+        requested_by=erasure.requested_by,
+        requested_at=erasure.requested_at,
         completed_at=erasure.completed_at,
         status="complete" if erasure.completed_at else "in-progress",
-        confirmations=[schemas.ErasureConfirmationOut(service=c.service, confirmed_at=c.confirmed_at,
-                                                      redacted=c.redacted) for c in confirmations],
+        confirmations=[
+            schemas.ErasureConfirmationOut(
+                service=c.service, confirmed_at=c.confirmed_at, redacted=c.redacted
+            )
+            for c in confirmations
+        ],
         waiting_for=[s for s in CONFIRMING_SERVICES if s not in confirmed],
     )

@@ -34,12 +34,18 @@ async def redact_customer(
 ) -> dict[str, int]:
     """The customer's comments and text answers, saved progress and tokens (its links stop working).
     Idempotent: a second pass redacts the same rows again and finds no text."""
-    responses = (await session.scalars(select(ResponseRow).where(
-        ResponseRow.customer_id == customer_id).with_for_update())).all()
+    responses = (
+        await session.scalars(
+            select(ResponseRow).where(ResponseRow.customer_id == customer_id).with_for_update()
+        )
+    ).all()
     for row in responses:
         _redact_response(row, now)
-    invitations = (await session.scalars(select(InvitationRow).where(
-        InvitationRow.customer_id == customer_id).with_for_update())).all()
+    invitations = (
+        await session.scalars(
+            select(InvitationRow).where(InvitationRow.customer_id == customer_id).with_for_update()
+        )
+    ).all()
     for invitation in invitations:
         invitation.progress = None
         if invitation.redacted_at is None:
@@ -55,14 +61,24 @@ async def sweep_old_texts(
     """Retention: comments and text answers of responses answered before `cutoff`, and progress
     saved on invitations made before it; at most `limit` rows of each."""
     now = ctx.clock.now()
-    responses = (await session.scalars(select(ResponseRow).where(
-        ResponseRow.answered_at < cutoff, ResponseRow.redacted_at.is_(None))
-        .limit(limit).with_for_update(skip_locked=True))).all()
+    responses = (
+        await session.scalars(
+            select(ResponseRow)
+            .where(ResponseRow.answered_at < cutoff, ResponseRow.redacted_at.is_(None))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
     for row in responses:
         _redact_response(row, now)
-    invitations = (await session.scalars(select(InvitationRow).where(
-        InvitationRow.created_at < cutoff, InvitationRow.redacted_at.is_(None))
-        .limit(limit).with_for_update(skip_locked=True))).all()
+    invitations = (
+        await session.scalars(
+            select(InvitationRow)
+            .where(InvitationRow.created_at < cutoff, InvitationRow.redacted_at.is_(None))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
     for invitation in invitations:
         invitation.progress = None
         invitation.redacted_at = now

@@ -43,13 +43,23 @@ class Case:
 
 
 async def _ticket(client, text: str) -> str:
-    opened = await client.post("/v1/tickets", headers=AGENT, json={
-        "customer_id": f"ret-{uuid.uuid4().hex[:6]}", "channel": "email", "type": "problem",
-        "category": "billing", "description": text, "priority": "P3"})
+    opened = await client.post(
+        "/v1/tickets",
+        headers=AGENT,
+        json={
+            "customer_id": f"ret-{uuid.uuid4().hex[:6]}",
+            "channel": "email",
+            "type": "problem",
+            "category": "billing",
+            "description": text,
+            "priority": "P3",
+        },
+    )
     assert opened.status_code == 201, opened.text
     ticket_id = opened.json()["id"]
-    posted = await client.post(f"/v1/tickets/{ticket_id}/messages", headers=AGENT,
-                               json={"author": "customer", "body": text})
+    posted = await client.post(
+        f"/v1/tickets/{ticket_id}/messages", headers=AGENT, json={"author": "customer", "body": text}
+    )
     assert posted.status_code == 201, posted.text
     return ticket_id
 
@@ -59,21 +69,30 @@ async def _ticket_texts(client, ticket_id: str) -> list[str]:
 
     async with client.app.state.ctx.db.session() as session:
         ticket = await session.get(TicketRow, ticket_id)
-        bodies = (await session.scalars(select(TicketMessageRow.body).where(
-            TicketMessageRow.ticket_id == ticket_id))).all()
+        bodies = (
+            await session.scalars(
+                select(TicketMessageRow.body).where(TicketMessageRow.ticket_id == ticket_id)
+            )
+        ).all()
     return [t for t in (ticket.description, *bodies) if WORDS in t]
 
 
 async def _response(client, text: str) -> str:
     customer_id = f"ret-{uuid.uuid4().hex[:6]}"
     template = (await client.get("/v1/surveys/default", headers=ADMIN)).json()
-    invited = await client.post("/v1/surveys/default/invitations", json={"customer_ids": [customer_id]},
-                                headers=ADMIN)
+    invited = await client.post(
+        "/v1/surveys/default/invitations", json={"customer_ids": [customer_id]}, headers=ADMIN
+    )
     assert invited.status_code == 201, invited.text
     token = invited.json()["items"][0]["token"]
-    answered = await client.post(f"/v1/invitations/{token}/response", json={
-        "answers": {i["id"]: 3 for i in template["items"]}, "nps": 7,
-        "comments": {q["id"]: text for q in template["open_questions"]}})
+    answered = await client.post(
+        f"/v1/invitations/{token}/response",
+        json={
+            "answers": {i["id"]: 3 for i in template["items"]},
+            "nps": 7,
+            "comments": {q["id"]: text for q in template["open_questions"]},
+        },
+    )
     assert answered.status_code == 201, answered.text
     return answered.json()["response_id"]
 
@@ -89,13 +108,29 @@ async def _action(client, text: str) -> str:
     now = client.app.state.ctx.clock.now()
     action_id = str(uuid.uuid4())
     async with client.app.state.ctx.db.session() as session, session.begin():
-        session.add(CareActionRow(
-            id=action_id, customer_id=f"ret-{action_id[:6]}", kind="follow-up", title="Follow up",
-            channel="phone", owner="am-1", owner_role="account_manager", status="done", rule_id="manual",
-            trigger_event_id=action_id, trigger_event_type="satisfaction-scored", explanation={},
-            customer_feedback=None, next_step=None, created_at=now, updated_at=now))
-    patched = await client.patch(f"/v1/actions/{action_id}", headers=ADMIN,
-                                 json={"customer_feedback": text, "next_step": text})
+        session.add(
+            CareActionRow(
+                id=action_id,
+                customer_id=f"ret-{action_id[:6]}",
+                kind="follow-up",
+                title="Follow up",
+                channel="phone",
+                owner="am-1",
+                owner_role="account_manager",
+                status="done",
+                rule_id="manual",
+                trigger_event_id=action_id,
+                trigger_event_type="satisfaction-scored",
+                explanation={},
+                customer_feedback=None,
+                next_step=None,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    patched = await client.patch(
+        f"/v1/actions/{action_id}", headers=ADMIN, json={"customer_feedback": text, "next_step": text}
+    )
     assert patched.status_code == 200, patched.text
     return action_id
 
@@ -112,12 +147,27 @@ async def _message(client, text: str) -> str:
     now = client.app.state.ctx.clock.now()
     message_id = str(uuid.uuid4())
     async with client.app.state.ctx.db.session() as session, session.begin():
-        session.add(MessageRow(
-            id=message_id, dedup_key=f"retention:{message_id}", trigger_event_id=message_id,
-            trigger_event_type="invitation-created", customer_id=f"ret-{message_id[:6]}",
-            recipient_kind="customer", recipient="ret", channel="email", template="survey-invitation",
-            context={}, status="sent", subject=text, body=text, history=[], created_at=now, updated_at=now,
-            sent_at=now))
+        session.add(
+            MessageRow(
+                id=message_id,
+                dedup_key=f"retention:{message_id}",
+                trigger_event_id=message_id,
+                trigger_event_type="invitation-created",
+                customer_id=f"ret-{message_id[:6]}",
+                recipient_kind="customer",
+                recipient="ret",
+                channel="email",
+                template="survey-invitation",
+                context={},
+                status="sent",
+                subject=text,
+                body=text,
+                history=[],
+                created_at=now,
+                updated_at=now,
+                sent_at=now,
+            )
+        )
     return message_id
 
 
@@ -142,8 +192,11 @@ async def _move_clock_and_wait_for_the_job(client, to: datetime) -> dict:
 
     async def ran():
         runs = (await client.get(f"/v1/schedules/{RETENTION_SCHEDULE}/runs", headers=ADMIN)).json()
-        done = [r for r in runs if r["status"] == "done" and datetime.fromisoformat(
-            r["started_at"].replace("Z", "+00:00")) >= to]
+        done = [
+            r
+            for r in runs
+            if r["status"] == "done" and datetime.fromisoformat(r["started_at"].replace("Z", "+00:00")) >= to
+        ]
         return done[0] if done else None
 
     return await eventually(ran, timeout=60)
@@ -154,8 +207,15 @@ async def test_text_older_than_three_years_is_redacted_and_younger_text_kept(
     service, own_database, platform_config
 ):
     case = CASES[service]
-    settings = case.settings(**{**platform_config, "database_url": own_database, "run_consumers": False,
-                                "run_relay": False, "sweep_interval_seconds": 0.2})
+    settings = case.settings(
+        **{
+            **platform_config,
+            "database_url": own_database,
+            "run_consumers": False,
+            "run_relay": False,
+            "sweep_interval_seconds": 0.2,
+        }
+    )
     async with running_service(case.create_app(settings)) as client:
         schedules = {s["name"]: s for s in (await client.get("/v1/schedules", headers=ADMIN)).json()}
         assert "3 years" in schedules[RETENTION_SCHEDULE]["description"]

@@ -26,13 +26,22 @@ async def _audit(seg, query: str, headers=ADMIN) -> list[dict]:
 
 async def test_profile_and_contact_changes_are_audited_without_personal_data(seg):
     customer_id = new_id("audit")
-    await create_customer(seg, customer_id, contacts=[
-        {"name": "Li Audit", "phone": "13811112222", "email": "li.audit@example.com"}])
-    patched = await seg.patch(f"/v1/customers/{customer_id}", headers={**ACCOUNT_MANAGER, **MERGE},
-                              content=json.dumps({"owner": "am-2", "growth_pct": 12}))
+    await create_customer(
+        seg,
+        customer_id,
+        contacts=[{"name": "Li Audit", "phone": "13811112222", "email": "li.audit@example.com"}],
+    )
+    patched = await seg.patch(
+        f"/v1/customers/{customer_id}",
+        headers={**ACCOUNT_MANAGER, **MERGE},
+        content=json.dumps({"owner": "am-2", "growth_pct": 12}),
+    )
     assert patched.status_code == 200, patched.text
-    contacts = await seg.patch(f"/v1/customers/{customer_id}", headers={**ACCOUNT_MANAGER, **MERGE},
-                               content=json.dumps({"contacts": []}))
+    contacts = await seg.patch(
+        f"/v1/customers/{customer_id}",
+        headers={**ACCOUNT_MANAGER, **MERGE},
+        content=json.dumps({"contacts": []}),
+    )
     assert contacts.status_code == 200
 
     rows = await _audit(seg, f"entity=customer:{customer_id}")
@@ -43,7 +52,9 @@ async def test_profile_and_contact_changes_are_audited_without_personal_data(seg
     assert changed["after"] == {"owner": "am-2", "growth_pct": 12.0}
     contact_rows = await _audit(seg, f"entity=contact:{customer_id}")
     assert [r["detail"] for r in contact_rows] == [
-        {"contacts_before": 1, "contacts_after": 0}, {"contacts_before": 0, "contacts_after": 1}]
+        {"contacts_before": 1, "contacts_after": 0},
+        {"contacts_before": 0, "contacts_after": 1},
+    ]
     # The audit outlives an erasure, so it never holds a name, phone or e-mail.
     everything = json.dumps(rows + contact_rows)
     assert "13811112222" not in everything and "li.audit" not in everything and "Li Audit" not in everything
@@ -58,8 +69,11 @@ async def test_a_read_of_unmasked_contacts_is_audited_and_a_masked_one_is_not(se
     assert all(r["action"] != "read-personal-data" for r in rows)
     shown = (await seg.get(f"/v1/customers/{customer_id}", headers=PII_READER)).json()
     assert shown["contacts"][0]["phone"] == "13900001111"
-    reads = [r for r in await _audit(seg, f"entity=contact:{customer_id}&actor=am-pii")
-             if r["action"] == "read-personal-data"]
+    reads = [
+        r
+        for r in await _audit(seg, f"entity=contact:{customer_id}&actor=am-pii")
+        if r["action"] == "read-personal-data"
+    ]
     assert len(reads) == 1 and reads[0]["detail"] == {"contacts": 1}
 
 
@@ -67,22 +81,27 @@ async def test_a_configuration_change_keeps_before_and_after(seg):
     current = await seg.get("/v1/evaluation-policy", headers=ADMIN)
     document = {k: v for k, v in current.json().items() if k not in ("version", "created_by", "created_at")}
     changed = {**document, "silence_days": document["silence_days"] + 1}
-    saved = await seg.put("/v1/evaluation-policy", json=changed,
-                          headers={**ADMIN, "If-Match": current.headers["ETag"]})
+    saved = await seg.put(
+        "/v1/evaluation-policy", json=changed, headers={**ADMIN, "If-Match": current.headers["ETag"]}
+    )
     assert saved.status_code == 200, saved.text
-    (row,) = (await _audit(seg, f"entity=evaluation-policy:{saved.json()['version']}"))
+    (row,) = await _audit(seg, f"entity=evaluation-policy:{saved.json()['version']}")
     assert row["actor"] == "admin-1" and row["action"] == "changed"
     assert row["before"]["silence_days"] + 1 == row["after"]["silence_days"] == changed["silence_days"]
-    restored = await seg.put("/v1/evaluation-policy", json=document,
-                             headers={**ADMIN, "If-Match": saved.headers["ETag"]})
+    restored = await seg.put(
+        "/v1/evaluation-policy", json=document, headers={**ADMIN, "If-Match": saved.headers["ETag"]}
+    )
     assert restored.status_code == 200
 
 
 async def test_an_override_decision_is_audited(seg):
     customer_id = new_id("decide")
     await create_customer(seg, customer_id)
-    proposal = await seg.post(f"/v1/customers/{customer_id}/tier-overrides", headers=ACCOUNT_MANAGER,
-                              json={"tier": "Key", "reason": "Strategic partner"})
+    proposal = await seg.post(
+        f"/v1/customers/{customer_id}/tier-overrides",
+        headers=ACCOUNT_MANAGER,
+        json={"tier": "Key", "reason": "Strategic partner"},
+    )
     assert proposal.status_code == 201, proposal.text
     override_id = proposal.json()["id"]
     assert (await seg.post(f"/v1/tier-overrides/{override_id}/reject", headers=MANAGER)).status_code == 200
@@ -100,8 +119,11 @@ async def test_only_admins_read_the_audit_and_it_pages_with_a_cursor(seg):
         await create_customer(seg, customer_id, growth_pct=growth)
     first = (await seg.get(f"/v1/audit?entity=customer:{customer_id}&limit=2", headers=ADMIN)).json()
     assert len(first["items"]) == 2 and first["next_cursor"]
-    rest = (await seg.get(f"/v1/audit?entity=customer:{customer_id}&limit=2&cursor={first['next_cursor']}",
-                          headers=ADMIN)).json()
+    rest = (
+        await seg.get(
+            f"/v1/audit?entity=customer:{customer_id}&limit=2&cursor={first['next_cursor']}", headers=ADMIN
+        )
+    ).json()
     assert len(rest["items"]) == 1 and rest["next_cursor"] is None
     assert rest["items"][0]["action"] == "created"
     later = (datetime.now(UTC) + timedelta(days=1)).isoformat().replace("+00:00", "Z")
@@ -110,8 +132,9 @@ async def test_only_admins_read_the_audit_and_it_pages_with_a_cursor(seg):
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "cursor"
 
 
-@pytest.mark.parametrize("statement", ["UPDATE audit_log SET actor = 'someone-else'",
-                                       "DELETE FROM audit_log"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE audit_log SET actor = 'someone-else'", "DELETE FROM audit_log"]
+)
 async def test_the_audit_log_refuses_updates_and_deletes(seg, statement):
     await create_customer(seg, new_id("append"))
     async with seg.app.state.ctx.db.session() as session:

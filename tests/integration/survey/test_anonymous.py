@@ -29,15 +29,26 @@ async def test_an_anonymous_survey_keeps_tier_and_quadrant_but_never_who_answere
     ctx = survey.app.state.ctx
     now = ctx.clock.now()
     async with ctx.db.session() as session, session.begin():  # as score-updated leaves it
-        session.add(CustomerTierRow(customer_id=customer_id, tier="Key", quadrant="core", score=70,
-                                    computed_at=now, updated_at=now))
-    invited = await survey.post(f"/v1/surveys/{survey_id}/invitations", json={"customer_ids": [customer_id]},
-                                headers=ADMIN)
+        session.add(
+            CustomerTierRow(
+                customer_id=customer_id,
+                tier="Key",
+                quadrant="core",
+                score=70,
+                computed_at=now,
+                updated_at=now,
+            )
+        )
+    invited = await survey.post(
+        f"/v1/surveys/{survey_id}/invitations", json={"customer_ids": [customer_id]}, headers=ADMIN
+    )
     assert invited.status_code == 201, invited.text
     token = invited.json()["items"][0]["token"]
     async with EventCollector(broker.bootstrap, ["satisfaction-scored"]) as events:
-        answered = await survey.post(f"/v1/invitations/{token}/response", json={
-            "answers": {"service.speed": 2}, "nps": 3, "comments": {"why": "slow answers"}})
+        answered = await survey.post(
+            f"/v1/invitations/{token}/response",
+            json={"answers": {"service.speed": 2}, "nps": 3, "comments": {"why": "slow answers"}},
+        )
         assert answered.status_code == 201, answered.text
         response_id = answered.json()["response_id"]
         (event,) = await events.wait_for(lambda e: e["data"]["response_id"] == response_id)
@@ -69,12 +80,15 @@ async def test_a_named_survey_still_names_the_customer(survey, broker):
     customer_id = f"named-{uuid.uuid4().hex[:8]}"
     template = (await survey.get("/v1/surveys/default", headers=ADMIN)).json()
     assert template["anonymous"] is False
-    invited = await survey.post("/v1/surveys/default/invitations", json={"customer_ids": [customer_id]},
-                                headers=ADMIN)
+    invited = await survey.post(
+        "/v1/surveys/default/invitations", json={"customer_ids": [customer_id]}, headers=ADMIN
+    )
     token = invited.json()["items"][0]["token"]
     async with EventCollector(broker.bootstrap, ["satisfaction-scored"]) as events:
-        answered = await survey.post(f"/v1/invitations/{token}/response", json={
-            "answers": {i["id"]: 4 for i in template["items"]}, "nps": 9})
+        answered = await survey.post(
+            f"/v1/invitations/{token}/response",
+            json={"answers": {i["id"]: 4 for i in template["items"]}, "nps": 9},
+        )
         assert answered.status_code == 201, answered.text
         (event,) = await events.wait_for(lambda e: e["data"]["response_id"] == answered.json()["response_id"])
     assert event["data"]["customer_id"] == event["subject"] == customer_id
