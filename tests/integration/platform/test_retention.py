@@ -199,7 +199,7 @@ async def _move_clock_and_wait_for_the_job(client, to: datetime) -> dict:
         ]
         return done[0] if done else None
 
-    return await eventually(ran, timeout=60)
+    return await eventually(ran, timeout=240, interval=0.5)
 
 
 @pytest.mark.parametrize("service", list(CASES))
