@@ -20,6 +20,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.audit import AUDIT_TABLE, audit_router
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 from shared.clock import Clock
 from shared.contract import contract_router
@@ -106,6 +107,9 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         clock = Clock(zone_named(settings.business_timezone), movable=settings.test_clock_allowed)
         await clock.refresh(db, tables["test_clock"])
         outbox = Outbox(tables["outbox"], spec.name, traced=traced)
+        if AUDIT_TABLE in spec.metadata.tables:
+            # Every session of the service can append to its audit log (shared.audit.record).
+            db.sessionmaker.configure(info={"audit_table": spec.metadata.tables[AUDIT_TABLE]})
         ctx = ServiceContext(settings, db, outbox, tables, clock=clock)
         ctx.scheduler = Scheduler(ctx, spec.schedules, spec.config_versions)
         await ctx.scheduler.seed_times()
@@ -162,6 +166,8 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
     for router in spec.routers:
         app.include_router(router)
     app.include_router(schedules_router())
+    if AUDIT_TABLE in spec.metadata.tables:
+        app.include_router(audit_router(spec.metadata.tables[AUDIT_TABLE]))
     if settings.test_clock_allowed:
         app.include_router(clock_router())  # production answers 404
     app.include_router(contract_router())  # every service serves the partner contract

@@ -17,6 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shared import audit
+from shared.audit import keeps_audit
 from shared.db import UTCDateTime
 from shared.errors import Conflict, NotFound, PreconditionFailed
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
@@ -87,6 +89,11 @@ class ConfigDocuments:
                 row = self.row(kind=kind, version=(latest or 0) + 1, definition=document,
                                created_by=actor, created_at=now)
                 session.add(row)
+                if keeps_audit(session):
+                    before = await session.scalar(select(self.row.definition).where(
+                        self.row.kind == kind, self.row.version == latest)) if latest else None
+                    await audit.record(session, actor, audit.AuditAction.CHANGED, kind, str(row.version),
+                                       now, before=before, after=document)
         except IntegrityError as exc:
             if precondition.given:
                 raise PreconditionFailed(f"another {kind} version was saved since you read it",

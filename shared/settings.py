@@ -64,6 +64,9 @@ class PlatformSettings(BaseSettings):
     schedule_lease_seconds: float = Field(default=60.0, gt=0)
     # First retry delay of a failed scheduled run; doubled per attempt, at most an hour.
     schedule_retry_seconds: float = Field(default=30.0, gt=0)
+    # docs/design.md §11: free text (open answers, ticket texts, action notes, message bodies) older
+    # than this is redacted by the daily retention job of each service.
+    text_retention_days: int = Field(default=3 * 365, ge=1)
     log_level: str = "INFO"
     # Browser origins allowed to call the API (docs/design.md §13); none by default. A comma-separated
     # list or a JSON list; `*` allows any origin (refused in production together with credentials).

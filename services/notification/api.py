@@ -84,7 +84,7 @@ async def get_webhook(
 async def delete_webhook(
     subscription_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin)
 ) -> Response:
-    await webhooks.delete(session, subscription_id)
+    await webhooks.delete(session, subscription_id, caller.subject)
     return Response(status_code=204)
 
 
@@ -257,7 +257,7 @@ async def put_staff(
 async def delete_staff(
     staff_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin)
 ) -> Response:
-    await directory.delete_staff(session, staff_id)
+    await directory.delete_staff(session, staff_id, caller.subject)
     return Response(status_code=204)
 
 

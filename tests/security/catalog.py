@@ -41,6 +41,10 @@ ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/care-schedule"),
     ("PUT", "/v1/evaluation-policy"),
     ("PUT", "/v1/verification-policy"),
+    # docs/design.md §11: the audit trail (every service) and erasure (segmentation) are the admin's.
+    ("GET", "/v1/audit"),
+    ("DELETE", "/v1/customers/{customer_id}"),
+    ("GET", "/v1/erasures/{erasure_id}"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {

@@ -18,6 +18,7 @@ from services.survey.models import InvitationRow, ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
 from services.survey.service.surveys import get_survey, template_of
 from shared.app import ServiceContext
+from shared.contract import ANONYMOUS_SUBJECT
 from shared.errors import Conflict, InvalidInput
 from shared.rfc3339 import format_time
 
@@ -114,9 +115,11 @@ async def _answer_survey(
         raise refuse(exc.errors) from exc
     response_id = str(uuid.uuid4())
     comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
+    # An anonymous survey's response names no customer (docs/design.md §11).
+    customer_id = None if template.anonymous else invitation.customer_id
     session.add(ResponseRow(
         id=response_id, invitation_id=invitation.id, kind=invitation.kind,
-        survey_id=invitation.survey_id, customer_id=invitation.customer_id, ticket_id=None,
+        survey_id=invitation.survey_id, customer_id=customer_id, ticket_id=None,
         tier=tier, quadrant=known.quadrant if known else None, answers=body.answers,
         comments=comments, nps=body.nps,
         nps_category=satisfaction.nps_category.value if satisfaction.nps_category else None,
@@ -125,10 +128,11 @@ async def _answer_survey(
         solved=None, answered_at=now,
     ))
     await session.flush()
-    await ctx.outbox.append(session, "satisfaction-scored", invitation.customer_id, {
-        "customer_id": invitation.customer_id,
+    who = {"customer_id": customer_id, "invitation_id": invitation.id} if customer_id else {
+        "anonymous": True}
+    await ctx.outbox.append(session, "satisfaction-scored", customer_id or ANONYMOUS_SUBJECT, {
+        **who,
         "survey_id": invitation.survey_id,
-        "invitation_id": invitation.id,
         "response_id": response_id,
         "value": satisfaction.value,
         "level": satisfaction.level.value,
