@@ -20,6 +20,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.auth import VerifiedTokens
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 from shared.clock import Clock
 from shared.contract import contract_router
@@ -55,6 +56,8 @@ class ServiceContext:
         default_factory=lambda: Clock(zone_named(DEFAULT_BUSINESS_TIMEZONE), movable=False)
     )
     scheduler: Scheduler | None = None
+    # Bearer tokens already verified by this process (shared.auth.VerifiedTokens).
+    tokens: VerifiedTokens = field(default_factory=VerifiedTokens)
 
 
 Worker = Callable[[ServiceContext], Awaitable[None]]

@@ -12,7 +12,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from shared.auth import decode_caller
+from shared.auth import caller_of
 from shared.errors import DomainError, problem
 
 HEADER = "Idempotency-Key"
@@ -124,7 +124,7 @@ async def _caller_scope(request: Request) -> str:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
         try:
-            caller = await decode_caller(request.app.state.ctx.settings, authorization[7:])
+            caller = await caller_of(request, authorization[7:])
             return f"sub:{caller.subject}"
         except DomainError:
             pass
