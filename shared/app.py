@@ -105,7 +105,8 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         tables = {name: spec.metadata.tables[name] for name in PLATFORM_TABLE_NAMES}
         clock = Clock(zone_named(settings.business_timezone), movable=settings.test_clock_allowed)
         await clock.refresh(db, tables["test_clock"])
-        outbox = Outbox(tables["outbox"], spec.name, traced=traced)
+        outbox = Outbox(tables["outbox"], spec.name, traced=traced,
+                        validate=settings.validates_published_events)
         ctx = ServiceContext(settings, db, outbox, tables, clock=clock)
         ctx.scheduler = Scheduler(ctx, spec.schedules)
         app.state.ctx = ctx

@@ -85,11 +85,14 @@ _WAKE_PENDING = "outbox_wake_pending"
 class Outbox:
     """Appends events inside the caller's transaction; the relay is woken after commit."""
 
-    def __init__(self, table: Table, service: str, *, traced: bool = False) -> None:
+    def __init__(self, table: Table, service: str, *, traced: bool = False, validate: bool = True) -> None:
         self.table = table
         self.service = service
         # Traced, each event carries the trace context of the span that appended it.
         self.traced = traced
+        # Each event's data checked against its JSON Schema before it is stored
+        # (PlatformSettings.validate_published_events).
+        self.validate = validate
         self._wakeup = asyncio.Event()
         self._insert = table.insert()
 
@@ -97,7 +100,7 @@ class Outbox:
         self, session: AsyncSession, event_type: str, subject: str, data: dict[str, Any]
     ) -> str:
         event = new_event(event_type, self.service, subject, data, current_request_id(),
-                          current_trace_context() if self.traced else None)
+                          current_trace_context() if self.traced else None, validate=self.validate)
         # One prebuilt statement, given the row as parameters: built per call, the statement and
         # its cache key cost more than the insert itself.
         await session.execute(self._insert, {
@@ -115,7 +118,8 @@ class Outbox:
             return
         request_id = current_request_id()
         trace_context = current_trace_context() if self.traced else None
-        built = [new_event(t, self.service, s, d, request_id, trace_context) for t, s, d in events]
+        built = [new_event(t, self.service, s, d, request_id, trace_context, validate=self.validate)
+                 for t, s, d in events]
         if is_postgres(session):
             # COPY: thousands of rows in one round trip, inside the caller's transaction.
             connection = await driver_connection(session)
