@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.db import UTCDateTime
+from shared.db import HotStatement, UTCDateTime
 from shared.errors import Conflict, NotFound, PreconditionFailed
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
@@ -47,7 +47,8 @@ class ConfigDocuments:
         self.row = row
         self.parsers = parsers
         self.defaults = defaults
-        self._newest = select(row.kind, func.max(row.version)).group_by(row.kind)
+        # Read on every use case that needs a document: run on the driver (HotStatement).
+        self._newest = HotStatement(select(row.kind, func.max(row.version)).group_by(row.kind))
 
     async def seed_defaults(self, ctx) -> None:
         """Version 1 of each kind; replicas starting together insert it once."""
@@ -101,7 +102,7 @@ class ConfigDocuments:
         cached = session.info.get(_STATE_KEY)
         if transaction is not None and cached is not None and cached[0] is transaction:
             return cached[1]
-        versions = {kind: int(version) for kind, version in (await session.execute(self._newest)).all()}
+        versions = {kind: int(version) for kind, version in await self._newest.fetch(session, {})}
         session.info[_STATE_KEY] = (transaction, versions)
         return versions
 

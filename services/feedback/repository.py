@@ -24,7 +24,7 @@ from services.feedback.models import (
     TicketRow,
 )
 from shared.business_time import month_of
-from shared.db import PerDialect, is_postgres
+from shared.db import HotStatement, PerDialect, is_postgres
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
 
@@ -42,13 +42,22 @@ def _values(row, columns: tuple[tuple[str, str], ...]) -> dict:
     return {column: getattr(row, attribute) for attribute, column in columns}
 
 
+def _insert(model, columns: tuple[tuple[str, str], ...]):
+    """An INSERT of exactly these columns, each value a named parameter (compiled once)."""
+    return insert(model.__table__).values({column: bindparam(column) for _, column in columns})
+
+
 _TICKET_COLUMNS = _columns(TicketRow)
 _HISTORY_COLUMNS = _columns(TicketHistoryRow, generated=("id",))
-_INSERT_TICKET = insert(TicketRow.__table__)
-_INSERT_HISTORY = insert(TicketHistoryRow.__table__).returning(TicketHistoryRow.__table__.c.id)
+# Opening a ticket is the hot write path: its statements run through shared.db.HotStatement.
+_INSERT_TICKET = HotStatement(_insert(TicketRow, _TICKET_COLUMNS))
+_INSERT_HISTORY = HotStatement(
+    _insert(TicketHistoryRow, _HISTORY_COLUMNS).returning(TicketHistoryRow.__table__.c.id))
+_TIER_OF = HotStatement(
+    select(CustomerTierRow.tier).where(CustomerTierRow.customer_id == bindparam("customer_id")))
 
 
-_WAIT_FOR_CUSTOMER = text("SELECT pg_advisory_xact_lock(:key)")
+_WAIT_FOR_CUSTOMER = HotStatement(text("SELECT pg_advisory_xact_lock(:key)"))
 _TAKE_WRITE_LOCK = (
     update(CustomerTierRow)
     .where(CustomerTierRow.customer_id == bindparam("cid"))
@@ -67,7 +76,7 @@ async def hold_customer(session: AsyncSession, customer_id: str) -> None:
     """
     if is_postgres(session):
         key = zlib.crc32(f"feedback:customer:{customer_id}".encode())
-        await session.execute(_WAIT_FOR_CUSTOMER, {"key": key})
+        await _WAIT_FOR_CUSTOMER.execute(session, {"key": key})
     else:
         await session.execute(_TAKE_WRITE_LOCK, {"cid": customer_id})
 
@@ -78,8 +87,8 @@ async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: T
     Opening tickets is the hot write path; the ORM's unit of work, for two rows nothing else
     touches in this transaction, costs more than the inserts. Every column is set by the caller.
     """
-    await session.execute(_INSERT_TICKET, _values(ticket, _TICKET_COLUMNS))
-    created.id = (await session.execute(_INSERT_HISTORY, _values(created, _HISTORY_COLUMNS))).scalar_one()
+    await _INSERT_TICKET.execute(session, _values(ticket, _TICKET_COLUMNS))
+    created.id = (await _INSERT_HISTORY.fetch(session, _values(created, _HISTORY_COLUMNS)))[0][0]
 
 
 async def ticket_with_history(
@@ -117,8 +126,8 @@ async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
 
 async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
     """The customer's tier as segmentation last published it (read model); None when unknown."""
-    row = await session.get(CustomerTierRow, customer_id)
-    return Tier(row.tier) if row else None
+    rows = await _TIER_OF.fetch(session, {"customer_id": customer_id})
+    return Tier(rows[0][0]) if rows else None
 
 
 async def open_tickets_for_update(session: AsyncSession, customer_id: str) -> list[TicketRow]:

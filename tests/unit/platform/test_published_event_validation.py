@@ -18,8 +18,9 @@ def test_outside_production_published_events_are_validated():
 def test_production_skips_it_unless_asked():
     production = PlatformSettings(env=Environment.PRODUCTION, jwt_secret=SECRET)
     assert not production.validates_published_events
-    assert PlatformSettings(env=Environment.PRODUCTION, jwt_secret=SECRET,
-                            validate_published_events=True).validates_published_events
+    assert PlatformSettings(
+        env=Environment.PRODUCTION, jwt_secret=SECRET, validate_published_events=True
+    ).validates_published_events
 
 
 def test_a_wrong_event_is_refused_where_it_is_made_when_validating():

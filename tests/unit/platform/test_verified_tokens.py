@@ -34,8 +34,11 @@ async def test_a_kept_token_is_refused_once_it_expires():
 
 async def test_a_refused_token_is_not_kept():
     tokens = VerifiedTokens()
-    forged = jwt.encode({"sub": "x", "roles": ["admin"], "exp": 4102444800},
-                        "wrong-secret-0123456789abcdef0", algorithm="HS256")
+    forged = jwt.encode(
+        {"sub": "x", "roles": ["admin"], "exp": 4102444800},
+        "wrong-secret-0123456789abcdef0",
+        algorithm="HS256",
+    )
     for _ in range(2):
         with pytest.raises(Unauthorized):
             await tokens.caller(SETTINGS, forged)
