@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Request, Response
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -19,13 +19,10 @@ HEADER = "Idempotency-Key"
 RETRYABLE_METHODS = {"POST", "PUT", "PATCH"}
 
 
-def install_idempotency(app: FastAPI) -> None:
-    app.add_middleware(_Idempotency)
-
-
-class _Idempotency:
+class Idempotency:
     """Only a retryable write carrying the header takes the buffering path; every other request
-    passes straight through (plain ASGI, no per-request task and stream)."""
+    passes straight through (plain ASGI, no per-request task and stream). Installed by the
+    platform middleware (shared/app.py `_Platform`)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
