@@ -238,6 +238,9 @@ class HotStatement:
         processors = compiled._bind_processors
         # (name, bind processor or None) in the order of the positional parameters $1, $2, ...
         self._binds = tuple((name, processors.get(name)) for name in compiled.positiontup)
+        # Values the statement carries itself (a literal, the 1 of `hits + 1`).
+        self._fixed = {name: bind.effective_value for name, bind in compiled.binds.items()
+                       if not bind.required}
 
     async def execute(self, session: AsyncSession, values: dict[str, Any]) -> None:
         if session.bind.dialect.name != "postgresql":
@@ -250,10 +253,27 @@ class HotStatement:
             return [tuple(row) for row in (await session.execute(self.statement, values)).all()]
         return [tuple(record) for record in await self._run(session, values, fetch=True)]
 
+    async def fetch_alone(self, db: Database, values: dict[str, Any]) -> list[tuple]:
+        """A statement atomic on its own (an upsert counting a hit): on PostgreSQL it runs on a
+        pooled connection in its own implicit transaction, without the BEGIN and COMMIT round trips
+        of a session's; elsewhere in a session's transaction."""
+        if not db.is_postgres:
+            async with db.session() as session, session.begin():
+                return await self.fetch(session, values)
+        async with db.engine.connect() as connection:
+            adapted = (await connection.get_raw_connection()).dbapi_connection
+            records = await self._on_driver(adapted, db.engine.dialect, values, fetch=True)
+        return [tuple(record) for record in records]
+
     async def _run(self, session: AsyncSession, values: dict[str, Any], *, fetch: bool) -> Any:
         if session.new or session.dirty or session.deleted:
             await session.flush()  # as the session's autoflush would: the statement sees them
         adapted = await _adapted_connection(session)
+        return await self._on_driver(adapted, session.bind.dialect, values, fetch=fetch)
+
+    async def _on_driver(self, adapted: Any, dialect: Any, values: dict[str, Any], *, fetch: bool) -> Any:
+        if self._fixed:
+            values = {**self._fixed, **values}
         arguments = [values[name] if processor is None else processor(values[name])
                      for name, processor in self._binds]
         driver = adapted._connection
@@ -265,7 +285,6 @@ class HotStatement:
             try:
                 adapted._handle_exception(error)  # raises the adapter's DB-API exception
             except Exception as dbapi_error:
-                dialect = session.bind.dialect
                 raise DBAPIError.instance(self.sql, arguments, dbapi_error, dialect.loaded_dbapi.Error,
                                           dialect=dialect) from error
             raise
