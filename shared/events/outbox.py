@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from shared.db import (
     BigIntPK,
@@ -148,19 +149,21 @@ class Outbox:
     def _wake_after_commit(self, session: AsyncSession) -> None:
         """Wake the relay once the caller's transaction commits (woken earlier it would find nothing
         yet). The relay still polls, so events written by other replicas are not missed."""
-        if session.info.get(_WAKE_PENDING):
-            return
-        session.info[_WAKE_PENDING] = True
+        session.info[_WAKE_PENDING] = self._wakeup
 
-        def wake(sync_session) -> None:
-            sync_session.info.pop(_WAKE_PENDING, None)
-            self._wakeup.set()
 
-        def forget(sync_session, *_: object) -> None:
-            sync_session.info.pop(_WAKE_PENDING, None)
+# Registered once for every session (not per transaction: registering a listener per commit cost
+# more than the wake-up itself): a session whose transaction appended events wakes their relay.
+@sqlalchemy_event.listens_for(Session, "after_commit")
+def _wake_relay(session: Session) -> None:
+    wakeup = session.info.pop(_WAKE_PENDING, None)
+    if wakeup is not None:
+        wakeup.set()
 
-        sqlalchemy_event.listen(session.sync_session, "after_commit", wake, once=True)
-        sqlalchemy_event.listen(session.sync_session, "after_soft_rollback", forget, once=True)
+
+@sqlalchemy_event.listens_for(Session, "after_soft_rollback")
+def _forget_wake(session: Session, _previous_transaction: object) -> None:
+    session.info.pop(_WAKE_PENDING, None)
 
 
 class OutboxRelay:
