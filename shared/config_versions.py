@@ -106,6 +106,12 @@ class ConfigDocuments:
         session.info[_STATE_KEY] = (transaction, versions)
         return versions
 
+    def remember_versions(self, session: AsyncSession, versions: list[tuple[str, int]]) -> None:
+        """The newest versions, read by the caller in a statement it runs anyway (with a lock it
+        takes): kept for this transaction as `newest_versions` keeps what it reads."""
+        session.info[_STATE_KEY] = (session.sync_session.get_transaction(),
+                                    {kind: int(version) for kind, version in versions})
+
     async def newest(self, ctx, session: AsyncSession, kind: str) -> tuple[int, Any]:
         """The newest version of `kind` and its parsed document. Versions never change, so each app
         parses a version once; per transaction only the version numbers are read, and an edit

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, text, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback.domain.csat import Rating
@@ -16,6 +16,7 @@ from services.feedback.domain.reports import TicketFacts
 from services.feedback.domain.sla import Tier
 from services.feedback.domain.topics import TicketText
 from services.feedback.models import (
+    ConfigVersionRow,
     CsatRatingRow,
     CustomerTierRow,
     EscalationRow,
@@ -75,10 +76,35 @@ async def hold_customer(session: AsyncSession, customer_id: str) -> None:
     database's write lock, taken before anything is read.
     """
     if is_postgres(session):
-        key = zlib.crc32(f"feedback:customer:{customer_id}".encode())
-        await _WAIT_FOR_CUSTOMER.execute(session, {"key": key})
+        await _WAIT_FOR_CUSTOMER.execute(session, {"key": _customer_key(customer_id)})
     else:
         await session.execute(_TAKE_WRITE_LOCK, {"cid": customer_id})
+
+
+def _customer_key(customer_id: str) -> int:
+    return zlib.crc32(f"feedback:customer:{customer_id}".encode())
+
+
+_NEWEST_VERSIONS = (select(ConfigVersionRow.kind, func.max(ConfigVersionRow.version).label("version"))
+                    .group_by(ConfigVersionRow.kind).subquery("newest"))
+_CUSTOMER_HELD = select(func.pg_advisory_xact_lock(bindparam("key")).label("held")).subquery("held")
+# The lock's one row is kept whatever the versions are (held LEFT JOIN newest): the lock is always
+# taken, then the versions are read, in one round trip.
+_HOLD_CUSTOMER_READING_VERSIONS = HotStatement(
+    select(_NEWEST_VERSIONS.c.kind, _NEWEST_VERSIONS.c.version)
+    .select_from(_CUSTOMER_HELD.outerjoin(_NEWEST_VERSIONS, true())))
+
+
+async def hold_customer_reading_versions(
+    session: AsyncSession, customer_id: str
+) -> list[tuple[str, int]] | None:
+    """`hold_customer`, and on PostgreSQL the newest version of every document (kind, version) read
+    in the same statement; None where they are to be read on their own (SQLite)."""
+    if not is_postgres(session):
+        await hold_customer(session, customer_id)
+        return None
+    rows = await _HOLD_CUSTOMER_READING_VERSIONS.fetch(session, {"key": _customer_key(customer_id)})
+    return [(kind, version) for kind, version in rows if kind is not None]
 
 
 async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: TicketHistoryRow) -> None:
