@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shared import audit
 from shared.audit import keeps_audit
-from shared.db import UTCDateTime
+from shared.db import HotStatement, UTCDateTime
 from shared.errors import Conflict, NotFound, PreconditionFailed
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
@@ -49,7 +49,8 @@ class ConfigDocuments:
         self.row = row
         self.parsers = parsers
         self.defaults = defaults
-        self._newest = select(row.kind, func.max(row.version)).group_by(row.kind)
+        # Read on every use case that needs a document: run on the driver (HotStatement).
+        self._newest = HotStatement(select(row.kind, func.max(row.version)).group_by(row.kind))
 
     async def seed_defaults(self, ctx) -> None:
         """Version 1 of each kind; replicas starting together insert it once."""
@@ -108,9 +109,15 @@ class ConfigDocuments:
         cached = session.info.get(_STATE_KEY)
         if transaction is not None and cached is not None and cached[0] is transaction:
             return cached[1]
-        versions = {kind: int(version) for kind, version in (await session.execute(self._newest)).all()}
+        versions = {kind: int(version) for kind, version in await self._newest.fetch(session, {})}
         session.info[_STATE_KEY] = (transaction, versions)
         return versions
+
+    def remember_versions(self, session: AsyncSession, versions: list[tuple[str, int]]) -> None:
+        """The newest versions, read by the caller in a statement it runs anyway (with a lock it
+        takes): kept for this transaction as `newest_versions` keeps what it reads."""
+        session.info[_STATE_KEY] = (session.sync_session.get_transaction(),
+                                    {kind: int(version) for kind, version in versions})
 
     async def newest(self, ctx, session: AsyncSession, kind: str) -> tuple[int, Any]:
         """The newest version of `kind` and its parsed document. Versions never change, so each app

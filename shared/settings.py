@@ -84,6 +84,11 @@ class PlatformSettings(BaseSettings):
     # Share of new traces sampled (parent-based: a sampled caller's trace is always continued);
     # the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG take precedence when set.
     otel_sampling_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
+    # Check every event a service publishes against its JSON Schema before storing it. None (the
+    # default): on outside production (tests and development catch a wrong event where it is
+    # made), off in production, where the data is our own and consumers validate what they
+    # receive anyway.
+    validate_published_events: bool | None = None
     run_relay: bool = True
     run_consumers: bool = True
     run_workers: bool = True
@@ -125,6 +130,12 @@ class PlatformSettings(BaseSettings):
                 raise ValueError("CRM_CORS_ORIGINS='*' cannot be combined with "
                                  "CRM_CORS_ALLOW_CREDENTIALS in production; list the origins")
         return self
+
+    @property
+    def validates_published_events(self) -> bool:
+        if self.validate_published_events is not None:
+            return self.validate_published_events
+        return self.env is not Environment.PRODUCTION
 
     @property
     def tracing_enabled(self) -> bool:

@@ -43,12 +43,15 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     data = event.data
     computed_at = parse_time(data["computed_at"])
     new = Tier(data["tier"])
-    # A ticket being opened for the customer finishes first, and is re-evaluated below.
-    await repository.hold_customer(session, data["customer_id"])
     row = await session.get(CustomerTierRow, data["customer_id"], with_for_update=True)
     if row is not None and computed_at < row.computed_at:
         return  # an older score arriving late does not replace a newer one
     old = Tier(row.tier) if row else None
+    if old != new:
+        # A ticket being opened for the customer finishes first, and is re-evaluated below. Most
+        # score updates leave the tier as it is (a ticket opened meanwhile read the right one):
+        # they only move computed_at, without waiting for the customer.
+        await repository.hold_customer(session, data["customer_id"])
     if row is None:
         session.add(CustomerTierRow(customer_id=data["customer_id"], tier=new.value,
                                     computed_at=computed_at))
