@@ -363,4 +363,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "preferences.quiet_hours": ("Quiet hours", "免打扰时段"),
     "preferences.daily_cap": ("Messages a day at most", "每日消息上限"),
     "preferences.updated": ("Changed by {who} at {when}", "{who} 于 {when} 修改"),
+    "preferences.edit": ("Change the contact preferences", "修改联系偏好"),
+    "preferences.none": ("No preference", "无偏好"),
+    "preferences.language_default": ("As the customer's messages default", "按默认语言"),
+    "preferences.save": ("Save preferences", "保存联系偏好"),
+    "preferences.saved": ("Contact preferences saved.", "联系偏好已保存。"),
+    "language.zh-CN": ("Chinese (zh-CN)", "中文(zh-CN)"),
+    "language.en": ("English (en)", "英文(en)"),
 }

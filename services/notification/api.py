@@ -11,6 +11,7 @@ from services.notification.service import directory, messages, webhooks
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -186,22 +187,24 @@ async def post_receipt(
     "/contacts/{customer_id}/preferences",
     response_model=schemas.PreferencesOut,
     tags=["preferences"],
-    summary="A customer contact's consent, opt-outs per channel and preferred channel",
+    summary="A customer contact's consent, opt-outs per channel and preferred channel (with its ETag)",
 )
 async def get_preferences(
     customer_id: schemas.CustomerId,
     request: Request,
     session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(read),
+    etags: ETags = Depends(),
 ) -> schemas.PreferencesOut:
-    return await directory.get_preferences(_ctx(request), session, customer_id)
+    return etags.tag(await directory.get_preferences(_ctx(request), session, customer_id))
 
 
 @router.put(
     "/contacts/{customer_id}/preferences",
     response_model=schemas.PreferencesOut,
     tags=["preferences"],
-    summary="Replace a contact's consent, opt-outs, preferred channel and language",
+    summary="Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 "
+    "when they changed since read)",
 )
 async def put_preferences(
     customer_id: schemas.CustomerId,
@@ -209,8 +212,13 @@ async def put_preferences(
     request: Request,
     session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(edit_preferences),
+    precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.PreferencesOut:
-    return await directory.put_preferences(_ctx(request), session, customer_id, body, caller.subject)
+    view = await directory.put_preferences(
+        _ctx(request), session, customer_id, body, caller.subject, precondition
+    )
+    return etags.tag(view)
 
 
 # --- staff directory and templates -------------------------------------------------------------

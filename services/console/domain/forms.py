@@ -85,6 +85,19 @@ def renamed_fields(problem: dict[str, Any], names: dict[str, str]) -> dict[str, 
     return {**problem, "errors": errors}
 
 
+def contact_preferences(
+    consent: bool, opted_out: list[str], preferred_channel: str, language: str, channels: tuple[str, ...]
+) -> dict[str, Any]:
+    """The preferences form as the notification service's document (§10): unknown channels are
+    sent as they are so the service names them; an empty choice is "none"."""
+    return {
+        "consent": consent,
+        "opted_out": sorted({c for c in opted_out if c}, key=lambda c: (c not in channels, c)),
+        "preferred_channel": preferred_channel.strip() or None,
+        "language": language.strip() or None,
+    }
+
+
 def submitted_version(form: dict[str, str]) -> str:
     """The ETag the form was rendered with (its hidden `if_match`), sent back as If-Match so a change
     saved by someone else meanwhile is refused (412) instead of silently undone."""
