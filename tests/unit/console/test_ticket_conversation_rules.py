@@ -129,3 +129,39 @@ def test_the_conversation_opens_with_the_description_then_the_messages_in_order(
         ("customer", "Still offline", False),
     ]
     assert entries[0].channel == "phone" and entries[2].actor == "agent-zhang"
+
+
+def test_the_months_csv_holds_the_report_when_built_then_csat_per_agent_team_and_tier():
+    from services.console.domain.reports import dashboard_csv_rows
+
+    csat = {
+        by: {
+            "overall": {
+                "group": "all",
+                "ratings": 3,
+                "csat": 2 / 3,
+                "mean_rating": 4.0,
+                "distribution": {"5": 1, "4": 1, "3": 1},
+            },
+            "groups": [
+                {
+                    "group": name,
+                    "ratings": 3,
+                    "csat": 2 / 3,
+                    "mean_rating": 4.0,
+                    "distribution": {"5": 1, "4": 1, "3": 1},
+                }
+            ],
+        }
+        for by, name in (("agent", "agent-zhang"), ("team", "billing"), ("tier", "VIP"))
+    }
+    not_built = dashboard_csv_rows("2026-03", None, csat)
+    assert not_built[0] == ("", "", "month", "2026-03")
+    assert ("csat_by_agent", "agent-zhang", "ratings", 3) in not_built
+    assert ("csat_by_team", "billing/distribution", "4", 1) in not_built
+    assert ("csat_by_tier", "all", "mean_rating", 4.0) in not_built
+    built = dashboard_csv_rows(
+        "2026-03", {"month": "2026-03", "sla": {"all": {"tickets": 4}}}, {"tier": csat["tier"]}
+    )
+    assert built[:2] == [("", "", "month", "2026-03"), ("sla", "all", "tickets", 4)]
+    assert {row[0] for row in built[2:]} == {"csat_by_tier"}
