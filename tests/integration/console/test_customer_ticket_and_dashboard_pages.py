@@ -9,7 +9,6 @@ import csv
 import io
 import re
 from datetime import UTC, datetime, timedelta
-from html import unescape
 
 import httpx
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from services.console.domain.reports import previous_months
 from shared.business_time import month_of, zone_named
 from tests.console_stack import console_app, seed, served
-from tests.integration.console.helpers import sign_in
+from tests.integration.console.helpers import page_text, sign_in
 from tests.support import ADMIN, eventually
 
 ZONE = zone_named("Asia/Shanghai")
@@ -35,9 +34,7 @@ def console(platform_config, service_urls):
         yield server.url
 
 
-def _text(html: str) -> str:
-    """The page's words without tags, as a person reads them."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+_text = page_text
 
 
 def _section(html: str, labelled_by: str) -> str:

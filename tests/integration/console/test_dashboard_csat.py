@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import uuid
 from datetime import UTC, datetime
-from html import unescape
 
 import httpx
 import pytest
 
 from shared.business_time import month_of, zone_named
 from tests.console_stack import console_app, seed, served
-from tests.integration.console.helpers import sign_in
+from tests.integration.console.helpers import page_text, sign_in
 from tests.support import ADMIN
 
 EN = {"Accept-Language": "en"}
@@ -62,7 +60,7 @@ async def _rated_ticket(api: httpx.AsyncClient, customer_id: str, agent: str, ra
 def _row(html: str, by: str, group: str) -> str:
     table = html.split(f'<table class="csat" data-by="{by}">', 1)[1].split("</table>", 1)[0]
     row = table.split(f'data-group="{group}">', 1)[1].split("</tr>", 1)[0]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", row))).strip()
+    return page_text(row).strip()
 
 
 async def test_the_manager_reads_csat_per_agent_team_and_tier_and_downloads_it(console, seeded, service_urls):

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from html import unescape
 
 import httpx
 import pytest
 
 from services.console.domain.sla import duration_parts
 from tests.console_stack import console_app, seed, served
-from tests.integration.console.helpers import page_token, sign_in
+from tests.integration.console.helpers import page_text, page_token, sign_in
 from tests.support import ADMIN
 
 EN = {"Accept-Language": "en"}
@@ -31,8 +30,7 @@ def console(platform_config, service_urls):
         yield server.url
 
 
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+_text = page_text
 
 
 def _conversation(html: str) -> list[tuple[str, str]]:
