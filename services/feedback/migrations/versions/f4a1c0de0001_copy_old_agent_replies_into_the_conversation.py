@@ -8,7 +8,8 @@ Before revision 210729d11afa an agent's reply (`POST .../responses`) was kept on
 history: a `responded` row whose detail holds the message. Since then each reply is also a row of
 `ticket_messages`, written in the same transaction with the same time, author and text. This data
 migration copies every reply that has no such row yet, so the conversation of an older ticket shows
-its replies too. A reply already in the conversation (answered since, or copied by an earlier run)
+its replies too. The conversation's index becomes (ticket, time, id): the order it is read in, and
+what finds a reply already copied. A reply already in the conversation (answered since, or copied by an earlier run)
 matches on ticket, time and text and is left alone: running it again copies nothing twice.
 """
 
@@ -67,10 +68,16 @@ def copy_old_replies() -> sa.Insert:
 
 
 def upgrade() -> None:
+    # The conversation is read in time order; the same index finds a reply already copied.
+    with op.batch_alter_table("ticket_messages", schema=None) as batch_op:
+        batch_op.drop_index("ix_ticket_messages_ticket")
+        batch_op.create_index("ix_ticket_messages_ticket_at", ["ticket_id", "at", "id"], unique=False)
     op.execute(copy_old_replies())
 
 
 def downgrade() -> None:
     # The copies are ordinary conversation rows, valid at the revision before as well; a copied
     # reply cannot be told from one written since, so going back leaves the conversation as it is.
-    pass
+    with op.batch_alter_table("ticket_messages", schema=None) as batch_op:
+        batch_op.drop_index("ix_ticket_messages_ticket_at")
+        batch_op.create_index("ix_ticket_messages_ticket", ["ticket_id", "id"], unique=False)
