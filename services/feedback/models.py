@@ -126,7 +126,8 @@ class TicketMessageRow(Base):
     channel: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    __table_args__ = (Index("ix_ticket_messages_ticket", "ticket_id", "id"),)
+    # A ticket's conversation is read in time order (replies of old tickets were copied in later).
+    __table_args__ = (Index("ix_ticket_messages_ticket_at", "ticket_id", "at", "id"),)
 
 
 class CsatRatingRow(Base):

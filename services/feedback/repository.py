@@ -141,7 +141,7 @@ async def messages_of(session: AsyncSession, ticket_id: str) -> list[TicketMessa
     """The conversation of a ticket, oldest first."""
     return list((await session.scalars(
         select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket_id)
-        .order_by(TicketMessageRow.id)
+        .order_by(TicketMessageRow.at, TicketMessageRow.id)
     )).all())
 
 

@@ -171,6 +171,7 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/tickets"): "page", ("GET", "/tickets/{ticket_id}"): "page",
     ("POST", "/tickets/{ticket_id}/{action}"): "write",
     ("GET", "/customers"): "page", ("GET", "/customers/{customer_id}"): "page",
+    ("POST", "/customers/{customer_id}/preferences"): "write",
     ("GET", "/actions"): "page", ("POST", "/actions/{action_id}/complete"): "write",
     ("GET", "/dashboard"): "page", ("GET", "/dashboard/report.csv"): "page",
     ("GET", "/settings"): "page", ("GET", "/settings/scoring-model"): "page",

@@ -183,9 +183,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer contact's consent, opt-outs per channel and preferred channel */
+        /** A customer contact's consent, opt-outs per channel and preferred channel (with its ETag) */
         get: operations["get_preferences_v1_contacts__customer_id__preferences_get"];
-        /** Replace a contact's consent, opt-outs, preferred channel and language */
+        /** Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 when they changed since read) */
         put: operations["put_preferences_v1_contacts__customer_id__preferences_put"];
         post?: never;
         delete?: never;
@@ -1422,7 +1422,10 @@ export interface operations {
     put_preferences_v1_contacts__customer_id__preferences_put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
             path: {
                 customer_id: string;
             };

@@ -27,6 +27,7 @@ from shared import audit
 from shared.app import ServiceContext
 from shared.auth import Caller, mask_email
 from shared.errors import InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 
 log = structlog.get_logger()
 
@@ -71,12 +72,19 @@ async def get_preferences(
 
 
 async def put_preferences(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.PreferencesIn, actor: str
+    ctx: ServiceContext,
+    session: AsyncSession,
+    customer_id: str,
+    body: schemas.PreferencesIn,
+    actor: str,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.PreferencesOut:
+    """Replace a contact's preferences; If-Match is checked against them as stored, under the lock."""
     if body.preferred_channel and body.preferred_channel in body.opted_out:
         raise InvalidInput("the preferred channel is one opted out of", field="preferred_channel")
     async with session.begin():
         row = await repository.preferences_row(session, customer_id, for_update=True)
+        precondition.check(representation_tag(preferences_out(ctx.settings, customer_id, row)))
         if row is None:
             row = ContactPreferenceRow(customer_id=customer_id)
             session.add(row)
