@@ -125,3 +125,51 @@ async def test_existing_customers_are_announced_on_postgresql(own_database):
 
 async def test_existing_customers_are_announced_on_sqlite(tmp_path):
     await _announces_every_customer_once(f"sqlite+aiosqlite:///{tmp_path / 'segmentation.db'}")
+
+
+async def test_the_announcement_reaches_another_services_projection(own_database, broker):
+    """After the upgrade the relay publishes the announcements and feedback, consuming them from the
+    broker, knows the owner and team of a customer that existed before (and of one with no owner)."""
+    from services.feedback.app import create_app as create_feedback_app
+    from services.feedback.settings import feedback_settings
+    from services.segmentation.app import create_app as create_segmentation_app
+    from services.segmentation.settings import segmentation_settings
+    from tests.support import TEST_JWT_SECRET, eventually, running_service
+
+    db = Database(own_database, "segmentation")
+    try:
+        await _alembic(db, "upgrade", BEFORE)
+        async with db.engine.begin() as conn:
+            await conn.execute(
+                customers.insert(), [_customer("c-old", "am-old", "east"), _customer("c-nobody", None, None)]
+            )
+        await _alembic(db, "upgrade", "head")
+    finally:
+        await db.dispose()
+
+    platform = {
+        "database_url": own_database,
+        "kafka_bootstrap": broker.bootstrap,
+        "kafka_topic_prefix": "announce.",
+        "jwt_secret": TEST_JWT_SECRET,
+    }
+    feedback_db = Database(own_database, "feedback")
+
+    async def projection() -> dict:
+        async with feedback_db.engine.connect() as conn:
+            rows = await conn.execute(text("SELECT customer_id, owner, team FROM customer_access"))
+            return {row.customer_id: (row.owner, row.team) for row in rows}
+
+    try:
+        async with (
+            running_service(create_feedback_app(feedback_settings(**platform))),
+            running_service(create_segmentation_app(segmentation_settings(**platform))),
+        ):
+            expected = {"c-old": ("am-old", "east"), "c-nobody": (None, None)}
+            await eventually(lambda: _equals(projection(), expected), timeout=60)
+    finally:
+        await feedback_db.dispose()
+
+
+async def _equals(found, expected) -> bool:
+    return await found == expected
