@@ -62,7 +62,10 @@ DESCRIPTION = "账单金额不对，上个月被多扣了一笔服务费，请�
 
 
 def _token(roles: list[str]) -> str:
-    return f"Bearer {issue_token(DEVELOPMENT_JWT_SECRET, 'bench-agent', roles)}"
+    # On the billing team: the tickets it opens and edits (category billing) are in its queue, so
+    # every update passes the agent's scope check (docs/design.md §11) as a real agent's would.
+    token = issue_token(DEVELOPMENT_JWT_SECRET, "bench-agent", roles, extra_claims={"team": "billing-team"})
+    return f"Bearer {token}"
 
 
 @dataclass

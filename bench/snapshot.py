@@ -4,8 +4,14 @@ beside the bare SQL it stands on (one GROUP BY + one row per customer), in the s
 Setup (untimed): customers and orders, then every customer's current score as of the month end
 as the service computes it (array scoring, written in bulk), then new orders for 5% of the
 customers within the month: their month-end score moves. The timed run is the service's own
-snapshot of that month (services/segmentation/service/snapshots.py): one month-end row for every
-customer, and the one-by-one path (current score, history, score-updated events) for the 5%.
+snapshot of that month (services/segmentation/service/snapshots.py), set-based per batch: one
+aggregation read ahead of the batch being written, array scoring; for the customers whose score
+moved one UPDATE ... FROM unnest of their scores, one COPY of their history rows and one of their
+score-updated events; then the month-end rows copied inside the database from the current scores
+(only the scores computed after the month's end are sent from the process).
+
+The customer count is BENCH_CUSTOMERS (1,000,000 by default; `python -m bench.snapshot 20000`
+runs this benchmark alone at that size and prints its figures).
 """
 
 from __future__ import annotations
@@ -134,3 +140,11 @@ async def run(customers: int) -> dict:
         "month_end_rows": rows,
         "outbox_events": events,
     }
+
+
+if __name__ == "__main__":
+    import asyncio
+    import json
+    import sys
+
+    print(json.dumps(asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)), indent=2))

@@ -78,6 +78,9 @@ class ServiceSpec:
     workers: list[Worker] = field(default_factory=list)
     # Calendar jobs (shared.scheduler): each runs once per period across replicas.
     schedules: list[Schedule] = field(default_factory=list)
+    # The service's `config_versions` row class: where the times an admin gives its schedules are
+    # kept as versioned documents (without it, the schedules run at the times the code declares).
+    config_versions: type | None = None
     on_startup: list[Worker] = field(default_factory=list)
     on_shutdown: list[Worker] = field(default_factory=list)
     version: str = "1.0.0"
@@ -104,7 +107,8 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         await clock.refresh(db, tables["test_clock"])
         outbox = Outbox(tables["outbox"], spec.name, traced=traced)
         ctx = ServiceContext(settings, db, outbox, tables, clock=clock)
-        ctx.scheduler = Scheduler(ctx, spec.schedules)
+        ctx.scheduler = Scheduler(ctx, spec.schedules, spec.config_versions)
+        await ctx.scheduler.seed_times()
         app.state.ctx = ctx
         for hook in spec.on_startup:
             await hook(ctx)

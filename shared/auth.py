@@ -22,6 +22,10 @@ CONTACT_ADDRESS_READ = "contact-address:read"
 INVITATION_LINK_READ = "survey:invitation-links"  # the survey service's name for it (services/survey/api.py)
 TICKET_RESOLUTION_READ = "ticket-resolution:read"
 NOTIFICATION_SERVICE_SUBJECT = "service:notification"
+# A service acting for the platform rather than for one user (the playbook inviting a customer to a
+# survey under its role account_manager) holds this permission: its scope is every customer
+# (docs/design.md §11). Only tokens the services sign themselves carry it.
+EVERY_CUSTOMER = "scope:every-customer"
 NOTIFICATION_SERVICE_PERMISSIONS = (CONTACT_ADDRESS_READ, INVITATION_LINK_READ, TICKET_RESOLUTION_READ)
 
 
@@ -38,6 +42,7 @@ class Caller:
     subject: str
     roles: frozenset[Role]
     permissions: frozenset[str] = field(default_factory=frozenset)
+    team: str | None = None  # the `team` claim: the account managers' or agents' team (docs/design.md §11)
 
     @property
     def can_read_pii(self) -> bool:
@@ -52,7 +57,7 @@ class Caller:
         return bool(self.roles & roles)
 
 
-_bearer = HTTPBearer(auto_error=False, description="JWT with `sub`, `roles`, `exp`")
+_bearer = HTTPBearer(auto_error=False, description="JWT with `sub`, `roles`, `exp` (and `team`)")
 _jwks_clients: dict[str, jwt.PyJWKClient] = {}
 
 
@@ -103,7 +108,9 @@ async def decode_caller(settings: PlatformSettings, token: str) -> Caller:
     scope = claims.get("scope")
     if isinstance(scope, str):
         permissions.update(scope.split())
-    return Caller(subject=str(claims["sub"]), roles=roles, permissions=frozenset(permissions))
+    team = claims.get("team")
+    return Caller(subject=str(claims["sub"]), roles=roles, permissions=frozenset(permissions),
+                  team=str(team) if isinstance(team, str) and team else None)
 
 
 async def authenticate(

@@ -42,6 +42,7 @@ PRODUCERS = {
     "action-completed": "playbook",
     "action-overdue": "playbook",
     "order-recorded": "segmentation",
+    "customer-assigned": "segmentation",
     "customer-erased": "segmentation",
     "customer-erasure-confirmed": EVERY_SERVICE,
     "invitation-created": "survey",
@@ -62,6 +63,8 @@ _DOMAIN_CONSUMERS = {
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "order-recorded": ["playbook"],
+    # Owner and team of each customer, for the access scopes of docs/design.md §11.
+    "customer-assigned": ["survey", "feedback", "playbook"],
     "message-status-changed": ["playbook"],
     # The monthly tiered service report is built by feedback from these (docs/design.md §9).
     "action-created": ["feedback"],

@@ -39,9 +39,13 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.config_versions import ConfigDocuments
 from shared.db import PerDialect, UTCDateTime
-from shared.recurrence import Period, Recurrence
+from shared.errors import InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch
+from shared.recurrence import Period, Recurrence, TimesError
 
 if TYPE_CHECKING:
     from shared.app import ServiceContext
@@ -115,14 +119,31 @@ def schedule_runs_table(metadata: MetaData) -> Table:
     )
 
 
-class Scheduler:
-    """The schedules of one app: claims, runs and records them; one loop per schedule."""
+def times_kind(name: str) -> str:
+    """The kind of the versioned document holding a schedule's times."""
+    return f"schedule:{name}"
 
-    def __init__(self, ctx: ServiceContext, schedules: list[Schedule]) -> None:
+
+class Scheduler:
+    """The schedules of one app: claims, runs and records them; one loop per schedule.
+
+    The times of each job (time of day, weekday, day of the month, interval) are a versioned
+    settings document of the service (`config_versions`, kind `schedule:<name>`; version 1 is the
+    rule the code declares): an admin changes them with `PUT /v1/schedules/{name}`, and every
+    replica reads the newest version at each tick."""
+
+    def __init__(
+        self, ctx: ServiceContext, schedules: list[Schedule], config_versions: type | None = None
+    ) -> None:
         self.ctx = ctx
         self.schedules = {s.name: s for s in schedules}
         if len(self.schedules) != len(schedules):
             raise ValueError("two schedules share a name")
+        self.documents = ConfigDocuments(
+            config_versions,
+            parsers={times_kind(s.name): s.recurrence.with_times for s in schedules},
+            defaults={times_kind(s.name): s.recurrence.times for s in schedules},
+        ) if config_versions is not None and schedules else None
         self.worker = f"{ctx.settings.service_name}-{uuid.uuid4().hex[:8]}"
         runs = ctx.tables["schedule_runs"]
         self.runs = runs
@@ -158,19 +179,57 @@ class Scheduler:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(moved.wait(), timeout=self.ctx.settings.sweep_interval_seconds)
 
+    async def seed_times(self) -> None:
+        """Version 1 of every job's times: the rule the code declares."""
+        if self.documents is not None:
+            await self.documents.seed_defaults(self.ctx)
+
+    async def recurrence(self, session: AsyncSession, schedule: Schedule) -> tuple[Recurrence, int | None]:
+        """The job's rule with the newest times an admin saved, and that version."""
+        if self.documents is None:
+            return schedule.recurrence, None
+        version = (await self.documents.newest_versions(session)).get(times_kind(schedule.name))
+        if version is None:
+            return schedule.recurrence, None
+        return await self.documents.version(self.ctx, session, times_kind(schedule.name), version), version
+
+    async def replace_times(
+        self, session: AsyncSession, name: str, document: dict[str, Any], actor: str,
+        precondition: IfMatch = NO_PRECONDITION,
+    ) -> dict[str, Any]:
+        """Validate and store a job's times as their next version (422 naming the field at fault;
+        If-Match names the version the editor read); every replica runs by them from its next tick."""
+        schedule = self.schedule(name)
+        if self.documents is None:
+            raise NotFound(f"the times of schedule {name!r} cannot be changed in this service")
+        try:
+            recurrence = schedule.recurrence.with_times(document)
+        except TimesError as exc:
+            raise InvalidInput(f"{exc.field} {exc.message}", field=exc.field) from exc
+        await self.documents.replace(session, times_kind(name), recurrence.times(), actor,
+                                     self.ctx.clock.now(), precondition)
+        log.info("schedule_times_changed", schedule=name, times=recurrence.times(), by=actor)
+        return await self.item(name)
+
+    def schedule(self, name: str) -> Schedule:
+        if name not in self.schedules:
+            raise NotFound(f"schedule {name!r} does not exist")
+        return self.schedules[name]
+
     async def run_due(self, schedule: Schedule) -> int:
         """Claim and run every period of `schedule` due now (retries first); returns runs done here."""
         clock, zone = self.ctx.clock, self.ctx.clock.zone
         now, real = clock.now(), clock.real_now()
         async with self.ctx.db.session() as session:
+            recurrence, _ = await self.recurrence(session, schedule)
             last = await session.scalar(self._last_start, {"schedule": schedule.name})
             retries = (await session.execute(self._retryable, {
                 "schedule": schedule.name, "real": real, "stale": real - self.lease,
             })).all()
         if last is None:
-            fresh = [schedule.recurrence.latest_due(now, zone)]
+            fresh = [recurrence.latest_due(now, zone)]
         else:
-            fresh = schedule.recurrence.due_after(last, now, zone, schedule.max_catch_up)
+            fresh = recurrence.due_after(last, now, zone, schedule.max_catch_up)
             if schedule.catch_up is CatchUp.LATEST:
                 fresh = fresh[-1:]
         done = 0
@@ -272,30 +331,39 @@ class Scheduler:
             await session.execute(self.runs.delete().where(
                 c.schedule == name, c.status == RunStatus.DONE, c.period_start < oldest_kept))
 
-    async def listing(self) -> list[dict[str, Any]]:
-        """Every schedule with its last run and when the next falls due (for `GET /v1/schedules`)."""
+    async def listing(self, names: list[str] | None = None) -> list[dict[str, Any]]:
+        """Every schedule (or these) with its times, last run and when the next falls due (for
+        `GET /v1/schedules`)."""
         c = self.runs.c
         newest = (select(c.schedule, func.max(c.period_start).label("period_start"))
                   .group_by(c.schedule).subquery())
+        schedules = [self.schedule(n) for n in names] if names is not None else list(self.schedules.values())
         async with self.ctx.db.session() as session:
             rows = {r.schedule: r for r in (await session.execute(
                 select(self.runs).join(newest, and_(newest.c.schedule == c.schedule,
                                                     newest.c.period_start == c.period_start))
             )).all()}
+            rules = {s.name: await self.recurrence(session, s) for s in schedules}
         now, zone = self.ctx.clock.now(), self.ctx.clock.zone
         listing = []
-        for schedule in self.schedules.values():
+        for schedule in schedules:
             last = rows.get(schedule.name)
+            recurrence, version = rules[schedule.name]
             listing.append({
                 "name": schedule.name,
                 "description": schedule.description,
-                "recurrence": schedule.recurrence.describe(zone),
+                "recurrence": recurrence.describe(zone),
+                "times": recurrence.times(),
+                "times_version": version,
                 "catch_up": schedule.catch_up.value,
                 "time_zone": zone.key,
                 "last_run": dict(last._mapping) if last else None,
-                "next_run_at": schedule.recurrence.next_due(last.period_start if last else None, now, zone),
+                "next_run_at": recurrence.next_due(last.period_start if last else None, now, zone),
             })
         return listing
+
+    async def item(self, name: str) -> dict[str, Any]:
+        return (await self.listing([name]))[0]
 
     async def runs_of(self, name: str, limit: int) -> list[dict[str, Any]]:
         c = self.runs.c

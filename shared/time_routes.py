@@ -12,6 +12,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.errors import NotFound
+from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.scheduler import times_kind
 
 
 class ScheduleRunOut(BaseModel):
@@ -31,10 +33,31 @@ class ScheduleOut(BaseModel):
     name: str
     description: str
     recurrence: str = Field(description="When it runs, in the business time zone")
+    times: dict[str, Any] = Field(
+        description="What an admin may change (PUT /v1/schedules/{name}): `at` (HH:MM) for a daily, "
+        "weekly or monthly job, `weekday` for a weekly one, `day_of_month` (1-28, the day after the "
+        "period closes on which it runs) for a monthly, quarterly, half-yearly or yearly one, "
+        "`every_minutes` for an interval job")
+    times_version: int | None = Field(
+        description="Version of the job's times (its ETag is \"schedule:<name>.<version>\")")
     catch_up: str = Field(description="each: every missed period is run; latest: only the newest")
     time_zone: str
     last_run: ScheduleRunOut | None
     next_run_at: datetime = Field(description="When the next run falls due; in the past means now")
+
+
+class ScheduleTimesIn(BaseModel):
+    """A job's times; those left out take the job's defaults. Only the fields of the job's kind apply."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"at": "03:30", "day_of_month": 2}, {"at": "08:00", "weekday": "Friday"}, {"every_minutes": 30}]})
+    at: str | None = Field(None, description="Time of day HH:MM in the business time zone",
+                           examples=["02:00"])
+    weekday: str | None = Field(None, description="Weekly jobs: Monday ... Sunday")
+    day_of_month: int | None = Field(
+        None, description="Monthly, quarterly, half-yearly and yearly jobs: the day (1-28) of the month "
+        "after the period closes on which the job runs")
+    every_minutes: int | None = Field(None, description="Interval jobs: every N minutes, 1-1440")
 
 
 class ClockOut(BaseModel):
@@ -66,6 +89,27 @@ def schedules_router() -> APIRouter:
     ) -> list[ScheduleOut]:
         return [ScheduleOut(**item) for item in await _scheduler(request).listing()]
 
+    @router.get("/schedules/{name}", response_model=ScheduleOut,
+                summary="One scheduled job: its times (with their version as ETag), last run and next")
+    async def get_schedule(
+        name: str, request: Request, etags: ETags = Depends(),
+        caller: Caller = Depends(require(*READERS)),
+    ) -> ScheduleOut:
+        view = ScheduleOut(**await _scheduler(request).item(name))
+        return etags.tag(view, _times_tag(view))
+
+    @router.put("/schedules/{name}", response_model=ScheduleOut,
+                summary="Change when a job runs (admin; stored as a new version, If-Match its ETag); "
+                        "a time out of range or not of the job's kind is a 422 naming the field")
+    async def put_schedule(
+        name: str, body: ScheduleTimesIn, request: Request, session=Depends(db_session),
+        caller: Caller = Depends(require(Role.ADMIN, admin_only=True)),
+        precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    ) -> ScheduleOut:
+        view = ScheduleOut(**await _scheduler(request).replace_times(
+            session, name, body.model_dump(exclude_none=True), caller.subject, precondition))
+        return etags.tag(view, _times_tag(view))
+
     @router.get("/schedules/{name}/runs", response_model=list[ScheduleRunOut],
                 summary="The latest runs of one scheduled job, newest first")
     async def schedule_runs(
@@ -78,6 +122,10 @@ def schedules_router() -> APIRouter:
         return [ScheduleRunOut(**run) for run in await scheduler.runs_of(name, limit)]
 
     return router
+
+
+def _times_tag(view: ScheduleOut) -> str | None:
+    return version_tag(times_kind(view.name), view.times_version) if view.times_version else None
 
 
 def _clock_out(request: Request) -> ClockOut:

@@ -73,13 +73,35 @@ class Broker:
             self.process = None
 
 
-def bearer(*roles: str, permissions: list[str] | None = None, sub: str = "tester") -> dict[str, str]:
-    """Authorization header for a caller with these roles."""
-    token = issue_token(TEST_JWT_SECRET, sub, list(roles), permissions=permissions)
+def bearer(
+    *roles: str, permissions: list[str] | None = None, sub: str = "tester", team: str | None = None
+) -> dict[str, str]:
+    """Authorization header for a caller with these roles (and `team` claim)."""
+    token = issue_token(TEST_JWT_SECRET, sub, list(roles), permissions=permissions,
+                        extra_claims={"team": team} if team else None)
     return {"Authorization": f"Bearer {token}"}
 
 
 ADMIN = bearer("admin", sub="admin-1")
+
+
+async def assign_customers(client, owner: str | None, *customer_ids: str, team: str | None = None) -> None:
+    """What `customer-assigned` from segmentation does in a service that keeps owners and teams for the
+    access scopes (docs/design.md §11): its own handler, in a transaction, as its consumer runs it."""
+    import importlib
+    from datetime import UTC, datetime
+
+    from shared.events.envelope import new_event
+    from shared.rfc3339 import format_time
+
+    ctx = client.app.state.ctx
+    handlers = importlib.import_module(f"services.{ctx.settings.service_name}.events").HANDLERS
+    for customer_id in customer_ids:
+        data = {"customer_id": customer_id, "owner": owner, "team": team,
+                "assigned_at": format_time(datetime.now(UTC))}
+        event = new_event("customer-assigned", "/crm/segmentation", customer_id, data, None)
+        async with ctx.db.session() as session, session.begin():
+            await handlers["customer-assigned"](ctx, session, event)
 
 
 @contextlib.asynccontextmanager

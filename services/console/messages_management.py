@@ -11,10 +11,6 @@ MANAGEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.customers": ("Customers", "客户数"),
     "dashboard.gap": ("Gap (points)", "差距(百分点)"),
     "dashboard.customers_counted": ("{n} customers counted", "共统计 {n} 位客户"),
-    "dashboard.sampled": (
-        "more exist: the shares are of the first ones only",
-        "客户更多:占比仅基于前面的客户",
-    ),
     "dashboard.nps_trend": ("NPS by tier", "各等级NPS趋势"),
     "dashboard.csat_trend": ("CSAT by tier", "各等级CSAT趋势"),
     "dashboard.sla": ("SLA on time", "SLA达成率"),

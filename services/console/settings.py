@@ -40,8 +40,6 @@ class ConsoleSettings(PlatformSettings):
 
     intended_tier_shares: dict[str, float] = Field(default_factory=lambda: dict(INTENDED_TIER_SHARES))
     dashboard_months: int = Field(default=6, ge=1, le=24)
-    # The tier distribution pages through the customer list; beyond this it says it sampled.
-    dashboard_max_customers: int = Field(default=20_000, ge=100)
     queue_page_size: int = Field(default=100, ge=10, le=500)
 
     @model_validator(mode="after")

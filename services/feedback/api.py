@@ -7,13 +7,14 @@ from datetime import datetime
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feedback import schemas
+from services.feedback import repository, schemas
 from services.feedback.domain.csat import CsatGroup
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority
 from services.feedback.service import config, conversation, reports, tickets
 from services.feedback.service import monthly_report as monthly
 from services.feedback.service.config import ConfigKind
+from shared.access import Scope, scoped, scoped_object
 from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
@@ -22,7 +23,11 @@ from shared.preconditions import ETags, IfMatch, if_match, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
-work = require(Role.AGENT, Role.ACCOUNT_MANAGER)
+# Tickets are single customer objects: agents and account managers within their scope, never analysts
+# (docs/design.md §11); out of scope, a ticket answers 404.
+tickets_scope = scoped(Role.AGENT, Role.ACCOUNT_MANAGER)
+work_on_ticket = scoped_object("ticket_id", repository.ticket_in_scope, "ticket",
+                               Role.AGENT, Role.ACCOUNT_MANAGER)
 manage = require()  # manager (and admin) edit policies and rules
 
 
@@ -39,9 +44,9 @@ def _now(request: Request) -> datetime:
              tags=["tickets"], summary="Open a ticket: priority (given or proposed), team, SLA due times")
 async def post_ticket(
     body: schemas.TicketIn, request: Request, response: Response,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(tickets_scope),
 ) -> schemas.TicketOut:
-    view = await tickets.open_ticket(_ctx(request), session, body, caller.subject, _now(request))
+    view = await tickets.open_ticket(_ctx(request), session, body, scope, _now(request))
     response.headers["Location"] = f"/v1/tickets/{view.id}"
     return view
 
@@ -49,7 +54,7 @@ async def post_ticket(
 @router.get("/tickets/{ticket_id}", response_model=schemas.TicketOut, tags=["tickets"],
             summary="A ticket with its SLA (rows, calendar, due times) and its full history")
 async def get_ticket(
-    ticket_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    ticket_id: str, session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
     return etags.tag(await tickets.get_ticket(session, ticket_id))
@@ -59,11 +64,12 @@ async def get_ticket(
               summary="Correct channel, type, category or description (JSON Merge Patch, RFC 7396)",
               openapi_extra=merge_patch_openapi(schemas.TicketIn))
 async def patch_ticket(
-    request: Request, ticket_id: str, caller: Caller = Depends(work), patch: dict = Depends(merge_patch_body),
+    request: Request, ticket_id: str, scope: Scope = Depends(work_on_ticket),
+    patch: dict = Depends(merge_patch_body),
     session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.edit(session, ticket_id, patch, caller.subject, _now(request), precondition)
+    view = await tickets.edit(session, ticket_id, patch, scope.actor, _now(request), precondition)
     return etags.tag(view)
 
 
@@ -83,11 +89,11 @@ async def list_tickets(
     request: Request, status_: Status | None = Query(None, alias="status"), priority: Priority | None = None,
     breached: bool | None = None, customer_id: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(tickets_scope),
 ) -> Page[schemas.TicketOut]:
     return await tickets.list_tickets(
         session, status=status_, priority=priority.value if priority else None, breached=breached,
-        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(request),
+        customer_id=customer_id, limit=limit, cursor=cursor, now=_now(request), scope=scope,
     )
 
 
@@ -95,10 +101,10 @@ async def list_tickets(
              summary="Assign to an agent (and optionally another team)")
 async def assign_ticket(
     request: Request, ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
+    scope: Scope = Depends(work_on_ticket), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.assign(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+    view = await tickets.assign(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                 precondition)
     return etags.tag(view)
 
@@ -107,10 +113,10 @@ async def assign_ticket(
              summary="Reply; the first reply stops the first-response clock, any reply the next-reply one")
 async def respond(
     request: Request, ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work), precondition: IfMatch = Depends(if_match),
+    scope: Scope = Depends(work_on_ticket), precondition: IfMatch = Depends(if_match),
     etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await conversation.respond(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+    view = await conversation.respond(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                       precondition)
     return etags.tag(view)
 
@@ -123,10 +129,10 @@ async def respond(
              "policy's `reopening.closed_within_days` (7 by default); later it is a 409.")
 async def post_message(
     ticket_id: str, body: schemas.MessageIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await conversation.add_message(_ctx(request), session, ticket_id, body, caller.subject,
+    view = await conversation.add_message(_ctx(request), session, ticket_id, body, scope.actor,
                                           _now(request), precondition)
     return etags.tag(view)
 
@@ -136,10 +142,10 @@ async def post_message(
              "on a third party with the clocks running")
 async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.change_status(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+    view = await tickets.change_status(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                         precondition)
     return etags.tag(view)
 
@@ -148,10 +154,10 @@ async def change_status(
              summary="Resolve with the solution and improvement measures")
 async def resolve(
     ticket_id: str, body: schemas.ResolveIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.resolve(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+    view = await tickets.resolve(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                   precondition)
     return etags.tag(view)
 
@@ -161,10 +167,10 @@ async def resolve(
              "reopens with a new clock")
 async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(work),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.TicketOut:
-    view = await tickets.verify(_ctx(request), session, ticket_id, body, caller.subject, _now(request),
+    view = await tickets.verify(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                  precondition)
     return etags.tag(view)
 

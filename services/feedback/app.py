@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from services.feedback.api import router
 from services.feedback.events import HANDLERS
-from services.feedback.models import Base
+from services.feedback.models import Base, ConfigVersionRow
 from services.feedback.service.closure import auto_close
 from services.feedback.service.config import seed_defaults
 from services.feedback.service.monthly_report import monthly_report
@@ -51,6 +51,7 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     workers=[sla_sweeper],
     schedules=SCHEDULES,
+    config_versions=ConfigVersionRow,
     on_startup=[seed_defaults],
 )
 

@@ -22,6 +22,7 @@ from services.feedback import repository, schemas
 from services.feedback.domain.lifecycle import Status
 from services.feedback.domain.sla import Priority, Tier
 from services.feedback.models import (
+    CUSTOMER_ACCESS,
     CareActionRow,
     CustomerTierRow,
     SatisfactionAnswerRow,
@@ -29,6 +30,7 @@ from services.feedback.models import (
     TierMoveRow,
 )
 from services.feedback.service import reevaluation, tickets
+from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -147,7 +149,13 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
         changed_at=parse_time(data["changed_at"])))
 
 
+async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """A customer's owner and team, for the access scopes (docs/design.md §11)."""
+    await keep_assignment(session, CUSTOMER_ACCESS, event)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-assigned": on_customer_assigned,
     "score-updated": on_score_updated,
     "ticket-verification-answered": on_verification_answered,
     "satisfaction-scored": on_satisfaction_scored,

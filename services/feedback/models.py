@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.access import customer_access_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
@@ -17,6 +18,8 @@ class Base(DeclarativeBase):
 
 
 PLATFORM_TABLES = platform_tables(Base.metadata)
+# Each customer's owner and team from `customer-assigned`, for the access scopes (docs/design.md §11).
+CUSTOMER_ACCESS = customer_access_table(Base.metadata)
 
 
 class TicketRow(Base):

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback.domain.csat import Rating
@@ -16,6 +16,7 @@ from services.feedback.domain.reports import TicketFacts
 from services.feedback.domain.sla import Tier
 from services.feedback.domain.topics import TicketText
 from services.feedback.models import (
+    CUSTOMER_ACCESS,
     CsatRatingRow,
     CustomerTierRow,
     EscalationRow,
@@ -23,6 +24,7 @@ from services.feedback.models import (
     TicketMessageRow,
     TicketRow,
 )
+from shared.access import Scope
 from shared.business_time import month_of
 from shared.db import PerDialect, is_postgres
 from shared.errors import NotFound
@@ -160,12 +162,26 @@ def _breached_now(now: datetime):
     )
 
 
+def tickets_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """The tickets a caller sees (docs/design.md §11): its team's queue, assigned to it, or of the
+    customers it sees."""
+    return scope.tickets(TicketRow.team, TicketRow.assignee, TicketRow.customer_id, CUSTOMER_ACCESS)
+
+
+def ticket_in_scope(scope: Scope, ticket_id: str) -> ColumnElement[bool]:
+    return and_(TicketRow.id == ticket_id, tickets_in_scope(scope))
+
+
+def customer_in_scope(scope: Scope, customer_id: str) -> ColumnElement[bool]:
+    return scope.customer(customer_id, CUSTOMER_ACCESS)
+
+
 async def list_tickets(
     session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
-    customer_id: str | None, limit: int, cursor: str | None, now: datetime,
+    customer_id: str | None, limit: int, cursor: str | None, now: datetime, scope: Scope,
 ) -> Page[TicketRow]:
-    """Newest first."""
-    query = select(TicketRow)
+    """Newest first, of the tickets in the caller's scope."""
+    query = select(TicketRow).where(tickets_in_scope(scope))
     if status is not None:
         query = query.where(TicketRow.status == status.value)
     if priority is not None:

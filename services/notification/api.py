@@ -6,8 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.notification import schemas
+from services.notification import repository, schemas
 from services.notification.service import directory, messages, webhooks
+from shared.access import Scope, scoped, scoped_object
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -16,7 +17,12 @@ router = APIRouter(prefix="/v1")
 read = require(*READERS)
 manage = require()  # manager and admin
 admin = require(admin_only=True)
-edit_preferences = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+# Messages and a contact's preferences hang off customers: account managers and agents within their
+# scope, never analysts (docs/design.md §11); out of scope, they answer 404.
+messages_scope = scoped(Role.ACCOUNT_MANAGER, Role.AGENT)
+on_message = scoped_object("message_id", repository.message_in_scope, "message",
+                           Role.ACCOUNT_MANAGER, Role.AGENT)
+on_customer = scoped_object("customer_id", repository.customer_in_scope, "customer", Role.ACCOUNT_MANAGER)
 
 
 def _ctx(request: Request):
@@ -146,9 +152,9 @@ async def list_messages(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     cursor: str | None = None,
     session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    scope: Scope = Depends(messages_scope),
 ) -> Page[schemas.MessageOut]:
-    return await messages.list_messages(session, customer_id, message_status, limit, cursor, caller)
+    return await messages.list_messages(session, customer_id, message_status, limit, cursor, scope)
 
 
 @router.get(
@@ -158,9 +164,9 @@ async def list_messages(
     summary="One message: status, history, why suppressed or held",
 )
 async def get_message(
-    message_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read)
+    message_id: str, session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_message)
 ) -> schemas.MessageOut:
-    return await messages.get_message(session, message_id, caller)
+    return await messages.get_message(session, message_id, scope.caller)
 
 
 @router.post(
@@ -192,7 +198,7 @@ async def get_preferences(
     customer_id: schemas.CustomerId,
     request: Request,
     session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    scope: Scope = Depends(on_customer),
 ) -> schemas.PreferencesOut:
     return await directory.get_preferences(_ctx(request), session, customer_id)
 
@@ -208,9 +214,9 @@ async def put_preferences(
     body: schemas.PreferencesIn,
     request: Request,
     session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(edit_preferences),
+    scope: Scope = Depends(on_customer),
 ) -> schemas.PreferencesOut:
-    return await directory.put_preferences(_ctx(request), session, customer_id, body, caller.subject)
+    return await directory.put_preferences(_ctx(request), session, customer_id, body, scope.actor)
 
 
 # --- staff directory and templates -------------------------------------------------------------

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.notification.models import CUSTOMER_ACCESS
 from services.notification.service.erasure import erase_customer
 from services.notification.service.intake import fan_out_to_webhooks, queue_messages
+from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event, known_event_types
 
@@ -43,8 +45,15 @@ async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: 
     await erase_customer(ctx, session, event)
 
 
+async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Relay, and keep the customer's owner and team for the access scopes (docs/design.md §11)."""
+    await fan_out_to_webhooks(ctx, session, event)
+    await keep_assignment(session, CUSTOMER_ACCESS, event)
+
+
 HANDLERS: dict[str, EventHandler] = {
     **dict.fromkeys(known_event_types(), on_any_event),
     **dict.fromkeys(MESSAGE_EVENTS, on_message_event),
     "customer-erased": on_customer_erased,
+    "customer-assigned": on_customer_assigned,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification.domain.delivery import Status
@@ -13,6 +13,7 @@ from services.notification.domain.recipients import CUSTOMER, StaffMember
 from services.notification.domain.respect import Preferences
 from services.notification.domain.templates import DEFAULT_TEMPLATES, TemplateText
 from services.notification.models import (
+    CUSTOMER_ACCESS,
     ContactPreferenceRow,
     DailySendCountRow,
     EventLogRow,
@@ -22,6 +23,7 @@ from services.notification.models import (
     WebhookDeliveryRow,
     WebhookSubscriptionRow,
 )
+from shared.access import Scope
 from shared.db import PerDialect, as_utc
 from shared.errors import InvalidInput
 from shared.pagination import decode_cursor
@@ -226,11 +228,27 @@ async def forget_daily_counts(session: AsyncSession, before: date) -> None:
     await session.execute(delete(DailySendCountRow).where(DailySendCountRow.day < before))
 
 
+def messages_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """The messages a caller sees (docs/design.md §11): those sent to it, or about a customer it sees."""
+    to_staff = case((MessageRow.recipient_kind == "staff", MessageRow.recipient))
+    return scope.assigned_work(to_staff, MessageRow.customer_id, CUSTOMER_ACCESS)
+
+
+def message_in_scope(scope: Scope, message_id: str) -> ColumnElement[bool]:
+    return and_(MessageRow.id == message_id, messages_in_scope(scope))
+
+
+def customer_in_scope(scope: Scope, customer_id: str) -> ColumnElement[bool]:
+    return scope.customer(customer_id, CUSTOMER_ACCESS)
+
+
 async def list_messages(
-    session: AsyncSession, customer_id: str | None, status: str | None, limit: int, cursor: str | None
+    session: AsyncSession, customer_id: str | None, status: str | None, limit: int, cursor: str | None,
+    scope: Scope,
 ) -> list[MessageRow]:
-    """Newest first."""
-    query = select(MessageRow).order_by(MessageRow.created_at.desc(), MessageRow.id.desc()).limit(limit + 1)
+    """Newest first, of the messages in the caller's scope."""
+    query = (select(MessageRow).where(messages_in_scope(scope))
+             .order_by(MessageRow.created_at.desc(), MessageRow.id.desc()).limit(limit + 1))
     if customer_id:
         query = query.where(MessageRow.customer_id == customer_id)
     if status:

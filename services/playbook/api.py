@@ -8,9 +8,10 @@ from typing import Any, Literal
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.playbook import schemas
+from services.playbook import repository, schemas
 from services.playbook.service import actions, cases, config, contacts, reports
 from services.playbook.service.config import ConfigKind
+from shared.access import Scope, scoped, scoped_object
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.merge_patch import json_or_merge_patch_body, merge_patch_openapi
@@ -21,6 +22,11 @@ router = APIRouter(prefix="/v1")
 read = require(*READERS)
 work = require(Role.ACCOUNT_MANAGER, Role.AGENT)
 manage = require()  # manager (and admin) edit rules and the contact policy
+# Care actions and plans hang off customers: account managers and agents within their scope, never
+# analysts (docs/design.md §11); out of scope, an action or a customer answers 404.
+actions_scope = scoped(Role.ACCOUNT_MANAGER, Role.AGENT)
+on_action = scoped_object("action_id", repository.action_in_scope, "action", Role.ACCOUNT_MANAGER, Role.AGENT)
+on_customer = scoped_object("customer_id", repository.customer_in_scope, "customer", Role.ACCOUNT_MANAGER)
 manage_schedule = require(admin_only=True)  # the service's own settings (docs/design.md §7)
 
 ActionStatusFilter = Literal["pending", "deferred", "done", "cancelled", "overdue"]
@@ -129,10 +135,10 @@ async def put_contact_policy(
              tags=["contacts"], summary="Record a contact outcome (opened or not); 3 unopened pause it")
 async def post_contact(
     customer_id: str, body: schemas.ContactIn, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(work),
+    scope: Scope = Depends(on_customer),
     now: datetime = Depends(_now),
 ):
-    return await contacts.record_contact(_ctx(request), session, customer_id, body, caller.subject, now)
+    return await contacts.record_contact(_ctx(request), session, customer_id, body, scope.actor, now)
 
 
 # --- actions and plans -----------------------------------------------------------------------
@@ -144,17 +150,17 @@ async def list_actions(
     customer_id: str | None = None, status_: ActionStatusFilter | None = Query(None, alias="status"),
     owner: str | None = None, kind: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(actions_scope),
     now: datetime = Depends(_now),
 ):
     return await actions.list_actions(session, customer_id=customer_id, status=status_, owner=owner,
-                                      kind=kind, limit=limit, cursor=cursor, now=now)
+                                      kind=kind, limit=limit, cursor=cursor, now=now, scope=scope)
 
 
 @router.get("/actions/{action_id}", response_model=schemas.ActionOut, tags=["actions"],
             summary="One action with the rule, event and numbers that made it")
 async def get_action(
-    action_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    action_id: str, session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_action),
     etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
@@ -166,12 +172,12 @@ async def get_action(
               "A JSON Merge Patch (RFC 7396) clears a note with null; plain JSON leaves null fields alone",
               openapi_extra=merge_patch_openapi(schemas.ActionPatch, also_json=True))
 async def patch_action(
-    action_id: str, request: Request, caller: Caller = Depends(work),
+    action_id: str, request: Request, scope: Scope = Depends(on_action),
     changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
     now: datetime = Depends(_now),
 ):
-    return etags.tag(await actions.update_action(_ctx(request), session, action_id, changes, caller.subject,
+    return etags.tag(await actions.update_action(_ctx(request), session, action_id, changes, scope.actor,
                                                  now, precondition))
 
 
@@ -180,7 +186,7 @@ async def patch_action(
                     "due dates, contact caps and paused channels")
 async def get_plan(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    scope: Scope = Depends(on_customer),
     now: datetime = Depends(_now),
 ):
     return await actions.care_plan(_ctx(request), session, customer_id, now)

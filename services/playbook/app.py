@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from services.playbook.api import router
 from services.playbook.events import HANDLERS
-from services.playbook.models import Base
+from services.playbook.models import Base, ConfigVersionRow
 from services.playbook.service import digest, recurring
 from services.playbook.service.config import seed_defaults
 from services.playbook.service.workers import overdue_sweeper, survey_inviter
@@ -35,6 +35,7 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     workers=[overdue_sweeper, survey_inviter],
     schedules=[*recurring.SCHEDULES, *digest.SCHEDULES],
+    config_versions=ConfigVersionRow,
     on_startup=[seed_defaults],
 )
 

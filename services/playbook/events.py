@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook import repository
 from services.playbook.models import (
+    CUSTOMER_ACCESS,
     ChurnSignalRow,
     CustomerRow,
     CustomerSnapshotRow,
@@ -30,6 +31,7 @@ from services.playbook.models import (
 )
 from services.playbook.service.planning import plan_for_event
 from services.playbook.service.recurring import plan_recurring
+from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_optional, parse_time
@@ -171,7 +173,13 @@ async def on_message_status_changed(ctx: ServiceContext, session: AsyncSession, 
         await repository.mark_message_opened(session, message_id)
 
 
+async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """A customer's owner and team, for the access scopes (docs/design.md §11)."""
+    await keep_assignment(session, CUSTOMER_ACCESS, event)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-assigned": on_customer_assigned,
     "score-updated": on_score_updated,
     "tier-changed": on_tier_changed,
     "satisfaction-scored": on_satisfaction_scored,

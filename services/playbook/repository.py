@@ -10,13 +10,14 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.domain import effect
 from services.playbook.domain.actions import OPEN, ActionStatus
 from services.playbook.domain.caps import ContactPolicy
 from services.playbook.models import (
+    CUSTOMER_ACCESS,
     CareActionRow,
     CaseRow,
     ChurnSignalRow,
@@ -30,6 +31,7 @@ from services.playbook.models import (
     SurveyAnswerRow,
     TicketRow,
 )
+from shared.access import Scope
 from shared.db import PerDialect
 from shared.pagination import Keyset, Page
 
@@ -136,12 +138,25 @@ async def keep_order(session: AsyncSession, order: dict[str, Any]) -> None:
 # --- actions, plans, contacts, cases ---------------------------------------------------------
 
 
+def actions_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """The care actions a caller sees (docs/design.md §11): its own, or of the customers it sees."""
+    return scope.assigned_work(CareActionRow.owner, CareActionRow.customer_id, CUSTOMER_ACCESS)
+
+
+def action_in_scope(scope: Scope, action_id: str) -> ColumnElement[bool]:
+    return and_(CareActionRow.id == action_id, actions_in_scope(scope))
+
+
+def customer_in_scope(scope: Scope, customer_id: str) -> ColumnElement[bool]:
+    return scope.customer(customer_id, CUSTOMER_ACCESS)
+
+
 async def list_actions(
     session: AsyncSession, *, customer_id: str | None, status: str | None, owner: str | None,
-    kind: str | None, limit: int, cursor: str | None, now: datetime,
+    kind: str | None, limit: int, cursor: str | None, now: datetime, scope: Scope,
 ) -> Page[CareActionRow]:
-    """Newest first; `status=overdue` means pending and past due."""
-    query = select(CareActionRow)
+    """Newest first, of the actions in the caller's scope; `status=overdue` means pending and past due."""
+    query = select(CareActionRow).where(actions_in_scope(scope))
     if customer_id:
         query = query.where(CareActionRow.customer_id == customer_id)
     if owner:

@@ -7,10 +7,11 @@ from datetime import datetime
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation import schemas
+from services.segmentation import repository, schemas
 from services.segmentation.domain.quadrants import Quadrant
 from services.segmentation.domain.scoring import Tier
 from services.segmentation.service import customers, jobs, overrides, policy, scoring_models, snapshots
+from shared.access import Scope, scoped, scoped_object
 from shared.auth import CONTACT_ADDRESS_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
@@ -19,8 +20,16 @@ from shared.preconditions import ETags, IfMatch, if_match
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
-write_customers = require(Role.ACCOUNT_MANAGER)
 manage = require()
+# A customer and what hangs off it: account managers within their scope (agents read the summary and
+# recent orders of their tickets' customers, as the ticket page shows them), never analysts
+# (docs/design.md §11); out of scope, a customer is a 404.
+customers_scope = scoped(Role.ACCOUNT_MANAGER, Role.AGENT)
+write_customers = scoped(Role.ACCOUNT_MANAGER)
+customer_summary = scoped_object("customer_id", repository.customer_in_scope, "customer",
+                                 Role.ACCOUNT_MANAGER, Role.AGENT)
+on_customer = scoped_object("customer_id", repository.customer_in_scope, "customer", Role.ACCOUNT_MANAGER)
+overrides_scope = scoped(Role.ACCOUNT_MANAGER)
 CustomerPath = schemas.CustomerId
 
 
@@ -37,10 +46,10 @@ def _now(request: Request) -> datetime:
             summary="Create or update a customer profile")
 async def put_customer(
     customer_id: CustomerPath, body: schemas.CustomerIn, response: Response, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(write_customers),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    view, created = await customers.put_customer(_ctx(request), session, customer_id, body, caller,
+    view, created = await customers.put_customer(_ctx(request), session, customer_id, body, scope,
                                                  _now(request), precondition)
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -51,11 +60,11 @@ async def put_customer(
               summary="Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept",
               openapi_extra=merge_patch_openapi(schemas.CustomerIn))
 async def patch_customer(
-    customer_id: CustomerPath, request: Request, caller: Caller = Depends(write_customers),
+    customer_id: CustomerPath, request: Request, scope: Scope = Depends(write_customers),
     patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
     precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    return etags.tag(await customers.edit_customer(_ctx(request), session, customer_id, patch, caller,
+    return etags.tag(await customers.edit_customer(_ctx(request), session, customer_id, patch, scope,
                                                    _now(request), precondition))
 
 
@@ -63,9 +72,9 @@ async def patch_customer(
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read), etags: ETags = Depends(),
+    scope: Scope = Depends(customer_summary), etags: ETags = Depends(),
 ) -> schemas.CustomerOut:
-    return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, caller))
+    return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, scope.caller))
 
 
 @router.get("/customers/{customer_id}/contact-address", response_model=schemas.ContactAddressOut,
@@ -83,12 +92,20 @@ async def get_contact_address(
 async def list_customers(
     tier: Tier | None = None, quadrant: Quadrant | None = None, owner: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(customers_scope),
 ) -> Page[schemas.CustomerSummary]:
     return await customers.list_customers(
         session, tier.value if tier else None, quadrant.value if quadrant else None, owner,
-        limit, cursor,
+        limit, cursor, scope,
     )
+
+
+@router.get("/reports/tiers", response_model=schemas.TierCountsOut, tags=["reports"],
+            summary="Customers per tier: the tier mix, for every role (analysts read aggregates only)")
+async def tier_report(
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+) -> schemas.TierCountsOut:
+    return await customers.tier_counts(session)
 
 
 @router.post("/customers/{customer_id}/orders", response_model=schemas.OrdersAccepted,
@@ -98,7 +115,7 @@ async def list_customers(
 async def post_orders(
     customer_id: str, request: Request,
     body: schemas.OrderIn | list[schemas.OrderIn] = Body(...),
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_customer),
 ) -> schemas.OrdersAccepted:
     orders = body if isinstance(body, list) else [body]
     return await customers.add_orders(_ctx(request), session, customer_id, orders, _now(request))
@@ -108,7 +125,7 @@ async def post_orders(
             summary="A customer's orders, newest first")
 async def get_orders(
     customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(customer_summary),
 ) -> Page[schemas.OrderOut]:
     return await customers.list_orders(session, customer_id, limit, cursor)
 
@@ -118,7 +135,7 @@ async def get_orders(
 async def post_interactions(
     customer_id: str,
     body: schemas.InteractionIn | list[schemas.InteractionIn] = Body(...),
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_customer),
 ) -> list[schemas.InteractionOut]:
     items = body if isinstance(body, list) else [body]
     return await customers.add_interactions(session, customer_id, items)
@@ -128,16 +145,16 @@ async def post_interactions(
              summary="Rescore now; publishes score-updated (and tier-changed when the tier moved)")
 async def rescore_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(write_customers),
+    scope: Scope = Depends(on_customer),
 ) -> schemas.ScoreOut:
-    return await customers.rescore(_ctx(request), session, customer_id, caller, _now(request))
+    return await customers.rescore(_ctx(request), session, customer_id, scope.caller, _now(request))
 
 
 @router.get("/customers/{customer_id}/history", response_model=schemas.HistoryOut,
             tags=["customers"], summary="Scores and tier changes over time, newest first")
 async def get_history(
     customer_id: str, limit: int = Query(200, ge=1, le=1000),
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_customer),
 ) -> schemas.HistoryOut:
     return await customers.history(session, customer_id, limit)
 
@@ -194,9 +211,9 @@ async def dry_run(
              status_code=201, tags=["tier overrides"], summary="Propose a tier for a customer")
 async def propose_override(
     customer_id: str, body: schemas.OverrideIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(write_customers),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_customer),
 ) -> schemas.OverrideOut:
-    return await overrides.propose(_ctx(request), session, customer_id, body, caller, _now(request))
+    return await overrides.propose(_ctx(request), session, customer_id, body, scope.caller, _now(request))
 
 
 @router.get("/customers/{customer_id}/tier-overrides", response_model=Page[schemas.OverrideOut],
@@ -204,9 +221,9 @@ async def propose_override(
 async def customer_overrides(
     customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     cursor: str | None = None, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    scope: Scope = Depends(on_customer),
 ) -> Page[schemas.OverrideOut]:
-    return await overrides.list_overrides(session, customer_id, None, limit, cursor)
+    return await overrides.list_overrides(session, customer_id, None, limit, cursor, scope)
 
 
 @router.get("/tier-overrides", response_model=Page[schemas.OverrideOut], tags=["tier overrides"],
@@ -216,9 +233,9 @@ async def list_overrides(
         None, alias="status", pattern="^(proposed|approved|rejected|expired|superseded)$"
     ),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(overrides_scope),
 ) -> Page[schemas.OverrideOut]:
-    return await overrides.list_overrides(session, None, status_filter, limit, cursor)
+    return await overrides.list_overrides(session, None, status_filter, limit, cursor, scope)
 
 
 @router.post("/tier-overrides/{override_id}/approve", response_model=schemas.OverrideOut,

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from services.segmentation.api import router
 from services.segmentation.events import HANDLERS
-from services.segmentation.models import Base
+from services.segmentation.models import Base, ConfigVersionRow
 from services.segmentation.service.evaluation import SCHEDULES, review_scheduler
 from services.segmentation.service.jobs import rescore_job_worker
 from services.segmentation.service.policy import seed_default_policy
@@ -22,15 +22,17 @@ SPEC = ServiceSpec(
         "loyalty quadrants, rescores a customer when its orders are recorded, keeps a month-end "
         "snapshot of every customer (trends), moves tiers at scheduled reviews and on spending "
         "drops, warns of churn risk, and lets managers approve tier overrides. Publishes "
-        "`score-updated`, `tier-changed`, `churn-risk-detected` and `order-recorded`."
+        "`score-updated`, `tier-changed`, `churn-risk-detected`, `order-recorded` and "
+        "`customer-assigned` (a customer's owner and team, for the access scopes)."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
-    publishes=["score-updated", "tier-changed", "churn-risk-detected", "order-recorded"],
+    publishes=["score-updated", "tier-changed", "churn-risk-detected", "order-recorded", "customer-assigned"],
     handlers=HANDLERS,
     workers=[rescore_job_worker, review_scheduler],
     schedules=SCHEDULES,
+    config_versions=ConfigVersionRow,
     on_startup=[seed_default_model, seed_default_policy],
 )
 

@@ -16,7 +16,8 @@ async def on_ticket_created(ctx: ServiceContext, session: AsyncSession, event: E
     if await session.get(ComplaintRow, data["ticket_id"]) is None:
         session.add(ComplaintRow(
             ticket_id=data["ticket_id"], customer_id=data["customer_id"],
-            priority=data["priority"], type=data.get("type"), opened_at=parse_time(data["created_at"]),
+            priority=data["priority"], type=data.get("type"), team=data.get("team"),
+            opened_at=parse_time(data["created_at"]),
         ))
 
 

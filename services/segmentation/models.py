@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -40,6 +41,7 @@ class CustomerRow(Base):
     growth_pct: Mapped[float] = mapped_column(Float, default=0.0)
     repurchase_rate: Mapped[float | None] = mapped_column(Float)
     owner: Mapped[str | None] = mapped_column(String(100), index=True)
+    team: Mapped[str | None] = mapped_column(String(100), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Scheduled re-evaluation: claimed by one replica at a time (FOR UPDATE SKIP LOCKED).
@@ -183,6 +185,8 @@ class ComplaintRow(Base):
     customer_id: Mapped[str] = mapped_column(String(64), index=True)
     priority: Mapped[str] = mapped_column(String(4))
     type: Mapped[str | None] = mapped_column(String(20))
+    # The team the ticket was routed to: its agents see the customer's summary (docs/design.md §11).
+    team: Mapped[str | None] = mapped_column(String(100), index=True)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -226,12 +230,8 @@ class SnapshotProgressRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ConfigVersionRow(Base):
-    """Versioned documents an admin edits: the evaluation policy (the scoring model has its own)."""
+class ConfigVersionRow(ConfigVersionColumns, Base):
+    """Versioned documents an admin edits: the evaluation policy and the schedules' times (the
+    scoring model has its own table)."""
 
     __tablename__ = "config_versions"
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    definition: Mapped[dict] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

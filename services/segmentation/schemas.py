@@ -53,7 +53,11 @@ class CustomerIn(Strict):
     repurchase_rate: float | None = Field(
         default=None, ge=0, le=100, description="Percent; derived from orders when absent"
     )
-    owner: str | None = Field(default=None, max_length=100, description="Account owner")
+    owner: str | None = Field(default=None, max_length=100,
+                              description="Account owner; only a manager gives a customer another owner")
+    team: str | None = Field(default=None, max_length=100,
+                             description="Account team: its account managers see the customer too; "
+                                         "only a manager moves a customer to another team")
     contacts: list[ContactIn] = Field(default_factory=list, max_length=50)
 
 
@@ -123,6 +127,7 @@ class CustomerOut(BaseModel):
     growth_pct: float
     repurchase_rate: float | None
     owner: str | None
+    team: str | None = None
     contacts: list[ContactOut]
     created_at: datetime
     updated_at: datetime
@@ -135,10 +140,17 @@ class CustomerOut(BaseModel):
     trend: TrendOut | None = None
 
 
+class TierCountsOut(BaseModel):
+    customers: int = Field(description="Every customer on record")
+    tiers: dict[str, int] = Field(description="Customers per effective tier; `unscored` for those not "
+                                              "scored yet")
+
+
 class CustomerSummary(BaseModel):
     id: str
     name: str
     owner: str | None
+    team: str | None = None
     score: float | None
     tier: Tier | None
     quadrant: Quadrant | None

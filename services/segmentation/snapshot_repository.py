@@ -3,15 +3,16 @@ month and never two, and what is read back from them (trends, the decline warnin
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import asyncpg
-from sqlalchemy import Row, case, delete, func, select
+from sqlalchemy import Row, case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.segmentation.models import ChurnSignalRow, CustomerRow, MonthlyScoreRow
+from services.segmentation.models import ChurnSignalRow, CustomerRow, MonthlyScoreRow, ScoreRow
 from services.segmentation.repository import aggregate_query, in_range
 from shared.db import PerDialect, driver_connection, ids_match, is_postgres
 
@@ -42,6 +43,76 @@ async def snapshot_inputs(
     return list((await connection.execute(query)).all())
 
 
+# The snapshot takes no row locks: its writes of current scores are guarded instead. A score
+# computed after the month's end (an order recorded meanwhile) is never replaced, the tier is never
+# touched (it moves at reviews only), and what was written is returned, so only that is announced.
+_MOVED_COLUMNS = ["customer_id", "value", "computed_tier", "quadrant", "model_version", "components",
+                  "amount_12m", "orders_12m", "last_order_at", "computed_at"]
+REPLACE_OLDER_SCORES_PG = f"""
+UPDATE scores SET {", ".join(f"{c} = u.{c}" if c != "components" else "components = u.components::json"
+                             for c in _MOVED_COLUMNS[1:])}
+FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[],
+            $8::int[], $9::timestamptz[], $10::timestamptz[]) AS u({", ".join(_MOVED_COLUMNS)})
+WHERE scores.customer_id = u.customer_id AND scores.computed_at <= u.computed_at
+RETURNING scores.customer_id, scores.tier
+"""
+_FIRST_COLUMNS = [*_MOVED_COLUMNS, "tier"]
+INSERT_FIRST_SCORES_PG = f"""
+INSERT INTO scores ({", ".join(_FIRST_COLUMNS)})
+SELECT {", ".join(c if c != "components" else "components::json" for c in _FIRST_COLUMNS)}
+FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[],
+            $8::int[], $9::timestamptz[], $10::timestamptz[], $11::text[]) AS u({", ".join(_FIRST_COLUMNS)})
+ON CONFLICT (customer_id) DO NOTHING
+RETURNING customer_id, tier
+"""
+_SCORES = ScoreRow.__table__
+_INSERT_FIRST = PerDialect(lambda insert: insert(ScoreRow).on_conflict_do_nothing(
+    index_elements=["customer_id"]).returning(ScoreRow.tier))
+
+
+async def replace_older_scores(session: AsyncSession, rows: list[dict]) -> dict[str, str]:
+    """Replace the current scores of these customers unless computed after the new ones; the
+    customers written, with their (unchanged) tiers."""
+    if not rows:
+        return {}
+    if is_postgres(session):
+        return dict(await _by_arrays(session, REPLACE_OLDER_SCORES_PG, _MOVED_COLUMNS, rows))
+    written = {}
+    for row in rows:
+        result = await session.execute(
+            update(_SCORES).where(_SCORES.c.customer_id == row["customer_id"],
+                                  _SCORES.c.computed_at <= row["computed_at"])
+            .values({c: row[c] for c in _MOVED_COLUMNS[1:]}).returning(_SCORES.c.tier))
+        tier = result.scalar_one_or_none()
+        if tier is not None:
+            written[row["customer_id"]] = tier
+    return written
+
+
+async def insert_first_scores(session: AsyncSession, rows: list[dict]) -> dict[str, str]:
+    """First scores of customers never scored; one scored meanwhile keeps its score."""
+    if not rows:
+        return {}
+    if is_postgres(session):
+        return dict(await _by_arrays(session, INSERT_FIRST_SCORES_PG, _FIRST_COLUMNS, rows))
+    written = {}
+    for row in rows:
+        result = await session.execute(_INSERT_FIRST.for_session(session),
+                                       {c: row[c] for c in _FIRST_COLUMNS})
+        tier = result.scalar_one_or_none()
+        if tier is not None:
+            written[row["customer_id"]] = tier
+    return written
+
+
+async def _by_arrays(session: AsyncSession, statement: str, columns: list[str], rows: list[dict]) -> list:
+    arrays = [[row[c] for row in rows] for c in columns]
+    arrays[columns.index("components")] = [json.dumps(c, separators=(",", ":"))
+                                           for c in arrays[columns.index("components")]]
+    connection = await driver_connection(session)
+    return [tuple(record) for record in await connection.fetch(statement, *arrays)]
+
+
 # Monthly snapshots (docs/design.md §9): one row per customer and month, never two.
 SNAPSHOT_COLUMNS = ["customer_id", "month", "value", "computed_tier", "tier", "quadrant", "model_version",
                     "computed_at"]
@@ -52,6 +123,30 @@ SELECT * FROM unnest($1::text[], $2::date[], $3::float8[], $4::text[], $5::text[
 ON CONFLICT (customer_id, month) DO NOTHING
 """
 _INSERT_SNAPSHOTS = PerDialect(lambda insert: insert(MonthlyScoreRow).on_conflict_do_nothing())
+
+
+MONTH_ENDS_FROM_SCORES_PG = f"""
+INSERT INTO monthly_scores ({", ".join(SNAPSHOT_COLUMNS)})
+SELECT customer_id, $3::date, value, computed_tier, tier, quadrant, model_version, $4::timestamptz
+FROM scores
+WHERE customer_id > coalesce($1::text, '') AND customer_id <= $2::text AND computed_at <= $4::timestamptz
+ON CONFLICT (customer_id, month) DO NOTHING
+RETURNING customer_id
+"""
+
+
+async def month_ends_from_scores(
+    session: AsyncSession, after: str | None, last: str, month: date, as_of: datetime
+) -> set[str] | None:
+    """Month-end rows copied inside the database from the current scores of the id range that
+    were computed by the month's end (once the moved ones are written, those are the month-end
+    scores): nothing of them passes through this process. Returns the customers written; None
+    where not done this way (SQLite: the caller writes every row)."""
+    if not is_postgres(session):
+        return None
+    connection = await driver_connection(session)
+    written = await connection.fetch(MONTH_ENDS_FROM_SCORES_PG, after, last, month, as_of)
+    return {record[0] for record in written}
 
 
 async def insert_snapshots(session: AsyncSession, columns: dict[str, list]) -> None:

@@ -11,10 +11,11 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.survey import schemas
+from services.survey import repository, schemas
 from services.survey.page.render import page_html, page_language
 from services.survey.service import cadence, invitations, progress, reports, responses, schedule, surveys
 from services.survey.service.ratelimit import enforce_invitation_limits
+from shared.access import Scope, scoped, scoped_object
 from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
 from shared.errors import Forbidden
@@ -24,8 +25,10 @@ from shared.preconditions import ETags, IfMatch, if_match, version_tag
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
 manage_templates = require()  # manager and admin
-invite = require(Role.ACCOUNT_MANAGER)
-see_invitations = require(Role.ACCOUNT_MANAGER, Role.AGENT)
+# Invitations and a customer's answers hang off customers: account managers within their scope,
+# never analysts (docs/design.md §11); out of scope, a customer answers 404.
+invite = scoped(Role.ACCOUNT_MANAGER)
+on_customer = scoped_object("customer_id", repository.customer_in_scope, "customer", Role.ACCOUNT_MANAGER)
 manage_schedule = require(admin_only=True)  # the service's own settings (docs/design.md §7)
 # The notification service fetches an invitation's link at send time with a service identity
 # holding only this permission; no user role reads links by invitation id (the link is the key).
@@ -85,10 +88,10 @@ async def put_weights(
              summary="Invite customers: one unguessable token and answering URL each")
 async def create_invitations(
     survey_id: str, body: schemas.InvitationsIn, request: Request,
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(invite),
+    session: AsyncSession = Depends(db_session), scope: Scope = Depends(invite),
 ) -> schemas.InvitationsOut:
     ctx = _ctx(request)
-    return await invitations.invite(ctx, session, survey_id, body, caller, ctx.clock.now())
+    return await invitations.invite(ctx, session, survey_id, body, scope, ctx.clock.now())
 
 
 @router.get("/invitation-links/{invitation_id}", response_model=schemas.InvitationLinkOut,
@@ -109,7 +112,7 @@ async def invitation_link(
 async def customer_invitations(
     customer_id: str, request: Request, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     cursor: str | None = None, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(see_invitations),
+    scope: Scope = Depends(on_customer),
 ) -> Page[schemas.InvitationOut]:
     return await invitations.customer_invitations(_ctx(request), session, customer_id, limit, cursor)
 
@@ -189,7 +192,7 @@ async def get_topics(
 async def customer_satisfaction(
     customer_id: str, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     cursor: str | None = None, session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(read),
+    scope: Scope = Depends(on_customer),
 ) -> schemas.CustomerSatisfactionOut:
     return await reports.customer_satisfaction(session, customer_id, limit, cursor)
 

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from services.survey.api import public_router, router
 from services.survey.events import HANDLERS
-from services.survey.models import Base
+from services.survey.models import Base, ConfigVersionRow
 from services.survey.service.cadence import SCHEDULES
 from services.survey.service.ratelimit import rate_limit_janitor
 from services.survey.service.schedule import seed_default_schedule
@@ -32,6 +32,7 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     workers=[rate_limit_janitor],
     schedules=SCHEDULES,
+    config_versions=ConfigVersionRow,
     on_startup=[seed_default_survey, seed_default_schedule],
 )
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.survey.models import CustomerTierRow
+from services.survey.models import CUSTOMER_ACCESS, CustomerTierRow
 from services.survey.service.invitations import invite_to_verify
+from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -41,7 +42,13 @@ async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: 
     log.info("verification_invited", ticket_id=data["ticket_id"], invitation_id=invitation.id)
 
 
+async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """A customer's owner and team, for the access scopes (docs/design.md §11)."""
+    await keep_assignment(session, CUSTOMER_ACCESS, event)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-assigned": on_customer_assigned,
     "score-updated": on_score_updated,
     "ticket-resolved": on_ticket_resolved,
 }

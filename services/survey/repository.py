@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, case, delete, func, literal, or_, select
+from sqlalchemy import ColumnElement, Row, and_, bindparam, case, delete, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
+    CUSTOMER_ACCESS,
     CustomerTierRow,
     InvitationRow,
     RateLimitRow,
@@ -17,8 +18,21 @@ from services.survey.models import (
     SurveyRow,
     SurveyTargetRow,
 )
+from shared import access
+from shared.access import Scope
 from shared.db import PerDialect, as_utc
 from shared.pagination import Keyset, Page
+
+
+def customer_in_scope(scope: Scope, customer_id: str) -> ColumnElement[bool]:
+    """This customer, when the caller sees it (docs/design.md §11)."""
+    return scope.customer(customer_id, CUSTOMER_ACCESS)
+
+
+async def ensure_customers_in_scope(session: AsyncSession, scope: Scope, customer_ids: list[str]) -> None:
+    """404 naming `customer_ids` unless the caller sees every one of them."""
+    await access.ensure_customers_in_scope(session, scope, customer_ids, CUSTOMER_ACCESS, "customer_ids")
+
 
 SURVEYS_OLDEST_FIRST = Keyset(SurveyRow.id, SurveyRow.created_at)
 INVITATIONS_NEWEST_FIRST = Keyset(InvitationRow.id, InvitationRow.created_at, descending=True)

@@ -60,11 +60,13 @@ class Event:
 
 def new_event(
     event_type: str, service: str, subject: str, data: dict[str, Any], request_id: str | None,
-    trace_context: dict[str, str] | None = None,
+    trace_context: dict[str, str] | None = None, *, validate: bool = True,
 ) -> Event:
-    """A fresh event; the data is checked against the type's schema before it is stored."""
+    """A fresh event; the data is checked against the type's schema before it is stored (a batch
+    of alike events may check only its first of each type: `Outbox.append_many`)."""
     trace_context = trace_context or {}
-    validate_data(event_type, data)
+    if validate:
+        validate_data(event_type, data)
     return Event(
         id=str(uuid.uuid4()),
         type=event_type,

@@ -55,14 +55,14 @@ def _expect_the_example_worked(output: str) -> None:
 @needs_npm_packages
 async def test_the_typescript_client_compiles_and_its_example_runs_under_node(feedback_url):
     await _run(str(TYPESCRIPT / "node_modules" / ".bin" / "tsc"), "-p", "tsconfig.json", cwd=TYPESCRIPT)
-    token = bearer("agent", sub="ts-example")["Authorization"].removeprefix("Bearer ")
+    token = bearer("agent", sub="ts-example", team="billing-team")["Authorization"].removeprefix("Bearer ")
     output = await _run("node", "dist/examples/usage.js", cwd=TYPESCRIPT,
                         env={"CRM_FEEDBACK_URL": feedback_url, "CRM_TOKEN": token})
     _expect_the_example_worked(output)
 
 
 async def test_the_python_client_example_runs(feedback_url):
-    token = bearer("agent", sub="py-example")["Authorization"].removeprefix("Bearer ")
+    token = bearer("agent", sub="py-example", team="billing-team")["Authorization"].removeprefix("Bearer ")
     output = await _run(sys.executable, "clients/python/examples/usage.py",
                         env={"CRM_FEEDBACK_URL": feedback_url, "CRM_TOKEN": token,
                              "PYTHONPATH": str(ROOT / "clients" / "python")})

@@ -22,7 +22,7 @@ from services.survey.settings import survey_settings
 from shared.business_time import month_of
 from tests.support import ADMIN, EventCollector, bearer, eventually, running_service
 
-AGENT = bearer("agent", sub="agent-7")
+AGENT = bearer("agent", sub="agent-7", team="billing-team")  # where the billing ticket is routed
 
 
 async def _known_tier(client, tier_row, customer_id: str) -> str | None:
@@ -65,7 +65,7 @@ async def _vip_customer(seg) -> str:
 
 async def _verification_token(survey, customer_id: str, ticket_id: str, answered: set[str]) -> str:
     async def pending():
-        page = (await survey.get(f"/v1/customers/{customer_id}/invitations", headers=AGENT)).json()
+        page = (await survey.get(f"/v1/customers/{customer_id}/invitations", headers=ADMIN)).json()
         fresh = [i for i in page["items"] if i["ticket_id"] == ticket_id and i["token"] not in answered]
         return fresh[0]["token"] if fresh else None
 

@@ -14,7 +14,7 @@ from shared.business_time import at_local, first_of_month, local_date, zone_name
 from tests.e2e.calendar import platform, wait_for_run
 from tests.support import ADMIN, EventCollector, bearer, eventually
 
-AGENT = bearer("agent", sub="agent-race")
+AGENT = bearer("agent", sub="agent-race", team="tech-support")  # technical tickets
 ZONE = zone_named("Asia/Shanghai")
 CUSTOMERS = [f"race-{n}" for n in range(6)]
 

@@ -22,7 +22,7 @@ from tests.e2e.calendar import platform, wait_for_run
 from tests.support import ADMIN, EventCollector, bearer, eventually
 
 MANAGER = bearer("manager", sub="mgr-six")
-AGENT = bearer("agent", sub="agent-six")
+AGENT = bearer("agent", sub="agent-six", team="tech-support")  # technical tickets
 ZONE = zone_named("Asia/Shanghai")
 MONTHS = 6
 

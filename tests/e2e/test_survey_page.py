@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
     not chromium_installed(), reason="chromium is not installed (apt-get install chromium)"
 )
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-e2e")
-ANALYST = bearer("analyst", sub="an-e2e")
+MANAGER = bearer("manager", sub="mgr-e2e")  # reads any customer's answers and invitations
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "survey"
 
 async def invitation_for(api, customer: str, **extra) -> dict:
     created = await api.post("/v1/surveys/default/invitations",
-                             json={"customer_ids": [customer], **extra}, headers=ACCOUNT_MANAGER)
+                             json={"customer_ids": [customer], **extra}, headers=MANAGER)
     assert created.status_code == 201, created.text
     return created.json()["items"][0]
 
@@ -111,7 +111,7 @@ async def test_a_customer_answers_on_a_chinese_phone_in_chinese(survey_server, b
         assert event["data"]["value"] == 4.5  # dimensions 5, 5, 4, 4: the first six items got 5
         assert event["data"]["level"] == "very_satisfied"
         assert event["data"]["nps_category"] == "promoter"
-        stored = (await api.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)).json()
+        stored = (await api.get(f"/v1/customers/{customer}/satisfaction", headers=MANAGER)).json()
         assert [p["value"] for p in stored["items"]] == [4.5]
         assert stored["items"][0]["nps"] == 10
 
@@ -160,7 +160,7 @@ async def test_answers_saved_as_the_customer_goes_survive_a_reload(survey_server
             }))()""")
         assert restored == {"checked": ["communication.timeliness-4", "nps-7", "product_service.stability-2"],
                             "comment": "希望响应更快"}
-        listed = (await api.get(f"/v1/customers/{customer}/invitations", headers=ACCOUNT_MANAGER)).json()
+        listed = (await api.get(f"/v1/customers/{customer}/invitations", headers=MANAGER)).json()
         assert listed["items"][0]["opened_at"] and listed["items"][0]["started_at"]
         assert listed["items"][0]["answered_at"] is None
 
@@ -183,7 +183,7 @@ async def test_the_page_passes_axe_at_phone_width_and_is_kept_as_screenshots(sur
         await publish(broker.bootstrap, ticket_resolved(customer, f"T-{time.time_ns()}"))
 
         async def verification():
-            items = (await api.get(f"/v1/customers/{customer}/invitations", headers=ACCOUNT_MANAGER)).json()
+            items = (await api.get(f"/v1/customers/{customer}/invitations", headers=MANAGER)).json()
             return next((i for i in items["items"] if i["kind"] == "verification"), None)
 
         follow_up = await eventually(verification, timeout=40)

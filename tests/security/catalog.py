@@ -36,6 +36,7 @@ PUBLIC_ROUTES = {
 # services' own calendar settings (docs/design.md §7: a manager edits everything but those).
 ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/clock"),
+    ("PUT", "/v1/schedules/{name}"),
     ("PUT", "/v1/survey-schedule"),
     ("PUT", "/v1/care-schedule"),
     ("PUT", "/v1/evaluation-policy"),
@@ -158,6 +159,7 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/static"): "public",
     # The platform's routes every app serves (admin only: the console's settings check the role).
     ("GET", "/v1/schedules"): "admin", ("GET", "/v1/schedules/{name}/runs"): "admin",
+    ("GET", "/v1/schedules/{name}"): "admin", ("PUT", "/v1/schedules/{name}"): "admin",
     ("GET", "/v1/clock"): "admin", ("PUT", "/v1/clock"): "admin",
     ("GET", "/login"): "public", ("POST", "/login/demo"): "sign-in", ("GET", "/auth/oidc/start"): "public",
     ("GET", "/auth/callback"): "public", ("POST", "/language"): "sign-in",

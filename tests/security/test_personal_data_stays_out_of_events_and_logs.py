@@ -13,14 +13,14 @@ from shared.events.topics import ensure_topics
 from shared.settings import PlatformSettings
 from tests.reliability_results import record
 from tests.security.catalog import load_service, service_names
-from tests.support import ADMIN, EventCollector, bearer, eventually, running_service
+from tests.support import ADMIN, EventCollector, assign_customers, bearer, eventually, running_service
 
 PHONE = "13987650123"
 PHONE_SPACED = "139 8765 0123"
 EMAIL = "pii.canary.7f3a9c@example.org"
 SECRETS = (PHONE, PHONE_SPACED, EMAIL, "pii.canary.7f3a9c")
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-pii")
-AGENT = bearer("agent", sub="agent-pii")
+AGENT = bearer("agent", sub="agent-pii", team="billing-team")  # where the billing ticket is routed
 MANAGER = bearer("manager", sub="mgr-pii")
 
 
@@ -81,6 +81,7 @@ async def _feedback(client, customer_id: str) -> set[str]:
 
 async def _survey(client, customer_id: str) -> set[str]:
     """An open answer that carries the customer's phone and email."""
+    await assign_customers(client, "am-pii", customer_id)  # the account manager's own customer
     invited = await client.post("/v1/surveys/default/invitations", headers=ACCOUNT_MANAGER,
                                 json={"customer_ids": [customer_id]})
     assert invited.status_code == 201, invited.text

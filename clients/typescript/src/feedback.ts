@@ -388,6 +388,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/schedules/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One scheduled job: its times (with their version as ETag), last run and next */
+        get: operations["get_schedule_v1_schedules__name__get"];
+        /** Change when a job runs (admin; stored as a new version, If-Match its ETag); a time out of range or not of the job's kind is a 422 naming the field */
+        put: operations["put_schedule_v1_schedules__name__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/schedules/{name}/runs": {
         parameters: {
             query?: never;
@@ -976,6 +994,18 @@ export interface components {
              */
             recurrence: string;
             /**
+             * Times
+             * @description What an admin may change (PUT /v1/schedules/{name}): `at` (HH:MM) for a daily, weekly or monthly job, `weekday` for a weekly one, `day_of_month` (1-28, the day after the period closes on which it runs) for a monthly, quarterly, half-yearly or yearly one, `every_minutes` for an interval job
+             */
+            times: {
+                [key: string]: unknown;
+            };
+            /**
+             * Times Version
+             * @description Version of the job's times (its ETag is "schedule:<name>.<version>")
+             */
+            times_version: number | null;
+            /**
              * Catch Up
              * @description each: every missed period is run; latest: only the newest
              */
@@ -1037,6 +1067,32 @@ export interface components {
             } | null;
             /** Error */
             error: string | null;
+        };
+        /**
+         * ScheduleTimesIn
+         * @description A job's times; those left out take the job's defaults. Only the fields of the job's kind apply.
+         */
+        ScheduleTimesIn: {
+            /**
+             * At
+             * @description Time of day HH:MM in the business time zone
+             */
+            at?: string | null;
+            /**
+             * Weekday
+             * @description Weekly jobs: Monday ... Sunday
+             */
+            weekday?: string | null;
+            /**
+             * Day Of Month
+             * @description Monthly, quarterly, half-yearly and yearly jobs: the day (1-28) of the month after the period closes on which the job runs
+             */
+            day_of_month?: number | null;
+            /**
+             * Every Minutes
+             * @description Interval jobs: every N minutes, 1-1440
+             */
+            every_minutes?: number | null;
         };
         /** SlaOut */
         SlaOut: {
@@ -2500,6 +2556,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleOut"][];
+                };
+            };
+        };
+    };
+    get_schedule_v1_schedules__name__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    put_schedule_v1_schedules__name__put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleTimesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -25,7 +25,6 @@ class Distribution:
     shares: list[TierShare] = field(default_factory=list)
     chart: Chart | None = None
     customers: int = 0
-    sampled: bool = False
     service: str = "segmentation"
     detail: str = ""
 
@@ -47,21 +46,13 @@ class Distribution:
 
 
 async def tier_distribution(gateway: Gateway, user: ConsoleUser, settings: ConsoleSettings) -> Distribution:
-    """Tier counts over the customer list (paged), against the intended shares."""
-    counts: Counter[str] = Counter()
-    cursor, seen = None, 0
-    while seen < settings.dashboard_max_customers:
-        page = await gateway.call(
-            "segmentation", "GET", "/v1/customers", user.access_token, params={"limit": 500, "cursor": cursor}
-        )
-        if not page.ok:
-            return Distribution(page.outcome, detail=page.detail)
-        for customer in page.data.get("items", []):
-            counts[customer.get("tier") or "unscored"] += 1
-            seen += 1
-        cursor = page.data.get("next_cursor")
-        if not cursor:
-            break
+    """Tier counts from segmentation's tier report (an aggregate analysts may read, where the customer
+    list is not theirs: docs/design.md §11), against the intended shares."""
+    report = await gateway.call("segmentation", "GET", "/v1/reports/tiers", user.access_token)
+    if not report.ok:
+        return Distribution(report.outcome, detail=report.detail)
+    counts: Counter[str] = Counter(report.data.get("tiers", {}))
+    seen = int(report.data.get("customers", 0))
     shares = tier_shares(counts, settings.intended_tier_shares)
     chart = bar_chart(
         [s.tier for s in shares],
@@ -70,7 +61,7 @@ async def tier_distribution(gateway: Gateway, user: ConsoleUser, settings: Conso
             "intended": [round((s.intended or 0) * 100, 1) for s in shares],
         },
     )
-    return Distribution(Outcome.OK, shares, chart, seen, sampled=bool(cursor))
+    return Distribution(Outcome.OK, shares, chart, seen)
 
 
 @dataclass

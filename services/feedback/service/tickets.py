@@ -36,6 +36,7 @@ from services.feedback.service.ticket_state import (
     ticket_for_update,
 )
 from services.feedback.service.ticket_views import get_ticket, page_out, ticket_out
+from shared.access import Scope, ensure_in_scope
 from shared.app import ServiceContext
 from shared.errors import InvalidInput, NotFound
 from shared.merge_patch import merged
@@ -49,12 +50,12 @@ CLOCK_SKEW = timedelta(minutes=5)
 
 async def list_tickets(
     session: AsyncSession, *, status: Status | None, priority: str | None, breached: bool | None,
-    customer_id: str | None, limit: int, cursor: str | None, now: datetime,
+    customer_id: str | None, limit: int, cursor: str | None, now: datetime, scope: Scope,
 ) -> Page[schemas.TicketOut]:
-    """Newest first, without their history."""
+    """Newest first, without their history; only the tickets in the caller's scope."""
     return page_out(await repository.list_tickets(
         session, status=status, priority=priority, breached=breached, customer_id=customer_id,
-        limit=limit, cursor=cursor, now=now))
+        limit=limit, cursor=cursor, now=now, scope=scope))
 
 
 async def open_ticket_in_tx(
@@ -111,12 +112,16 @@ async def open_ticket_in_tx(
 
 
 async def open_ticket(
-    ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
+    ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, scope: Scope, now: datetime
 ) -> schemas.TicketOut:
     """Open a ticket; its view is built from the rows just written: a new ticket's whole history
-    is its "created" row, so nothing is read back."""
+    is its "created" row, so nothing is read back. An account manager opens tickets only for the
+    customers it sees (404 for another's, as if unknown)."""
     async with session.begin():
-        ticket, created = await open_ticket_in_tx(ctx, session, body, actor, now)
+        if not scope.opens_tickets_for_anyone:
+            await ensure_in_scope(session, repository.customer_in_scope(scope, body.customer_id),
+                                  f"customer {body.customer_id!r} does not exist")
+        ticket, created = await open_ticket_in_tx(ctx, session, body, scope.actor, now)
     return ticket_out(ticket, [created], [])
 
 

@@ -12,6 +12,7 @@ from services.notification.domain.respect import CUSTOMER_CHANNELS
 from services.notification.models import MessageRow
 from services.notification.service import directory
 from services.notification.service.statuses import change_status
+from shared.access import Scope
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import InvalidInput, NotFound
@@ -55,10 +56,12 @@ async def list_messages(
     status: str | None,
     limit: int,
     cursor: str | None,
-    caller: Caller,
+    scope: Scope,
 ) -> Page[schemas.MessageOut]:
+    """Newest first, of the messages in the caller's scope."""
+    caller = scope.caller
     async with session.begin():
-        rows = await repository.list_messages(session, customer_id, status, limit, cursor)
+        rows = await repository.list_messages(session, customer_id, status, limit, cursor, scope)
     page = page_of(rows, limit, lambda r: repository.position(r.created_at, r.id))
     return Page[schemas.MessageOut](
         items=[message_out(r, caller) for r in page.items], next_cursor=page.next_cursor

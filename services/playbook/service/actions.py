@@ -15,6 +15,7 @@ from services.playbook.metrics import ACTIONS_COMPLETED
 from services.playbook.models import CareActionRow, CustomerRow
 from services.playbook.service import config
 from services.playbook.service.planning import customer_facts
+from shared.access import Scope
 from shared.app import ServiceContext
 from shared.errors import Conflict, NotFound
 from shared.merge_patch import merged
@@ -56,11 +57,11 @@ async def get_action(session: AsyncSession, action_id: str, now: datetime) -> sc
 
 async def list_actions(
     session: AsyncSession, *, customer_id: str | None, status: str | None, owner: str | None,
-    kind: str | None, limit: int, cursor: str | None, now: datetime,
+    kind: str | None, limit: int, cursor: str | None, now: datetime, scope: Scope,
 ) -> Page[schemas.ActionOut]:
-    """Newest first; `status=overdue` means pending and past due."""
+    """Newest first, of the actions in the caller's scope; `status=overdue` means pending and past due."""
     page = await repository.list_actions(session, customer_id=customer_id, status=status, owner=owner,
-                                         kind=kind, limit=limit, cursor=cursor, now=now)
+                                         kind=kind, limit=limit, cursor=cursor, now=now, scope=scope)
     return page.map(lambda row: action_out(row, now))
 
 

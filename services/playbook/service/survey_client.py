@@ -2,7 +2,8 @@
 
 Retries with exponential backoff on connection errors, timeouts, 429 and 5xx; anything else
 (a 4xx) is a permanent answer and is raised at once. Calls carry a short-lived service token
-signed with the platform JWT secret, role account_manager (docs/design.md §7: who may invite).
+signed with the platform JWT secret, role account_manager (docs/design.md §7: who may invite) and the
+permission to act on every customer (§11: the platform's own identity, not one account manager's).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import httpx
 
 from services.playbook.settings import PlaybookSettings
-from shared.auth import issue_token
+from shared.auth import EVERY_CUSTOMER, issue_token
 
 SERVICE_SUBJECT = "service:playbook"
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -36,7 +37,9 @@ class SurveyClient:
         )
 
     def _headers(self) -> dict[str, str]:
-        token = issue_token(self.settings.jwt_secret, SERVICE_SUBJECT, ["account_manager"], ttl_seconds=300)
+        # It invites for the platform, whoever owns the customer (docs/design.md §11).
+        token = issue_token(self.settings.jwt_secret, SERVICE_SUBJECT, ["account_manager"],
+                            permissions=[EVERY_CUSTOMER], ttl_seconds=300)
         return {"Authorization": f"Bearer {token}"}
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Any:

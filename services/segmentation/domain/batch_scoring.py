@@ -8,8 +8,9 @@ interpolated with the same arithmetic in the same order, and the score rounded b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
 import numpy as np
@@ -45,19 +46,31 @@ class BatchFacts:
     def from_rows(cls, rows: list[tuple]) -> BatchFacts:
         """Rows of (last_order_at, orders_12m, amount_12m, months_12m, growth_pct, repurchase_rate,
         since, p1_complaints_12m), as the aggregation returns them."""
+        return cls.from_columns(*(list(zip(*rows, strict=True)) if rows else [()] * 8))
+
+    @classmethod
+    def from_columns(
+        cls, last_order_at: Sequence, orders_12m: Sequence, amount_12m: Sequence,
+        months_12m: Sequence, growth_pct: Sequence, repurchase_rate: Sequence, since: Sequence,
+        p1_complaints_12m: Sequence,
+    ) -> BatchFacts:
+        """The same facts given column by column (aware datetimes, numbers, dates; None where unknown)."""
         nan = float("nan")
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 8
         return cls(
             last_order_microseconds=np.array(
-                [nan if t is None else _epoch_microseconds(t) for t in columns[0]], dtype=float),
-            orders_12m=np.array(columns[1], dtype=float),
-            amount_12m=np.array([float(a) for a in columns[2]], dtype=float),
-            months_with_order_12m=np.array(columns[3], dtype=int),
-            growth_pct=np.array([float(g or 0) for g in columns[4]], dtype=float),
-            repurchase_rate=np.array([nan if r is None else float(r) for r in columns[5]], dtype=float),
-            since_days=np.array([nan if d is None else d.toordinal() for d in columns[6]], dtype=float),
-            p1_complaints_12m=np.array(columns[7], dtype=int),
+                [nan if t is None else (t - _EPOCH) // _MICROSECOND for t in last_order_at], dtype=float),
+            orders_12m=np.array(orders_12m, dtype=float),
+            amount_12m=np.array([float(a) for a in amount_12m], dtype=float),
+            months_with_order_12m=np.array(months_12m, dtype=int),
+            growth_pct=np.array([float(g or 0) for g in growth_pct], dtype=float),
+            repurchase_rate=np.array([nan if r is None else float(r) for r in repurchase_rate], dtype=float),
+            since_days=np.array([nan if d is None else d.toordinal() for d in since], dtype=float),
+            p1_complaints_12m=np.array(p1_complaints_12m, dtype=int),
         )
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def _epoch_microseconds(moment: datetime) -> float:
@@ -78,6 +91,25 @@ class BatchScores:
     values: list[float]
     tiers: list[str]
     quadrants: list[str]
+    # Per factor, each customer's input and sub-score: the explanation of the few that are stored.
+    inputs: dict[Factor, np.ndarray]
+    sub_scores: dict[Factor, np.ndarray]
+    weights: dict[Factor, float]
+
+    def components(self, indices: list[int]) -> list[dict[str, dict[str, float]]]:
+        """The explanation of the scores of these customers (indices into the batch), rounded as
+        `scoring.compute_score` shows it."""
+        columns = [(factor.value, weight, self.inputs[factor][indices].tolist(),
+                    self.sub_scores[factor][indices].tolist()) for factor, weight in self.weights.items()]
+        explained = []
+        for k in range(len(indices)):
+            one = {}
+            for name, weight, inputs, sub_scores in columns:
+                sub_score = sub_scores[k]
+                one[name] = {"input": round(inputs[k], 4), "sub_score": round(sub_score, 2),
+                             "weight": weight, "points": round(sub_score * weight, 2)}
+            explained.append(one)
+        return explained
 
 
 def score_many(
@@ -111,8 +143,9 @@ def score_many(
         [rounded >= thresholds[Tier.VIP], rounded >= thresholds[Tier.KEY],
          rounded >= thresholds[Tier.REGULAR]],
         [Tier.VIP.value, Tier.KEY.value, Tier.REGULAR.value], Tier.OBSERVATION.value)
-    return BatchScores(values, tiers.tolist(), _quadrants(facts, sub_scores[Factor.LOYALTY],
-                                                          high_value_line, as_of.date(), policy))
+    quadrants = _quadrants(facts, sub_scores[Factor.LOYALTY], high_value_line, as_of.date(), policy)
+    return BatchScores(values, tiers.tolist(), quadrants, inputs, sub_scores,
+                       {factor: model.weights[factor] for factor in inputs})
 
 
 def _quadrants(facts: BatchFacts, loyalty_sub_scores: np.ndarray, line: float | None, as_of: date,

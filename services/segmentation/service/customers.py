@@ -17,6 +17,7 @@ from services.segmentation.models import (
 from services.segmentation.service.overrides import override_out
 from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import rescore_customer, rescore_in_transaction
+from shared.access import Scope, ensure_in_scope
 from shared.app import ServiceContext
 from shared.auth import Caller, mask_email, mask_phone
 from shared.business_time import first_of_month, local_date
@@ -36,20 +37,20 @@ async def _require_customer(session: AsyncSession, customer_id: str) -> Customer
 
 async def put_customer(
     ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.CustomerIn,
-    caller: Caller, now: datetime, precondition: IfMatch = NO_PRECONDITION,
+    scope: Scope, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[schemas.CustomerOut, bool]:
     """Create or replace the profile; returns its view and whether it was created."""
-    _, created = await upsert_customer(ctx, session, customer_id, body, caller, now, precondition)
-    return await customer_view(ctx, session, customer_id, caller), created
+    _, created = await upsert_customer(ctx, session, customer_id, body, scope, now, precondition)
+    return await customer_view(ctx, session, customer_id, scope.caller), created
 
 
 async def edit_customer(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, scope: Scope,
     now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.CustomerOut:
     """Change the profile fields a merge patch names; returns the profile's view."""
-    await patch_customer(ctx, session, customer_id, patch, caller, now, precondition)
-    return await customer_view(ctx, session, customer_id, caller)
+    await patch_customer(ctx, session, customer_id, patch, scope, now, precondition)
+    return await customer_view(ctx, session, customer_id, scope.caller)
 
 
 async def rescore(
@@ -65,23 +66,54 @@ async def rescore(
 
 async def upsert_customer(
     ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.CustomerIn,
-    caller: Caller, now: datetime, precondition: IfMatch = NO_PRECONDITION,
+    scope: Scope, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[CustomerRow, bool]:
-    """Create or replace the profile; contacts are replaced as a whole. Returns (row, created)."""
+    """Create or replace the profile; contacts are replaced as a whole. Returns (row, created).
+    A new owner or team needs a manager (403 naming the field); another's customer is a 404."""
     async with session.begin():
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
-        await _check_precondition(ctx, session, customer, caller, precondition, now)
+        before = _assignment(customer)
+        scope.check_assignment(body.owner, body.team, before)
+        await _ensure_visible(session, scope, customer)
+        await _check_precondition(ctx, session, customer, scope.caller, precondition, now)
         created = customer is None
         if created:
             # New customers are scored by the scheduler right away.
             customer = CustomerRow(id=customer_id, created_at=now, next_evaluation_at=now)
             session.add(customer)
         await _store_profile(session, customer, body, now)
+        await _publish_assignment(ctx, session, customer, before, now)
     return customer, created
 
 
+def _assignment(customer: CustomerRow | None) -> tuple[str | None, str | None] | None:
+    """The stored (owner, team); None for a customer not created yet."""
+    return None if customer is None else (customer.owner, customer.team)
+
+
+async def _ensure_visible(session: AsyncSession, scope: Scope, customer: CustomerRow | None) -> None:
+    """404 for a customer out of the caller's scope, as if it did not exist (docs/design.md §11)."""
+    if customer is not None:
+        await ensure_in_scope(session, repository.customer_in_scope(scope, customer.id),
+                              f"customer {customer.id!r} does not exist")
+
+
+async def _publish_assignment(
+    ctx: ServiceContext, session: AsyncSession, customer: CustomerRow,
+    before: tuple[str | None, str | None] | None, now: datetime,
+) -> None:
+    """`customer-assigned` when a customer is created or changes owner or team: the other services
+    keep its owner and team to apply the same scopes (docs/design.md §11)."""
+    if before == (customer.owner, customer.team):
+        return
+    await ctx.outbox.append(session, "customer-assigned", customer.id, {
+        "customer_id": customer.id, "owner": customer.owner, "team": customer.team,
+        "previous_owner": before[0] if before else None, "previous_team": before[1] if before else None,
+        "assigned_at": format_time(now)})
+
+
 async def patch_customer(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, caller: Caller,
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, patch: dict, scope: Scope,
     now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> CustomerRow:
     """Change the fields a merge patch names and keep the others; the result is validated as a
@@ -90,16 +122,21 @@ async def patch_customer(
         customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
-        await _check_precondition(ctx, session, customer, caller, precondition, now)
+        before = _assignment(customer)
+        scope.check_assignment(patch.get("owner", customer.owner), patch.get("team", customer.team), before)
+        await _ensure_visible(session, scope, customer)
+        await _check_precondition(ctx, session, customer, scope.caller, precondition, now)
         contacts = await repository.contacts_of(session, customer_id)
         stored = {
             "name": customer.name, "industry": customer.industry, "size": customer.size,
             "since": customer.since, "growth_pct": customer.growth_pct,
-            "repurchase_rate": customer.repurchase_rate, "owner": customer.owner,
+            "repurchase_rate": customer.repurchase_rate, "owner": customer.owner, "team": customer.team,
             "contacts": [{"name": c.name, "title": c.title, "phone": c.phone, "email": c.email}
                          for c in contacts],
         }
-        await _store_profile(session, customer, merged(schemas.CustomerIn, stored, patch), now)
+        profile = merged(schemas.CustomerIn, stored, patch)
+        await _store_profile(session, customer, profile, now)
+        await _publish_assignment(ctx, session, customer, before, now)
     return customer
 
 
@@ -126,6 +163,7 @@ async def _store_profile(
     customer.growth_pct = body.growth_pct
     customer.repurchase_rate = body.repurchase_rate
     customer.owner = body.owner
+    customer.team = body.team
     customer.updated_at = now
     await session.flush()
     await repository.delete_contacts(session, customer.id)
@@ -172,7 +210,7 @@ async def _customer_view(
     return schemas.CustomerOut(
         id=customer.id, name=customer.name, industry=customer.industry, size=customer.size,
         since=customer.since, growth_pct=customer.growth_pct,
-        repurchase_rate=customer.repurchase_rate, owner=customer.owner,
+        repurchase_rate=customer.repurchase_rate, owner=customer.owner, team=customer.team,
         contacts=[contact_out(c, caller) for c in contacts],
         created_at=customer.created_at, updated_at=customer.updated_at,
         next_evaluation_at=customer.next_evaluation_at,
@@ -206,12 +244,23 @@ async def _trend(
 
 async def list_customers(
     session: AsyncSession, tier: str | None, quadrant: str | None, owner: str | None,
-    limit: int, cursor: str | None,
+    limit: int, cursor: str | None, scope: Scope,
 ) -> Page[schemas.CustomerSummary]:
+    """The customers in the caller's scope (filtered in the query, so the pages stay whole)."""
     async with session.begin():
-        page = await repository.list_customers(session, tier, quadrant, owner, limit, cursor)
+        page = await repository.list_customers(session, tier, quadrant, owner, limit, cursor,
+                                               repository.customers_in_scope(scope))
     return page.map(lambda r: schemas.CustomerSummary(
-        id=r.id, name=r.name, owner=r.owner, score=r.value, tier=r.tier, quadrant=r.quadrant))
+        id=r.id, name=r.name, owner=r.owner, team=r.team, score=r.value, tier=r.tier, quadrant=r.quadrant))
+
+
+async def tier_counts(session: AsyncSession) -> schemas.TierCountsOut:
+    """How many customers each tier holds: an aggregate every role reads (docs/design.md §11)."""
+    async with session.begin():
+        counts = await repository.tier_counts(session)
+    return schemas.TierCountsOut(
+        customers=sum(counts.values()),
+        tiers={tier or "unscored": count for tier, count in counts.items()})
 
 
 async def add_orders(

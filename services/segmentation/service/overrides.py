@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.segmentation import repository, schemas
 from services.segmentation.models import CustomerRow, ScoreRow, TierChangeRow, TierOverrideRow
 from services.segmentation.service.policy import current_policy
+from shared.access import Scope
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -127,8 +128,9 @@ async def _apply_tier(
 
 async def list_overrides(
     session: AsyncSession, customer_id: str | None, status: str | None, limit: int,
-    cursor: str | None,
+    cursor: str | None, scope: Scope,
 ) -> Page[schemas.OverrideOut]:
+    """Overrides of the customers in the caller's scope, by id."""
     async with session.begin():
-        page = await repository.list_overrides(session, customer_id, status, limit, cursor)
+        page = await repository.list_overrides(session, customer_id, status, limit, cursor, scope)
     return page.map(override_out)

@@ -1,13 +1,12 @@
-"""The evaluation policy as versioned documents: version 1 is the seed's defaults, an admin saves
-new versions, a version is never changed once written (docs/design.md §9)."""
+"""The evaluation policy as one of the service's versioned documents (`shared/config_versions.py`):
+version 1 is the seed's defaults, an admin saves new versions, a version is never changed once
+written (docs/design.md §3, §9)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import schemas
@@ -20,42 +19,30 @@ from services.segmentation.domain.policy import (
 )
 from services.segmentation.models import ConfigVersionRow
 from shared.app import ServiceContext
-from shared.errors import Conflict, InvalidInput, PreconditionFailed
+from shared.config_versions import ConfigDocuments
+from shared.errors import InvalidInput, NotFound
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
 EVALUATION_POLICY = "evaluation-policy"
-SEEDED_AT = datetime.fromisoformat("2025-01-01T00:00:00+00:00")
-_NEWEST = (select(ConfigVersionRow.version).where(ConfigVersionRow.kind == EVALUATION_POLICY)
-           .order_by(ConfigVersionRow.version.desc()).limit(1))
+DOCUMENTS = ConfigDocuments(
+    ConfigVersionRow,
+    parsers={EVALUATION_POLICY: policy_from_document},
+    defaults={EVALUATION_POLICY: lambda: policy_to_document(DEFAULT_POLICY)},
+)
 
 
 async def seed_default_policy(ctx: ServiceContext) -> None:
     """Version 1, the defaults; replicas starting together insert it once."""
-    try:
-        async with ctx.db.session() as session, session.begin():
-            if await session.get(ConfigVersionRow, (EVALUATION_POLICY, 1)) is None:
-                session.add(ConfigVersionRow(kind=EVALUATION_POLICY, version=1,
-                                             definition=policy_to_document(DEFAULT_POLICY),
-                                             created_by="system", created_at=SEEDED_AT))
-    except IntegrityError:
-        pass  # another replica seeded it first
-
-
-async def current_row(session: AsyncSession) -> ConfigVersionRow:
-    version = await session.scalar(_NEWEST)
-    return await session.get(ConfigVersionRow, (EVALUATION_POLICY, version))
+    await DOCUMENTS.seed_defaults(ctx)
 
 
 async def current_policy(ctx: ServiceContext, session: AsyncSession) -> EvaluationPolicy:
-    """The newest policy; parsed once per version per app (versions never change)."""
-    version = await session.scalar(_NEWEST)
-    if version is None:
+    """The newest policy; parsed once per version per app (versions never change), the version
+    numbers read once per transaction."""
+    try:
+        return (await DOCUMENTS.newest(ctx, session, EVALUATION_POLICY))[1]
+    except NotFound:
         return DEFAULT_POLICY
-    cache: dict[int, EvaluationPolicy] = ctx.state.setdefault("evaluation_policies", {})
-    if version not in cache:
-        row = await session.get(ConfigVersionRow, (EVALUATION_POLICY, version))
-        cache[version] = policy_from_document(row.definition)
-    return cache[version]
 
 
 def policy_tag(version: int) -> str:
@@ -70,7 +57,7 @@ def policy_out(row: ConfigVersionRow) -> schemas.EvaluationPolicyOut:
 
 async def read_policy(session: AsyncSession) -> schemas.EvaluationPolicyOut:
     async with session.begin():
-        return policy_out(await current_row(session))
+        return policy_out(await DOCUMENTS.current(session, EVALUATION_POLICY))
 
 
 async def replace_policy(
@@ -83,17 +70,6 @@ async def replace_policy(
         policy = policy_from_document(document)
     except PolicyError as exc:
         raise InvalidInput(f"{exc.field} {exc.message}", field=exc.field) from exc
-    try:
-        async with session.begin():
-            latest = await session.scalar(
-                select(func.max(ConfigVersionRow.version)).where(ConfigVersionRow.kind == EVALUATION_POLICY))
-            precondition.check(version_tag(EVALUATION_POLICY, latest) if latest else None)
-            row = ConfigVersionRow(kind=EVALUATION_POLICY, version=(latest or 0) + 1,
-                                   definition=policy_to_document(policy), created_by=actor, created_at=now)
-            session.add(row)
-    except IntegrityError as exc:
-        if precondition.given:
-            raise PreconditionFailed("another evaluation policy version was saved since you read it",
-                                     field="If-Match") from exc
-        raise Conflict("another evaluation policy version was saved at the same time; retry") from exc
+    row = await DOCUMENTS.replace(session, EVALUATION_POLICY, policy_to_document(policy), actor, now,
+                                  precondition)
     return policy_out(row)

@@ -95,6 +95,25 @@ def components_out(ev: Evaluation) -> dict[str, dict[str, float]]:
     }
 
 
+@dataclass(frozen=True)
+class ScoreChange:
+    """A customer's new current score, about to be stored and announced, and what it replaces."""
+
+    customer_id: str
+    owner: str | None
+    value: float
+    computed_tier: str
+    tier: str
+    quadrant: str
+    model_version: str
+    components: dict[str, dict[str, float]]
+    amount_12m: float
+    orders_12m: int
+    last_order_at: datetime | None
+    previous_value: float | None
+    previous_tier: str | None
+
+
 async def apply_evaluations(
     ctx: ServiceContext,
     session: AsyncSession,
@@ -115,10 +134,7 @@ async def apply_evaluations(
     current = await repository.score_states(session, ids)
     overrides = await repository.approved_overrides(session, ids, as_of)
     result = BatchResult(processed=len(facts))
-    upserts: list[dict[str, Any]] = []
-    history: list[dict[str, Any]] = []
-    tier_rows: list[dict[str, Any]] = []
-    events: list[tuple[str, str, dict[str, Any]]] = []
+    changes: list[ScoreChange] = []
     schedule: dict[datetime, list[str]] = {}
     for fact in facts:
         ev = evaluate(fact, model, line, as_of, policy)
@@ -131,70 +147,97 @@ async def apply_evaluations(
             tier = before.tier
         if not (_changed(before, ev, tier) or publish_unchanged):
             continue
-        result.changed += 1
-        row = {
-            "customer_id": fact.customer_id,
-            "value": ev.score.value,
-            "computed_tier": ev.score.tier.value,
-            "tier": tier,
-            "quadrant": ev.quadrant.value,
-            "model_version": ev.score.model_version,
-            "components": components_out(ev),
-            "amount_12m": fact.amount_12m,
-            "orders_12m": fact.orders_12m,
-            "last_order_at": fact.last_order_at,
-            "computed_at": as_of,
-        }
-        upserts.append(row)
-        history.append({
-            "customer_id": fact.customer_id, "value": ev.score.value, "tier": tier,
-            "quadrant": ev.quadrant.value, "model_version": ev.score.model_version,
-            "reason": reason, "computed_at": as_of,
-        })
-        events.append(("score-updated", fact.customer_id, {
-            "customer_id": fact.customer_id,
-            "score": ev.score.value,
-            "previous_score": before.value if before else None,
-            "tier": tier,
-            "computed_tier": ev.score.tier.value,
-            "previous_tier": before.tier if before else None,
-            "quadrant": ev.quadrant.value,
-            "owner": fact.owner,
-            "model_version": ev.score.model_version,
-            "computed_at": format_time(as_of),
-            "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
-                           for k, v in row["components"].items()},
-            "amount_12m": fact.amount_12m,
-            "orders_12m": fact.orders_12m,
-            "last_order_at": format_optional(fact.last_order_at),
-            "reason": reason,
-        }))
-        if before is None or before.tier != tier:
-            result.tier_changes += 1
-            TIER_CHANGES.labels(before.tier if before else "none", tier).inc()
-            tier_rows.append({
-                "customer_id": fact.customer_id, "from_tier": before.tier if before else None,
-                "to_tier": tier, "reason": TIER_CHANGE_REASONS.get(reason, reason),
-                "score": ev.score.value, "changed_at": as_of,
-            })
-            events.append(("tier-changed", fact.customer_id, {
-                "customer_id": fact.customer_id,
-                "from_tier": before.tier if before else None,
-                "to_tier": tier,
-                "score": ev.score.value,
-                "reason": "model-change" if reason == "model-change" else "score",
-                "review": TIER_CHANGE_REASONS.get(reason, reason),
-                "owner": fact.owner,
-                "changed_at": format_time(as_of),
-            }))
-    if upserts:
-        await repository.upsert_scores(session, upserts)
-        await append_rows(session, ScoreHistoryRow.__table__, history)
-    await append_rows(session, TierChangeRow.__table__, tier_rows)
+        changes.append(ScoreChange(
+            customer_id=fact.customer_id, owner=fact.owner, value=ev.score.value,
+            computed_tier=ev.score.tier.value, tier=tier, quadrant=ev.quadrant.value,
+            model_version=ev.score.model_version, components=components_out(ev),
+            amount_12m=fact.amount_12m, orders_12m=fact.orders_12m, last_order_at=fact.last_order_at,
+            previous_value=before.value if before else None, previous_tier=before.tier if before else None,
+        ))
+    result.changed = len(changes)
+    result.tier_changes = await store_score_changes(ctx, session, changes, as_of, reason)
     await repository.reschedule(session, schedule)
-    await ctx.outbox.append_many(session, events)
     RESCORED.labels(reason).inc(result.processed)
     return result
+
+
+def score_rows(changes: list[ScoreChange], as_of: datetime) -> list[dict[str, Any]]:
+    """The `scores` rows of these changes, computed as of `as_of`."""
+    return [{
+        "customer_id": change.customer_id, "value": change.value, "computed_tier": change.computed_tier,
+        "tier": change.tier, "quadrant": change.quadrant, "model_version": change.model_version,
+        "components": change.components, "amount_12m": change.amount_12m,
+        "orders_12m": change.orders_12m, "last_order_at": change.last_order_at, "computed_at": as_of,
+    } for change in changes]
+
+
+async def store_score_changes(
+    ctx: ServiceContext, session: AsyncSession, changes: list[ScoreChange], as_of: datetime, reason: str,
+    *, scores_written: bool = False,
+) -> int:
+    """Store new current scores in bulk inside the caller's transaction: one upsert of the scores
+    (unless the caller wrote them), one append of their history rows and of the tier moves, one of
+    their events (`score-updated`, and `tier-changed` where the tier moved). Returns how many tiers
+    moved."""
+    if not scores_written:
+        rows = score_rows(changes, as_of)
+        first = [row for row, change in zip(rows, changes, strict=True) if change.previous_value is None]
+        others = [row for row, change in zip(rows, changes, strict=True) if change.previous_value is not None]
+        if first:
+            await repository.upsert_scores(session, first)
+        if others:
+            await repository.update_scores(session, others)
+    history: list[dict[str, Any]] = []
+    tier_rows: list[dict[str, Any]] = []
+    events: list[tuple[str, str, dict[str, Any]]] = []
+    review = TIER_CHANGE_REASONS.get(reason, reason)
+    computed_at = format_time(as_of)
+    for change in changes:
+        customer_id = change.customer_id
+        history.append({
+            "customer_id": customer_id, "value": change.value, "tier": change.tier,
+            "quadrant": change.quadrant, "model_version": change.model_version, "reason": reason,
+            "computed_at": as_of,
+        })
+        events.append(("score-updated", customer_id, {
+            "customer_id": customer_id,
+            "score": change.value,
+            "previous_score": change.previous_value,
+            "tier": change.tier,
+            "computed_tier": change.computed_tier,
+            "previous_tier": change.previous_tier,
+            "quadrant": change.quadrant,
+            "owner": change.owner,
+            "model_version": change.model_version,
+            "computed_at": computed_at,
+            "components": {k: {"input": v["input"], "sub_score": v["sub_score"], "weight": v["weight"]}
+                           for k, v in change.components.items()},
+            "amount_12m": change.amount_12m,
+            "orders_12m": change.orders_12m,
+            "last_order_at": format_optional(change.last_order_at),
+            "reason": reason,
+        }))
+        if change.previous_tier == change.tier:
+            continue
+        TIER_CHANGES.labels(change.previous_tier or "none", change.tier).inc()
+        tier_rows.append({
+            "customer_id": customer_id, "from_tier": change.previous_tier, "to_tier": change.tier,
+            "reason": review, "score": change.value, "changed_at": as_of,
+        })
+        events.append(("tier-changed", customer_id, {
+            "customer_id": customer_id,
+            "from_tier": change.previous_tier,
+            "to_tier": change.tier,
+            "score": change.value,
+            "reason": "model-change" if reason == "model-change" else "score",
+            "review": review,
+            "owner": change.owner,
+            "changed_at": computed_at,
+        }))
+    await append_rows(session, ScoreHistoryRow.__table__, history)
+    await append_rows(session, TierChangeRow.__table__, tier_rows)
+    await ctx.outbox.append_many(session, events, check_each=False)
+    return len(tier_rows)
 
 
 # Recording an order rescores its customer in the request; the top-30% line behind the quadrant

@@ -3,16 +3,19 @@ end of the month before and gets one history row for that month, even when nothi
 
 Set-based: customers go in id-range batches; each batch is one aggregation query, the scores of
 the whole batch computed on arrays (domain/batch_scoring.py), and one bulk insert of its month-end
-rows that skips rows already there. Only customers whose score, computed tier or quadrant moved
-go through the one-by-one path that stores the current score and publishes `score-updated` (the
-tier itself waits for the review). Each batch commits with the month's progress, so a run that
-stops resumes after the last committed customer and never writes a row twice.
+rows that skips rows already there. The customers whose score, computed tier or quadrant moved,
+and those never scored, are written in bulk too: one upsert of their current scores, one append
+of their history rows and one of their `score-updated` events (the tier itself waits for the
+review; a customer never scored gets its first tier). Each batch commits with the month's
+progress, so a run that stops resumes after the last committed customer and never writes a row
+twice.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,13 +23,20 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, snapshot_repository
-from services.segmentation.domain.batch_scoring import BatchFacts, score_many
+from services.segmentation.domain.batch_scoring import BatchFacts, BatchScores, score_many
 from services.segmentation.domain.policy import EvaluationPolicy
-from services.segmentation.domain.signals import SignalCode, declining_signal
+from services.segmentation.domain.scoring import ScoringModel, Tier
+from services.segmentation.domain.signals import SignalCode, declining_signal, next_evaluation
 from services.segmentation.metrics import CHURN_SIGNALS
 from services.segmentation.models import ChurnSignalRow, SnapshotProgressRow
 from services.segmentation.service.policy import current_policy
-from services.segmentation.service.scoring import active_model, apply_evaluations, high_value_line
+from services.segmentation.service.scoring import (
+    ScoreChange,
+    active_model,
+    high_value_line,
+    score_rows,
+    store_score_changes,
+)
 from shared.app import ServiceContext
 from shared.business_time import first_of_month, local_date, month_bounds
 from shared.db import as_utc
@@ -78,15 +88,12 @@ async def snapshot_month(
                                            updated_at=now)
             session.add(progress)
         cursor = progress.cursor
-    # The database aggregates the next batch while this process scores and writes the current
-    # one (two cores instead of one); the top-30% line is computed beside the first batch.
-    upcoming = asyncio.create_task(_read_batch(ctx, cursor, batch_size, as_of))
+    reader = _BatchReader(ctx, cursor, batch_size, as_of)
     try:
         async with ctx.db.session() as session:
             line = await high_value_line(session, as_of, policy)
         while True:
-            batch = await upcoming
-            upcoming = None
+            batch = await reader.next()
             async with ctx.db.session() as session, session.begin():
                 progress = await session.get(SnapshotProgressRow, month, with_for_update=True)
                 if progress.finished_at is not None:
@@ -97,10 +104,10 @@ async def snapshot_month(
                         break
                     # Another run of the same month moved on meanwhile: read from where it is.
                     cursor = progress.cursor
-                    upcoming = asyncio.create_task(_read_batch(ctx, cursor, batch_size, as_of))
+                    await reader.close()
+                    reader = _BatchReader(ctx, cursor, batch_size, as_of)
                     continue
                 after, last, rows = batch
-                upcoming = asyncio.create_task(_read_batch(ctx, last, batch_size, as_of))
                 counts = await _snapshot_batch(ctx, session, rows, after, last, month, as_of,
                                                model, line, policy, now)
                 progress.cursor = cursor = last
@@ -109,13 +116,45 @@ async def snapshot_month(
                 progress.warnings += counts["warnings"]
                 progress.updated_at = now
     finally:
-        if upcoming is not None:
-            upcoming.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await upcoming
+        await reader.close()
     log.info("monthly_snapshot_done", month=month.isoformat(), customers=progress.customers)
     return {"month": month.strftime("%Y-%m"), "customers": progress.customers,
             "changed": progress.changed, "warnings": progress.warnings}
+
+
+class _BatchReader:
+    """Reads the batches after `after` in order, up to `depth` ahead of the one being written: the
+    database aggregates while this process scores and writes (two cores instead of one), and
+    while the top-30% line is computed at the start. Owned by one run, closed by it."""
+
+    def __init__(self, ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime,
+                 depth: int = 3) -> None:
+        self.ready: asyncio.Queue = asyncio.Queue(maxsize=depth)
+        self.task = asyncio.create_task(self._read_ahead(ctx, after, batch_size, as_of))
+
+    async def _read_ahead(self, ctx: ServiceContext, after: str | None, batch_size: int,
+                          as_of: datetime) -> None:
+        while True:
+            batch = await _read_batch(ctx, after, batch_size, as_of)
+            await self.ready.put(batch)
+            if batch is None:
+                return
+            after = batch[1]
+
+    async def next(self) -> tuple[str | None, str, list] | None:
+        """The next batch (None after the last); a failed read raises here."""
+        getter = asyncio.ensure_future(self.ready.get())
+        await asyncio.wait({getter, self.task}, return_when=asyncio.FIRST_COMPLETED)
+        if getter.done():
+            return getter.result()
+        getter.cancel()
+        self.task.result()  # the read failed: its error
+        return await self.ready.get()
+
+    async def close(self) -> None:
+        self.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await self.task
 
 
 async def _read_batch(
@@ -132,41 +171,93 @@ async def _read_batch(
 
 async def _snapshot_batch(
     ctx: ServiceContext, session: AsyncSession, rows: list, after: str | None, last: str, month: date,
-    as_of: datetime, model, line: float | None, policy: EvaluationPolicy, now: datetime,
+    as_of: datetime, model: ScoringModel, line: float | None, policy: EvaluationPolicy, now: datetime,
 ) -> dict[str, int]:
-    facts = BatchFacts.from_rows([
-        (as_utc(r[5]), r[6], r[7], r[8], r[3], r[4], r[2], r[9]) for r in rows])
+    """One batch, set-based: its scores on arrays, its month-end rows in one bulk insert, and the
+    customers whose score moved (or that had none) stored and announced in bulk."""
+    if not rows:  # the range's customers were deleted since it was read
+        return {"customers": 0, "changed": 0, "warnings": 0}
+    columns = list(zip(*rows, strict=True))
+    facts = BatchFacts.from_columns(columns[5], columns[6], columns[7], columns[8], columns[3], columns[4],
+                                    columns[2], columns[9])
     scores = score_many(facts, model, line, as_of, policy)
-    changed = []
-    tiers = []
-    for index, row in enumerate(rows):
-        value, computed_tier, quadrant = scores.values[index], scores.tiers[index], scores.quadrants[index]
-        current_value, current_computed, current_tier, current_quadrant, current_model, computed_at = (
-            row[FACT_COLUMNS:])
-        tiers.append(current_tier or computed_tier)
-        # A customer not scored yet gets its first score (and tier) from its review or its orders,
-        # not from a month that may be over long ago; a score computed after this month's end (an
-        # order since) is newer than the snapshot: both are left as they are.
-        moved = current_value is not None and (value, computed_tier, quadrant, model.version) != (
-            current_value, current_computed, current_quadrant, current_model)
-        if moved and as_utc(computed_at) <= as_of:
-            changed.append(repository.to_facts(row))
+    version = model.version
+    moved = [index for index, row in enumerate(rows)
+             if _moved(row, scores.values[index], scores.tiers[index], scores.quadrants[index], version,
+                       as_of)]
+    changed, first_tiers = await _store_moved(ctx, session, rows, scores, moved, version, as_of, policy)
+    # The current scores now hold the month-end scores, except those computed after the month
+    # ended: copied in the database, and only the others sent from here.
+    copied = await snapshot_repository.month_ends_from_scores(session, after, last, month, as_of)
+    rest = [i for i, r in enumerate(rows) if copied is None or r[0] not in copied]
+    if rest:
+        await snapshot_repository.insert_snapshots(session, {
+            "customer_id": [rows[i][0] for i in rest], "month": [month] * len(rest),
+            "value": [scores.values[i] for i in rest], "computed_tier": [scores.tiers[i] for i in rest],
+            "tier": [rows[i][FACT_COLUMNS + 2] or first_tiers.get(rows[i][0], scores.tiers[i]) for i in rest],
+            "quadrant": [scores.quadrants[i] for i in rest], "model_version": [version] * len(rest),
+            "computed_at": [as_of] * len(rest),
+        })
     count = len(rows)
-    await snapshot_repository.insert_snapshots(session, {
-        "customer_id": [r[0] for r in rows], "month": [month] * count, "value": scores.values,
-        "computed_tier": scores.tiers, "tier": tiers, "quadrant": scores.quadrants,
-        "model_version": [model.version] * count, "computed_at": [as_of] * count,
-    })
-    if changed:
-        await apply_evaluations(ctx, session, changed, model, line, as_of, SNAPSHOT_REASON, policy=policy)
-    owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3]) for r in rows}
-    warnings = await _raise_declining(ctx, session, after, last, month, policy, owners, now)
-    return {"customers": count, "changed": len(changed), "warnings": warnings}
+    warnings = await _raise_declining(ctx, session, after, last, month, policy, rows, now)
+    return {"customers": count, "changed": changed, "warnings": warnings}
+
+
+def _moved(row, value: float, computed_tier: str, quadrant: str, version: str, as_of: datetime) -> bool:
+    """Whether the month-end score differs from the customer's current one (or it has none). A
+    score computed after this month's end (an order since) is newer than the snapshot: the
+    customer keeps it (its month-end row is written all the same)."""
+    current_value, current_computed, _, current_quadrant, current_model, computed_at = row[FACT_COLUMNS:]
+    if current_value is None:
+        return True
+    return ((value, computed_tier, quadrant, version)
+            != (current_value, current_computed, current_quadrant, current_model)
+            and as_utc(computed_at) <= as_of)
+
+
+async def _store_moved(
+    ctx: ServiceContext, session: AsyncSession, rows: list, scores: BatchScores, moved: list[int],
+    version: str, as_of: datetime, policy: EvaluationPolicy,
+) -> tuple[int, dict[str, str]]:
+    """Store and announce the new current scores of the customers whose score moved, in bulk and
+    without row locks: the writes themselves keep a score computed since the batch was read (an
+    order meanwhile) and never touch the tier. A customer never scored gets its first score and
+    tier (an approved override wins) and its first review date. Returns how many were stored and
+    the tiers of those scored for the first time."""
+    if not moved:
+        return 0, {}
+    unscored = [rows[index][0] for index in moved if rows[index][FACT_COLUMNS] is None]
+    overrides = await repository.approved_overrides(session, unscored, as_of) if unscored else {}
+    changes = []
+    for index, explained in zip(moved, scores.components(moved), strict=True):
+        row = rows[index]
+        current_value, _, current_tier = row[FACT_COLUMNS:FACT_COLUMNS + 3]
+        override = overrides.get(row[0])
+        tier = current_tier if current_value is not None else (
+            override.tier if override else scores.tiers[index])
+        changes.append(ScoreChange(
+            customer_id=row[0], owner=row[1], value=scores.values[index], computed_tier=scores.tiers[index],
+            tier=tier, quadrant=scores.quadrants[index], model_version=version, components=explained,
+            amount_12m=float(row[7]), orders_12m=int(row[6]), last_order_at=as_utc(row[5]),
+            previous_value=current_value, previous_tier=current_tier,
+        ))
+    score_rows_of = dict(zip((c.customer_id for c in changes), score_rows(changes, as_of), strict=True))
+    written = await snapshot_repository.replace_older_scores(
+        session, [score_rows_of[c.customer_id] for c in changes if c.previous_value is not None])
+    written |= await snapshot_repository.insert_first_scores(
+        session, [score_rows_of[c.customer_id] for c in changes if c.previous_value is None])
+    stored = [replace(c, tier=written[c.customer_id]) for c in changes if c.customer_id in written]
+    schedule: dict[datetime, list[str]] = {}
+    for change in (c for c in stored if c.previous_value is None):
+        schedule.setdefault(next_evaluation(Tier(change.tier), as_of, policy), []).append(change.customer_id)
+    await store_score_changes(ctx, session, stored, as_of, SNAPSHOT_REASON, scores_written=True)
+    await repository.reschedule(session, schedule)
+    return len(stored), {c.customer_id: c.tier for c in stored if c.previous_value is None}
 
 
 async def _raise_declining(
     ctx: ServiceContext, session: AsyncSession, after: str | None, last: str, month: date,
-    policy: EvaluationPolicy, owners: dict[str, tuple], now: datetime,
+    policy: EvaluationPolicy, rows: list, now: datetime,
 ) -> int:
     """"The score fell 3 months in a row", read from the snapshots just written: raised (and
     published) once per customer while it holds, cleared when this month's snapshot no longer
@@ -179,6 +270,8 @@ async def _raise_declining(
         session, sorted(open_signals - set(candidates)), SignalCode.SCORE_DECLINING)
     if not candidates:
         return 0
+    owners = {r[0]: (r[1], r[FACT_COLUMNS + 2] or None, r[FACT_COLUMNS + 3])
+              for r in rows if r[0] in candidates}
     events = []
     for customer_id, values in candidates.items():
         signal = declining_signal(values, policy)

@@ -32,8 +32,8 @@ from services.survey.models import InvitationRow
 from services.survey.service.schedule import current_schedule
 from services.survey.service.surveys import dimensions_out, get_survey, template_of
 from services.survey.settings import SurveySettings
+from shared.access import Scope
 from shared.app import ServiceContext
-from shared.auth import Caller
 from shared.errors import Conflict, Gone, NotFound
 from shared.pagination import Page
 from shared.rfc3339 import format_time
@@ -103,16 +103,19 @@ def new_survey_invitation(
 
 async def invite(
     ctx: ServiceContext, session: AsyncSession, survey_id: str, body: schemas.InvitationsIn,
-    caller: Caller, now: datetime,
+    scope: Scope, now: datetime,
 ) -> schemas.InvitationsOut:
     """One invitation per listed customer (a customer listed twice is invited once); a customer
-    invited to a survey within the fatigue window (30 days) is skipped with the reason."""
+    invited to a survey within the fatigue window (30 days) is skipped with the reason. Every
+    customer must be in the caller's scope (else 404 naming `customer_ids`)."""
+    caller = scope.caller
     settings: SurveySettings = ctx.settings
     days = body.expires_in_days or settings.invitation_expires_in_days
     customer_ids = list(dict.fromkeys(body.customer_ids))
     skipped: list[schemas.SkippedInvitationOut] = []
     async with session.begin():
         await get_survey(session, survey_id)
+        await repository.ensure_customers_in_scope(session, scope, customer_ids)
         schedule = await current_schedule(ctx, session)
         tiers = await repository.tiers_of(session, customer_ids)
         recent = await repository.last_survey_invitations(session, customer_ids)

@@ -5,9 +5,10 @@ from aiokafka import AIOKafkaProducer
 
 from shared.events.envelope import new_event
 from shared.rfc3339 import format_time, parse_time
-from tests.support import bearer
+from tests.support import assign_customers, bearer
 
-AGENT = bearer("agent", sub="agent-1")
+# The tech-support team: where the routing sends the `technical` tickets the tests open.
+AGENT = bearer("agent", sub="agent-1", team="tech-support")
 ACCOUNT_MANAGER = bearer("account_manager", sub="am-1")
 MANAGER = bearer("manager", sub="mgr-1")
 ANALYST = bearer("analyst", sub="an-1")
@@ -20,6 +21,11 @@ def new_id(prefix: str = "cust") -> str:
 
 def shanghai(*args) -> datetime:
     return datetime(*args, tzinfo=UTC) - timedelta(hours=8)
+
+
+async def assign_customer(client, customer_id: str, owner: str, team: str | None = None) -> None:
+    """Feedback learns the customer's owner (and team), as `customer-assigned` tells it."""
+    await assign_customers(client, owner, customer_id, team=team)
 
 
 async def open_ticket(client, customer_id: str | None = None, **fields) -> dict:
@@ -37,7 +43,7 @@ async def post(client, ticket_id: str, action: str, body: dict, headers=AGENT) -
 
 
 async def get_ticket(client, ticket_id: str) -> dict:
-    response = await client.get(f"/v1/tickets/{ticket_id}", headers=ANALYST)
+    response = await client.get(f"/v1/tickets/{ticket_id}", headers=MANAGER)
     assert response.status_code == 200, response.text
     return response.json()
 

@@ -9,7 +9,7 @@ from services.feedback.app import create_app
 from services.feedback.demo import DEMO_TICKETS, load_demo
 from services.feedback.service.sweeper import refresh_open_gauge, sweep
 from services.feedback.settings import feedback_settings
-from tests.integration.feedback.helpers import ANALYST, iso, new_id, open_ticket, post, produce
+from tests.integration.feedback.helpers import MANAGER, iso, new_id, open_ticket, post, produce
 from tests.support import ADMIN, eventually, running_service
 
 
@@ -34,7 +34,7 @@ async def test_a_very_dissatisfied_answer_opens_a_ticket_when_enabled(fb_auto, b
 
     async def opened():
         items = (await fb_auto.get("/v1/tickets", params={"customer_id": customer_id},
-                                   headers=ANALYST)).json()["items"]
+                                   headers=MANAGER)).json()["items"]
         return items[0] if items else None
 
     ticket = await eventually(opened, timeout=40)
@@ -59,7 +59,7 @@ async def test_demo_loads_on_an_empty_database_and_skips_the_second_time(tmp_pat
         transport = httpx.ASGITransport(app=client.app)
         for _ in range(2):
             await load_demo("http://test", ADMIN, transport=transport)
-        items = (await client.get("/v1/tickets", headers=ANALYST)).json()["items"]
+        items = (await client.get("/v1/tickets", headers=MANAGER)).json()["items"]
         # The sweeper works on SQLite too (single process; the unique step key still holds).
         later = datetime.now(UTC) + timedelta(days=100)
         steps = await sweep(client.app.state.ctx, later)

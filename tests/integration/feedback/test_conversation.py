@@ -104,7 +104,7 @@ async def test_a_late_reply_counts_late_and_the_target_is_editable_in_the_policy
         late = await post(fb, ticket["id"], "responses", {"message": "Sorry for the wait"})
         assert (late["sla"]["next_replies_on_time"], late["sla"]["next_replies_late"]) == (0, 1)
         listed = (await fb.get("/v1/tickets", params={"customer_id": ticket["customer_id"],
-                                                      "breached": "true"}, headers=ANALYST)).json()
+                                                      "breached": "true"}, headers=MANAGER)).json()
         assert [t["id"] for t in listed["items"]] == [ticket["id"]]
     finally:
         await fb.put("/v1/sla-policy", json=document, headers=MANAGER)

@@ -7,6 +7,7 @@ from shared.business_time import month_of
 from tests.integration.feedback.helpers import (
     AGENT,
     ANALYST,
+    MANAGER,
     get_ticket,
     iso,
     new_id,
@@ -14,14 +15,15 @@ from tests.integration.feedback.helpers import (
     post,
     produce,
 )
-from tests.support import eventually
+from tests.support import bearer, eventually
 
 
 async def resolved_by(fb, agent: str, team: str, customer_id: str | None = None, **fields) -> dict:
     ticket = await open_ticket(fb, customer_id, **fields)
     await post(fb, ticket["id"], "assign", {"assignee": agent, "team": team})
-    await post(fb, ticket["id"], "responses", {"message": "处理中"})
-    return await post(fb, ticket["id"], "resolve", {"solution": "已修复"})
+    assignee = bearer("agent", sub=agent, team=team)  # the ticket is now in its queue, not the opener's
+    await post(fb, ticket["id"], "responses", {"message": "处理中"}, headers=assignee)
+    return await post(fb, ticket["id"], "resolve", {"solution": "已修复"}, headers=assignee)
 
 
 async def csat(fb, by: str) -> dict:
@@ -36,7 +38,7 @@ async def test_ratings_are_credited_to_the_agent_and_team_that_handled_the_ticke
     agent, other, team = new_id("agent"), new_id("agent"), new_id("team")
     tiers_before = await csat(fb, "tier")
     first = await resolved_by(fb, agent, team)
-    rated = await post(fb, first["id"], "verification", {"solved": True, "rating": 5})
+    rated = await post(fb, first["id"], "verification", {"solved": True, "rating": 5}, headers=MANAGER)
     assert (rated["status"], rated["csat_rating"]) == ("closed", 5)
     assert [h["detail"] for h in rated["history"] if h["action"] == "rated"] == [
         {"rating": 5, "agent": agent, "team": team, "via": "api"}]
@@ -53,9 +55,9 @@ async def test_ratings_are_credited_to_the_agent_and_team_that_handled_the_ticke
 
     assert (await eventually(reopened, timeout=30))["csat_rating"] == 2
     third = await resolved_by(fb, other, team)
-    await post(fb, third["id"], "verification", {"solved": True, "rating": 4})
+    await post(fb, third["id"], "verification", {"solved": True, "rating": 4}, headers=MANAGER)
     unrated = await resolved_by(fb, other, team)
-    await post(fb, unrated["id"], "verification", {"solved": True})
+    await post(fb, unrated["id"], "verification", {"solved": True}, headers=MANAGER)
 
     agents = await csat(fb, "agent")
     assert (agents[agent]["ratings"], agents[agent]["csat"], agents[agent]["mean_rating"]) == (2, 0.5, 3.5)
@@ -72,7 +74,7 @@ async def test_the_sla_report_gives_csat_per_tier_and_bad_input_is_refused(fb):
     reported = "2024-04-08T02:00:00Z"  # a month no other test reports tickets in
     for rating in (5, 3):
         ticket = await resolved_by(fb, "agent-r", "team-r", reported_at=reported, description="outage")
-        await post(fb, ticket["id"], "verification", {"solved": True, "rating": rating})
+        await post(fb, ticket["id"], "verification", {"solved": True, "rating": rating}, headers=MANAGER)
     report = (await fb.get("/v1/reports/sla", params={"month": "2024-04"}, headers=ANALYST)).json()
     assert (report["tiers"]["unknown"]["csat"], report["tiers"]["unknown"]["csat_ratings"]) == (0.5, 2)
     assert "csat" in report["definitions"]
@@ -81,7 +83,7 @@ async def test_the_sla_report_gives_csat_per_tier_and_bad_input_is_refused(fb):
     bad = await fb.get("/v1/reports/csat", params={"month": "2024-04", "by": "queue"}, headers=ANALYST)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "by"
     ticket = await resolved_by(fb, "agent-r", "team-r")
-    out_of_range = await fb.post(f"/v1/tickets/{ticket['id']}/verification", headers=AGENT,
+    out_of_range = await fb.post(f"/v1/tickets/{ticket['id']}/verification", headers=MANAGER,
                                  json={"solved": True, "rating": 6})
     assert out_of_range.status_code == 422 and out_of_range.json()["errors"][0]["field"] == "rating"
     still_open = await open_ticket(fb, description="outage")

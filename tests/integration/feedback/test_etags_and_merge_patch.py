@@ -6,7 +6,7 @@ from services.feedback.app import create_app
 from services.feedback.settings import feedback_settings
 from shared.merge_patch import MERGE_PATCH
 from tests.integration.feedback.helpers import AGENT, open_ticket
-from tests.support import ADMIN, running_service
+from tests.support import ADMIN, bearer, running_service
 
 PATCH = {**AGENT, "Content-Type": MERGE_PATCH}
 
@@ -84,8 +84,9 @@ async def _race_on_the_sla_policy(fb):
 
 async def test_merge_patch_changes_the_description_and_keeps_every_other_field(fb):
     ticket = await open_ticket(fb, category="billing", description="Invoice charged twice")
+    billing_agent = {**bearer("agent", sub="agent-2", team="billing-team"), "Content-Type": MERGE_PATCH}
     response = await fb.patch(f"/v1/tickets/{ticket['id']}", json={"description": "Charged twice in March"},
-                              headers=PATCH)
+                              headers=billing_agent)
     assert response.status_code == 200, response.text
     patched = response.json()
     assert patched["description"] == "Charged twice in March"

@@ -11,7 +11,7 @@ from services.feedback.models import EscalationRow
 from services.feedback.service.sweeper import sweep
 from services.feedback.settings import feedback_settings
 from tests.integration.feedback.helpers import (
-    ANALYST,
+    MANAGER,
     get_ticket,
     new_id,
     open_ticket,
@@ -46,7 +46,7 @@ async def test_warning_breach_and_task_force_each_published_once_at_their_time(f
         due = parse(sla["first_response_due"])
         assert steps_for(await sweep(ctx, due + 2 * SECOND), tid) == [("first_response", 1)]
         breached = (await fb.get("/v1/tickets", params={"customer_id": customer_id, "breached": "true"},
-                                 headers=ANALYST)).json()["items"]
+                                 headers=MANAGER)).json()["items"]
         assert [t["id"] for t in breached] == [tid]
         later = parse(sla["first_response_task_force_at"])
         assert steps_for(await sweep(ctx, later), tid) == [("first_response", 2)]
@@ -82,7 +82,7 @@ async def test_the_clock_pauses_while_pending_the_customer(fb):
     due = parse(ticket["sla"]["resolution_due"])
     assert steps_for(await sweep(ctx_of(fb), due + timedelta(hours=10)), tid) == []
     pending = (await fb.get("/v1/tickets", params={"customer_id": ticket["customer_id"],
-                                                   "breached": "true"}, headers=ANALYST)).json()
+                                                   "breached": "true"}, headers=MANAGER)).json()
     assert pending["items"] == []
     resumed = await post(fb, tid, "status", {"status": "in_progress"})
     assert parse(resumed["sla"]["resolution_due"]) > due

@@ -24,6 +24,9 @@ FAST = {
     "send_lease_seconds": 10.0,
     "notification_public_url": "http://test",
     "smtp_timeout_seconds": 3.0,
+    # No quiet hours: the tests run at any hour of the day; the quiet-hours tests set their own.
+    "quiet_hours_start": "00:00",
+    "quiet_hours_end": "00:00",
 }
 
 

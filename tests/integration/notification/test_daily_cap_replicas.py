@@ -48,10 +48,7 @@ def replica(platform_config, own_database, prefix, peers, sink):
         survey_base_url=peers["survey"],
         feedback_base_url=peers["feedback"],
         daily_cap_per_customer=CAP,
-        # Quiet hours out of the way (a minute at 03:00 business time), one message per claim.
-        quiet_hours_start="03:00",
-        quiet_hours_end="03:01",
-        message_batch_size=1,
+        message_batch_size=1,  # one message per claim (FAST keeps quiet hours out of the way)
     )
     return create_app(settings)
 

@@ -180,3 +180,48 @@ async def test_production_has_no_test_clock(platform_config):
         assert (await client.get("/v1/clock")).status_code == 404
         assert (await client.put("/v1/clock", json={"now": "2030-01-01T00:00:00Z"})).status_code == 404
         assert (await client.get("/v1/schedules")).status_code == 401  # served, behind auth
+
+
+async def test_an_admin_moves_a_jobs_time_and_every_replica_runs_by_it(own_database, broker):
+    journal = Journal()
+    async with _replicas(own_database, broker, journal, "a", "b") as (a, b):
+        await eventually(lambda: any(s == "monthly-each" for _, s, _ in journal.calls))
+        read = await a.get("/v1/schedules/monthly-each", headers=bearer("analyst"))
+        assert read.json()["times"] == {"at": "02:00", "day_of_month": 1}
+        assert read.headers["etag"] == '"schedule:monthly-each.1"'
+        change = {"at": "05:30", "day_of_month": 3}
+        assert (await a.put("/v1/schedules/monthly-each", headers=bearer("manager"),
+                            json=change)).status_code == 403
+        for wrong, field in [({"at": "25:00"}, "at"), ({"at": "5:30"}, "at"),
+                             ({"day_of_month": 29}, "day_of_month"), ({"weekday": "Friday"}, "weekday"),
+                             ({"every_minutes": 5}, "every_minutes")]:
+            refused = await a.put("/v1/schedules/monthly-each", headers=ADMIN, json=wrong)
+            assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == field, wrong
+        unknown = await a.put("/v1/schedules/monthly-each", headers=ADMIN, json={"hour": 5})
+        assert unknown.status_code == 422 and "hour" in unknown.json()["errors"][0]["field"]
+        assert (await a.put("/v1/schedules/no-such-job", headers=ADMIN, json=change)).status_code == 404
+        stale = await a.put("/v1/schedules/monthly-each", json=change,
+                            headers={**ADMIN, "If-Match": '"schedule:monthly-each.9"'})
+        assert stale.status_code == 412
+        saved = await a.put("/v1/schedules/monthly-each", headers={**ADMIN, "If-Match": read.headers["etag"]},
+                            json=change)
+        assert saved.status_code == 200 and saved.headers["etag"] == '"schedule:monthly-each.2"'
+        assert saved.json()["recurrence"] == (
+            "monthly on the 3rd at 05:30, for the month before (Asia/Shanghai)")
+        # The other replica reads the same version: the next month is due on the 3rd at 05:30.
+        other = (await _schedules_of(b))["monthly-each"]
+        assert other["times"] == change and other["times_version"] == 2
+        next_run = datetime.fromisoformat(other["next_run_at"]).astimezone(SHANGHAI)
+        assert (next_run.day, next_run.hour, next_run.minute) == (3, 5, 30)
+        runs_before = len([p for _, s, p in journal.calls if s == "monthly-each"])
+        # On the 2nd the month is not due any more (it would have been at 02:00 on the 1st) ...
+        second = next_run - timedelta(days=1)
+        await a.put("/v1/clock", headers=ADMIN, json={"now": second.isoformat()})
+        await asyncio.sleep(1.0)
+        assert len([p for _, s, p in journal.calls if s == "monthly-each"]) == runs_before
+        # ... on the 3rd after 05:30 it runs, once across both replicas.
+        await a.put("/v1/clock", headers=ADMIN, json={"now": (next_run + timedelta(minutes=1)).isoformat()})
+        await eventually(lambda: len([p for _, s, p in journal.calls if s == "monthly-each"]) > runs_before)
+        await asyncio.sleep(0.5)
+    each = [p for _, s, p in journal.calls if s == "monthly-each"]
+    assert len(each) == runs_before + 1 == len(set(each))

@@ -13,6 +13,7 @@ from tests.support import ADMIN, EventCollector, bearer, eventually
 
 AGENT = bearer("agent", sub="agent-1")
 ANALYST = bearer("analyst", sub="analyst-1")
+MANAGER = bearer("manager", sub="mgr-1")  # reads and works on any customer
 
 
 async def test_a_dissatisfied_answer_leads_to_a_task_force_action_due_within_48_hours(
@@ -93,7 +94,7 @@ async def test_the_read_model_and_the_plan_follow_score_updated(playbook, produc
     items = await wait_for_actions(playbook, customer_id, 5)
     assert {"executive-visit", "custom-report", "priority-channel", "dedicated-account-manager",
             "early-access"} == {a["kind"] for a in items}  # one executive visit for both rules
-    response = await playbook.get(f"/v1/customers/{customer_id}/plan", headers=ANALYST)
+    response = await playbook.get(f"/v1/customers/{customer_id}/plan", headers=MANAGER)
     assert response.status_code == 200
     plan = response.json()
     assert plan["customer"]["tier"] == "VIP" and plan["customer"]["quadrant"] == "core"
@@ -117,18 +118,18 @@ async def test_status_changes_publish_completion_and_refuse_invalid_transitions(
     url = f"/v1/actions/{action['id']}"
     async with EventCollector(broker.bootstrap, ["action-completed"]) as collector:
         response = await playbook.patch(url, json={"status": "done", "customer_feedback": "will renew",
-                                                   "next_step": "renewal call in May"}, headers=AGENT)
+                                                   "next_step": "renewal call in May"}, headers=MANAGER)
         assert response.status_code == 200, response.text
         assert response.json()["status"] == "done" and response.json()["completed_at"]
         (completed,) = await collector.wait_for(lambda e: e["data"]["action_id"] == action["id"])
         assert completed["data"]["customer_feedback"] == "will renew"
-    again = await playbook.patch(url, json={"status": "pending"}, headers=AGENT)
+    again = await playbook.patch(url, json={"status": "pending"}, headers=MANAGER)
     assert again.status_code == 409
     assert again.headers["content-type"].startswith("application/problem+json")
-    assert (await playbook.patch(url, json={"status": "cancelled"}, headers=AGENT)).status_code == 409
-    assert (await playbook.patch(url, json={"status": "overdue"}, headers=AGENT)).status_code == 422
+    assert (await playbook.patch(url, json={"status": "cancelled"}, headers=MANAGER)).status_code == 409
+    assert (await playbook.patch(url, json={"status": "overdue"}, headers=MANAGER)).status_code == 422
     assert (await playbook.patch(url, json={"status": "done"}, headers=ANALYST)).status_code == 403
-    missing = await playbook.patch("/v1/actions/nope", json={"status": "done"}, headers=AGENT)
+    missing = await playbook.patch("/v1/actions/nope", json={"status": "done"}, headers=MANAGER)
     assert missing.status_code == 404
 
 

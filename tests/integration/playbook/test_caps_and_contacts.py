@@ -45,9 +45,9 @@ async def test_a_promised_fourth_deep_contact_goes_ahead_and_a_deferrable_one_mo
             assert fourth["explanation"]["history"][-1]["by"] == "promise"
             # Too early to go ahead by hand: 409 with the date.
             url = f"/v1/actions/{fourth['id']}"
-            early = await playbook.patch(url, json={"status": "pending"}, headers=AM)
+            early = await playbook.patch(url, json={"status": "pending"}, headers=MANAGER)
             assert early.status_code == 409
-            plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=AM)).json()
+            plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=MANAGER)).json()
             assert plan["contact"]["deep_contacts_in_window"] == 3
             assert fourth["id"] in {a["id"] for a in plan["open_actions"]}  # never dropped
     finally:
@@ -68,7 +68,7 @@ async def test_three_unopened_messages_pause_the_channel_and_defer_actions_on_it
     replies = []
     for opened in (True, False, False, False):
         response = await playbook.post(f"/v1/customers/{customer_id}/contacts",
-                                       json={"channel": "email", "opened": opened}, headers=AM)
+                                       json={"channel": "email", "opened": opened}, headers=MANAGER)
         assert response.status_code == 201, response.text
         replies.append(response.json()["channel_paused"])
     assert replies == [False, False, False, True]
@@ -78,13 +78,13 @@ async def test_three_unopened_messages_pause_the_channel_and_defer_actions_on_it
     assert by_kind["referral-invitation"]["status"] == "deferred"  # email is paused
     assert "channel email paused" in by_kind["referral-invitation"]["deferred_reason"]
     assert by_kind["thank-you-letter"]["status"] == "pending"  # a letter is another channel
-    plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=AM)).json()
+    plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=MANAGER)).json()
     assert [p["channel"] for p in plan["contact"]["paused_channels"]] == ["email"]
 
 
 async def test_a_contact_outcome_is_validated(playbook, customer_id):
     response = await playbook.post(f"/v1/customers/{customer_id}/contacts",
-                                   json={"channel": "pigeon", "opened": False}, headers=AM)
+                                   json={"channel": "pigeon", "opened": False}, headers=MANAGER)
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "channel"
 
 

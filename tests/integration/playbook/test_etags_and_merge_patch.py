@@ -68,20 +68,20 @@ async def test_merge_patch_of_an_action_keeps_untouched_fields_and_null_clears_a
     noted = await playbook.patch(
         path,
         json={"customer_feedback": "Wants a call", "next_step": "Call Monday"},
-        headers={**AGENT, "Content-Type": MERGE_PATCH},
+        headers={**MANAGER, "Content-Type": MERGE_PATCH},
     )
     assert noted.status_code == 200, noted.text
     cleared = await playbook.patch(
         path,
         json={"next_step": None},
-        headers={**AGENT, "Content-Type": MERGE_PATCH, "If-Match": noted.headers["ETag"]},
+        headers={**MANAGER, "Content-Type": MERGE_PATCH, "If-Match": noted.headers["ETag"]},
     )
     assert cleared.status_code == 200, cleared.text
     body = cleared.json()
     assert body["next_step"] is None and body["customer_feedback"] == "Wants a call"
     assert body["status"] == action["status"] and body["due_at"] == action["due_at"]
     # Plain JSON keeps its meaning: null leaves a field alone.
-    plain = await playbook.patch(path, json={"customer_feedback": None, "status": "done"}, headers=AGENT)
+    plain = await playbook.patch(path, json={"customer_feedback": None, "status": "done"}, headers=MANAGER)
     assert plain.status_code == 200, plain.text
     assert (plain.json()["customer_feedback"], plain.json()["status"]) == ("Wants a call", "done")
 
@@ -97,19 +97,19 @@ async def test_merge_patch_of_an_action_refuses_invalid_values_and_stale_tags(
         ({"next_step": "x" * 5000}, "next_step"),
         ({"owner": "someone"}, "owner"),
     ):
-        response = await playbook.patch(path, json=patch, headers={**AGENT, "Content-Type": MERGE_PATCH})
+        response = await playbook.patch(path, json=patch, headers={**MANAGER, "Content-Type": MERGE_PATCH})
         assert response.status_code == 422, (patch, response.text)
         assert field in {e["field"] for e in response.json()["errors"]}, response.json()
     changed = await playbook.patch(
         path,
         json={"next_step": "Visit"},
-        headers={**AGENT, "Content-Type": MERGE_PATCH, "If-Match": read.headers["ETag"]},
+        headers={**MANAGER, "Content-Type": MERGE_PATCH, "If-Match": read.headers["ETag"]},
     )
     assert changed.status_code == 200
     stale = await playbook.patch(
         path,
         json={"status": "cancelled"},
-        headers={**AGENT, "Content-Type": MERGE_PATCH, "If-Match": read.headers["ETag"]},
+        headers={**MANAGER, "Content-Type": MERGE_PATCH, "If-Match": read.headers["ETag"]},
     )
     assert stale.status_code == 412
     assert (await playbook.get(path, headers=ADMIN)).json()["status"] == action["status"]

@@ -9,6 +9,7 @@ from tests.integration.playbook.helpers import publish
 from tests.support import bearer, eventually
 
 AM = bearer("account_manager", sub="am-li")
+MANAGER = bearer("manager", sub="mgr-1")  # reads and works on any customer
 
 
 def status(customer_id: str, message_id: str, value: str, minutes_ago: int = 0) -> dict:
@@ -24,7 +25,7 @@ def status(customer_id: str, message_id: str, value: str, minutes_ago: int = 0) 
 
 async def paused_channels(playbook, customer_id: str) -> list[str] | None:
     """None until the first contact outcome arrived (no plan yet)."""
-    response = await playbook.get(f"/v1/customers/{customer_id}/plan", headers=AM)
+    response = await playbook.get(f"/v1/customers/{customer_id}/plan", headers=MANAGER)
     if response.status_code == 404:
         return None
     return [p["channel"] for p in response.json()["contact"]["paused_channels"]]
@@ -81,6 +82,6 @@ async def test_a_bounced_message_is_not_an_unopened_contact_and_manual_outcomes_
 
     await eventually(lifted)
     manual = await playbook.post(
-        f"/v1/customers/{customer_id}/contacts", headers=AM, json={"channel": "email", "opened": False}
+        f"/v1/customers/{customer_id}/contacts", headers=MANAGER, json={"channel": "email", "opened": False}
     )
     assert manual.status_code == 201 and manual.json()["channel_paused"] is True

@@ -21,6 +21,7 @@ from tests.integration.playbook.helpers import actions_of, publish, wait_for_act
 from tests.support import ADMIN, EventCollector, bearer, eventually, running_service
 
 ANALYST = bearer("analyst", sub="analyst-1")
+MANAGER = bearer("manager", sub="mgr-1")  # reads and works on any customer
 QUIET = {"run_relay": False, "run_consumers": False, "run_workers": False}
 
 
@@ -51,7 +52,7 @@ async def test_a_tier_change_cancels_what_no_longer_applies_and_plans_the_new_ti
     assert len(by_kind["standard-training"]) == 1 and by_kind["standard-training"][0]["status"] == "pending"
     assert len(by_kind["care-email"]) == 1
     assert set(by_kind) == {"service-review", "training", "care-email", "standard-training"}
-    plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=ANALYST)).json()
+    plan = (await playbook.get(f"/v1/customers/{customer_id}/plan", headers=MANAGER)).json()
     recurring = {r["kind"]: r for r in plan["recurring"]}
     assert set(recurring) == {"standard-training", "care-email"}
     assert recurring["care-email"]["cadence"] == "quarterly"

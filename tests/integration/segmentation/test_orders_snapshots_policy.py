@@ -25,7 +25,7 @@ async def test_recording_orders_rescores_at_once_and_the_tier_waits_for_its_revi
              "ordered_at": (now - timedelta(days=300)).isoformat()}
     first = await seg.post(f"/v1/customers/{customer_id}/orders", json=small, headers=ACCOUNT_MANAGER)
     assert first.status_code == 200 and first.json()["score_changed"] is True
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert profile["score"]["tier"] == profile["score"]["computed_tier"] == "Observation"
     big = [{"order_id": f"{customer_id}-b{i}", "amount": 70_000,
             "ordered_at": (now - timedelta(days=2 + 28 * i)).isoformat()} for i in range(12)]
@@ -44,7 +44,7 @@ async def test_recording_orders_rescores_at_once_and_the_tier_waits_for_its_revi
     assert scored[-1]["data"]["computed_tier"] == "VIP" and scored[-1]["data"]["tier"] == "Observation"
     moves = [e for e in events.events if e["type"] == "tier-changed" and e["subject"] == customer_id]
     assert [(e["data"]["from_tier"], e["data"]["to_tier"]) for e in moves] == [(None, "Observation")]
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert (profile["score"]["tier"], profile["score"]["computed_tier"]) == ("Observation", "VIP")
     # A review on request moves it.
     reviewed = (await seg.post(f"/v1/customers/{customer_id}/rescore", headers=ACCOUNT_MANAGER)).json()
@@ -65,9 +65,18 @@ async def test_the_evaluation_policy_is_versioned_and_only_an_admin_edits_it(seg
     assert (await seg.put("/v1/evaluation-policy", headers=ADMIN,
                           json={**document, "high_value_share": 2})).json()["errors"][0]["field"] == (
         "high_value_share")
-    saved = await seg.put("/v1/evaluation-policy", headers=ADMIN,
+    tag = (await seg.get("/v1/evaluation-policy", headers=ANALYST)).headers["etag"]
+    assert tag == f'"evaluation-policy.{current["version"]}"'
+    stale = await seg.put("/v1/evaluation-policy", json=document,
+                          headers={**ADMIN, "If-Match": f'"evaluation-policy.{current["version"] - 1}"'})
+    assert stale.status_code == 412
+    saved = await seg.put("/v1/evaluation-policy", headers={**ADMIN, "If-Match": tag},
                           json={**document, "override_validity_days": 30})
     assert saved.status_code == 200 and saved.json()["version"] == current["version"] + 1
+    assert saved.headers["etag"] == f'"evaluation-policy.{current["version"] + 1}"'
+    # The tag read before the save is stale now: a second editor holding it is refused.
+    assert (await seg.put("/v1/evaluation-policy", headers={**ADMIN, "If-Match": tag},
+                          json=document)).status_code == 412
     try:
         customer_id = new_id("validity")
         await create_customer(seg, customer_id)
@@ -109,12 +118,12 @@ async def test_monthly_snapshots_make_a_trend_and_raise_the_decline_warning(own_
         assert built.json()["warnings"] == 1
         assert warning[0]["data"]["reasons"][0]["code"] == "score-declining-3m"
         assert not [e for e in events.events if e["subject"] == steady]
-        history = (await seg.get(f"/v1/customers/{fading}/history", headers=ANALYST)).json()
+        history = (await seg.get(f"/v1/customers/{fading}/history", headers=MANAGER)).json()
         assert [m["month"] for m in history["month_ends"]] == months[::-1]
         values = [m["value"] for m in history["month_ends"]][::-1]
         assert values == sorted(values, reverse=True) and len(set(values)) == 4
         assert f"{values[0]:.1f} -> {values[1]:.1f}" in warning[0]["data"]["reasons"][0]["detail"]
-        profile = (await seg.get(f"/v1/customers/{fading}", headers=ANALYST)).json()
+        profile = (await seg.get(f"/v1/customers/{fading}", headers=MANAGER)).json()
         assert profile["trend"]["m1"] == values[-1] and profile["trend"]["m3"] == values[1]
         assert profile["trend"]["m12"] is None and profile["trend"]["direction"] == "down"
         assert [r["code"] for r in profile["churn_risk"]] == ["score-declining-3m"]

@@ -24,7 +24,7 @@ async def test_override_proposed_then_approved_moves_the_tier_and_is_published(s
     assert proposal.status_code == 201, proposal.text
     override = proposal.json()
     assert override["status"] == "proposed"
-    pending = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    pending = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert pending["override"]["status"] == "proposed"
     assert pending["score"]["tier"] == "Observation"
 
@@ -39,7 +39,7 @@ async def test_override_proposed_then_approved_moves_the_tier_and_is_published(s
                                       and e["data"]["reason"] == "override-approved")
     assert found[0]["data"]["from_tier"] == "Observation"
     assert found[0]["data"]["to_tier"] == "Key"
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert profile["score"]["tier"] == "Key"
     assert profile["score"]["computed_tier"] == "Observation"
     assert profile["score"]["override"]["id"] == override["id"]
@@ -59,7 +59,7 @@ async def test_only_managers_decide_and_rejection_changes_nothing(seg):
     rejected = await seg.post(f"/v1/tier-overrides/{override['id']}/reject", headers=MANAGER,
                               json={"note": "not yet"})
     assert rejected.json()["status"] == "rejected"
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert profile["score"]["tier"] == "Key"
     queue = (await seg.get("/v1/tier-overrides", params={"status": "rejected"}, headers=MANAGER)).json()
     assert override["id"] in {item["id"] for item in queue["items"]}
@@ -75,9 +75,9 @@ async def test_expired_override_returns_the_computed_tier(seg):
                                json={"tier": "VIP", "reason": "Pilot for a flagship product"})).json()
     await seg.post(f"/v1/tier-overrides/{override['id']}/approve", headers=MANAGER)
     await expire_overrides(seg.app.state.ctx, datetime.now(UTC) + timedelta(days=181))
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert profile["score"]["tier"] == "Observation"
-    history = (await seg.get(f"/v1/customers/{customer_id}/history", headers=ANALYST)).json()
+    history = (await seg.get(f"/v1/customers/{customer_id}/history", headers=MANAGER)).json()
     assert [c["reason"] for c in history["tier_changes"][:2]] == ["override-expired", "override-approved"]
 
 
@@ -132,7 +132,7 @@ async def test_rescore_all_runs_as_a_job_with_progress(seg):
     assert done["processed"] == done["total"] >= 3
     assert done["progress"] == 1.0
     for customer_id in ids:
-        profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+        profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
         assert profile["score"] is not None
     assert (await seg.get("/v1/jobs/unknown", headers=ANALYST)).status_code == 404
 
@@ -169,7 +169,7 @@ async def test_new_model_version_is_applied_with_a_rescore_job(seg):
         return job["status"] == "done"
 
     await eventually(finished, timeout=30)
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert profile["score"]["model_version"] == "strict-vip-v2"
     assert profile["score"]["tier"] == "Key"
     duplicate = await seg.put("/v1/scoring-model", headers=MANAGER,

@@ -8,7 +8,7 @@ from services.segmentation.service.snapshots import snapshot_past_month
 from shared.business_time import local_date, month_of, month_starts
 from tests.integration.segmentation.helpers import (
     ACCOUNT_MANAGER,
-    ANALYST,
+    MANAGER,
     create_customer,
     create_worked_example,
     new_id,
@@ -20,14 +20,14 @@ async def test_new_customers_are_scored_by_the_scheduler_and_rescheduled(seg):
     customer_id = await create_worked_example(seg, "C", prefix="sched")
 
     async def scored():
-        profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+        profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
         return profile if profile["score"] else None
 
     profile = await eventually(scored, timeout=20)
     assert profile["score"]["tier"] == "Observation"
     next_at = datetime.fromisoformat(profile["next_evaluation_at"])
     assert timedelta(days=181) < next_at - datetime.now(UTC) <= timedelta(days=182)  # half-yearly
-    history = (await seg.get(f"/v1/customers/{customer_id}/history", headers=ANALYST)).json()
+    history = (await seg.get(f"/v1/customers/{customer_id}/history", headers=MANAGER)).json()
     # The first score (and tier) comes from the scheduler or from the first orders, whichever is first.
     assert history["scores"][-1]["reason"] in ("scheduled", "order")
     assert len(history["tier_changes"]) == 1
@@ -49,14 +49,14 @@ async def test_ninety_silent_days_raise_a_churn_warning_once(seg, broker):
     assert [r["code"] for r in reasons] == ["no-activity-90d"]
     assert found[0]["data"]["owner"] == "am-1"
     assert len([e for e in events.events if e["subject"] == customer_id]) == 1
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert [r["code"] for r in profile["churn_risk"]] == ["no-activity-90d"]
 
     # An interaction today ends the silence; the signal clears on the next run.
     await seg.post(f"/v1/customers/{customer_id}/interactions", headers=ACCOUNT_MANAGER,
                    json={"kind": "call", "occurred_at": datetime.now(UTC).isoformat()})
     await detect_churn_risks(ctx, datetime.now(UTC))
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert profile["churn_risk"] == []
 
 
@@ -105,6 +105,6 @@ async def test_score_falling_three_months_running_is_raised_by_the_snapshot_and_
     codes = [r["code"] for r in found[0]["data"]["reasons"]]
     assert codes == ["score-declining-3m"]
     assert "80.0 -> 75.0 -> 70.0 -> 62.0" in found[0]["data"]["reasons"][0]["detail"]
-    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=ANALYST)).json()
+    profile = (await seg.get(f"/v1/customers/{customer_id}", headers=MANAGER)).json()
     assert [r["code"] for r in profile["churn_risk"]] == ["score-declining-3m"]
 

@@ -26,9 +26,10 @@ def answers(value: int = 4, **overrides: int) -> dict[str, int]:
 
 
 async def invite(client, customer_ids: list[str], survey_id: str = "default", **extra) -> list[dict]:
+    """A manager invites (an account manager invites its own customers only: docs/design.md §11)."""
     response = await client.post(
         f"/v1/surveys/{survey_id}/invitations", json={"customer_ids": customer_ids, **extra},
-        headers=ACCOUNT_MANAGER,
+        headers=MANAGER,
     )
     assert response.status_code == 201, response.text
     return response.json()["items"]

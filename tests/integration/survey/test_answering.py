@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from services.survey.models import InvitationRow
-from tests.integration.survey.helpers import ANALYST, ITEMS, answers, invite, new_id, respond
+from tests.integration.survey.helpers import ITEMS, MANAGER, answers, invite, new_id, respond
 
 
 async def test_the_questions_are_read_with_the_token_alone(survey):
@@ -39,7 +39,7 @@ async def test_an_answer_is_scored_with_level_dimensions_nps_and_csat(survey):
     assert satisfaction["csat"] == 1.0
     assert satisfaction["tier"] is None  # no score-updated heard yet: equal weights
     assert set(satisfaction["weights"].values()) == {0.25}
-    history = (await survey.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)).json()
+    history = (await survey.get(f"/v1/customers/{customer}/satisfaction", headers=MANAGER)).json()
     assert [p["value"] for p in history["items"]] == [4.25]
     assert history["latest"]["level"] == "satisfied"
 
@@ -70,7 +70,7 @@ async def test_answers_out_of_range_or_unknown_are_refused_by_field_and_nothing_
     not_a_number = await respond(survey, item["token"], {"answers": {ITEMS[0]: "lots"}})
     assert not_a_number.status_code == 422
     assert not_a_number.json()["errors"][0]["field"] == f"answers.{ITEMS[0]}"
-    history = (await survey.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)).json()
+    history = (await survey.get(f"/v1/customers/{customer}/satisfaction", headers=MANAGER)).json()
     assert history["items"] == []
     # Nothing was stored: the invitation can still be answered properly.
     assert (await respond(survey, item["token"], {"answers": answers(3)})).status_code == 201
@@ -124,7 +124,7 @@ async def test_two_simultaneous_answers_store_one_and_refuse_the_other(survey):
         respond(survey, item["token"], {"answers": answers(1)}),
     )
     assert sorted([first.status_code, second.status_code]) == [201, 409]
-    history = (await survey.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)).json()
+    history = (await survey.get(f"/v1/customers/{customer}/satisfaction", headers=MANAGER)).json()
     assert len(history["items"]) == 1
 
 

@@ -15,11 +15,11 @@ from services.survey.app import create_app
 from services.survey.domain.cadence import Cadence, period_containing
 from services.survey.models import CustomerTierRow, InvitationRow, ReminderRow
 from services.survey.service.cadence import invite_on_cadence, send_reminders
+from services.survey.service.invitations import invite_to_verify
 from services.survey.settings import survey_settings
 from shared.business_time import start_of_quarter
 from tests.integration.survey.helpers import (
     ACCOUNT_MANAGER,
-    AGENT,
     ANALYST,
     MANAGER,
     answers,
@@ -37,7 +37,7 @@ SENDER = bearer("agent", sub="service:notification", permissions=["survey:invita
 
 
 async def _tier_known(client, customer_id: str, tier: str) -> bool:
-    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=ANALYST)).json()
+    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=MANAGER)).json()
     return body["tier"] == tier
 
 
@@ -50,7 +50,7 @@ async def _regular_customers(survey, broker, count: int, prefix: str) -> list[st
 
 
 async def _invitations(survey, customer_id: str) -> list[dict]:
-    listed = await survey.get(f"/v1/customers/{customer_id}/invitations", headers=AGENT)
+    listed = await survey.get(f"/v1/customers/{customer_id}/invitations", headers=MANAGER)
     return listed.json()["items"]
 
 
@@ -75,7 +75,7 @@ async def test_no_customer_gets_a_second_survey_invitation_within_30_days(survey
     customer, other = new_id("tired"), new_id("fresh")
     [first] = await invite(survey, [customer])
     again = await survey.post("/v1/surveys/default/invitations", json={"customer_ids": [customer, other]},
-                              headers=ACCOUNT_MANAGER)
+                              headers=MANAGER)
     assert again.status_code == 201
     body = again.json()
     assert [i["customer_id"] for i in body["items"]] == [other]
@@ -289,3 +289,48 @@ async def test_a_schedule_run_that_fails_part_way_resumes_without_inviting_anyon
                 InvitationRow.customer_id.in_(customers), InvitationRow.period_key == "2033-Q1")
             .group_by(InvitationRow.customer_id))).all())
     assert counts == dict.fromkeys(customers, 1)
+
+
+async def test_a_clock_moved_twelve_days_on_sends_each_due_reminder_once_not_once_per_missed_hour(
+    own_database, broker, platform_config
+):
+    """Reminders are decided by due time (invitation + days <= now), so the hourly job catching up
+    after a jump sends each due reminder once; the second survey reminder keeps its spacing."""
+    settings = survey_settings(**{**platform_config, "database_url": own_database, "run_consumers": False,
+                                  "sweep_interval_seconds": 0.2})
+    async with running_service(create_app(settings)) as own:
+        ctx = own.app.state.ctx
+        customer, ticket = new_id("jump"), new_id("T")
+        [survey_invitation] = await invite(own, [customer])
+        async with ctx.db.session() as session, session.begin():
+            verification = await invite_to_verify(ctx, session, customer, ticket, "P2", ctx.clock.now())
+        start = ctx.clock.now()
+
+        async def reminders() -> list[tuple[str, int]]:
+            async with ctx.db.session() as session:
+                rows = (await session.scalars(select(ReminderRow))).all()
+            return sorted((r.invitation_id, r.number) for r in rows)
+
+        # Twelve days on: the survey's first reminder (day 3) and the verification's (day 2) fell
+        # due, and the survey's second (day 7) too, but it waits 4 days after the first.
+        await own.put("/v1/clock", json={"now": (start + timedelta(days=12)).isoformat()}, headers=ADMIN)
+        sent = await eventually(lambda: _count_is(reminders, 2))
+        assert sent == sorted([(survey_invitation["id"], 1), (verification.id, 1)])
+        for _ in range(3):  # what catching up every missed hour would do: nothing more
+            assert await send_reminders(ctx, ctx.clock.now()) == 0
+        await asyncio.sleep(1.0)
+        assert await reminders() == sent
+        await own.put("/v1/clock", json={"now": (start + timedelta(days=16, hours=1)).isoformat()},
+                      headers=ADMIN)
+        sent = await eventually(lambda: _count_is(reminders, 3))
+        assert (survey_invitation["id"], 2) in sent
+        await own.put("/v1/clock", json={"now": (start + timedelta(days=25)).isoformat()}, headers=ADMIN)
+        await eventually(lambda: _reminders_ran_after(own, start + timedelta(days=25)))
+        assert len(await reminders()) == 3  # two for the survey, one for the verification: no more
+
+
+async def _reminders_ran_after(client, moment: datetime) -> bool:
+    listing = {s["name"]: s for s in (await client.get("/v1/schedules", headers=ANALYST)).json()}
+    last = listing["survey-reminders"]["last_run"]
+    return bool(last and last["status"] == "done"
+                and datetime.fromisoformat(last["started_at"]) >= moment)

@@ -8,9 +8,6 @@ from sqlalchemy import func, select
 
 from services.survey.models import PLATFORM_TABLES
 from tests.integration.survey.helpers import (
-    ACCOUNT_MANAGER,
-    AGENT,
-    ANALYST,
     MANAGER,
     new_id,
     publish,
@@ -32,7 +29,7 @@ WEIGHTED = {
 
 
 async def known_tier(client, customer_id: str) -> str | None:
-    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=ANALYST)).json()
+    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=MANAGER)).json()
     return body["tier"]
 
 
@@ -43,7 +40,7 @@ async def test_the_tier_heard_from_score_updated_picks_the_weights_of_satisfacti
     await eventually(lambda: _is(survey, vip, "VIP"))
     invited = (await survey.post(f"/v1/surveys/{survey_id}/invitations",
                                  json={"customer_ids": [vip, stranger]},
-                                 headers=ACCOUNT_MANAGER)).json()["items"]
+                                 headers=MANAGER)).json()["items"]
     body = {"answers": {"service.speed": 1, "value.price": 5}, "nps": 6}
     async with EventCollector(broker.bootstrap, ["satisfaction-scored"]) as events:
         for item in invited:
@@ -113,7 +110,7 @@ async def test_a_resolved_ticket_gets_a_verification_whose_answer_is_published(s
     await publish(broker.bootstrap, ticket_resolved(customer, ticket))
 
     async def verification():
-        listed = await survey.get(f"/v1/customers/{customer}/invitations", headers=AGENT)
+        listed = await survey.get(f"/v1/customers/{customer}/invitations", headers=MANAGER)
         items = [i for i in listed.json()["items"] if i["ticket_id"] == ticket]
         return items[0] if items else None
 

@@ -7,7 +7,6 @@ from sqlalchemy import update
 from services.survey.models import ResponseRow
 from shared.business_time import month_of, start_of_month
 from tests.integration.survey.helpers import (
-    AGENT,
     ANALYST,
     MANAGER,
     invite,
@@ -42,7 +41,7 @@ async def with_tiers(client, broker, tiers: dict[str, str]) -> None:
     await publish(broker.bootstrap, *(score_updated(c, t) for c, t in tiers.items()))
 
     async def known(customer: str, tier: str) -> bool:
-        body = (await client.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)).json()
+        body = (await client.get(f"/v1/customers/{customer}/satisfaction", headers=MANAGER)).json()
         return body["tier"] == tier
 
     for customer, tier in tiers.items():
@@ -155,7 +154,7 @@ async def test_a_verification_saves_its_rating_before_the_answer(survey, broker)
     await publish(broker.bootstrap, ticket_resolved(customer, ticket))
 
     async def token():
-        items = (await survey.get(f"/v1/customers/{customer}/invitations", headers=AGENT)).json()["items"]
+        items = (await survey.get(f"/v1/customers/{customer}/invitations", headers=MANAGER)).json()["items"]
         return items[0]["token"] if items else None
 
     found = await eventually(token)

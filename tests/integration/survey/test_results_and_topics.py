@@ -34,7 +34,7 @@ async def new_survey(client) -> str:
 
 
 async def tier_is(client, customer_id, tier) -> bool:
-    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=ANALYST)).json()
+    body = (await client.get(f"/v1/customers/{customer_id}/satisfaction", headers=MANAGER)).json()
     return body["tier"] == tier
 
 
@@ -112,11 +112,11 @@ async def test_a_customers_satisfaction_is_kept_over_time(survey):
     second = await invite(survey, [customer])
     await respond(survey, first[0]["token"], {"answers": {"service.speed": 2, "value.price": 2}})
     await respond(survey, second[0]["token"], {"answers": answers(5), "nps": 10})
-    response = await survey.get(f"/v1/customers/{customer}/satisfaction", headers=ANALYST)
+    response = await survey.get(f"/v1/customers/{customer}/satisfaction", headers=MANAGER)
     body = response.json()
     assert [p["value"] for p in body["items"]] == [2.0, 5.0]  # oldest first
     assert [p["survey_id"] for p in body["items"]] == [survey_id, "default"]
     assert body["latest"]["level"] == "very_satisfied"
     paged = (await survey.get(f"/v1/customers/{customer}/satisfaction", params={"limit": 1},
-                              headers=ANALYST)).json()
+                              headers=MANAGER)).json()
     assert len(paged["items"]) == 1 and paged["next_cursor"]

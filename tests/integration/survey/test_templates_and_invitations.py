@@ -14,7 +14,7 @@ from tests.integration.survey.helpers import (
     invited_days_ago,
     new_id,
 )
-from tests.support import ADMIN
+from tests.support import ADMIN, assign_customers
 
 CUSTOM = {
     "name": "Quarterly pulse",
@@ -91,7 +91,7 @@ async def test_invitations_carry_unique_unguessable_tokens_and_answer_urls(surve
     for item in items:
         assert item["url"] == f"http://127.0.0.1:8002/s/{item['token']}"
         assert item["status"] == "pending"
-    listed = await survey.get(f"/v1/customers/{customers[1]}/invitations", headers=AGENT)
+    listed = await survey.get(f"/v1/customers/{customers[1]}/invitations", headers=MANAGER)
     assert listed.status_code == 200
     assert [i["token"] for i in listed.json()["items"]] == [items[1]["token"]]
 
@@ -130,7 +130,7 @@ async def test_only_account_managers_invite_and_analysts_never_see_tokens(survey
 
 async def test_inviting_to_an_unknown_survey_is_a_404(survey):
     response = await survey.post("/v1/surveys/nope/invitations", json={"customer_ids": ["c1"]},
-                                 headers=ACCOUNT_MANAGER)
+                                 headers=MANAGER)
     assert response.status_code == 404
 
 
@@ -140,11 +140,11 @@ async def test_a_customers_invitations_are_paginated_with_a_cursor(survey):
         [made] = await invite(survey, [customer])
         await invited_days_ago(survey, made["id"], 31)  # past the fatigue guard
     first = (await survey.get(f"/v1/customers/{customer}/invitations", params={"limit": 2},
-                              headers=ACCOUNT_MANAGER)).json()
+                              headers=MANAGER)).json()
     assert len(first["items"]) == 2 and first["next_cursor"]
     second = (await survey.get(f"/v1/customers/{customer}/invitations",
                                params={"limit": 2, "cursor": first["next_cursor"]},
-                               headers=ACCOUNT_MANAGER)).json()
+                               headers=MANAGER)).json()
     assert len(second["items"]) == 1 and second["next_cursor"] is None
     ids = [i["id"] for i in first["items"] + second["items"]]
     assert len(set(ids)) == 3
@@ -153,6 +153,7 @@ async def test_a_customers_invitations_are_paginated_with_a_cursor(survey):
 async def test_an_idempotency_key_replays_the_same_invitations(survey):
     headers = {**ACCOUNT_MANAGER, "Idempotency-Key": new_id("key")}
     body = {"customer_ids": [new_id("idem")]}
+    await assign_customers(survey, "am-1", *body["customer_ids"])  # the account manager's own
     first = await survey.post("/v1/surveys/default/invitations", json=body, headers=headers)
     again = await survey.post("/v1/surveys/default/invitations", json=body, headers=headers)
     assert first.status_code == again.status_code == 201

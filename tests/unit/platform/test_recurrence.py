@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time
 import pytest
 
 from shared.business_time import zone_named
-from shared.recurrence import Recurrence
+from shared.recurrence import Recurrence, TimesError
 
 SHANGHAI = zone_named("Asia/Shanghai")
 NEW_YORK = zone_named("America/New_York")
@@ -102,3 +102,39 @@ def test_descriptions_name_the_zone():
     text = "monthly on the 1st at 02:00, for the month before (Asia/Shanghai)"
     assert MONTHLY_AT_2.describe(SHANGHAI) == text
     assert "Monday at 09:00" in Recurrence.weekly(0, time(9)).describe(SHANGHAI)
+
+
+def test_a_monthly_job_moved_to_the_3rd_is_due_then_and_weekly_and_interval_jobs_take_their_own_times():
+    moved = MONTHLY_AT_2.with_times({"at": "05:30", "day_of_month": 3})
+    assert moved.times() == {"at": "05:30", "day_of_month": 3}
+    # November closes on December 1st; its job is now due on the 3rd at 05:30 Shanghai time.
+    assert moved.latest_due(utc(2026, 12, 2, 21, 29), SHANGHAI).start == utc(2026, 9, 30, 16)
+    assert moved.latest_due(utc(2026, 12, 2, 21, 30), SHANGHAI).due_at == utc(2026, 12, 2, 21, 30)
+    weekly = Recurrence.weekly(at=time(9)).with_times({"weekday": "friday"})
+    assert weekly.times() == {"at": "09:00", "weekday": "Friday"}
+    assert Recurrence.every_minutes(10).with_times({"every_minutes": 30}).times() == {"every_minutes": 30}
+
+
+@pytest.mark.parametrize(("recurrence", "document", "field"), [
+    (Recurrence.daily(), {"at": "24:00"}, "at"),
+    (Recurrence.daily(), {"at": 9}, "at"),
+    (Recurrence.daily(), {"weekday": "Monday"}, "weekday"),
+    (Recurrence.weekly(), {"weekday": "Someday"}, "weekday"),
+    (Recurrence.monthly(), {"day_of_month": 0}, "day_of_month"),
+    (Recurrence.quarterly(), {"day_of_month": True}, "day_of_month"),
+    (Recurrence.every_minutes(10), {"every_minutes": 1441}, "every_minutes"),
+    (Recurrence.every_minutes(10), {"at": "02:00"}, "at"),
+])
+def test_a_time_out_of_range_or_not_of_the_jobs_kind_names_its_field(recurrence, document, field):
+    with pytest.raises(TimesError) as refused:
+        recurrence.with_times(document)
+    assert refused.value.field == field
+
+
+def test_a_weekly_job_moved_to_another_weekday_continues_after_its_last_week():
+    monday = Recurrence.weekly(at=time(9))
+    last = monday.latest_due(utc(2026, 11, 30, 2), SHANGHAI)  # Monday Nov 30th 10:00 local
+    friday = monday.with_times({"weekday": "Friday"})
+    due = friday.due_after(last.start, utc(2026, 12, 5, 2), SHANGHAI, limit=24)
+    assert [p.start for p in due] == [utc(2026, 11, 26, 16)]  # the week from Friday Nov 27th
+    assert due[0].due_at == utc(2026, 12, 4, 1)  # due Friday Dec 4th 09:00 local

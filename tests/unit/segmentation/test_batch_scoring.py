@@ -43,10 +43,14 @@ def test_array_scores_equal_one_by_one_scores(line, policy):
     rng = random.Random(12)
     facts = [_facts(rng, n) for n in range(5000)]
     batch = score_many(_batch(facts), DEFAULT_MODEL, line, AS_OF, policy)
+    components = batch.components(list(range(len(facts))))
     for index, fact in enumerate(facts):
         one = evaluate(fact, DEFAULT_MODEL, line, AS_OF, policy)
         assert (batch.values[index], batch.tiers[index], batch.quadrants[index]) == (
             one.score.value, one.score.tier.value, one.quadrant.value), fact
+        assert components[index] == {
+            factor.value: {"input": c.input, "sub_score": c.sub_score, "weight": c.weight, "points": c.points}
+            for factor, c in one.score.components.items()}, fact
 
 
 @pytest.mark.parametrize(("days", "orders", "amount", "growth", "repurchase", "score", "tier"), [

@@ -47,8 +47,10 @@ from .routing_out import RoutingOut
 from .routing_out_teams_by_category import RoutingOutTeamsByCategory
 from .satisfaction_summary import SatisfactionSummary
 from .schedule_out import ScheduleOut
+from .schedule_out_times import ScheduleOutTimes
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .schedule_times_in import ScheduleTimesIn
 from .sla_out import SlaOut
 from .sla_out_policy import SlaOutPolicy
 from .sla_policy_doc import SlaPolicyDoc
@@ -139,8 +141,10 @@ __all__ = (
     "RoutingOutTeamsByCategory",
     "SatisfactionSummary",
     "ScheduleOut",
+    "ScheduleOutTimes",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
+    "ScheduleTimesIn",
     "SlaOut",
     "SlaOutPolicy",
     "SlaPolicyDoc",

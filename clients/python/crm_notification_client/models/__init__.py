@@ -24,8 +24,10 @@ from .receipt_in_status import ReceiptInStatus
 from .replay_in import ReplayIn
 from .replay_out import ReplayOut
 from .schedule_out import ScheduleOut
+from .schedule_out_times import ScheduleOutTimes
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .schedule_times_in import ScheduleTimesIn
 from .staff_in import StaffIn
 from .staff_in_channel import StaffInChannel
 from .staff_in_language import StaffInLanguage
@@ -67,8 +69,10 @@ __all__ = (
     "ReplayIn",
     "ReplayOut",
     "ScheduleOut",
+    "ScheduleOutTimes",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
+    "ScheduleTimesIn",
     "StaffIn",
     "StaffInChannel",
     "StaffInLanguage",

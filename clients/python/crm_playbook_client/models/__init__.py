@@ -55,8 +55,10 @@ from .rule_out_rule import RuleOutRule
 from .rule_set_out import RuleSetOut
 from .rule_set_out_rules_item import RuleSetOutRulesItem
 from .schedule_out import ScheduleOut
+from .schedule_out_times import ScheduleOutTimes
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .schedule_times_in import ScheduleTimesIn
 from .survey_invitation_state import SurveyInvitationState
 from .survey_invitation_state_invitation_type_0 import SurveyInvitationStateInvitationType0
 from .validation_error import ValidationError
@@ -119,8 +121,10 @@ __all__ = (
     "RuleSetOut",
     "RuleSetOutRulesItem",
     "ScheduleOut",
+    "ScheduleOutTimes",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
+    "ScheduleTimesIn",
     "SurveyInvitationState",
     "SurveyInvitationStateInvitationType0",
     "ValidationError",

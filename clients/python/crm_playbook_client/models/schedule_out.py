@@ -12,6 +12,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.schedule_out_times import ScheduleOutTimes
   from ..models.schedule_run_out import ScheduleRunOut
 
 
@@ -29,6 +30,10 @@ class ScheduleOut:
             name (str):
             description (str):
             recurrence (str): When it runs, in the business time zone
+            times (ScheduleOutTimes): What an admin may change (PUT /v1/schedules/{name}): `at` (HH:MM) for a daily, weekly
+                or monthly job, `weekday` for a weekly one, `day_of_month` (1-28, the day after the period closes on which it
+                runs) for a monthly, quarterly, half-yearly or yearly one, `every_minutes` for an interval job
+            times_version (int | None): Version of the job's times (its ETag is "schedule:<name>.<version>")
             catch_up (str): each: every missed period is run; latest: only the newest
             time_zone (str):
             last_run (None | ScheduleRunOut):
@@ -38,6 +43,8 @@ class ScheduleOut:
     name: str
     description: str
     recurrence: str
+    times: ScheduleOutTimes
+    times_version: int | None
     catch_up: str
     time_zone: str
     last_run: None | ScheduleRunOut
@@ -49,12 +56,18 @@ class ScheduleOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.schedule_out_times import ScheduleOutTimes # noqa: PLC0415
         from ..models.schedule_run_out import ScheduleRunOut # noqa: PLC0415
         name = self.name
 
         description = self.description
 
         recurrence = self.recurrence
+
+        times = self.times.to_dict()
+
+        times_version: int | None
+        times_version = self.times_version
 
         catch_up = self.catch_up
 
@@ -75,6 +88,8 @@ class ScheduleOut:
             "name": name,
             "description": description,
             "recurrence": recurrence,
+            "times": times,
+            "times_version": times_version,
             "catch_up": catch_up,
             "time_zone": time_zone,
             "last_run": last_run,
@@ -87,6 +102,7 @@ class ScheduleOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.schedule_out_times import ScheduleOutTimes # noqa: PLC0415
         from ..models.schedule_run_out import ScheduleRunOut # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
@@ -94,6 +110,19 @@ class ScheduleOut:
         description = d.pop("description")
 
         recurrence = d.pop("recurrence")
+
+        times = ScheduleOutTimes.from_dict(d.pop("times"))
+
+
+
+
+        def _parse_times_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        times_version = _parse_times_version(d.pop("times_version"))
+
 
         catch_up = d.pop("catch_up")
 
@@ -126,6 +155,8 @@ class ScheduleOut:
             name=name,
             description=description,
             recurrence=recurrence,
+            times=times,
+            times_version=times_version,
             catch_up=catch_up,
             time_zone=time_zone,
             last_run=last_run,

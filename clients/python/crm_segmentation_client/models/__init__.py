@@ -43,8 +43,10 @@ from .quadrant import Quadrant
 from .review_intervals_doc import ReviewIntervalsDoc
 from .satisfaction_out import SatisfactionOut
 from .schedule_out import ScheduleOut
+from .schedule_out_times import ScheduleOutTimes
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .schedule_times_in import ScheduleTimesIn
 from .score_out import ScoreOut
 from .score_out_components import ScoreOutComponents
 from .scoring_model_in import ScoringModelIn
@@ -57,6 +59,8 @@ from .snapshot_in import SnapshotIn
 from .snapshot_out import SnapshotOut
 from .thresholds_in import ThresholdsIn
 from .tier import Tier
+from .tier_counts_out import TierCountsOut
+from .tier_counts_out_tiers import TierCountsOutTiers
 from .trend_out import TrendOut
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
@@ -106,8 +110,10 @@ __all__ = (
     "ReviewIntervalsDoc",
     "SatisfactionOut",
     "ScheduleOut",
+    "ScheduleOutTimes",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
+    "ScheduleTimesIn",
     "ScoreOut",
     "ScoreOutComponents",
     "ScoringModelIn",
@@ -120,6 +126,8 @@ __all__ = (
     "SnapshotOut",
     "ThresholdsIn",
     "Tier",
+    "TierCountsOut",
+    "TierCountsOutTiers",
     "TrendOut",
     "ValidationError",
     "ValidationErrorContext",

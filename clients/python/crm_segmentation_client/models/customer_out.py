@@ -47,6 +47,7 @@ class CustomerOut:
             score (None | ScoreOut):
             override (None | OverrideOut): Approved override in force, else a pending proposal
             churn_risk (list[ChurnRiskOut]):
+            team (None | str | Unset):
             satisfaction (None | SatisfactionOut | Unset):
             open_p1_complaints_12m (int | Unset):  Default: 0.
             trend (None | TrendOut | Unset):
@@ -67,6 +68,7 @@ class CustomerOut:
     score: None | ScoreOut
     override: None | OverrideOut
     churn_risk: list[ChurnRiskOut]
+    team: None | str | Unset = UNSET
     satisfaction: None | SatisfactionOut | Unset = UNSET
     open_p1_complaints_12m: int | Unset = 0
     trend: None | TrendOut | Unset = UNSET
@@ -143,6 +145,12 @@ class CustomerOut:
 
 
 
+        team: None | str | Unset
+        if isinstance(self.team, Unset):
+            team = UNSET
+        else:
+            team = self.team
+
         satisfaction: dict[str, Any] | None | Unset
         if isinstance(self.satisfaction, Unset):
             satisfaction = UNSET
@@ -181,6 +189,8 @@ class CustomerOut:
             "override": override,
             "churn_risk": churn_risk,
         })
+        if team is not UNSET:
+            field_dict["team"] = team
         if satisfaction is not UNSET:
             field_dict["satisfaction"] = satisfaction
         if open_p1_complaints_12m is not UNSET:
@@ -341,6 +351,16 @@ class CustomerOut:
             churn_risk.append(churn_risk_item)
 
 
+        def _parse_team(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        team = _parse_team(d.pop("team", UNSET))
+
+
         def _parse_satisfaction(data: object) -> None | SatisfactionOut | Unset:
             if data is None:
                 return data
@@ -399,6 +419,7 @@ class CustomerOut:
             score=score,
             override=override,
             churn_risk=churn_risk,
+            team=team,
             satisfaction=satisfaction,
             open_p1_complaints_12m=open_p1_complaints_12m,
             trend=trend,

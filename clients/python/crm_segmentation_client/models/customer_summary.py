@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.quadrant import Quadrant
 from ..models.tier import Tier
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -31,6 +32,7 @@ class CustomerSummary:
             score (float | None):
             tier (None | Tier):
             quadrant (None | Quadrant):
+            team (None | str | Unset):
      """
 
     id: str
@@ -39,6 +41,7 @@ class CustomerSummary:
     score: float | None
     tier: None | Tier
     quadrant: None | Quadrant
+    team: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -68,6 +71,12 @@ class CustomerSummary:
         else:
             quadrant = self.quadrant
 
+        team: None | str | Unset
+        if isinstance(self.team, Unset):
+            team = UNSET
+        else:
+            team = self.team
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,6 +88,8 @@ class CustomerSummary:
             "tier": tier,
             "quadrant": quadrant,
         })
+        if team is not UNSET:
+            field_dict["team"] = team
 
         return field_dict
 
@@ -143,6 +154,16 @@ class CustomerSummary:
         quadrant = _parse_quadrant(d.pop("quadrant"))
 
 
+        def _parse_team(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        team = _parse_team(d.pop("team", UNSET))
+
+
         customer_summary = cls(
             id=id,
             name=name,
@@ -150,6 +171,7 @@ class CustomerSummary:
             score=score,
             tier=tier,
             quadrant=quadrant,
+            team=team,
         )
 
 

@@ -33,7 +33,9 @@ class PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch:
             since (datetime.date | None | Unset): Start of cooperation
             growth_pct (float | Unset): Industry growth, percent Default: 0.0.
             repurchase_rate (float | None | Unset): Percent; derived from orders when absent
-            owner (None | str | Unset): Account owner
+            owner (None | str | Unset): Account owner; only a manager gives a customer another owner
+            team (None | str | Unset): Account team: its account managers see the customer too; only a manager moves a
+                customer to another team
             contacts (list[ContactIn] | Unset):
      """
 
@@ -44,6 +46,7 @@ class PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch:
     growth_pct: float | Unset = 0.0
     repurchase_rate: float | None | Unset = UNSET
     owner: None | str | Unset = UNSET
+    team: None | str | Unset = UNSET
     contacts: list[ContactIn] | Unset = UNSET
 
 
@@ -88,6 +91,12 @@ class PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch:
         else:
             owner = self.owner
 
+        team: None | str | Unset
+        if isinstance(self.team, Unset):
+            team = UNSET
+        else:
+            team = self.team
+
         contacts: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.contacts, Unset):
             contacts = []
@@ -116,6 +125,8 @@ class PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch:
             field_dict["repurchase_rate"] = repurchase_rate
         if owner is not UNSET:
             field_dict["owner"] = owner
+        if team is not UNSET:
+            field_dict["team"] = team
         if contacts is not UNSET:
             field_dict["contacts"] = contacts
 
@@ -191,6 +202,16 @@ class PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch:
         owner = _parse_owner(d.pop("owner", UNSET))
 
 
+        def _parse_team(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        team = _parse_team(d.pop("team", UNSET))
+
+
         _contacts = d.pop("contacts", UNSET)
         contacts: list[ContactIn] | Unset = UNSET
         if _contacts is not UNSET:
@@ -211,6 +232,7 @@ class PatchCustomerV1CustomersCustomerIdPatchCustomerInMergePatch:
             growth_pct=growth_pct,
             repurchase_rate=repurchase_rate,
             owner=owner,
+            team=team,
             contacts=contacts,
         )
 

@@ -62,6 +62,7 @@ from .schedule_out_cadence import ScheduleOutCadence
 from .schedule_out_cadence_additional_property_type_0 import ScheduleOutCadenceAdditionalPropertyType0
 from .schedule_run_out import ScheduleRunOut
 from .schedule_run_out_outcome_type_0 import ScheduleRunOutOutcomeType0
+from .schedule_times_in import ScheduleTimesIn
 from .skipped_invitation_out import SkippedInvitationOut
 from .survey_in import SurveyIn
 from .survey_in_tier_weights import SurveyInTierWeights
@@ -145,6 +146,7 @@ __all__ = (
     "ScheduleOutCadenceAdditionalPropertyType0",
     "ScheduleRunOut",
     "ScheduleRunOutOutcomeType0",
+    "ScheduleTimesIn",
     "SkippedInvitationOut",
     "SurveyIn",
     "SurveyInTierWeights",

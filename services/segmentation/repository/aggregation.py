@@ -1,0 +1,211 @@
+"""Set-based aggregation of what scores a customer (orders and P1 complaints over 12 months, the
+top-30% line, monthly spending, last activity), for one customer, a batch or everyone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Integer, and_, bindparam, case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.segmentation.domain.evaluation import CustomerFacts
+from services.segmentation.domain.quadrants import share_in_basis_points
+from services.segmentation.models import (
+    ComplaintRow,
+    CustomerRow,
+    InteractionRow,
+    OrderRow,
+    ScoreRow,
+)
+from services.segmentation.repository.scores import SCORE_STATE_COLUMNS
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, start_of_month, zone_named
+from shared.db import as_utc, ids_match, is_postgres
+
+YEAR = timedelta(days=365)
+
+
+def month_of_order(as_of: datetime, zone: ZoneInfo):
+    """Which business month of the 12-month window an order falls in (0 = the 13th month back,
+    12 = the month of `as_of`): comparisons with the month starts, no per-row date arithmetic
+    (extracting year and month per order made the aggregation twice as slow)."""
+    starts = [start_of_month(as_of, zone, -k) for k in range(11, -1, -1)]
+    return case(*[(OrderRow.ordered_at < start, index) for index, start in enumerate(starts)], else_=12)
+
+
+def aggregate_query(
+    as_of: datetime, customer_ids: list[str] | None = None, *, postgres: bool = False,
+    id_range: tuple[str | None, str] | None = None, with_scores: bool = False,
+    zone: ZoneInfo | None = None,
+):
+    """One GROUP BY over orders (and one over P1 complaints) for a set of customers, or all.
+
+    `id_range` (after, last) selects the customers with after < id <= last: a batch of a job
+    in id order, read by index range without any list of ids. Months with an order (the default
+    L input) are business months (`zone`, the business time zone by default)."""
+    window_start = as_of - YEAR
+    in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
+    month_key = month_of_order(as_of, zone or zone_named(DEFAULT_BUSINESS_TIMEZONE))
+    orders = (
+        select(
+            OrderRow.customer_id.label("customer_id"),
+            func.max(case((OrderRow.ordered_at <= as_of, OrderRow.ordered_at))).label("last_order_at"),
+            func.count().filter(in_window).label("orders_12m"),
+            func.coalesce(func.sum(OrderRow.amount).filter(in_window), 0).label("amount_12m"),
+            func.count(func.distinct(case((in_window, month_key)))).label("months_12m"),
+        )
+        .group_by(OrderRow.customer_id)
+    )
+    complaints = (
+        select(ComplaintRow.customer_id.label("customer_id"), func.count().label("p1"))
+        .where(ComplaintRow.priority == "P1", ComplaintRow.opened_at > window_start)
+        .group_by(ComplaintRow.customer_id)
+    )
+    if customer_ids is not None:
+        # Filter inside the groupings too: the planner does not carry an IN list across the join.
+        orders = orders.where(ids_match(OrderRow.customer_id, customer_ids, postgres))
+        complaints = complaints.where(ids_match(ComplaintRow.customer_id, customer_ids, postgres))
+    if id_range is not None:
+        orders = orders.where(*in_range(OrderRow.customer_id, *id_range))
+        complaints = complaints.where(*in_range(ComplaintRow.customer_id, *id_range))
+    orders, complaints = orders.subquery(), complaints.subquery()
+    query = (
+        select(
+            CustomerRow.id,
+            CustomerRow.owner,
+            CustomerRow.since,
+            CustomerRow.growth_pct,
+            CustomerRow.repurchase_rate,
+            orders.c.last_order_at,
+            func.coalesce(orders.c.orders_12m, 0),
+            func.coalesce(orders.c.amount_12m, 0),
+            func.coalesce(orders.c.months_12m, 0),
+            func.coalesce(complaints.c.p1, 0),
+        )
+        .select_from(CustomerRow)
+        .outerjoin(orders, orders.c.customer_id == CustomerRow.id)
+        .outerjoin(complaints, complaints.c.customer_id == CustomerRow.id)
+    )
+    if with_scores:
+        # The current score beside the facts (SCORE_STATE_COLUMNS after the ten fact columns).
+        scores = select(*SCORE_STATE_COLUMNS, ScoreRow.computed_at)
+        if customer_ids is not None:
+            scores = scores.where(ids_match(ScoreRow.customer_id, customer_ids, postgres))
+        if id_range is not None:
+            # The batch's range only: joined whole, every batch would read every score.
+            scores = scores.where(*in_range(ScoreRow.customer_id, *id_range))
+        scores = scores.subquery()
+        query = query.add_columns(*list(scores.c)[1:]).outerjoin(
+            scores, scores.c.customer_id == CustomerRow.id)
+    if customer_ids is not None:
+        query = query.where(ids_match(CustomerRow.id, customer_ids, postgres))
+    if id_range is not None:
+        query = query.where(*in_range(CustomerRow.id, *id_range))
+    return query.order_by(CustomerRow.id)
+
+
+def in_range(column, after: str | None, last: str) -> list:
+    return [column <= last] if after is None else [column > after, column <= last]
+
+
+def to_facts(row) -> CustomerFacts:
+    return CustomerFacts(
+        customer_id=row[0], owner=row[1], since=row[2], growth_pct=float(row[3] or 0),
+        repurchase_rate=row[4], last_order_at=as_utc(row[5]), orders_12m=int(row[6]),
+        amount_12m=float(row[7]), months_with_order_12m=int(row[8]), p1_complaints_12m=int(row[9]),
+    )
+
+
+async def aggregates_for(
+    session: AsyncSession, customer_ids: list[str], as_of: datetime, zone: ZoneInfo | None = None
+) -> list[CustomerFacts]:
+    query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session), zone=zone)
+    return [to_facts(r) for r in (await session.execute(query)).all()]
+
+
+async def aggregates_after(
+    session: AsyncSession, after: str | None, limit: int, as_of: datetime, zone: ZoneInfo | None = None
+) -> list[CustomerFacts]:
+    """The next batch of customers in id order, for jobs and dry runs."""
+    ids = select(CustomerRow.id).order_by(CustomerRow.id).limit(limit)
+    if after is not None:
+        ids = ids.where(CustomerRow.id > after)
+    batch = [r[0] for r in (await session.execute(ids)).all()]
+    if not batch:
+        return []
+    # The batch is a contiguous id range: aggregate by range, not by a list of ids.
+    query = aggregate_query(as_of, id_range=(after, batch[-1]), zone=zone)
+    return [to_facts(r) for r in (await session.execute(query)).all()]
+
+
+def _high_value_line_query():
+    """The smallest 12-month amount inside the top share of active customers, in one statement
+    (domain/quadrants.high_value_threshold, computed where the orders are)."""
+    amount = func.sum(OrderRow.amount)
+    active = (
+        select(amount.label("amount"))
+        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
+        .group_by(OrderRow.customer_id).having(amount > 0)
+        .cte("active")
+    )
+    ranked = select(
+        active.c.amount,
+        func.row_number().over(order_by=active.c.amount.desc()).label("rank"),
+        func.count().over().label("active_customers"),
+    ).subquery()
+    top = ranked.c.active_customers * bindparam("share_bp", type_=Integer) // 10_000
+    return select(ranked.c.amount).where(ranked.c.rank == case((top < 1, 1), else_=top))
+
+
+HIGH_VALUE_LINE = _high_value_line_query()
+
+
+async def high_value_line(session: AsyncSession, as_of: datetime, share: float) -> float | None:
+    line = await session.scalar(HIGH_VALUE_LINE, {
+        "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_in_basis_points(share)})
+    return float(line) if line is not None else None
+
+
+async def last_activity(
+    session: AsyncSession, customer_ids: list[str], as_of: datetime
+) -> dict[str, datetime | None]:
+    """Latest order or interaction per customer, up to `as_of`."""
+    result: dict[str, datetime | None] = dict.fromkeys(customer_ids)
+    for column, table_customer in (
+        (OrderRow.ordered_at, OrderRow.customer_id),
+        (InteractionRow.occurred_at, InteractionRow.customer_id),
+    ):
+        query = (
+            select(table_customer, func.max(column))
+            .where(table_customer.in_(customer_ids), column <= as_of)
+            .group_by(table_customer)
+        )
+        for customer_id, latest in (await session.execute(query)).all():
+            latest = as_utc(latest)
+            current = result.get(customer_id)
+            if current is None or (latest is not None and latest > current):
+                result[customer_id] = latest
+    return result
+
+
+async def monthly_amounts(
+    session: AsyncSession, customer_ids: list[str], starts: list[datetime]
+) -> dict[str, list[float]]:
+    """Order amount per customer in each month [starts[i], starts[i+1])."""
+    buckets = [
+        func.coalesce(
+            func.sum(OrderRow.amount).filter(
+                and_(OrderRow.ordered_at >= start, OrderRow.ordered_at < end)
+            ),
+            0,
+        )
+        for start, end in pairwise(starts)
+    ]
+    query = (
+        select(OrderRow.customer_id, *buckets)
+        .where(OrderRow.customer_id.in_(customer_ids), OrderRow.ordered_at >= starts[0])
+        .group_by(OrderRow.customer_id)
+    )
+    found = {r[0]: [float(v) for v in r[1:]] for r in (await session.execute(query)).all()}
+    return {cid: found.get(cid, [0.0] * (len(starts) - 1)) for cid in customer_ids}
