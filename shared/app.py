@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,11 +16,13 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.audit import AUDIT_TABLE, audit_router
+from shared.auth import VerifiedTokens
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, zone_named
 from shared.clock import Clock
 from shared.contract import contract_router
@@ -28,9 +31,9 @@ from shared.errors import DEFAULT_RETRY_AFTER_SECONDS, install_error_handlers, p
 from shared.events.consumer import EventConsumer
 from shared.events.envelope import Event
 from shared.events.outbox import Outbox, OutboxRelay
-from shared.idempotency import install_idempotency
+from shared.idempotency import Idempotency
 from shared.logging import bind_request_id, configure_logging, new_request_id
-from shared.metrics import install_http_metrics
+from shared.metrics import HttpMetrics, install_http_metrics
 from shared.scheduler import Schedule, Scheduler
 from shared.settings import PlatformSettings
 from shared.time_routes import clock_router, schedules_router
@@ -55,6 +58,8 @@ class ServiceContext:
         default_factory=lambda: Clock(zone_named(DEFAULT_BUSINESS_TIMEZONE), movable=False)
     )
     scheduler: Scheduler | None = None
+    # Bearer tokens already verified by this process (shared.auth.VerifiedTokens).
+    tokens: VerifiedTokens = field(default_factory=VerifiedTokens)
 
 
 Worker = Callable[[ServiceContext], Awaitable[None]]
@@ -105,7 +110,11 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         tables = {name: spec.metadata.tables[name] for name in PLATFORM_TABLE_NAMES}
         clock = Clock(zone_named(settings.business_timezone), movable=settings.test_clock_allowed)
         await clock.refresh(db, tables["test_clock"])
-        outbox = Outbox(tables["outbox"], spec.name, traced=traced)
+        outbox = Outbox(tables["outbox"], spec.name, traced=traced,
+                        validate=settings.validates_published_events)
+        if AUDIT_TABLE in spec.metadata.tables:
+            # Every session of the service can append to its audit log (shared.audit.record).
+            db.sessionmaker.configure(info={"audit_table": spec.metadata.tables[AUDIT_TABLE]})
         ctx = ServiceContext(settings, db, outbox, tables, clock=clock)
         ctx.scheduler = Scheduler(ctx, spec.schedules, spec.config_versions)
         await ctx.scheduler.seed_times()
@@ -149,19 +158,16 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    # Middleware added later wraps what was added before: idempotency sees the plain response,
-    # gzip compresses what it stores and replays, CORS answers preflights before anything else.
-    install_idempotency(app)
-    install_http_metrics(app, spec.name, traced=traced)
-    app.add_middleware(_Compression, minimum_size=settings.gzip_minimum_bytes)
-    _install_cors(app, settings)
-    _install_request_id(app)
+    app.add_middleware(_Platform, metrics=HttpMetrics(spec.name, traced=traced), settings=settings)
+    install_http_metrics(app)
     if traced:
         instrument_app(app, spec.name)
     _install_health(app, needs_broker=spec.uses_broker)
     for router in spec.routers:
         app.include_router(router)
     app.include_router(schedules_router())
+    if AUDIT_TABLE in spec.metadata.tables:
+        app.include_router(audit_router(spec.metadata.tables[AUDIT_TABLE]))
     if settings.test_clock_allowed:
         app.include_router(clock_router())  # production answers 404
     app.include_router(contract_router())  # every service serves the partner contract
@@ -204,66 +210,71 @@ CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "If-Match", "If-None-Ma
 CORS_EXPOSED_HEADERS = ["ETag", "Location", "Retry-After", "X-Request-ID", "Idempotent-Replayed"]
 
 
-def _install_cors(app: FastAPI, settings: PlatformSettings) -> None:
-    """CORS for the configured origins only; with none configured no header is ever added."""
-    if not settings.cors_origins:
-        return
-    app.add_middleware(
-        CORSMiddleware, allow_origins=settings.cors_origins,
-        allow_credentials=settings.cors_allow_credentials,
-        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        allow_headers=CORS_REQUEST_HEADERS, expose_headers=CORS_EXPOSED_HEADERS, max_age=600,
-    )
+class _Platform:
+    """What every request gets, in one plain ASGI middleware (each layer of its own cost a call, a
+    closure and a scan of the headers per request):
 
+    - the caller's X-Request-ID (or a new one) bound to the logs and events of the request and
+      echoed in the response;
+    - a Retry-After on every 429 and 503, whichever layer answered it (clients back off by it; a
+      response without one invites an immediate retry storm);
+    - the request counted and timed by route template (`shared.metrics.HttpMetrics`);
+    - then, inside, only what the request needs: CORS for the configured origins (none by
+      default), gzip for responses of at least `gzip_minimum_bytes` to clients that accept it
+      (level 6: most of level 9's gain at a fraction of its CPU), and the `Idempotency-Key`
+      layer, which passes anything but a keyed retryable write straight through. Idempotency
+      sees the plain response, so gzip compresses what it stores and replays."""
 
-class _Compression:
-    """gzip for responses of at least `minimum_size` bytes to clients that accept it; a request
-    that does not ask for it passes straight through. Level 6: most of level 9's gain at a
-    fraction of its CPU."""
-
-    def __init__(self, app: ASGIApp, minimum_size: int) -> None:
-        self.app = app
-        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=6)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and any(
-                name == b"accept-encoding" and b"gzip" in value for name, value in scope["headers"]):
-            await self.gzip(scope, receive, send)
-        else:
-            await self.app(scope, receive, send)
-
-
-def _install_request_id(app: FastAPI) -> None:
-    app.add_middleware(_RequestId)
-
-
-class _RequestId:
-    """Binds the caller's X-Request-ID (or a new one) to the logs and events of the request, and
-    echoes it in the response. Plain ASGI: no per-request task as with `@app.middleware`.
-
-    It also gives every 429 and 503 a Retry-After, whichever layer answered it: clients back off
-    by it, and a response without one invites an immediate retry storm."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, app: ASGIApp, metrics: HttpMetrics, settings: PlatformSettings) -> None:
+        self.metrics = metrics
+        plain: ASGIApp = Idempotency(app)
+        compressed: ASGIApp = GZipMiddleware(plain, minimum_size=settings.gzip_minimum_bytes,
+                                             compresslevel=6)
+        if settings.cors_origins:
+            plain, compressed = (_cors(layer, settings) for layer in (plain, compressed))
+        self.plain, self.compressed = plain, compressed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await self.app(scope, receive, send)
+            await self.plain(scope, receive, send)
             return
-        request_id = (Headers(scope=scope).get("x-request-id") or new_request_id())[:64]
+        request_id, gzip = None, False
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                request_id = value.decode("latin-1")
+            elif name == b"accept-encoding" and b"gzip" in value:
+                gzip = True
+        request_id = (request_id or new_request_id())[:64]
         bind_request_id(request_id)
+        started = time.perf_counter()
+        status = 500
 
         async def send_with_id(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
+                status = message["status"]
                 headers = MutableHeaders(scope=message)
                 headers["X-Request-ID"] = request_id
-                retry_after = DEFAULT_RETRY_AFTER_SECONDS.get(message["status"])
+                retry_after = DEFAULT_RETRY_AFTER_SECONDS.get(status)
                 if retry_after is not None and "retry-after" not in headers:
                     headers["Retry-After"] = str(retry_after)
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        try:
+            await (self.compressed if gzip else self.plain)(scope, receive, send_with_id)
+        finally:
+            # The router put the matched route in the shared scope; unmatched paths stay one label.
+            template = getattr(scope.get("route"), "path", "unmatched")
+            self.metrics.record(scope["method"], template, status, time.perf_counter() - started)
+
+
+def _cors(app: ASGIApp, settings: PlatformSettings) -> ASGIApp:
+    """CORS for the configured origins only."""
+    return CORSMiddleware(
+        app, allow_origins=settings.cors_origins, allow_credentials=settings.cors_allow_credentials,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=CORS_REQUEST_HEADERS, expose_headers=CORS_EXPOSED_HEADERS, max_age=600,
+    )
 
 
 def _install_health(app: FastAPI, *, needs_broker: bool = True) -> None:

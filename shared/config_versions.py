@@ -17,7 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.db import UTCDateTime
+from shared import audit
+from shared.audit import keeps_audit
+from shared.db import HotStatement, UTCDateTime
 from shared.errors import Conflict, NotFound, PreconditionFailed
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
@@ -47,7 +49,8 @@ class ConfigDocuments:
         self.row = row
         self.parsers = parsers
         self.defaults = defaults
-        self._newest = select(row.kind, func.max(row.version)).group_by(row.kind)
+        # Read on every use case that needs a document: run on the driver (HotStatement).
+        self._newest = HotStatement(select(row.kind, func.max(row.version)).group_by(row.kind))
 
     async def seed_defaults(self, ctx) -> None:
         """Version 1 of each kind; replicas starting together insert it once."""
@@ -87,6 +90,11 @@ class ConfigDocuments:
                 row = self.row(kind=kind, version=(latest or 0) + 1, definition=document,
                                created_by=actor, created_at=now)
                 session.add(row)
+                if keeps_audit(session):
+                    before = await session.scalar(select(self.row.definition).where(
+                        self.row.kind == kind, self.row.version == latest)) if latest else None
+                    await audit.record(session, actor, audit.AuditAction.CHANGED, kind, str(row.version),
+                                       now, before=before, after=document)
         except IntegrityError as exc:
             if precondition.given:
                 raise PreconditionFailed(f"another {kind} version was saved since you read it",
@@ -101,9 +109,15 @@ class ConfigDocuments:
         cached = session.info.get(_STATE_KEY)
         if transaction is not None and cached is not None and cached[0] is transaction:
             return cached[1]
-        versions = {kind: int(version) for kind, version in (await session.execute(self._newest)).all()}
+        versions = {kind: int(version) for kind, version in await self._newest.fetch(session, {})}
         session.info[_STATE_KEY] = (transaction, versions)
         return versions
+
+    def remember_versions(self, session: AsyncSession, versions: list[tuple[str, int]]) -> None:
+        """The newest versions, read by the caller in a statement it runs anyway (with a lock it
+        takes): kept for this transaction as `newest_versions` keeps what it reads."""
+        session.info[_STATE_KEY] = (session.sync_session.get_transaction(),
+                                    {kind: int(version) for kind, version in versions})
 
     async def newest(self, ctx, session: AsyncSession, kind: str) -> tuple[int, Any]:
         """The newest version of `kind` and its parsed document. Versions never change, so each app

@@ -51,6 +51,9 @@ PRODUCERS = {
     "message-status-changed": "notification",
     "webhook-disabled": "notification",
 }
+# The subject and message key of an event about no one in particular: an anonymous survey's answer
+# (docs/design.md §11) carries no customer id.
+ANONYMOUS_SUBJECT = "anonymous"
 # Events whose subject and message key are not a customer id: what they are about instead.
 SUBJECTS = {"digest-ready": "owner", "report-published": "month", "webhook-disabled": "subscription_id"}
 _DOMAIN_CONSUMERS = {
@@ -70,6 +73,9 @@ _DOMAIN_CONSUMERS = {
     "action-created": ["feedback"],
     "action-completed": ["feedback"],
     "action-overdue": ["feedback"],
+    # docs/design.md §11: every service holding data about a customer redacts it and confirms.
+    "customer-erased": ["survey", "feedback", "playbook"],
+    "customer-erasure-confirmed": ["segmentation"],
 }
 # docs/design.md §10: the notification service consumes every event type, to send messages for
 # some and to relay all of them to the partners' webhook subscriptions.
@@ -360,7 +366,9 @@ def assert_matches_contract(envelope: dict[str, Any]) -> None:
             problems.append(f"source {fields.get('source')!r} is not /crm/{producer}")
         subject_field = SUBJECTS.get(event_type, "customer_id")
         if isinstance(data, dict) and data.get(subject_field) != fields.get("subject"):
-            problems.append(f"subject differs from data.{subject_field}")
+            # An anonymous survey's answer names no customer: its subject says so instead.
+            if not (data.get("anonymous") is True and fields.get("subject") == ANONYMOUS_SUBJECT):
+                problems.append(f"subject differs from data.{subject_field}")
         topic = envelope.get("_topic")
         if topic is not None and not topic.endswith(event_type):
             problems.append(f"published on {topic!r}, not the {event_type!r} topic")

@@ -5,27 +5,24 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Request, Response
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from shared.auth import decode_caller
+from shared.auth import caller_of
 from shared.errors import DomainError, problem
 
 HEADER = "Idempotency-Key"
 RETRYABLE_METHODS = {"POST", "PUT", "PATCH"}
 
 
-def install_idempotency(app: FastAPI) -> None:
-    app.add_middleware(_Idempotency)
-
-
-class _Idempotency:
+class Idempotency:
     """Only a retryable write carrying the header takes the buffering path; every other request
-    passes straight through (plain ASGI, no per-request task and stream)."""
+    passes straight through (plain ASGI, no per-request task and stream). Installed by the
+    platform middleware (shared/app.py `_Platform`)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -124,7 +121,7 @@ async def _caller_scope(request: Request) -> str:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
         try:
-            caller = await decode_caller(request.app.state.ctx.settings, authorization[7:])
+            caller = await caller_of(request, authorization[7:])
             return f"sub:{caller.subject}"
         except DomainError:
             pass

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.openmetrics import exposition as openmetrics
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 HTTP_REQUESTS = Counter(
     "crm_http_requests_total", "HTTP requests served", ["service", "method", "route", "status"]
@@ -40,10 +39,9 @@ CONSUMER_LAG = Gauge(
 )
 
 
-def install_http_metrics(app: FastAPI, service: str, *, traced: bool = False) -> None:
-    """Request counter and latency histogram labelled by the route template, not the raw path;
-    traced, each latency observation keeps the trace id as its exemplar (Grafana links to it)."""
-    app.add_middleware(_TracedHttpMetrics if traced else _HttpMetrics, service=service)
+def install_http_metrics(app: FastAPI) -> None:
+    """The `/metrics` route; requests are counted by `HttpMetrics`, in the platform's one ASGI
+    middleware (shared/app.py `_Platform`)."""
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:
@@ -54,44 +52,29 @@ def install_http_metrics(app: FastAPI, service: str, *, traced: bool = False) ->
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
 
-class _HttpMetrics:
-    """Plain ASGI middleware (no per-request task and stream as with `@app.middleware`)."""
+class HttpMetrics:
+    """Request counter and latency histogram of one service, labelled by the route template, not
+    the raw path; traced, each latency observation keeps the trace id as its exemplar (Grafana
+    links to it). The labelled children are looked up once per (method, route, status)."""
 
-    def __init__(self, app: ASGIApp, service: str) -> None:
-        self.app = app
+    def __init__(self, service: str, *, traced: bool = False) -> None:
         self.service = service
+        self.traced = traced
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+    def record(self, method: str, template: str, status: int, seconds: float) -> None:
+        key = (method, template, status)
+        children = self._children.get(key)
+        if children is None:
+            children = self._children[key] = (
+                HTTP_REQUESTS.labels(self.service, method, template, str(status)),
+                HTTP_LATENCY.labels(self.service, method, template),
+            )
+        children[0].inc()
+        if not self.traced:
+            children[1].observe(seconds)
             return
-        started = time.perf_counter()
-        status = 500
-
-        async def send_recording_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_recording_status)
-        finally:
-            # The router put the matched route in the shared scope; unmatched paths stay one label.
-            template = getattr(scope.get("route"), "path", "unmatched")
-            HTTP_REQUESTS.labels(self.service, scope["method"], template, str(status)).inc()
-            self.observe(scope["method"], template, time.perf_counter() - started)
-
-    def observe(self, method: str, template: str, seconds: float) -> None:
-        HTTP_LATENCY.labels(self.service, method, template).observe(seconds)
-
-
-class _TracedHttpMetrics(_HttpMetrics):
-    """The latency of a sampled request keeps its trace id as an exemplar."""
-
-    def observe(self, method: str, template: str, seconds: float) -> None:
         from shared.tracing import current_trace_id
 
         trace_id = current_trace_id()
-        HTTP_LATENCY.labels(self.service, method, template).observe(
-            seconds, exemplar={"trace_id": trace_id} if trace_id else None)
+        children[1].observe(seconds, exemplar={"trace_id": trace_id} if trace_id else None)

@@ -64,6 +64,9 @@ class PlatformSettings(BaseSettings):
     schedule_lease_seconds: float = Field(default=60.0, gt=0)
     # First retry delay of a failed scheduled run; doubled per attempt, at most an hour.
     schedule_retry_seconds: float = Field(default=30.0, gt=0)
+    # docs/design.md §11: free text (open answers, ticket texts, action notes, message bodies) older
+    # than this is redacted by the daily retention job of each service.
+    text_retention_days: int = Field(default=3 * 365, ge=1)
     log_level: str = "INFO"
     # Browser origins allowed to call the API (docs/design.md §13); none by default. A comma-separated
     # list or a JSON list; `*` allows any origin (refused in production together with credentials).
@@ -81,6 +84,11 @@ class PlatformSettings(BaseSettings):
     # Share of new traces sampled (parent-based: a sampled caller's trace is always continued);
     # the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG take precedence when set.
     otel_sampling_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
+    # Check every event a service publishes against its JSON Schema before storing it. None (the
+    # default): on outside production (tests and development catch a wrong event where it is
+    # made), off in production, where the data is our own and consumers validate what they
+    # receive anyway.
+    validate_published_events: bool | None = None
     run_relay: bool = True
     run_consumers: bool = True
     run_workers: bool = True
@@ -122,6 +130,12 @@ class PlatformSettings(BaseSettings):
                 raise ValueError("CRM_CORS_ORIGINS='*' cannot be combined with "
                                  "CRM_CORS_ALLOW_CREDENTIALS in production; list the origins")
         return self
+
+    @property
+    def validates_published_events(self) -> bool:
+        if self.validate_published_events is not None:
+            return self.validate_published_events
+        return self.env is not Environment.PRODUCTION
 
     @property
     def tracing_enabled(self) -> bool:

@@ -8,12 +8,14 @@ from fastapi import FastAPI
 from services.feedback.api import router
 from services.feedback.events import HANDLERS
 from services.feedback.models import Base, ConfigVersionRow
+from services.feedback.service import erasure
 from services.feedback.service.closure import auto_close
 from services.feedback.service.config import seed_defaults
 from services.feedback.service.monthly_report import monthly_report
 from services.feedback.service.sweeper import sla_sweeper
 from services.feedback.settings import FeedbackSettings, feedback_settings
 from shared.app import ServiceSpec, create_service_app
+from shared.erasure import retention_schedule
 from shared.recurrence import Recurrence
 from shared.scheduler import CatchUp, Schedule
 
@@ -30,6 +32,8 @@ SCHEDULES = [
         "actions, tier moves, effect): built, stored and announced with report-published",
         catch_up=CatchUp.EACH, max_catch_up=12,
     ),
+    retention_schedule(erasure.sweep_old_texts,
+                       "ticket descriptions, conversations, solutions and verification comments"),
 ]
 
 SPEC = ServiceSpec(
@@ -41,13 +45,14 @@ SPEC = ServiceSpec(
         "business calendar with Chinese holidays. A sweeper escalates at 80%, on breach and half "
         "a target later. Resolved tickets left unanswered close by themselves. On the 1st it builds "
         "the monthly tiered service report. Publishes `ticket-created`, `ticket-escalated`, "
-        "`ticket-resolved`, `ticket-reopened`, `ticket-closed`, `report-published`."
+        "`ticket-resolved`, `ticket-reopened`, `ticket-closed`, `report-published` and "
+        "`customer-erasure-confirmed` (ticket texts erased on request and after the retention period)."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
     publishes=["ticket-created", "ticket-escalated", "ticket-resolved", "ticket-reopened", "ticket-closed",
-               "report-published"],
+               "report-published", "customer-erasure-confirmed"],
     handlers=HANDLERS,
     workers=[sla_sweeper],
     schedules=SCHEDULES,

@@ -29,9 +29,10 @@ from services.feedback.models import (
     TicketRow,
     TierMoveRow,
 )
-from services.feedback.service import reevaluation, tickets
+from services.feedback.service import erasure, reevaluation, tickets
 from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
 
@@ -42,12 +43,15 @@ async def on_score_updated(ctx: ServiceContext, session: AsyncSession, event: Ev
     data = event.data
     computed_at = parse_time(data["computed_at"])
     new = Tier(data["tier"])
-    # A ticket being opened for the customer finishes first, and is re-evaluated below.
-    await repository.hold_customer(session, data["customer_id"])
     row = await session.get(CustomerTierRow, data["customer_id"], with_for_update=True)
     if row is not None and computed_at < row.computed_at:
         return  # an older score arriving late does not replace a newer one
     old = Tier(row.tier) if row else None
+    if old != new:
+        # A ticket being opened for the customer finishes first, and is re-evaluated below. Most
+        # score updates leave the tier as it is (a ticket opened meanwhile read the right one):
+        # they only move computed_at, without waiting for the customer.
+        await repository.hold_customer(session, data["customer_id"])
     if row is None:
         session.add(CustomerTierRow(customer_id=data["customer_id"], tier=new.value,
                                     computed_at=computed_at))
@@ -87,6 +91,8 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
     data = event.data
     answered_at = parse_time(data["answered_at"])
     await _keep_answer(session, data, answered_at)
+    if not data.get("customer_id"):
+        return  # an anonymous survey's answer counts in the report by tier, and links to no ticket
     ticket: TicketRow | None = None
     if data.get("ticket_id"):
         ticket = await session.get(TicketRow, data["ticket_id"], with_for_update=True)
@@ -154,8 +160,14 @@ async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event
     await keep_assignment(session, CUSTOMER_ACCESS, event)
 
 
+async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Erase the texts of the customer's tickets and confirm (docs/design.md §11)."""
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
+
+
 HANDLERS: dict[str, EventHandler] = {
     "customer-assigned": on_customer_assigned,
+    "customer-erased": on_customer_erased,
     "score-updated": on_score_updated,
     "ticket-verification-answered": on_verification_answered,
     "satisfaction-scored": on_satisfaction_scored,

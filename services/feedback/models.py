@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.access import customer_access_table
+from shared.audit import audit_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
@@ -20,6 +21,7 @@ class Base(DeclarativeBase):
 PLATFORM_TABLES = platform_tables(Base.metadata)
 # Each customer's owner and team from `customer-assigned`, for the access scopes (docs/design.md §11).
 CUSTOMER_ACCESS = customer_access_table(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class TicketRow(Base):
@@ -91,6 +93,8 @@ class TicketRow(Base):
     csat_rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Earliest pending escalation step; the sweeper claims rows whose time has come.
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (Index("ix_tickets_created", "created_at", "id"),)
 
 
@@ -122,7 +126,8 @@ class TicketMessageRow(Base):
     channel: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    __table_args__ = (Index("ix_ticket_messages_ticket", "ticket_id", "id"),)
+    # A ticket's conversation is read in time order (replies of old tickets were copied in later).
+    __table_args__ = (Index("ix_ticket_messages_ticket_at", "ticket_id", "at", "id"),)
 
 
 class CsatRatingRow(Base):

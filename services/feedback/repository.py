@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, bindparam, func, insert, or_, select, text, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback.domain.csat import Rating
@@ -17,6 +17,7 @@ from services.feedback.domain.sla import Tier
 from services.feedback.domain.topics import TicketText
 from services.feedback.models import (
     CUSTOMER_ACCESS,
+    ConfigVersionRow,
     CsatRatingRow,
     CustomerTierRow,
     EscalationRow,
@@ -26,7 +27,7 @@ from services.feedback.models import (
 )
 from shared.access import Scope
 from shared.business_time import month_of
-from shared.db import PerDialect, is_postgres
+from shared.db import HotStatement, PerDialect, is_postgres
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
 
@@ -44,13 +45,22 @@ def _values(row, columns: tuple[tuple[str, str], ...]) -> dict:
     return {column: getattr(row, attribute) for attribute, column in columns}
 
 
+def _insert(model, columns: tuple[tuple[str, str], ...]):
+    """An INSERT of exactly these columns, each value a named parameter (compiled once)."""
+    return insert(model.__table__).values({column: bindparam(column) for _, column in columns})
+
+
 _TICKET_COLUMNS = _columns(TicketRow)
 _HISTORY_COLUMNS = _columns(TicketHistoryRow, generated=("id",))
-_INSERT_TICKET = insert(TicketRow.__table__)
-_INSERT_HISTORY = insert(TicketHistoryRow.__table__).returning(TicketHistoryRow.__table__.c.id)
+# Opening a ticket is the hot write path: its statements run through shared.db.HotStatement.
+_INSERT_TICKET = HotStatement(_insert(TicketRow, _TICKET_COLUMNS))
+_INSERT_HISTORY = HotStatement(
+    _insert(TicketHistoryRow, _HISTORY_COLUMNS).returning(TicketHistoryRow.__table__.c.id))
+_TIER_OF = HotStatement(
+    select(CustomerTierRow.tier).where(CustomerTierRow.customer_id == bindparam("customer_id")))
 
 
-_WAIT_FOR_CUSTOMER = text("SELECT pg_advisory_xact_lock(:key)")
+_WAIT_FOR_CUSTOMER = HotStatement(text("SELECT pg_advisory_xact_lock(:key)"))
 _TAKE_WRITE_LOCK = (
     update(CustomerTierRow)
     .where(CustomerTierRow.customer_id == bindparam("cid"))
@@ -68,10 +78,35 @@ async def hold_customer(session: AsyncSession, customer_id: str) -> None:
     database's write lock, taken before anything is read.
     """
     if is_postgres(session):
-        key = zlib.crc32(f"feedback:customer:{customer_id}".encode())
-        await session.execute(_WAIT_FOR_CUSTOMER, {"key": key})
+        await _WAIT_FOR_CUSTOMER.execute(session, {"key": _customer_key(customer_id)})
     else:
         await session.execute(_TAKE_WRITE_LOCK, {"cid": customer_id})
+
+
+def _customer_key(customer_id: str) -> int:
+    return zlib.crc32(f"feedback:customer:{customer_id}".encode())
+
+
+_NEWEST_VERSIONS = (select(ConfigVersionRow.kind, func.max(ConfigVersionRow.version).label("version"))
+                    .group_by(ConfigVersionRow.kind).subquery("newest"))
+_CUSTOMER_HELD = select(func.pg_advisory_xact_lock(bindparam("key")).label("held")).subquery("held")
+# The lock's one row is kept whatever the versions are (held LEFT JOIN newest): the lock is always
+# taken, then the versions are read, in one round trip.
+_HOLD_CUSTOMER_READING_VERSIONS = HotStatement(
+    select(_NEWEST_VERSIONS.c.kind, _NEWEST_VERSIONS.c.version)
+    .select_from(_CUSTOMER_HELD.outerjoin(_NEWEST_VERSIONS, true())))
+
+
+async def hold_customer_reading_versions(
+    session: AsyncSession, customer_id: str
+) -> list[tuple[str, int]] | None:
+    """`hold_customer`, and on PostgreSQL the newest version of every document (kind, version) read
+    in the same statement; None where they are to be read on their own (SQLite)."""
+    if not is_postgres(session):
+        await hold_customer(session, customer_id)
+        return None
+    rows = await _HOLD_CUSTOMER_READING_VERSIONS.fetch(session, {"key": _customer_key(customer_id)})
+    return [(kind, version) for kind, version in rows if kind is not None]
 
 
 async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: TicketHistoryRow) -> None:
@@ -80,8 +115,8 @@ async def insert_new_ticket(session: AsyncSession, ticket: TicketRow, created: T
     Opening tickets is the hot write path; the ORM's unit of work, for two rows nothing else
     touches in this transaction, costs more than the inserts. Every column is set by the caller.
     """
-    await session.execute(_INSERT_TICKET, _values(ticket, _TICKET_COLUMNS))
-    created.id = (await session.execute(_INSERT_HISTORY, _values(created, _HISTORY_COLUMNS))).scalar_one()
+    await _INSERT_TICKET.execute(session, _values(ticket, _TICKET_COLUMNS))
+    created.id = (await _INSERT_HISTORY.fetch(session, _values(created, _HISTORY_COLUMNS)))[0][0]
 
 
 async def ticket_with_history(
@@ -106,7 +141,7 @@ async def messages_of(session: AsyncSession, ticket_id: str) -> list[TicketMessa
     """The conversation of a ticket, oldest first."""
     return list((await session.scalars(
         select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket_id)
-        .order_by(TicketMessageRow.id)
+        .order_by(TicketMessageRow.at, TicketMessageRow.id)
     )).all())
 
 
@@ -119,8 +154,8 @@ async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
 
 async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
     """The customer's tier as segmentation last published it (read model); None when unknown."""
-    row = await session.get(CustomerTierRow, customer_id)
-    return Tier(row.tier) if row else None
+    rows = await _TIER_OF.fetch(session, {"customer_id": customer_id})
+    return Tier(rows[0][0]) if rows else None
 
 
 async def open_tickets_for_update(session: AsyncSession, customer_id: str) -> list[TicketRow]:

@@ -12,6 +12,7 @@ from shared.access import Scope, scoped, scoped_object
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from shared.preconditions import ETags, IfMatch, if_match
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -84,7 +85,7 @@ async def get_webhook(
 async def delete_webhook(
     subscription_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin)
 ) -> Response:
-    await webhooks.delete(session, subscription_id)
+    await webhooks.delete(session, subscription_id, caller.subject)
     return Response(status_code=204)
 
 
@@ -192,22 +193,24 @@ async def post_receipt(
     "/contacts/{customer_id}/preferences",
     response_model=schemas.PreferencesOut,
     tags=["preferences"],
-    summary="A customer contact's consent, opt-outs per channel and preferred channel",
+    summary="A customer contact's consent, opt-outs per channel and preferred channel (with its ETag)",
 )
 async def get_preferences(
     customer_id: schemas.CustomerId,
     request: Request,
     session: AsyncSession = Depends(db_session),
     scope: Scope = Depends(on_customer),
+    etags: ETags = Depends(),
 ) -> schemas.PreferencesOut:
-    return await directory.get_preferences(_ctx(request), session, customer_id)
+    return etags.tag(await directory.get_preferences(_ctx(request), session, customer_id))
 
 
 @router.put(
     "/contacts/{customer_id}/preferences",
     response_model=schemas.PreferencesOut,
     tags=["preferences"],
-    summary="Replace a contact's consent, opt-outs, preferred channel and language",
+    summary="Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 "
+    "when they changed since read)",
 )
 async def put_preferences(
     customer_id: schemas.CustomerId,
@@ -215,8 +218,13 @@ async def put_preferences(
     request: Request,
     session: AsyncSession = Depends(db_session),
     scope: Scope = Depends(on_customer),
+    precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(),
 ) -> schemas.PreferencesOut:
-    return await directory.put_preferences(_ctx(request), session, customer_id, body, scope.actor)
+    view = await directory.put_preferences(
+        _ctx(request), session, customer_id, body, scope.actor, precondition
+    )
+    return etags.tag(view)
 
 
 # --- staff directory and templates -------------------------------------------------------------
@@ -257,7 +265,7 @@ async def put_staff(
 async def delete_staff(
     staff_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin)
 ) -> Response:
-    await directory.delete_staff(session, staff_id)
+    await directory.delete_staff(session, staff_id, caller.subject)
     return Response(status_code=204)
 
 

@@ -8,11 +8,13 @@ from services.notification.api import router
 from services.notification.events import HANDLERS
 from services.notification.models import Base
 from services.notification.public import router as public_router
+from services.notification.service import erasure
 from services.notification.service.directory import seed_staff_directory
 from services.notification.service.sending import RESPECT_POLICY, respect_policy
 from services.notification.settings import NotificationSettings, notification_settings
 from services.notification.workers import janitor, message_sender, webhook_dispatcher
 from shared.app import ServiceContext, ServiceSpec, create_service_app
+from shared.erasure import retention_schedule
 
 
 async def prepare_respect_policy(ctx: ServiceContext) -> None:
@@ -37,6 +39,7 @@ SPEC = ServiceSpec(
     publishes=["message-status-changed", "webhook-disabled", "customer-erasure-confirmed"],
     handlers=HANDLERS,
     workers=[message_sender, webhook_dispatcher, janitor],
+    schedules=[retention_schedule(erasure.sweep_old_texts, "the subject and text of sent messages")],
     on_startup=[prepare_respect_policy, seed_staff_directory],
 )
 

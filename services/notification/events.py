@@ -13,10 +13,11 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification.models import CUSTOMER_ACCESS
-from services.notification.service.erasure import erase_customer
+from services.notification.service import erasure
 from services.notification.service.intake import fan_out_to_webhooks, queue_messages
 from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event, known_event_types
 
 MESSAGE_EVENTS = (
@@ -42,7 +43,7 @@ async def on_message_event(ctx: ServiceContext, session: AsyncSession, event: Ev
 
 async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     await fan_out_to_webhooks(ctx, session, event)
-    await erase_customer(ctx, session, event)
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
 
 
 async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Boolean, Date, Index, Integer, String, Text, Unique
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.access import customer_access_table
+from shared.audit import audit_table
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
 
@@ -20,6 +21,7 @@ class Base(DeclarativeBase):
 PLATFORM_TABLES = platform_tables(Base.metadata)
 # Each customer's owner and team from `customer-assigned`, for the access scopes (docs/design.md §11).
 CUSTOMER_ACCESS = customer_access_table(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class StaffMemberRow(Base):

@@ -29,10 +29,12 @@ from services.playbook.models import (
     CustomerSnapshotRow,
     TicketRow,
 )
+from services.playbook.service import erasure
 from services.playbook.service.planning import plan_for_event
 from services.playbook.service.recurring import plan_recurring
 from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_optional, parse_time
 
@@ -101,6 +103,8 @@ async def on_tier_changed(ctx: ServiceContext, session: AsyncSession, event: Eve
 
 async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
     data = event.data
+    if not data.get("customer_id"):
+        return  # an anonymous survey's answer: no customer to plan care for (docs/design.md §11)
     await repository.keep_answer(session, {
         "response_id": data["response_id"], "customer_id": data["customer_id"], "value": data["value"],
         "level": data["level"], "nps": data.get("nps"), "csat": data.get("csat"),
@@ -178,8 +182,14 @@ async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event
     await keep_assignment(session, CUSTOMER_ACCESS, event)
 
 
+async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Erase the free text about the customer's care and confirm (docs/design.md §11)."""
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
+
+
 HANDLERS: dict[str, EventHandler] = {
     "customer-assigned": on_customer_assigned,
+    "customer-erased": on_customer_erased,
     "score-updated": on_score_updated,
     "tier-changed": on_tier_changed,
     "satisfaction-scored": on_satisfaction_scored,

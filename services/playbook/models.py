@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Boolean, Float, Index, Integer, Numeric, String, Te
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.access import customer_access_table
+from shared.audit import audit_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
@@ -21,6 +22,7 @@ class Base(DeclarativeBase):
 PLATFORM_TABLES = platform_tables(Base.metadata)
 # Each customer's owner and team from `customer-assigned`, for the access scopes (docs/design.md §11).
 CUSTOMER_ACCESS = customer_access_table(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class ConfigVersionRow(ConfigVersionColumns, Base):
@@ -166,6 +168,8 @@ class CareActionRow(Base):
     survey_next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     survey_error: Mapped[str | None] = mapped_column(Text)
     survey_invitation: Mapped[dict | None] = mapped_column(JSON)
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (
         UniqueConstraint("rule_id", "trigger_event_id", "kind", name="uq_action_rule_event_kind"),
         Index("ix_actions_customer_created", "customer_id", "created_at"),

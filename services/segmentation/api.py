@@ -10,10 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.segmentation import repository, schemas
 from services.segmentation.domain.quadrants import Quadrant
 from services.segmentation.domain.scoring import Tier
-from services.segmentation.service import customers, jobs, overrides, policy, scoring_models, snapshots
+from services.segmentation.service import (
+    customers,
+    erasure,
+    jobs,
+    overrides,
+    policy,
+    scoring_models,
+    snapshots,
+)
 from shared.access import Scope, scoped, scoped_object
 from shared.auth import CONTACT_ADDRESS_READ, READERS, Caller, Role, require, require_permission
 from shared.db import db_session
+from shared.errors import InvalidInput
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from shared.preconditions import ETags, IfMatch, if_match
@@ -30,6 +39,7 @@ customer_summary = scoped_object("customer_id", repository.customer_in_scope, "c
                                  Role.ACCOUNT_MANAGER, Role.AGENT)
 on_customer = scoped_object("customer_id", repository.customer_in_scope, "customer", Role.ACCOUNT_MANAGER)
 overrides_scope = scoped(Role.ACCOUNT_MANAGER)
+admin = require(admin_only=True)
 CustomerPath = schemas.CustomerId
 
 
@@ -77,14 +87,38 @@ async def get_customer(
     return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, scope.caller))
 
 
+@router.delete("/customers/{customer_id}", response_model=schemas.ErasureOut, status_code=202,
+               tags=["privacy"],
+               summary="Erase the customer's personal data everywhere (admin; a reason in the body or "
+                       "the query); publishes customer-erased")
+async def erase_customer(
+    customer_id: str, request: Request,
+    reason: str | None = Query(None, min_length=1, max_length=500, description="Why (or in the body)"),
+    body: schemas.ErasureIn | None = Body(None),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin),
+) -> schemas.ErasureOut:
+    given = body.reason if body is not None else reason
+    if not given:
+        raise InvalidInput("an erasure needs a reason", field="reason")
+    return await erasure.erase_customer(_ctx(request), session, customer_id, given, caller, _now(request))
+
+
+@router.get("/erasures/{erasure_id}", response_model=schemas.ErasureOut, tags=["privacy"],
+            summary="An erasure and each service's confirmation (admin)")
+async def get_erasure(
+    erasure_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(admin),
+) -> schemas.ErasureOut:
+    return await erasure.get_erasure(session, erasure_id)
+
+
 @router.get("/customers/{customer_id}/contact-address", response_model=schemas.ContactAddressOut,
             tags=["customers"],
             summary="Where to reach the customer (for the notification service's identity only)")
 async def get_contact_address(
-    customer_id: str, session: AsyncSession = Depends(db_session),
+    customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require_permission(CONTACT_ADDRESS_READ)),
 ) -> schemas.ContactAddressOut:
-    return await customers.contact_address(session, customer_id)
+    return await customers.contact_address(session, customer_id, caller, _now(request))
 
 
 @router.get("/customers", response_model=Page[schemas.CustomerSummary], tags=["customers"],

@@ -21,14 +21,16 @@ SPEC = ServiceSpec(
         "Tiers customers by value (R, F, M, P, L curves, weighted), places them in value x "
         "loyalty quadrants, rescores a customer when its orders are recorded, keeps a month-end "
         "snapshot of every customer (trends), moves tiers at scheduled reviews and on spending "
-        "drops, warns of churn risk, and lets managers approve tier overrides. Publishes "
-        "`score-updated`, `tier-changed`, `churn-risk-detected`, `order-recorded` and "
-        "`customer-assigned` (a customer's owner and team, for the access scopes)."
+        "drops, warns of churn risk, lets managers approve tier overrides, and erases a customer's "
+        "personal data on request. Publishes `score-updated`, `tier-changed`, "
+        "`churn-risk-detected`, `order-recorded`, `customer-assigned` (a customer's owner and team, "
+        "for the access scopes) and `customer-erased`."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
-    publishes=["score-updated", "tier-changed", "churn-risk-detected", "order-recorded", "customer-assigned"],
+    publishes=["score-updated", "tier-changed", "churn-risk-detected", "order-recorded", "customer-assigned",
+               "customer-erased"],
     handlers=HANDLERS,
     workers=[rescore_job_worker, review_scheduler],
     schedules=SCHEDULES,

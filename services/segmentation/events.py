@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.models import ComplaintRow, SatisfactionRow
+from services.segmentation.service import erasure
 from shared.app import EventHandler, ServiceContext
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
@@ -28,8 +29,11 @@ async def on_ticket_resolved(ctx: ServiceContext, session: AsyncSession, event: 
 
 
 async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
-    """Keep the latest satisfaction; an older answer arriving late does not replace a newer one."""
+    """Keep the latest satisfaction; an older answer arriving late does not replace a newer one.
+    An anonymous survey's answer names no customer and is not kept here."""
     data = event.data
+    if not data.get("customer_id"):
+        return
     answered_at = parse_time(data["answered_at"])
     row = await session.get(SatisfactionRow, data["customer_id"])
     if row is None:
@@ -43,7 +47,13 @@ async def on_satisfaction_scored(ctx: ServiceContext, session: AsyncSession, eve
         )
 
 
+async def on_customer_erasure_confirmed(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """A service confirmed an erasure (docs/design.md §11): shown at GET /v1/erasures/{id}."""
+    await erasure.record_confirmation(ctx, session, event.data)
+
+
 HANDLERS: dict[str, EventHandler] = {
+    "customer-erasure-confirmed": on_customer_erasure_confirmed,
     "ticket-created": on_ticket_created,
     "ticket-resolved": on_ticket_resolved,
     "satisfaction-scored": on_satisfaction_scored,

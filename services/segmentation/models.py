@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.audit import audit_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import BigIntPK, UTCDateTime
 from shared.events.outbox import platform_tables
@@ -29,6 +30,7 @@ class Base(DeclarativeBase):
 
 
 PLATFORM_TABLES = platform_tables(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class CustomerRow(Base):
@@ -235,3 +237,28 @@ class ConfigVersionRow(ConfigVersionColumns, Base):
     scoring model has its own table)."""
 
     __tablename__ = "config_versions"
+
+
+class ErasureRow(Base):
+    """A request to erase a customer's personal data (docs/design.md §11); one per customer, so a
+    second request answers with the same erasure."""
+
+    __tablename__ = "erasures"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    __table_args__ = (UniqueConstraint("customer_id", name="uq_erasures_customer"),)
+
+
+class ErasureConfirmationRow(Base):
+    """One service's `customer-erasure-confirmed` (segmentation's own is written with the request)."""
+
+    __tablename__ = "erasure_confirmations"
+    erasure_id: Mapped[str] = mapped_column(ForeignKey("erasures.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    service: Mapped[str] = mapped_column(String(40), primary_key=True)
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    redacted: Mapped[dict] = mapped_column(JSON)

@@ -355,3 +355,26 @@ class SnapshotOut(BaseModel):
 
 
 ModelApplied.model_rebuild()
+
+
+class ErasureIn(Strict):
+    reason: str = Field(min_length=1, max_length=500,
+                        description="Why the personal data is erased (e.g. the request's reference)")
+
+
+class ErasureConfirmationOut(BaseModel):
+    service: str
+    confirmed_at: datetime
+    redacted: dict[str, int] = Field(description="What the service redacted, as counts per kind of record")
+
+
+class ErasureOut(BaseModel):
+    id: str
+    customer_id: str
+    reason: str
+    requested_by: str
+    requested_at: datetime
+    completed_at: datetime | None = Field(description="When the last service confirmed")
+    status: str = Field(description="in-progress, or complete once every service confirmed")
+    confirmations: list[ErasureConfirmationOut]
+    waiting_for: list[str] = Field(description="Services that have not confirmed yet")

@@ -80,7 +80,7 @@ async def put_weights(
     survey_id: str, body: schemas.WeightsIn, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage_templates),
 ) -> schemas.SurveyOut:
-    return await surveys.set_tier_weights(session, survey_id, body.tier_weights)
+    return await surveys.set_tier_weights(session, survey_id, body.tier_weights, caller)
 
 
 @router.post("/surveys/{survey_id}/invitations", response_model=schemas.InvitationsOut,

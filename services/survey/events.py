@@ -8,9 +8,11 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import CUSTOMER_ACCESS, CustomerTierRow
+from services.survey.service import erasure
 from services.survey.service.invitations import invite_to_verify
 from shared.access import keep_assignment
 from shared.app import EventHandler, ServiceContext
+from shared.erasure import apply_erasure
 from shared.events.envelope import Event
 from shared.rfc3339 import parse_time
 
@@ -47,8 +49,14 @@ async def on_customer_assigned(ctx: ServiceContext, session: AsyncSession, event
     await keep_assignment(session, CUSTOMER_ACCESS, event)
 
 
+async def on_customer_erased(ctx: ServiceContext, session: AsyncSession, event: Event) -> None:
+    """Erase what the customer wrote and confirm (docs/design.md §11)."""
+    await apply_erasure(ctx, session, event, erasure.SERVICE, erasure.redact_customer)
+
+
 HANDLERS: dict[str, EventHandler] = {
     "customer-assigned": on_customer_assigned,
+    "customer-erased": on_customer_erased,
     "score-updated": on_score_updated,
     "ticket-resolved": on_ticket_resolved,
 }

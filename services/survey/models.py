@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.access import customer_access_table
+from shared.audit import audit_table
 from shared.config_versions import ConfigVersionColumns
 from shared.db import UTCDateTime
 from shared.events.outbox import platform_tables
@@ -20,6 +21,7 @@ class Base(DeclarativeBase):
 PLATFORM_TABLES = platform_tables(Base.metadata)
 # Each customer's owner and team from `customer-assigned`, for the access scopes (docs/design.md §11).
 CUSTOMER_ACCESS = customer_access_table(Base.metadata)
+AUDIT_LOG = audit_table(Base.metadata)  # shared.audit: append-only, read at GET /v1/audit
 
 
 class SurveyRow(Base):
@@ -78,6 +80,8 @@ class InvitationRow(Base):
     reminders_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: no reminder left
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (
         Index("ix_invitations_customer", "customer_id", "created_at", "id"),
         Index("ix_invitations_next_reminder", "next_reminder_at"),
@@ -129,7 +133,8 @@ class ResponseRow(Base):
     invitation_id: Mapped[str] = mapped_column(ForeignKey("invitations.id"), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
     survey_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    customer_id: Mapped[str] = mapped_column(String(64))
+    # None for an anonymous survey (docs/design.md §11): the response keeps only tier and quadrant.
+    customer_id: Mapped[str | None] = mapped_column(String(64))
     ticket_id: Mapped[str | None] = mapped_column(String(64))
     tier: Mapped[str | None] = mapped_column(String(20))  # the tier whose weights were used
     quadrant: Mapped[str | None] = mapped_column(String(20))
@@ -144,6 +149,8 @@ class ResponseRow(Base):
     csat: Mapped[float | None] = mapped_column(Float)
     solved: Mapped[bool | None] = mapped_column(Boolean)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When its free text was redacted (erasure or retention, docs/design.md §11).
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (Index("ix_responses_customer_time", "customer_id", "answered_at", "id"),)
 
 

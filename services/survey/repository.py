@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, case, delete, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    String,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.survey.models import (
@@ -20,7 +35,7 @@ from services.survey.models import (
 )
 from shared import access
 from shared.access import Scope
-from shared.db import PerDialect, as_utc
+from shared.db import Database, HotStatement, PerDialect, UTCDateTime, as_utc
 from shared.pagination import Keyset, Page
 
 
@@ -51,8 +66,48 @@ async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) ->
     return SURVEYS_OLDEST_FIRST.page(rows, limit)
 
 
-async def tier_of(session: AsyncSession, customer_id: str) -> CustomerTierRow | None:
-    return await session.get(CustomerTierRow, customer_id)
+class KnownTier(NamedTuple):
+    """What segmentation last told us of a customer (read model)."""
+
+    tier: str
+    quadrant: str | None
+
+
+_TIER_OF = HotStatement(select(CustomerTierRow.tier, CustomerTierRow.quadrant)
+                        .where(CustomerTierRow.customer_id == bindparam("customer_id")))
+
+
+async def tier_of(session: AsyncSession, customer_id: str) -> KnownTier | None:
+    rows = await _TIER_OF.fetch(session, {"customer_id": customer_id})
+    return KnownTier(*rows[0]) if rows else None
+
+
+# One statement, not the ORM's flush of the loaded row: answering is the hot path.
+_MARK_ANSWERED = HotStatement(
+    update(InvitationRow.__table__).where(InvitationRow.__table__.c.id == bindparam("invitation_id"))
+    .values(answered_at=bindparam("now"), next_reminder_at=None, progress=None,
+            opened_at=func.coalesce(InvitationRow.__table__.c.opened_at, bindparam("now")),
+            started_at=func.coalesce(InvitationRow.__table__.c.started_at, bindparam("now")))
+)
+
+
+async def mark_answered(session: AsyncSession, invitation_id: str, now: datetime) -> None:
+    """The invitation is answered: no reminder left, saved progress dropped (the response holds
+    the answers now), opened and started at `now` unless they were before."""
+    await _MARK_ANSWERED.execute(session, {"invitation_id": invitation_id, "now": now})
+
+
+_RESPONSE_COLUMNS = tuple(column.key for column in ResponseRow.__table__.columns)
+# Answering is the hot write path: the response is stored with one prebuilt statement.
+_INSERT_RESPONSE = HotStatement(
+    insert(ResponseRow.__table__).values({column: bindparam(column) for column in _RESPONSE_COLUMNS}))
+
+
+async def insert_response(session: AsyncSession, response: ResponseRow) -> None:
+    """Store a new response (every column set by the caller); a second response to the same
+    invitation raises IntegrityError (unique invitation_id)."""
+    values = {column: getattr(response, column) for column in _RESPONSE_COLUMNS}
+    await _INSERT_RESPONSE.execute(session, values)
 
 
 async def tiers_of(session: AsyncSession, customer_ids: list[str]) -> dict[str, CustomerTierRow]:
@@ -144,14 +199,34 @@ _COUNT_HITS = PerDialect(lambda insert: insert(RateLimitRow).on_conflict_do_upda
 ).returning(RateLimitRow.bucket, RateLimitRow.hits))
 
 
-async def count_hits(session: AsyncSession, buckets: list[str], window_start: datetime) -> dict[str, int]:
-    """Add one hit to each bucket's window and return the windows' counts: one atomic upsert.
+# PostgreSQL: the buckets as one array parameter, so the statement is the same for any number of
+# them and runs as a HotStatement on its own (no BEGIN/COMMIT: the upsert is atomic by itself).
+_COUNT_HITS_ARRAY = HotStatement(
+    postgresql.insert(RateLimitRow).from_select(
+        ["bucket", "window_start", "hits"],
+        select(func.unnest(bindparam("buckets", type_=postgresql.ARRAY(String))).label("bucket"),
+               bindparam("window_start", type_=UTCDateTime), literal(1)).order_by("bucket"),
+    ).on_conflict_do_update(
+        index_elements=["bucket", "window_start"], set_={"hits": RateLimitRow.hits + 1},
+    ).returning(RateLimitRow.bucket, RateLimitRow.hits)
+)
+
+
+async def count_hits(db: Database, buckets: list[str], window_start: datetime) -> dict[str, int]:
+    """Add one hit to each bucket's window and return the windows' counts: one atomic upsert, in a
+    transaction of its own.
 
     Rows are written in a fixed (sorted) order, so concurrent calls sharing a bucket never deadlock.
     """
-    statement = _COUNT_HITS.for_session(session)
-    rows = [{"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in sorted(set(buckets))]
-    return {bucket: int(hits) for bucket, hits in (await session.execute(statement, rows)).all()}
+    ordered = sorted(set(buckets))
+    if db.is_postgres:
+        rows = await _COUNT_HITS_ARRAY.fetch_alone(db, {"buckets": ordered, "window_start": window_start})
+    else:
+        async with db.session() as session, session.begin():
+            rows = (await session.execute(_COUNT_HITS.for_session(session), [
+                {"bucket": bucket, "window_start": window_start, "hits": 1} for bucket in ordered
+            ])).all()
+    return {bucket: int(hits) for bucket, hits in rows}
 
 
 async def funnel_rows(session: AsyncSession, survey_id: str) -> list[Any]:

@@ -52,6 +52,9 @@ class SurveyIn(Strict):
     )
     nps_question_zh: str | None = Field(default=None, max_length=500)
     open_questions: list[OpenQuestionIn] = Field(default_factory=list, max_length=10)
+    anonymous: bool = Field(
+        default=False, description="Responses keep only the tier and quadrant, never who answered; "
+                                   "their satisfaction-scored events carry no customer id")
     tier_weights: TierWeights = Field(
         default_factory=dict,
         description="Dimension weights per tier (VIP, Key, Regular, Observation), each summing to 1; "
@@ -96,6 +99,7 @@ class SurveyOut(BaseModel):
     nps_question_zh: str = ""
     open_questions: list[OpenQuestionOut]
     tier_weights: TierWeights = Field(description="Effective weights of every tier")
+    anonymous: bool = Field(False, description="Responses keep no customer id (docs/design.md §11)")
     created_by: str
     created_at: datetime
     updated_at: datetime

@@ -62,8 +62,10 @@ def new_event(
     event_type: str, service: str, subject: str, data: dict[str, Any], request_id: str | None,
     trace_context: dict[str, str] | None = None, *, validate: bool = True,
 ) -> Event:
-    """A fresh event; the data is checked against the type's schema before it is stored (a batch
-    of alike events may check only its first of each type: `Outbox.append_many`)."""
+    """A fresh event; unless `validate` is off (production, by default: the data is our own, built
+    by code the tests validate), the data is checked against the type's schema before it is stored
+    (a batch of alike events may check only its first of each type: `Outbox.append_many`).
+    Consumers validate every event they receive (`parse_event`) whatever this says."""
     trace_context = trace_context or {}
     if validate:
         validate_data(event_type, data)

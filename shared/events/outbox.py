@@ -26,8 +26,17 @@ from sqlalchemy import (
 )
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
-from shared.db import BigIntPK, Database, UTCDateTime, driver_connection, ids_match, is_postgres
+from shared.db import (
+    BigIntPK,
+    Database,
+    HotStatement,
+    UTCDateTime,
+    driver_connection,
+    ids_match,
+    is_postgres,
+)
 from shared.events.envelope import new_event
 from shared.events.topics import ensure_topics, kafka_security
 from shared.logging import current_request_id
@@ -85,22 +94,24 @@ _WAKE_PENDING = "outbox_wake_pending"
 class Outbox:
     """Appends events inside the caller's transaction; the relay is woken after commit."""
 
-    def __init__(self, table: Table, service: str, *, traced: bool = False) -> None:
+    def __init__(self, table: Table, service: str, *, traced: bool = False, validate: bool = True) -> None:
         self.table = table
         self.service = service
         # Traced, each event carries the trace context of the span that appended it.
         self.traced = traced
+        # Each event's data checked against its JSON Schema before it is stored
+        # (PlatformSettings.validate_published_events).
+        self.validate = validate
         self._wakeup = asyncio.Event()
-        self._insert = table.insert()
+        self._insert = HotStatement(table.insert().values({c: bindparam(c) for c in OUTBOX_COLUMNS}))
 
     async def append(
         self, session: AsyncSession, event_type: str, subject: str, data: dict[str, Any]
     ) -> str:
         event = new_event(event_type, self.service, subject, data, current_request_id(),
-                          current_trace_context() if self.traced else None)
-        # One prebuilt statement, given the row as parameters: built per call, the statement and
-        # its cache key cost more than the insert itself.
-        await session.execute(self._insert, {
+                          current_trace_context() if self.traced else None, validate=self.validate)
+        # One prebuilt statement, given the row as parameters, run on the driver (HotStatement).
+        await self._insert.execute(session, {
             "event_id": event.id, "event_type": event.type, "message_key": event.subject,
             "envelope": event.to_json(), "created_at": event.time, "attempts": 0,
         })
@@ -117,12 +128,15 @@ class Outbox:
         its schema, which is what could drift, and the rest are alike."""
         if not events:
             return
+        if len(events) == 1:  # one order recorded: one prebuilt insert costs less than a COPY
+            await self.append(session, *events[0])
+            return
         request_id = current_request_id()
         trace_context = current_trace_context() if self.traced else None
         checked: set[str] = set()
         built = []
         for event_type, subject, data in events:
-            validate = check_each or event_type not in checked
+            validate = self.validate and (check_each or event_type not in checked)
             checked.add(event_type)
             built.append(new_event(event_type, self.service, subject, data, request_id, trace_context,
                                    validate=validate))
@@ -144,19 +158,21 @@ class Outbox:
     def _wake_after_commit(self, session: AsyncSession) -> None:
         """Wake the relay once the caller's transaction commits (woken earlier it would find nothing
         yet). The relay still polls, so events written by other replicas are not missed."""
-        if session.info.get(_WAKE_PENDING):
-            return
-        session.info[_WAKE_PENDING] = True
+        session.info[_WAKE_PENDING] = self._wakeup
 
-        def wake(sync_session) -> None:
-            sync_session.info.pop(_WAKE_PENDING, None)
-            self._wakeup.set()
 
-        def forget(sync_session, *_: object) -> None:
-            sync_session.info.pop(_WAKE_PENDING, None)
+# Registered once for every session (not per transaction: registering a listener per commit cost
+# more than the wake-up itself): a session whose transaction appended events wakes their relay.
+@sqlalchemy_event.listens_for(Session, "after_commit")
+def _wake_relay(session: Session) -> None:
+    wakeup = session.info.pop(_WAKE_PENDING, None)
+    if wakeup is not None:
+        wakeup.set()
 
-        sqlalchemy_event.listen(session.sync_session, "after_commit", wake, once=True)
-        sqlalchemy_event.listen(session.sync_session, "after_soft_rollback", forget, once=True)
+
+@sqlalchemy_event.listens_for(Session, "after_soft_rollback")
+def _forget_wake(session: Session, _previous_transaction: object) -> None:
+    session.info.pop(_WAKE_PENDING, None)
 
 
 class OutboxRelay:

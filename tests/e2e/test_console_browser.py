@@ -107,6 +107,11 @@ async def test_an_agent_works_a_breached_ticket_from_the_queue_to_resolution(chr
     await page.fill("#reply-message", "我们已定位问题, 正在修复 / We found the cause and are fixing it")
     await page.click("#form-reply button[type=submit]")
     await page.locator(".notice.success", has_text="Reply sent.").wait_for()
+    # The reply joins the conversation under the customer's description (htmx swapped the page).
+    said = await page.locator("#messages li").all_inner_texts()
+    assert len(said) == 2 and "Outage: orders cannot be placed" in said[0]
+    assert "We found the cause and are fixing it" in said[1]
+    assert await page.locator("#messages li").last.get_attribute("data-author") == "agent"
     await page.fill("#resolve-solution", "Rolled back the faulty release")
     await page.fill("#resolve-improvement", "Canary releases with load tests first")
     await page.click("#form-resolve button[type=submit]")

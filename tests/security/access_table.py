@@ -69,6 +69,9 @@ PLATFORM = {
     ("GET", "/v1/clock"): _roles(*EVERYONE),
     ("PUT", "/v1/clock"): _roles(*ADMIN),
     ("GET", "/v1/schedules"): _roles(*EVERYONE),
+    ("GET", "/v1/audit"): _roles(*ADMIN),  # every service's audit trail: admins only
+    ("GET", "/v1/schedules/{name}"): _roles(*EVERYONE),
+    ("PUT", "/v1/schedules/{name}"): _roles(*ADMIN),
     ("GET", "/v1/schedules/{name}/runs"): _roles(*EVERYONE),
 }
 
@@ -98,6 +101,9 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ("POST", "/v1/rescore"): _roles(*MANAGERS),
         ("GET", "/v1/jobs/{job_id}"): _roles(*EVERYONE),
         ("GET", "/v1/reports/tiers"): _roles(*EVERYONE),  # the tier mix: an aggregate
+        # Erasure is an admin's (docs/design.md §11); the table erases no real object.
+        ("DELETE", "/v1/customers/{customer_id}"): _roles(*ADMIN),
+        ("GET", "/v1/erasures/{erasure_id}"): _roles(*ADMIN),
         ("GET", "/v1/scoring-model"): _roles(*EVERYONE),
         ("PUT", "/v1/scoring-model"): _roles(*MANAGERS),
         ("POST", "/v1/scoring-model/dry-run"): _roles("admin", "manager", "analyst"),

@@ -41,6 +41,10 @@ ADMIN_ONLY_ROUTES = {
     ("PUT", "/v1/care-schedule"),
     ("PUT", "/v1/evaluation-policy"),
     ("PUT", "/v1/verification-policy"),
+    # docs/design.md §11: the audit trail (every service) and erasure (segmentation) are the admin's.
+    ("GET", "/v1/audit"),
+    ("DELETE", "/v1/customers/{customer_id}"),
+    ("GET", "/v1/erasures/{erasure_id}"),
 }
 # Writes that compute without changing anything, so the read-only analyst may call them.
 READ_ONLY_COMPUTATIONS = {
@@ -167,6 +171,7 @@ CONSOLE_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/tickets"): "page", ("GET", "/tickets/{ticket_id}"): "page",
     ("POST", "/tickets/{ticket_id}/{action}"): "write",
     ("GET", "/customers"): "page", ("GET", "/customers/{customer_id}"): "page",
+    ("POST", "/customers/{customer_id}/preferences"): "write",
     ("GET", "/actions"): "page", ("POST", "/actions/{action_id}/complete"): "write",
     ("GET", "/dashboard"): "page", ("GET", "/dashboard/report.csv"): "page",
     ("GET", "/settings"): "page", ("GET", "/settings/scoring-model"): "page",

@@ -183,9 +183,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer contact's consent, opt-outs per channel and preferred channel */
+        /** A customer contact's consent, opt-outs per channel and preferred channel (with its ETag) */
         get: operations["get_preferences_v1_contacts__customer_id__preferences_get"];
-        /** Replace a contact's consent, opt-outs, preferred channel and language */
+        /** Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 when they changed since read) */
         put: operations["put_preferences_v1_contacts__customer_id__preferences_put"];
         post?: never;
         delete?: never;
@@ -367,6 +367,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: changes, decisions, erasures and personal-data reads (admin) */
+        get: operations["list_audit_v1_audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clock": {
         parameters: {
             query?: never;
@@ -389,6 +406,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Id */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description The `sub` of the token that made the change or read
+             */
+            actor: string;
+            /**
+             * Action
+             * @description created, changed, deleted, decided, erased or read-personal-data
+             */
+            action: string;
+            /**
+             * Entity
+             * @description What kind of thing: customer, contact, sla-policy, template, ...
+             */
+            entity: string;
+            /** Entity Id */
+            entity_id: string | null;
+            /**
+             * Before
+             * @description For a configuration change: the document before
+             */
+            before?: unknown;
+            /**
+             * After
+             * @description For a configuration change: the document after
+             */
+            after?: unknown;
+            /** Detail */
+            detail?: {
+                [key: string]: unknown;
+            } | null;
+        };
         /** ClockIn */
         ClockIn: {
             /**
@@ -540,6 +598,13 @@ export interface components {
             clicked_at: string | null;
             /** Redacted At */
             redacted_at: string | null;
+        };
+        /** Page[AuditEntryOut] */
+        Page_AuditEntryOut_: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
         };
         /** Page[DeliveryOut] */
         Page_DeliveryOut_: {
@@ -1357,7 +1422,10 @@ export interface operations {
     put_preferences_v1_contacts__customer_id__preferences_put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the resource as last read; a changed resource answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it). */
+                "If-Match"?: string | null;
+            };
             path: {
                 customer_id: string;
             };
@@ -1763,6 +1831,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleRunOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_audit_v1_audit_get: {
+        parameters: {
+            query?: {
+                /** @description Only this token subject */
+                actor?: string | null;
+                /** @description `kind` or `kind:id`, e.g. `customer:c-1` */
+                entity?: string | null;
+                /** @description Only rows at or after this time */
+                since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryOut_"];
                 };
             };
             /** @description Validation Error */

@@ -317,6 +317,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: changes, decisions, erasures and personal-data reads (admin) */
+        get: operations["list_audit_v1_audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clock": {
         parameters: {
             query?: never;
@@ -405,6 +422,47 @@ export interface components {
             explanation: {
                 [key: string]: unknown;
             };
+        };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Id */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description The `sub` of the token that made the change or read
+             */
+            actor: string;
+            /**
+             * Action
+             * @description created, changed, deleted, decided, erased or read-personal-data
+             */
+            action: string;
+            /**
+             * Entity
+             * @description What kind of thing: customer, contact, sla-policy, template, ...
+             */
+            entity: string;
+            /** Entity Id */
+            entity_id: string | null;
+            /**
+             * Before
+             * @description For a configuration change: the document before
+             */
+            before?: unknown;
+            /**
+             * After
+             * @description For a configuration change: the document after
+             */
+            after?: unknown;
+            /** Detail */
+            detail?: {
+                [key: string]: unknown;
+            } | null;
         };
         /**
          * CareScheduleOut
@@ -753,6 +811,13 @@ export interface components {
         Page_ActionOut_: {
             /** Items */
             items: components["schemas"]["ActionOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[AuditEntryOut] */
+        Page_AuditEntryOut_: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1780,6 +1845,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleRunOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_audit_v1_audit_get: {
+        parameters: {
+            query?: {
+                /** @description Only this token subject */
+                actor?: string | null;
+                /** @description `kind` or `kind:id`, e.g. `customer:c-1` */
+                entity?: string | null;
+                /** @description Only rows at or after this time */
+                since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryOut_"];
                 };
             };
             /** @description Validation Error */

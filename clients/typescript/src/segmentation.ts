@@ -50,11 +50,29 @@ export interface paths {
         /** Create or update a customer profile */
         put: operations["put_customer_v1_customers__customer_id__put"];
         post?: never;
-        delete?: never;
+        /** Erase the customer's personal data everywhere (admin; a reason in the body or the query); publishes customer-erased */
+        delete: operations["erase_customer_v1_customers__customer_id__delete"];
         options?: never;
         head?: never;
         /** Change some profile fields (JSON Merge Patch, RFC 7396); the others are kept */
         patch: operations["patch_customer_v1_customers__customer_id__patch"];
+        trace?: never;
+    };
+    "/v1/erasures/{erasure_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An erasure and each service's confirmation (admin) */
+        get: operations["get_erasure_v1_erasures__erasure_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/customers/{customer_id}/contact-address": {
@@ -402,6 +420,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: changes, decisions, erasures and personal-data reads (admin) */
+        get: operations["list_audit_v1_audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clock": {
         parameters: {
             query?: never;
@@ -424,6 +459,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Id */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description The `sub` of the token that made the change or read
+             */
+            actor: string;
+            /**
+             * Action
+             * @description created, changed, deleted, decided, erased or read-personal-data
+             */
+            action: string;
+            /**
+             * Entity
+             * @description What kind of thing: customer, contact, sla-policy, template, ...
+             */
+            entity: string;
+            /** Entity Id */
+            entity_id: string | null;
+            /**
+             * Before
+             * @description For a configuration change: the document before
+             */
+            before?: unknown;
+            /**
+             * After
+             * @description For a configuration change: the document after
+             */
+            after?: unknown;
+            /** Detail */
+            detail?: {
+                [key: string]: unknown;
+            } | null;
+        };
         /** ChurnRiskOut */
         ChurnRiskOut: {
             /** Code */
@@ -683,6 +759,64 @@ export interface components {
             examples: {
                 [key: string]: unknown;
             }[];
+        };
+        /** ErasureConfirmationOut */
+        ErasureConfirmationOut: {
+            /** Service */
+            service: string;
+            /**
+             * Confirmed At
+             * Format: date-time
+             */
+            confirmed_at: string;
+            /**
+             * Redacted
+             * @description What the service redacted, as counts per kind of record
+             */
+            redacted: {
+                [key: string]: number;
+            };
+        };
+        /** ErasureIn */
+        ErasureIn: {
+            /**
+             * Reason
+             * @description Why the personal data is erased (e.g. the request's reference)
+             */
+            reason: string;
+        };
+        /** ErasureOut */
+        ErasureOut: {
+            /** Id */
+            id: string;
+            /** Customer Id */
+            customer_id: string;
+            /** Reason */
+            reason: string;
+            /** Requested By */
+            requested_by: string;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /**
+             * Completed At
+             * @description When the last service confirmed
+             */
+            completed_at: string | null;
+            /**
+             * Status
+             * @description in-progress, or complete once every service confirmed
+             */
+            status: string;
+            /** Confirmations */
+            confirmations: components["schemas"]["ErasureConfirmationOut"][];
+            /**
+             * Waiting For
+             * @description Services that have not confirmed yet
+             */
+            waiting_for: string[];
         };
         /**
          * EvaluationPolicyDoc
@@ -1033,6 +1167,13 @@ export interface components {
             decided_at?: string | null;
             /** Decision Note */
             decision_note?: string | null;
+        };
+        /** Page[AuditEntryOut] */
+        Page_AuditEntryOut_: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
         };
         /** Page[CustomerSummary] */
         Page_CustomerSummary_: {
@@ -1494,6 +1635,44 @@ export interface operations {
             };
         };
     };
+    erase_customer_v1_customers__customer_id__delete: {
+        parameters: {
+            query?: {
+                /** @description Why (or in the body) */
+                reason?: string | null;
+            };
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ErasureIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     patch_customer_v1_customers__customer_id__patch: {
         parameters: {
             query?: never;
@@ -1554,6 +1733,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_erasure_v1_erasures__erasure_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                erasure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureOut"];
                 };
             };
             /** @description Validation Error */
@@ -2331,6 +2541,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleRunOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_audit_v1_audit_get: {
+        parameters: {
+            query?: {
+                /** @description Only this token subject */
+                actor?: string | null;
+                /** @description `kind` or `kind:id`, e.g. `customer:c-1` */
+                entity?: string | null;
+                /** @description Only rows at or after this time */
+                since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryOut_"];
                 };
             };
             /** @description Validation Error */

@@ -76,6 +76,28 @@ def field_errors(problem: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def renamed_fields(problem: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The problem with the API's field names as the form calls them (a message's `body` is the
+    form's `message` input: `body` stands for the form as a whole)."""
+    if not names or not problem.get("errors"):
+        return problem
+    errors = [{**e, "field": names.get(str(e.get("field")), e.get("field"))} for e in problem["errors"]]
+    return {**problem, "errors": errors}
+
+
+def contact_preferences(
+    consent: bool, opted_out: list[str], preferred_channel: str, language: str, channels: tuple[str, ...]
+) -> dict[str, Any]:
+    """The preferences form as the notification service's document (§10): unknown channels are
+    sent as they are so the service names them; an empty choice is "none"."""
+    return {
+        "consent": consent,
+        "opted_out": sorted({c for c in opted_out if c}, key=lambda c: (c not in channels, c)),
+        "preferred_channel": preferred_channel.strip() or None,
+        "language": language.strip() or None,
+    }
+
+
 def submitted_version(form: dict[str, str]) -> str:
     """The ETag the form was rendered with (its hidden `if_match`), sent back as If-Match so a change
     saved by someone else meanwhile is refused (412) instead of silently undone."""
@@ -102,7 +124,8 @@ def errors_for_fields(errors: dict[str, str], fields: list[str]) -> dict[str, st
     no field of the form (a stale `If-Match` among them) goes to the form (`body`)."""
     placed: dict[str, str] = {}
     for path, message in errors.items():
-        match = max((f for f in fields if path == f or path.startswith((f + ".", f + "["))), key=len,
-                    default="body")
+        match = max(
+            (f for f in fields if path == f or path.startswith((f + ".", f + "["))), key=len, default="body"
+        )
         placed.setdefault(match, message)
     return placed

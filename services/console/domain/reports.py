@@ -82,6 +82,39 @@ def flatten(report: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
     return rows
 
 
+CSAT_GROUPINGS = ("agent", "team", "tier")
+
+
+def csat_section(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """One `GET /v1/reports/csat` answer as {group: figures}, every group then `all`, for the CSV."""
+
+    def figures(row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ratings": row.get("ratings"),
+            "csat": row.get("csat"),
+            "mean_rating": row.get("mean_rating"),
+            "distribution": row.get("distribution") or {},
+        }
+
+    section = {str(row.get("group")): figures(row) for row in report.get("groups") or []}
+    if report.get("overall"):
+        section["all"] = figures(report["overall"])
+    return section
+
+
+def dashboard_csv_rows(
+    month: str, report: dict[str, Any] | None, csat: dict[str, dict[str, Any]]
+) -> list[tuple[str, str, str, Any]]:
+    """The CSV of a month: the stored monthly report when it is built, then CSAT after resolution
+    per agent, team and tier (`csat_by_agent`, ...: group, then ratings, csat, mean rating and
+    the count per score under `<group>/distribution`)."""
+    rows = flatten(report) if report else [("", "", "month", month)]
+    for grouping in CSAT_GROUPINGS:
+        if grouping in csat:
+            rows += flatten({f"csat_by_{grouping}": csat_section(csat[grouping])})
+    return rows
+
+
 def csv_text(rows: list[tuple[str, str, str, Any]]) -> str:
     """CSV with a header; a UTF-8 byte order mark so spreadsheet programs read Chinese text right."""
     buffer = io.StringIO()

@@ -19,6 +19,7 @@ OPEN_STATUSES = ("new", "assigned", "in_progress", "pending_customer", "on_hold"
 class Metric(StrEnum):
     FIRST_RESPONSE = "first_response"
     RESOLUTION = "resolution"
+    NEXT_REPLY = "next_reply"  # a reply owed since the customer's oldest unanswered message
 
 
 class ClockState(StrEnum):
@@ -55,21 +56,34 @@ def _time(value: Any) -> datetime | None:
     return parse_time(value)
 
 
+def _running(sla: dict[str, Any]) -> list[Metric]:
+    """The clocks that run: first response until the first reply, then resolution; and the next
+    reply while one is owed."""
+    running = [Metric.RESOLUTION if sla.get("first_responded_at") is not None else Metric.FIRST_RESPONSE]
+    if sla.get("next_reply_due") is not None:
+        running.append(Metric.NEXT_REPLY)
+    return running
+
+
+def _breached(sla: dict[str, Any], metric: Metric) -> bool:
+    if metric is Metric.NEXT_REPLY:
+        return int(sla.get("next_reply_level", -1)) >= 1  # the owed reply's breach step was taken
+    return bool(sla.get(f"{metric.value}_breached"))
+
+
 def sla_clock(status: str, sla: dict[str, Any], now: datetime) -> SlaClock:
-    """The clock that matters now: first response until the first reply, then resolution."""
+    """The clock that matters now: of those running, the one due first."""
     if status not in OPEN_STATUSES:
         return SlaClock(None, ClockState.STOPPED, None, None)
-    responded = sla.get("first_responded_at") is not None
-    metric = Metric.RESOLUTION if responded else Metric.FIRST_RESPONSE
+    metric = min(_running(sla), key=lambda m: _time(sla[f"{m.value}_due"]))
     due = _time(sla[f"{metric.value}_due"])
     warning_at = _time(sla.get(f"{metric.value}_warning_at"))
     seconds_left = int((due - now).total_seconds()) if due else None
-    breached_flag = bool(sla.get(f"{metric.value}_breached"))
     # A first response given late leaves the ticket breached on that metric: keep showing it until
     # the resolution clock is the one that runs.
     if sla.get("paused"):
         state = ClockState.PAUSED
-    elif breached_flag or (seconds_left is not None and seconds_left < 0):
+    elif _breached(sla, metric) or (seconds_left is not None and seconds_left < 0):
         state = ClockState.BREACHED
     elif warning_at is not None and now >= warning_at:
         state = ClockState.WARNING
@@ -78,9 +92,32 @@ def sla_clock(status: str, sla: dict[str, Any], now: datetime) -> SlaClock:
     return SlaClock(metric, state, due, seconds_left)
 
 
+def next_reply_clock(status: str, sla: dict[str, Any], now: datetime) -> SlaClock | None:
+    """The reply owed to the customer, when one is: its due time, countdown and badge."""
+    if status not in OPEN_STATUSES or sla.get("next_reply_due") is None:
+        return None
+    due = _time(sla["next_reply_due"])
+    warning_at = _time(sla.get("next_reply_warning_at"))
+    seconds_left = int((due - now).total_seconds())
+    if sla.get("paused"):
+        state = ClockState.PAUSED
+    elif _breached(sla, Metric.NEXT_REPLY) or seconds_left < 0:
+        state = ClockState.BREACHED
+    elif warning_at is not None and now >= warning_at:
+        state = ClockState.WARNING
+    else:
+        state = ClockState.ON_TRACK
+    return SlaClock(Metric.NEXT_REPLY, state, due, seconds_left)
+
+
 def ever_breached(sla: dict[str, Any]) -> bool:
-    """Either target missed at any point (what the breach filter of the queue means)."""
-    return bool(sla.get("first_response_breached") or sla.get("resolution_breached"))
+    """A target missed at any point: first response, resolution, or a reply owed to the customer."""
+    return bool(
+        sla.get("first_response_breached")
+        or sla.get("resolution_breached")
+        or sla.get("next_replies_late")
+        or int(sla.get("next_reply_level", -1)) >= 1
+    )
 
 
 def duration_parts(seconds: int) -> tuple[int, int, int]:

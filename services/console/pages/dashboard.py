@@ -1,4 +1,5 @@
-"""Manager dashboard and the monthly report as CSV (docs/design.md §12)."""
+"""Manager dashboard, and the month's report with its CSAT per agent, team and tier as CSV
+(docs/design.md §12)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.console.domain.access import Page
-from services.console.domain.reports import TIERS, csv_text, flatten, month_of, valid_month
+from services.console.domain.reports import CSAT_GROUPINGS, TIERS, csv_text, flatten, month_of, valid_month
 from services.console.service import dashboard
 from services.console.service.gateway import Outcome
 from services.console.service.sessions import ConsoleUser
@@ -39,6 +40,7 @@ async def dashboard_page(
             "report_rows": flatten(view.report.document),
             "sla_by_priority": dashboard.sla_by_tier_and_priority(view.report.document),
             "tier_names": [*TIERS, "all"],
+            "csat_groupings": CSAT_GROUPINGS,
         },
     )
 
@@ -47,10 +49,11 @@ async def dashboard_page(
 async def report_csv(
     request: Request, month: str | None = None, user: ConsoleUser = Depends(page_access(Page.DASHBOARD))
 ) -> Response:
+    """The month's monthly report (once built) with its CSAT per agent, team and tier."""
     chosen = _month(month, now())
-    report = await dashboard.monthly_report(gateway_of(request), user, chosen)
-    if not report.result.ok:
-        missing = report.result.outcome is Outcome.NOT_FOUND
+    table = await dashboard.month_csv(gateway_of(request), user, chosen)
+    if table.rows is None:
+        missing = table.outcome is Outcome.NOT_FOUND
         return render(
             request,
             "error.html",
@@ -62,7 +65,7 @@ async def report_csv(
             status_code=404 if missing else 503,
         )
     return Response(
-        csv_text(flatten(report.document)),
+        csv_text(table.rows),
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="monthly-report-{chosen}.csv"',

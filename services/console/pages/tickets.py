@@ -1,4 +1,5 @@
-"""Ticket queue and ticket detail: reply, pend, resume, resolve (docs/design.md §12)."""
+"""Ticket queue and ticket detail: the conversation (agent replies, customer messages), pend, hold,
+resume, resolve (docs/design.md §12)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,25 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.console.domain.access import Page
-from services.console.domain.forms import errors_for_fields, field_errors
+from services.console.domain.forms import errors_for_fields, field_errors, renamed_fields
 from services.console.service import tickets
 from services.console.service.gateway import Outcome
 from services.console.service.sessions import ConsoleUser
 from services.console.web import csrf_protected, gateway_of, is_htmx, now, page_access, render, settings_of
 
 router = APIRouter(include_in_schema=False)
-ACTIONS = ("reply", "pend", "resume", "resolve", "assign")
+ACTIONS = ("reply", "customer-message", "pend", "hold", "resume", "resolve", "assign")
 # The inputs of each action's form; a refusal naming anything else (the ticket's status, when the
 # life cycle does not allow the step yet) is shown above the form rather than lost.
-FORM_FIELDS = {"reply": ["message"], "pend": ["note"], "resolve": ["solution", "improvement"]}
+FORM_FIELDS = {
+    "reply": ["message", "channel"],
+    "customer-message": ["message", "channel"],
+    "pend": ["note"],
+    "hold": ["note"],
+    "resolve": ["solution", "improvement"],
+}
+# The API calls a message's text `body`; the forms call it `message` (`body` is the whole form).
+API_FIELDS = {"reply": {"body": "message"}, "customer-message": {"body": "message"}}
 
 
 @router.get("/tickets")
@@ -72,6 +81,7 @@ async def _detail(
             "values": values or {},
             "errors": errors or {},
             "notice": notice,
+            "channels": tickets.CHANNELS,
         },
         status_code=status_code,
     )
@@ -122,5 +132,8 @@ async def ticket_action(
         status_code=status,
         form=action,
         values=form,
-        errors=errors_for_fields(field_errors(result.problem), FORM_FIELDS.get(action, [])),
+        errors=errors_for_fields(
+            field_errors(renamed_fields(result.problem, API_FIELDS.get(action, {}))),
+            FORM_FIELDS.get(action, []),
+        ),
     )

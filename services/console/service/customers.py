@@ -19,6 +19,9 @@ from services.console.templating import local_date
 from shared.auth import Role
 
 FACTORS = ("R", "F", "M", "P", "L")
+# What a contact may choose (docs/design.md §10): the customer-facing channels and the languages.
+CONTACT_CHANNELS = ("email", "sms")
+CONTACT_LANGUAGES = ("zh-CN", "en")
 TIERS = ("VIP", "Key", "Regular", "Observation")
 QUADRANTS = ("core", "potential", "basic", "to-optimize")
 
@@ -123,6 +126,21 @@ async def customer_360(gateway: Gateway, user: ConsoleUser, customer_id: str) ->
     if tickets.ok:
         tickets.data = [t for t in tickets.data.get("items", []) if t["status"] in OPEN_STATUSES]
     return view
+
+
+async def save_preferences(
+    gateway: Gateway, user: ConsoleUser, customer_id: str, document: dict[str, Any], version: str | None
+) -> Result:
+    """Replace the contact's preferences; If-Match with the ETag the page was read at, when the
+    service gave one, so a change made meanwhile is refused instead of undone."""
+    return await gateway.call(
+        "notification",
+        "PUT",
+        f"/v1/contacts/{customer_id}/preferences",
+        user.access_token,
+        json=document,
+        if_match=version or None,
+    )
 
 
 TREND_AGES = ("m1", "m3", "m6", "m12")

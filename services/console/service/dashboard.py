@@ -1,5 +1,6 @@
-"""The manager dashboard: tiers against intended shares, NPS / CSAT and SLA trends by tier, and
-the monthly report with its CSV (docs/design.md §12), read from the services' reports."""
+"""The manager dashboard: tiers against intended shares, NPS / CSAT and SLA trends by tier, CSAT
+after resolution per agent, team and tier, and the monthly report with its CSV (docs/design.md §12),
+read from the services' reports."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from services.console.domain.charts import Chart, bar_chart, line_chart
-from services.console.domain.reports import TIERS, TierShare, previous_months, tier_shares
+from services.console.domain.reports import (
+    CSAT_GROUPINGS,
+    TIERS,
+    TierShare,
+    dashboard_csv_rows,
+    previous_months,
+    tier_shares,
+)
 from services.console.service.gateway import Gateway, Outcome, Result
 from services.console.service.sessions import ConsoleUser
 from services.console.settings import ConsoleSettings
@@ -17,6 +25,8 @@ from services.console.settings import ConsoleSettings
 # The tiered service report the feedback service builds on the 1st for the month before and keeps
 # (docs/design.md §9): SLA by tier and priority, satisfaction and NPS, actions, tier moves, effect.
 MONTHLY_REPORT = "/v1/reports/monthly"
+# CSAT after resolution in a business month, per agent, team or tier (docs/design.md §5).
+CSAT_REPORT = "/v1/reports/csat"
 
 
 @dataclass
@@ -172,6 +182,7 @@ class MonthlyReport:
 async def monthly_report(gateway: Gateway, user: ConsoleUser, month: str) -> MonthlyReport:
     """The month's stored report; a month without one (it is built on the 1st of the month after)
     points to the month before when that one has its report."""
+
     async def stored(of: str) -> Result:
         return await gateway.call("feedback", "GET", MONTHLY_REPORT, user.access_token, params={"month": of})
 
@@ -181,6 +192,37 @@ async def monthly_report(gateway: Gateway, user: ConsoleUser, month: str) -> Mon
     before = previous_months(month, 2)[0]
     earlier = await stored(before)
     return MonthlyReport(month, result, before if earlier.ok else None)
+
+
+async def csat_reports(gateway: Gateway, user: ConsoleUser, month: str) -> dict[str, Result]:
+    """The month's CSAT after resolution grouped by agent, by team and by tier."""
+    results = await asyncio.gather(
+        *(
+            gateway.call("feedback", "GET", CSAT_REPORT, user.access_token, params={"month": month, "by": by})
+            for by in CSAT_GROUPINGS
+        )
+    )
+    return dict(zip(CSAT_GROUPINGS, results, strict=True))
+
+
+@dataclass
+class MonthCsv:
+    """The month's CSV rows, or why there are none (no report built and no CSAT, or a service down)."""
+
+    month: str
+    rows: list[tuple[str, str, str, Any]] | None
+    outcome: Outcome = Outcome.OK
+
+
+async def month_csv(gateway: Gateway, user: ConsoleUser, month: str) -> MonthCsv:
+    """The stored monthly report (once built) and the month's CSAT per agent, team and tier."""
+    report, csat = await asyncio.gather(
+        monthly_report(gateway, user, month), csat_reports(gateway, user, month)
+    )
+    rated = {by: result.data for by, result in csat.items() if result.ok}
+    if not report.result.ok and not rated:
+        return MonthCsv(month, None, report.result.outcome)
+    return MonthCsv(month, dashboard_csv_rows(month, report.document or None, rated))
 
 
 def sla_by_tier_and_priority(report: dict[str, Any]) -> list[tuple[str, dict[str, dict[str, Any]]]]:
@@ -199,15 +241,19 @@ class Dashboard:
     sla: Trend
     sla_month: dict[str, Any] | None
     report: MonthlyReport
+    csat: dict[str, Result]  # by agent, team and tier
 
 
 async def dashboard(gateway: Gateway, user: ConsoleUser, settings: ConsoleSettings, month: str) -> Dashboard:
     months = previous_months(month, settings.dashboard_months)
-    distribution, satisfaction, (sla, sla_reports), report = await asyncio.gather(
+    distribution, satisfaction, (sla, sla_reports), report, csat = await asyncio.gather(
         tier_distribution(gateway, user, settings),
         satisfaction_trend(gateway, user, months),
         sla_trend(gateway, user, months),
         monthly_report(gateway, user, month),
+        csat_reports(gateway, user, month),
     )
     sla_month = sla_reports.get(month)
-    return Dashboard(month, months, distribution, satisfaction, sla, (sla_month or {}).get("tiers"), report)
+    return Dashboard(
+        month, months, distribution, satisfaction, sla, (sla_month or {}).get("tiers"), report, csat
+    )

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from services.console.domain.sla import OPEN_STATUSES, SlaClock, ever_breached, sla_clock
+from services.console.domain.conversation import CHANNELS, Entry, WorkTimes, conversation, work_times
+from services.console.domain.sla import OPEN_STATUSES, SlaClock, ever_breached, next_reply_clock, sla_clock
 from services.console.service.gateway import Gateway, Outcome, Result
 from services.console.service.sessions import ConsoleUser
 
@@ -125,6 +126,9 @@ class TicketContext:
     customer: Result | None = None
     complaints: Result | None = None
     orders: Result | None = None
+    next_reply: SlaClock | None = None  # a reply owed to the customer
+    times: WorkTimes | None = None
+    messages: list[Entry] = field(default_factory=list)
 
 
 async def ticket_context(gateway: Gateway, user: ConsoleUser, ticket_id: str, now: datetime) -> TicketContext:
@@ -140,7 +144,10 @@ async def ticket_context(gateway: Gateway, user: ConsoleUser, ticket_id: str, no
             "feedback", "GET", TICKETS, user.access_token, params={"customer_id": customer_id, "limit": 20}
         ),
         gateway.call(
-            "segmentation", "GET", f"/v1/customers/{customer_id}/orders", user.access_token,
+            "segmentation",
+            "GET",
+            f"/v1/customers/{customer_id}/orders",
+            user.access_token,
             params={"limit": 5},
         ),
     )
@@ -155,16 +162,27 @@ async def ticket_context(gateway: Gateway, user: ConsoleUser, ticket_id: str, no
         customer,
         complaints,
         orders,
+        next_reply_clock(data["status"], data["sla"], now),
+        work_times(data["status"], data["durations"], now),
+        conversation(data),
     )
 
 
-# What each button of the ticket page sends (docs/design.md §8 feedback routes).
+# What each button of the ticket page sends (docs/design.md §8, §14 feedback routes).
+def _channel(text: dict[str, str]) -> str | None:
+    return text.get("channel") if text.get("channel") in CHANNELS else None
+
+
 def ticket_command(action: str, form: dict[str, str], user: ConsoleUser) -> tuple[str, dict[str, Any]] | None:
     text = {k: (v or "").strip() for k, v in form.items()}
-    if action == "reply":
-        return "responses", {"message": text.get("message", "")}
+    if action == "reply":  # the agent's reply joins the conversation and answers the reply owed
+        return "messages", {"author": "agent", "body": text.get("message", ""), "channel": _channel(text)}
+    if action == "customer-message":  # what the customer said by phone, mail, ...: a reply is owed
+        return "messages", {"author": "customer", "body": text.get("message", ""), "channel": _channel(text)}
     if action == "pend":
         return "status", {"status": "pending_customer", "note": text.get("note") or None}
+    if action == "hold":
+        return "status", {"status": "on_hold", "note": text.get("note") or None}
     if action == "resume":
         return "status", {"status": "in_progress"}
     if action == "resolve":

@@ -62,11 +62,12 @@ async def open_ticket_in_tx(
     ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, actor: str, now: datetime
 ) -> tuple[TicketRow, TicketHistoryRow]:
     """A new ticket and its first history row ("created"), added to the caller's transaction."""
-    await repository.hold_customer(session, body.customer_id)  # its tier may be arriving
     reported_at = body.reported_at or now
     if reported_at > now + CLOCK_SKEW:
         raise InvalidInput("reported_at cannot be in the future", field="reported_at")
-    version, policy, rules, routing = await config.current_documents(ctx, session)
+    # Its tier may be arriving: the customer is held before the tier is read.
+    version, policy, rules, routing = await config.hold_customer_with_documents(
+        ctx, session, body.customer_id)
     if body.priority is not None:
         priority, reason = body.priority, {"source": "given", "matched": []}
     else:

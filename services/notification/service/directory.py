@@ -23,9 +23,11 @@ from services.notification.domain.templates import (
 )
 from services.notification.models import ContactPreferenceRow, StaffMemberRow, TemplateRow
 from services.notification.settings import NotificationSettings
+from shared import audit
 from shared.app import ServiceContext
 from shared.auth import Caller, mask_email
 from shared.errors import InvalidInput, NotFound
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 
 log = structlog.get_logger()
 
@@ -70,19 +72,34 @@ async def get_preferences(
 
 
 async def put_preferences(
-    ctx: ServiceContext, session: AsyncSession, customer_id: str, body: schemas.PreferencesIn, actor: str
+    ctx: ServiceContext,
+    session: AsyncSession,
+    customer_id: str,
+    body: schemas.PreferencesIn,
+    actor: str,
+    precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.PreferencesOut:
+    """Replace a contact's preferences; If-Match is checked against them as stored, under the lock."""
     if body.preferred_channel and body.preferred_channel in body.opted_out:
         raise InvalidInput("the preferred channel is one opted out of", field="preferred_channel")
     async with session.begin():
         row = await repository.preferences_row(session, customer_id, for_update=True)
+        precondition.check(representation_tag(preferences_out(ctx.settings, customer_id, row)))
         if row is None:
             row = ContactPreferenceRow(customer_id=customer_id)
             session.add(row)
+        before = _preferences_document(row) if row.updated_at else None
         row.consent, row.opted_out = body.consent, sorted(set(body.opted_out))
         row.preferred_channel, row.language = body.preferred_channel, body.language
         row.updated_by, row.updated_at = actor, datetime.now(UTC)
+        await audit.record(session, actor, audit.AuditAction.CHANGED, "contact-preferences", customer_id,
+                           row.updated_at, before=before, after=_preferences_document(row))
     return preferences_out(ctx.settings, customer_id, row)
+
+
+def _preferences_document(row: ContactPreferenceRow) -> dict:
+    return {"consent": row.consent, "opted_out": list(row.opted_out or []),
+            "preferred_channel": row.preferred_channel, "language": row.language}
 
 
 async def opt_out(session: AsyncSession, customer_id: str, channel: str, actor: str) -> None:
@@ -126,6 +143,11 @@ async def put_staff(
         row.name, row.email, row.language, row.channel = body.name, body.email, body.language, body.channel
         row.groups = sorted(set(body.groups))
         row.updated_by, row.updated_at = caller.subject, datetime.now(UTC)
+        # The staff member's name and address are personal data: the audit names what changed.
+        await audit.record(session, caller.subject,
+                           audit.AuditAction.CREATED if created else audit.AuditAction.CHANGED,
+                           "staff-member", staff_id, row.updated_at,
+                           after={"language": row.language, "channel": row.channel, "groups": row.groups})
     return staff_out(row, caller), created
 
 
@@ -134,12 +156,14 @@ async def list_staff(session: AsyncSession, caller: Caller) -> schemas.StaffList
         return schemas.StaffList(items=[staff_out(r, caller) for r in await repository.staff_list(session)])
 
 
-async def delete_staff(session: AsyncSession, staff_id: str) -> None:
+async def delete_staff(session: AsyncSession, staff_id: str, actor: str) -> None:
     async with session.begin():
         row = await session.get(StaffMemberRow, staff_id)
         if row is None:
             raise NotFound(f"no staff member {staff_id!r}", field="staff_id")
         await session.delete(row)
+        await audit.record(session, actor, audit.AuditAction.DELETED, "staff-member", staff_id,
+                           datetime.now(UTC))
 
 
 async def seed_staff_directory(ctx: ServiceContext) -> None:
@@ -216,7 +240,10 @@ async def put_template(
         if row is None:
             row = TemplateRow(name=name, language=language)
             session.add(row)
+        before = {"subject": row.subject, "body": row.body} if row.subject is not None else None
         row.subject, row.body, row.updated_by, row.updated_at = body.subject, body.body, actor, now
+        await audit.record(session, actor, audit.AuditAction.CHANGED, "template", f"{name}/{language}", now,
+                           before=before, after={"subject": body.subject, "body": body.body})
     return schemas.TemplateOut(
         name=name,
         language=language,

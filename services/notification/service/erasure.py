@@ -1,24 +1,22 @@
 """Erasure (docs/design.md §11): on `customer-erased`, remove what the service holds about the
 customer (preferences, message texts) and confirm, keeping the anonymous delivery figures.
 
-`redact_customer` has the signature of the shared erasure skeleton's redaction
-(`async def redact(ctx, session, customer_id, now) -> dict[str, int]`), so the handler can become
-`erasure_handler(redact_customer)` once that skeleton is on main; until then `erase_customer`
-confirms with the same event.
+`redact_customer` is the service's redaction for `shared.erasure.apply_erasure`, which confirms with
+`customer-erasure-confirmed`; `sweep_old_texts` is its part of the retention job.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository
 from services.notification.domain.delivery import Status
+from services.notification.models import MessageRow
 from services.notification.service.statuses import change_status
 from shared.app import ServiceContext
-from shared.events.envelope import Event
-from shared.rfc3339 import format_time
 
 SERVICE = "notification"
 
@@ -40,28 +38,27 @@ async def redact_customer(
         if row.subject is not None or row.body is not None or row.last_error is not None:
             redacted["message_texts"] += 1
         # Status, channel, template and times stay: the anonymous counts of the delivery log.
-        row.subject = row.body = row.last_error = None
-        row.context = {
-            k: v for k, v in (row.context or {}).items() if k.endswith("_id") or k in ("kind", "level")
-        }
-        row.redacted_at = row.redacted_at or now
+        _redact_message(row, now)
     return redacted
 
 
-async def erase_customer(ctx: ServiceContext, session: AsyncSession, event: Event) -> dict[str, int]:
-    """Inside the consumer's transaction: applied once per erasure event."""
-    customer_id, now = event.data["customer_id"], ctx.clock.now()
-    redacted = await redact_customer(ctx, session, customer_id, now)
-    await ctx.outbox.append(
-        session,
-        "customer-erasure-confirmed",
-        customer_id,
-        {
-            "customer_id": customer_id,
-            "erasure_id": event.data["erasure_id"],
-            "service": SERVICE,
-            "confirmed_at": format_time(now),
-            "redacted": redacted,
-        },
-    )
-    return redacted
+def _redact_message(row, now: datetime) -> None:
+    row.subject = row.body = row.last_error = None
+    row.context = {
+        k: v for k, v in (row.context or {}).items() if k.endswith("_id") or k in ("kind", "level")
+    }
+    row.redacted_at = row.redacted_at or now
+
+
+async def sweep_old_texts(
+    ctx: ServiceContext, session: AsyncSession, cutoff: datetime, limit: int
+) -> dict[str, int]:
+    """Retention: subject, text and free context of messages created before `cutoff` (at most
+    `limit`); the delivery log's statuses and times stay."""
+    rows = (await session.scalars(select(MessageRow).where(
+        MessageRow.created_at < cutoff, MessageRow.redacted_at.is_(None))
+        .limit(limit).with_for_update(skip_locked=True))).all()
+    now = ctx.clock.now()
+    for row in rows:
+        _redact_message(row, now)
+    return {"message_texts": len(rows)}

@@ -15,6 +15,7 @@ from services.notification.domain.webhooks import SECRET_PREFIX, WebhookProblem,
 from services.notification.models import WebhookSubscriptionRow
 from services.notification.service.intake import DISPATCHER_WAKEUP, wake_after_commit
 from services.notification.settings import NotificationSettings
+from shared import audit
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import InvalidInput, NotFound
@@ -76,6 +77,9 @@ async def subscribe(
     )
     async with session.begin():
         session.add(row)
+        await audit.record(session, caller.subject, audit.AuditAction.CREATED, "webhook-subscription", row.id,
+                           now, after={"url": url, "event_types": event_types,
+                                       "description": body.description})
     return _with_secret(row, now)
 
 
@@ -103,11 +107,13 @@ async def list_all(session: AsyncSession, limit: int, cursor: str | None) -> Pag
     )
 
 
-async def delete(session: AsyncSession, subscription_id: str) -> None:
+async def delete(session: AsyncSession, subscription_id: str, actor: str) -> None:
     """Deleted: nothing more is sent; its deliveries log stays readable to admins."""
     async with session.begin():
         row = await _get(session, subscription_id, for_update=True)
         row.status, row.updated_at = "deleted", datetime.now(UTC)
+        await audit.record(session, actor, audit.AuditAction.DELETED, "webhook-subscription", row.id,
+                           row.updated_at, before={"url": row.url, "event_types": row.event_types})
 
 
 async def delivery_log(

@@ -17,6 +17,7 @@ from services.segmentation.models import (
 from services.segmentation.service.overrides import override_out
 from services.segmentation.service.policy import current_policy
 from services.segmentation.service.scoring import rescore_customer, rescore_in_transaction
+from shared import audit
 from shared.access import Scope, ensure_in_scope
 from shared.app import ServiceContext
 from shared.auth import Caller, mask_email, mask_phone
@@ -81,8 +82,10 @@ async def upsert_customer(
             # New customers are scored by the scheduler right away.
             customer = CustomerRow(id=customer_id, created_at=now, next_evaluation_at=now)
             session.add(customer)
+        profile_before = None if created else await _audited_profile(session, customer)
         await _store_profile(session, customer, body, now)
         await _publish_assignment(ctx, session, customer, before, now)
+        await _audit_profile(session, customer, profile_before, body, scope.caller, now)
     return customer, created
 
 
@@ -135,8 +138,10 @@ async def patch_customer(
                          for c in contacts],
         }
         profile = merged(schemas.CustomerIn, stored, patch)
+        profile_before = await _audited_profile(session, customer)
         await _store_profile(session, customer, profile, now)
         await _publish_assignment(ctx, session, customer, before, now)
+        await _audit_profile(session, customer, profile_before, profile, scope.caller, now)
     return customer
 
 
@@ -172,6 +177,47 @@ async def _store_profile(
     )
 
 
+# Profile fields whose values the audit keeps (not personal data); for the name and the contacts
+# only the fact that they changed is kept, since an audit row outlives an erasure.
+_AUDITED_VALUES = ("industry", "size", "since", "growth_pct", "repurchase_rate", "owner")
+
+
+async def _audited_profile(session: AsyncSession, customer: CustomerRow) -> dict:
+    contacts = await repository.contacts_of(session, customer.id)
+    return {
+        "name": customer.name,
+        **{field: getattr(customer, field) for field in _AUDITED_VALUES},
+        "contacts": [(c.name, c.title, c.phone, c.email) for c in contacts],
+    }
+
+
+async def _audit_profile(
+    session: AsyncSession, customer: CustomerRow, before: dict | None, body: schemas.CustomerIn,
+    caller: Caller, now: datetime,
+) -> None:
+    """Audit rows for a profile write (docs/design.md §11): the profile, and its contacts when they
+    changed; values only for the fields that are not personal data."""
+    after = {"name": body.name, **{field: getattr(body, field) for field in _AUDITED_VALUES},
+             "contacts": [(c.name, c.title, c.phone, c.email) for c in body.contacts]}
+    changed = [field for field in after if before is None or before[field] != after[field]]
+    if before is None or set(changed) - {"contacts"}:
+        values = [f for f in changed if f in _AUDITED_VALUES]
+        action = audit.AuditAction.CREATED if before is None else audit.AuditAction.CHANGED
+        await audit.record(
+            session, caller.subject, action, "customer", customer.id, now,
+            before={f: _plain(before[f]) for f in values} if before else None,
+            after={f: _plain(after[f]) for f in values},
+            detail={"fields": [f for f in changed if f != "contacts"]})
+    if "contacts" in changed and (before is not None or body.contacts):
+        await audit.record(session, caller.subject, audit.AuditAction.CHANGED, "contact", customer.id, now,
+                           detail={"contacts_before": len(before["contacts"]) if before else 0,
+                                   "contacts_after": len(body.contacts)})
+
+
+def _plain(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
     if caller.can_read_pii:
         return schemas.ContactOut(name=row.name, title=row.title, phone=row.phone, email=row.email)
@@ -183,8 +229,21 @@ def contact_out(row: ContactRow, caller: Caller) -> schemas.ContactOut:
 async def customer_view(
     ctx: ServiceContext, session: AsyncSession, customer_id: str, caller: Caller
 ) -> schemas.CustomerOut:
+    """The profile as this caller may read it; a read of unmasked contacts is audited."""
     async with session.begin():
-        return await _customer_view(ctx, session, customer_id, caller, ctx.clock.now())
+        now = ctx.clock.now()
+        view = await _customer_view(ctx, session, customer_id, caller, now)
+        await audit_personal_data_read(session, customer_id, len(view.contacts), caller, now)
+        return view
+
+
+async def audit_personal_data_read(
+    session: AsyncSession, customer_id: str, contacts: int, caller: Caller, now: datetime
+) -> None:
+    """Record that a `pii:read` caller saw a customer's contacts unmasked (docs/design.md §11)."""
+    if contacts and caller.can_read_pii:
+        await audit.record(session, caller.subject, audit.AuditAction.READ_PERSONAL_DATA, "contact",
+                           customer_id, now, detail={"contacts": contacts})
 
 
 async def _customer_view(
@@ -335,13 +394,19 @@ async def history(session: AsyncSession, customer_id: str, limit: int) -> schema
     )
 
 
-async def contact_address(session: AsyncSession, customer_id: str) -> schemas.ContactAddressOut:
+async def contact_address(
+    session: AsyncSession, customer_id: str, caller: Caller, now: datetime
+) -> schemas.ContactAddressOut:
     """The first contact that has an e-mail address or a phone number (the notification service
-    asks at send time, so an address is never copied into its events or tables)."""
+    asks at send time, so an address is never copied into its events or tables). The read is
+    audited: an address is unmasked personal data."""
     async with session.begin():
         if await session.get(CustomerRow, customer_id) is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         contact = await repository.first_reachable_contact(session, customer_id)
+        if contact is not None:
+            await audit.record(session, caller.subject, audit.AuditAction.READ_PERSONAL_DATA, "contact",
+                               customer_id, now, detail={"contacts": 1, "purpose": "contact-address"})
     if contact is None:
         return schemas.ContactAddressOut(customer_id=customer_id)
     return schemas.ContactAddressOut(customer_id=customer_id, name=contact.name, email=contact.email,

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.segmentation import repository, schemas
 from services.segmentation.models import CustomerRow, ScoreRow, TierChangeRow, TierOverrideRow
 from services.segmentation.service.policy import current_policy
+from shared import audit
 from shared.access import Scope
 from shared.app import ServiceContext
 from shared.auth import Caller
@@ -71,6 +72,7 @@ async def approve(
             "approved", caller.subject, now, note,
         )
         await _apply_tier(ctx, session, row.customer_id, row.tier, "override-approved", now)
+        await _audit_decision(session, row, caller, now)
     return override_out(row)
 
 
@@ -82,7 +84,14 @@ async def reject(
         row.status, row.decided_by, row.decided_at, row.decision_note = (
             "rejected", caller.subject, now, note,
         )
+        await _audit_decision(session, row, caller, now)
     return override_out(row)
+
+
+async def _audit_decision(session: AsyncSession, row: TierOverrideRow, caller: Caller, now: datetime) -> None:
+    """An override decision is audited (docs/design.md §11); the notes stay in the override."""
+    await audit.record(session, caller.subject, audit.AuditAction.DECIDED, "tier-override", row.id, now,
+                       detail={"customer_id": row.customer_id, "tier": row.tier, "decision": row.status})
 
 
 async def expire_overrides(ctx: ServiceContext, now: datetime) -> int:

@@ -17,6 +17,7 @@ from services.segmentation.domain.scoring import FACTOR_INPUTS, ScoringModel, mo
 from services.segmentation.models import ScoringModelRow
 from services.segmentation.service import jobs
 from services.segmentation.service.scoring import high_value_line
+from shared import audit
 from shared.app import ServiceContext
 from shared.errors import Conflict, InvalidInput
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
@@ -87,12 +88,17 @@ async def save_model(
             precondition.check(model_tag(active) if active else None)
         if await session.get(ScoringModelRow, model.version) is not None:
             raise Conflict(f"model version {model.version!r} exists already", field="version")
+        previous = await repository.active_model_version_for_update(session)
+        before = await session.get(ScoringModelRow, previous) if previous else None
         await repository.deactivate_models(session)
         row = ScoringModelRow(
             version=model.version, definition=model_to_dict(model), active=True,
             created_by=author, created_at=now,
         )
         session.add(row)
+        await audit.record(session, author, audit.AuditAction.CHANGED, MODEL_TAG, model.version, now,
+                           before=before.definition if before else None, after=row.definition,
+                           detail={"previous_version": previous})
     return row
 
 

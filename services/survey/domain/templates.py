@@ -70,6 +70,9 @@ class Template:
     tier_weights: dict[str, dict[str, float]] = field(default_factory=dict)
     name_zh: str = ""
     description_zh: str = ""
+    # docs/design.md §11: the responses keep only the aggregation keys (tier, quadrant) and the
+    # events carry no customer id; the results never show who answered.
+    anonymous: bool = False
 
     @property
     def items(self) -> dict[str, Item]:
@@ -217,6 +220,7 @@ def template_to_dict(template: Template) -> dict[str, Any]:
             {"id": q.id, "text": q.text, "text_zh": q.text_zh} for q in template.open_questions
         ],
         "tier_weights": template.tier_weights,
+        "anonymous": template.anonymous,
     }
 
 
@@ -233,6 +237,7 @@ def template_from_dict(raw: dict[str, Any]) -> Template:
         dimensions.append(Dimension(key=key, name=d.get("name") or key,
                                     name_zh=d.get("name_zh") or "", items=items))
     return Template(
+        anonymous=bool(raw.get("anonymous", False)),
         name=raw.get("name", ""),
         name_zh=raw.get("name_zh") or "",
         description=raw.get("description") or "",

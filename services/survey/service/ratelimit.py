@@ -33,8 +33,7 @@ async def enforce_invitation_limits(request: Request, token: str) -> None:
     client = request.client.host if request.client else "unknown"
     token_key = hashlib.sha256(token.encode()).hexdigest()[:40]  # never store the token itself
     token_bucket, client_bucket = f"token:{token_key}", f"client:{client}"
-    async with ctx.db.session() as session, session.begin():
-        hits = await repository.count_hits(session, [token_bucket, client_bucket], start)
+    hits = await repository.count_hits(ctx.db, [token_bucket, client_bucket], start)
     token_hits, client_hits = hits[token_bucket], hits[client_bucket]
     window_end = start + timedelta(seconds=settings.rate_limit_window_seconds)
     retry_after = int((window_end - now).total_seconds()) + 1

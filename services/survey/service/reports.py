@@ -19,6 +19,7 @@ from services.survey.domain.trend import TrendFacts, monthly_trend
 from services.survey.models import ResponseRow
 from services.survey.service.surveys import get_survey, template_of
 from shared.business_time import month_of
+from shared.erasure import REDACTED
 from shared.errors import InvalidInput
 from shared.months import month_range
 
@@ -102,7 +103,7 @@ async def topics(
     wanted = [question_id] if question_id else open_ids
     texts = [
         text for comments in await repository.survey_comments(session, survey_id, limit)
-        for qid, text in comments.items() if qid in wanted and text.strip()
+        for qid, text in comments.items() if qid in wanted and text.strip() and text != REDACTED
     ]
     # Clustering is CPU work: off the event loop so other requests keep flowing.
     found = await asyncio.to_thread(cluster_topics, texts, max_topics=max_topics) if texts else []

@@ -18,6 +18,7 @@ from services.survey.models import InvitationRow, ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
 from services.survey.service.surveys import get_survey, template_of
 from shared.app import ServiceContext
+from shared.contract import ANONYMOUS_SUBJECT
 from shared.errors import Conflict, InvalidInput
 from shared.rfc3339 import format_time
 
@@ -55,10 +56,7 @@ async def answer(
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
                 out = await _answer_survey(ctx, session, invitation, body, now)
-            invitation.answered_at, invitation.next_reminder_at = now, None
-            invitation.opened_at = invitation.opened_at or now
-            invitation.started_at = invitation.started_at or now
-            invitation.progress = None  # the response holds the answers now
+            await repository.mark_answered(session, invitation.id, now)
     except IntegrityError as exc:
         raise Conflict("This invitation has already been answered; thank you", field="token") from exc
     tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier
@@ -114,9 +112,11 @@ async def _answer_survey(
         raise refuse(exc.errors) from exc
     response_id = str(uuid.uuid4())
     comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
-    session.add(ResponseRow(
+    # An anonymous survey's response names no customer (docs/design.md §11).
+    customer_id = None if template.anonymous else invitation.customer_id
+    await repository.insert_response(session, ResponseRow(
         id=response_id, invitation_id=invitation.id, kind=invitation.kind,
-        survey_id=invitation.survey_id, customer_id=invitation.customer_id, ticket_id=None,
+        survey_id=invitation.survey_id, customer_id=customer_id, ticket_id=None,
         tier=tier, quadrant=known.quadrant if known else None, answers=body.answers,
         comments=comments, nps=body.nps,
         nps_category=satisfaction.nps_category.value if satisfaction.nps_category else None,
@@ -124,11 +124,11 @@ async def _answer_survey(
         dimensions=satisfaction.dimensions, weights=satisfaction.weights, csat=satisfaction.csat,
         solved=None, answered_at=now,
     ))
-    await session.flush()
-    await ctx.outbox.append(session, "satisfaction-scored", invitation.customer_id, {
-        "customer_id": invitation.customer_id,
+    who = {"customer_id": customer_id, "invitation_id": invitation.id} if customer_id else {
+        "anonymous": True}
+    await ctx.outbox.append(session, "satisfaction-scored", customer_id or ANONYMOUS_SUBJECT, {
+        **who,
         "survey_id": invitation.survey_id,
-        "invitation_id": invitation.id,
         "response_id": response_id,
         "value": satisfaction.value,
         "level": satisfaction.level.value,
@@ -156,13 +156,13 @@ async def _answer_verification(
     response_id = str(uuid.uuid4())
     rating = rating_of(body.answers)
     comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
-    session.add(ResponseRow(
+    await repository.insert_response(session, ResponseRow(
         id=response_id, invitation_id=invitation.id, kind=invitation.kind, survey_id=None,
         customer_id=invitation.customer_id, ticket_id=invitation.ticket_id, tier=invitation.tier,
         quadrant=invitation.quadrant, answers=body.answers, comments=comments, dimensions={},
         weights={}, csat=rating_csat(rating), solved=body.solved, answered_at=now,
+        nps=None, nps_category=None, value=None, level=None,
     ))
-    await session.flush()
     # The comment is the customer's own words: it stays here, the event says only that there is one.
     await ctx.outbox.append(session, "ticket-verification-answered", invitation.customer_id, {
         "customer_id": invitation.customer_id,

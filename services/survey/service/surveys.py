@@ -18,6 +18,7 @@ from services.survey.domain.templates import (
     validate,
 )
 from services.survey.models import SurveyRow
+from shared import audit
 from shared.app import ServiceContext
 from shared.auth import Caller
 from shared.errors import InvalidInput, NotFound
@@ -77,6 +78,8 @@ async def create_survey(session: AsyncSession, body: schemas.SurveyIn, caller: C
     )
     async with session.begin():
         session.add(row)
+        await audit.record(session, caller.subject, audit.AuditAction.CREATED, "survey-template", row.id,
+                           now, after=row.definition)
     return survey_out(row)
 
 
@@ -93,15 +96,18 @@ async def get_survey(session: AsyncSession, survey_id: str) -> SurveyRow:
 
 
 async def set_tier_weights(
-    session: AsyncSession, survey_id: str, tier_weights: dict[str, dict[str, float]]
+    session: AsyncSession, survey_id: str, tier_weights: dict[str, dict[str, float]], caller: Caller,
 ) -> schemas.SurveyOut:
     """New weights apply to responses scored from now on; stored responses keep theirs."""
     async with session.begin():
         row = await get_survey(session, survey_id)
         template = template_of(row)
         updated = _checked(Template(**{**template.__dict__, "tier_weights": tier_weights}))
+        before = row.definition
         row.definition = template_to_dict(updated)
         row.updated_at = datetime.now(UTC)
+        await audit.record(session, caller.subject, audit.AuditAction.CHANGED, "survey-template", row.id,
+                           row.updated_at, before=before, after=row.definition)
     return survey_out(row)
 
 
@@ -136,5 +142,6 @@ def survey_out(row: SurveyRow) -> schemas.SurveyOut:
                         for q in template.open_questions],
         tier_weights={t.value: {k: round(w, 4) for k, w in template.weights_for(t.value).items()}
                       for t in Tier},
+        anonymous=template.anonymous,
         created_by=row.created_by, created_at=row.created_at, updated_at=row.updated_at,
     )

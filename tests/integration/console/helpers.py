@@ -12,6 +12,11 @@ CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 VERSION_INPUT = re.compile(r'name="if_match" value="([^"]*)"')
 
 
+def page_text(html: str) -> str:
+    """The page's words without tags, as a person reads them."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
 def csrf_of(html: str) -> str:
     match = CSRF_INPUT.search(html)
     assert match, "the page has no CSRF token"

@@ -290,3 +290,16 @@ async def test_a_step_the_ticket_life_cycle_refuses_shows_why_above_the_form_and
     async with httpx.AsyncClient(headers=ADMIN) as api:
         unchanged = (await api.get(f"{service_urls['feedback']}/v1/tickets/{ticket}")).json()
     assert unchanged["status"] == "new"
+
+
+async def test_an_account_manager_sees_only_its_own_customers(browser, seeded):
+    """docs/design.md §11 through the console: am-wang lists its customer, not am-li's, and
+    am-li's customer page is not found for it, as the services answer with the user's token."""
+    await sign_in(browser, "am-wang")
+    listed = (await browser.get("/customers")).text
+    assert seeded.other_customer_id in listed and seeded.customer_id not in listed
+    others = await browser.get(f"/customers/{seeded.customer_id}")
+    assert others.status_code == 404, others.text[:500]
+    assert "华信精密" not in others.text
+    own = await browser.get(f"/customers/{seeded.other_customer_id}")
+    assert own.status_code == 200 and "Northwind console" in own.text

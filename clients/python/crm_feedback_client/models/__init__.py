@@ -2,6 +2,8 @@
 
 from .action_summary import ActionSummary
 from .assign_in import AssignIn
+from .audit_entry_out import AuditEntryOut
+from .audit_entry_out_detail_type_0 import AuditEntryOutDetailType0
 from .author import Author
 from .calendar_doc import CalendarDoc
 from .calendar_out import CalendarOut
@@ -31,6 +33,7 @@ from .monthly_report_out import MonthlyReportOut
 from .monthly_report_out_actions import MonthlyReportOutActions
 from .monthly_report_out_satisfaction import MonthlyReportOutSatisfaction
 from .on_time_rates import OnTimeRates
+from .page_audit_entry_out import PageAuditEntryOut
 from .page_ticket_out import PageTicketOut
 from .patch_ticket_v1_tickets_ticket_id_patch_ticket_in_merge_patch import PatchTicketV1TicketsTicketIdPatchTicketInMergePatch
 from .priority import Priority
@@ -96,6 +99,8 @@ from .verification_policy_out import VerificationPolicyOut
 __all__ = (
     "ActionSummary",
     "AssignIn",
+    "AuditEntryOut",
+    "AuditEntryOutDetailType0",
     "Author",
     "CalendarDoc",
     "CalendarOut",
@@ -125,6 +130,7 @@ __all__ = (
     "MonthlyReportOutActions",
     "MonthlyReportOutSatisfaction",
     "OnTimeRates",
+    "PageAuditEntryOut",
     "PageTicketOut",
     "PatchTicketV1TicketsTicketIdPatchTicketInMergePatch",
     "Priority",

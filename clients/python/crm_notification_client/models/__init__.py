@@ -1,5 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .audit_entry_out import AuditEntryOut
+from .audit_entry_out_detail_type_0 import AuditEntryOutDetailType0
 from .clock_in import ClockIn
 from .clock_out import ClockOut
 from .delivery_out import DeliveryOut
@@ -11,6 +13,7 @@ from .message_out import MessageOut
 from .message_out_history_item import MessageOutHistoryItem
 from .message_out_recipient_kind import MessageOutRecipientKind
 from .message_out_status import MessageOutStatus
+from .page_audit_entry_out import PageAuditEntryOut
 from .page_delivery_out import PageDeliveryOut
 from .page_message_out import PageMessageOut
 from .page_webhook_out import PageWebhookOut
@@ -45,6 +48,8 @@ from .webhook_with_secret_out import WebhookWithSecretOut
 from .webhook_with_secret_out_status import WebhookWithSecretOutStatus
 
 __all__ = (
+    "AuditEntryOut",
+    "AuditEntryOutDetailType0",
     "ClockIn",
     "ClockOut",
     "DeliveryOut",
@@ -56,6 +61,7 @@ __all__ = (
     "MessageOutHistoryItem",
     "MessageOutRecipientKind",
     "MessageOutStatus",
+    "PageAuditEntryOut",
     "PageDeliveryOut",
     "PageMessageOut",
     "PageWebhookOut",

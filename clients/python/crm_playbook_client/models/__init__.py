@@ -3,6 +3,8 @@
 from .action_out import ActionOut
 from .action_out_explanation import ActionOutExplanation
 from .action_out_status import ActionOutStatus
+from .audit_entry_out import AuditEntryOut
+from .audit_entry_out_detail_type_0 import AuditEntryOutDetailType0
 from .care_schedule_out import CareScheduleOut
 from .case_effect import CaseEffect
 from .case_effect_out import CaseEffectOut
@@ -38,6 +40,7 @@ from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetR
 from .http_validation_error import HTTPValidationError
 from .list_actions_v1_actions_get_status_type_0 import ListActionsV1ActionsGetStatusType0
 from .page_action_out import PageActionOut
+from .page_audit_entry_out import PageAuditEntryOut
 from .page_case_out import PageCaseOut
 from .page_experiment_out import PageExperimentOut
 from .patch_action_v1_actions_action_id_patch_json_action_patch import PatchActionV1ActionsActionIdPatchJsonActionPatch
@@ -69,6 +72,8 @@ __all__ = (
     "ActionOut",
     "ActionOutExplanation",
     "ActionOutStatus",
+    "AuditEntryOut",
+    "AuditEntryOutDetailType0",
     "CareScheduleOut",
     "CaseEffect",
     "CaseEffectOut",
@@ -104,6 +109,7 @@ __all__ = (
     "HTTPValidationError",
     "ListActionsV1ActionsGetStatusType0",
     "PageActionOut",
+    "PageAuditEntryOut",
     "PageCaseOut",
     "PageExperimentOut",
     "PatchActionV1ActionsActionIdPatchJsonActionPatch",

@@ -1,5 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .audit_entry_out import AuditEntryOut
+from .audit_entry_out_detail_type_0 import AuditEntryOutDetailType0
 from .churn_risk_out import ChurnRiskOut
 from .clock_in import ClockIn
 from .clock_out import ClockOut
@@ -17,6 +19,10 @@ from .dry_run_out_examples_item import DryRunOutExamplesItem
 from .dry_run_out_moves import DryRunOutMoves
 from .dry_run_out_tiers_after import DryRunOutTiersAfter
 from .dry_run_out_tiers_before import DryRunOutTiersBefore
+from .erasure_confirmation_out import ErasureConfirmationOut
+from .erasure_confirmation_out_redacted import ErasureConfirmationOutRedacted
+from .erasure_in import ErasureIn
+from .erasure_out import ErasureOut
 from .evaluation_policy_doc import EvaluationPolicyDoc
 from .evaluation_policy_out import EvaluationPolicyOut
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
@@ -35,6 +41,7 @@ from .order_out import OrderOut
 from .orders_accepted import OrdersAccepted
 from .override_in import OverrideIn
 from .override_out import OverrideOut
+from .page_audit_entry_out import PageAuditEntryOut
 from .page_customer_summary import PageCustomerSummary
 from .page_order_out import PageOrderOut
 from .page_override_out import PageOverrideOut
@@ -67,6 +74,8 @@ from .validation_error_context import ValidationErrorContext
 from .weights_in import WeightsIn
 
 __all__ = (
+    "AuditEntryOut",
+    "AuditEntryOutDetailType0",
     "ChurnRiskOut",
     "ClockIn",
     "ClockOut",
@@ -84,6 +93,10 @@ __all__ = (
     "DryRunOutMoves",
     "DryRunOutTiersAfter",
     "DryRunOutTiersBefore",
+    "ErasureConfirmationOut",
+    "ErasureConfirmationOutRedacted",
+    "ErasureIn",
+    "ErasureOut",
     "EvaluationPolicyDoc",
     "EvaluationPolicyOut",
     "HealthzHealthzGetResponseHealthzHealthzGet",
@@ -102,6 +115,7 @@ __all__ = (
     "OrdersAccepted",
     "OverrideIn",
     "OverrideOut",
+    "PageAuditEntryOut",
     "PageCustomerSummary",
     "PageOrderOut",
     "PageOverrideOut",

@@ -1,5 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .audit_entry_out import AuditEntryOut
+from .audit_entry_out_detail_type_0 import AuditEntryOutDetailType0
 from .clock_in import ClockIn
 from .clock_out import ClockOut
 from .coverage_group_out import CoverageGroupOut
@@ -33,6 +35,7 @@ from .item_in import ItemIn
 from .item_out import ItemOut
 from .open_question_in import OpenQuestionIn
 from .open_question_out import OpenQuestionOut
+from .page_audit_entry_out import PageAuditEntryOut
 from .page_invitation_out import PageInvitationOut
 from .page_survey_summary import PageSurveySummary
 from .progress_out import ProgressOut
@@ -84,6 +87,8 @@ from .weights_in_tier_weights import WeightsInTierWeights
 from .weights_in_tier_weights_additional_property import WeightsInTierWeightsAdditionalProperty
 
 __all__ = (
+    "AuditEntryOut",
+    "AuditEntryOutDetailType0",
     "ClockIn",
     "ClockOut",
     "CoverageGroupOut",
@@ -117,6 +122,7 @@ __all__ = (
     "ItemOut",
     "OpenQuestionIn",
     "OpenQuestionOut",
+    "PageAuditEntryOut",
     "PageInvitationOut",
     "PageSurveySummary",
     "ProgressOut",

@@ -36,6 +36,8 @@ class SurveyIn:
             nps_question (None | str | Unset): Include an NPS (0-10) question with this text
             nps_question_zh (None | str | Unset):
             open_questions (list[OpenQuestionIn] | Unset):
+            anonymous (bool | Unset): Responses keep only the tier and quadrant, never who answered; their satisfaction-
+                scored events carry no customer id Default: False.
             tier_weights (SurveyInTierWeights | Unset): Dimension weights per tier (VIP, Key, Regular, Observation), each
                 summing to 1; a tier not listed weighs its dimensions equally
      """
@@ -48,6 +50,7 @@ class SurveyIn:
     nps_question: None | str | Unset = UNSET
     nps_question_zh: None | str | Unset = UNSET
     open_questions: list[OpenQuestionIn] | Unset = UNSET
+    anonymous: bool | Unset = False
     tier_weights: SurveyInTierWeights | Unset = UNSET
 
 
@@ -106,6 +109,8 @@ class SurveyIn:
 
 
 
+        anonymous = self.anonymous
+
         tier_weights: dict[str, Any] | Unset = UNSET
         if not isinstance(self.tier_weights, Unset):
             tier_weights = self.tier_weights.to_dict()
@@ -129,6 +134,8 @@ class SurveyIn:
             field_dict["nps_question_zh"] = nps_question_zh
         if open_questions is not UNSET:
             field_dict["open_questions"] = open_questions
+        if anonymous is not UNSET:
+            field_dict["anonymous"] = anonymous
         if tier_weights is not UNSET:
             field_dict["tier_weights"] = tier_weights
 
@@ -216,6 +223,8 @@ class SurveyIn:
                 open_questions.append(open_questions_item)
 
 
+        anonymous = d.pop("anonymous", UNSET)
+
         _tier_weights = d.pop("tier_weights", UNSET)
         tier_weights: SurveyInTierWeights | Unset
         if isinstance(_tier_weights,  Unset):
@@ -235,6 +244,7 @@ class SurveyIn:
             nps_question=nps_question,
             nps_question_zh=nps_question_zh,
             open_questions=open_questions,
+            anonymous=anonymous,
             tier_weights=tier_weights,
         )
 

@@ -45,6 +45,7 @@ class SurveyOut:
             name_zh (str | Unset):  Default: ''.
             description_zh (str | Unset):  Default: ''.
             nps_question_zh (str | Unset):  Default: ''.
+            anonymous (bool | Unset): Responses keep no customer id (docs/design.md §11) Default: False.
      """
 
     id: str
@@ -62,6 +63,7 @@ class SurveyOut:
     name_zh: str | Unset = ''
     description_zh: str | Unset = ''
     nps_question_zh: str | Unset = ''
+    anonymous: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -119,6 +121,8 @@ class SurveyOut:
 
         nps_question_zh = self.nps_question_zh
 
+        anonymous = self.anonymous
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -142,6 +146,8 @@ class SurveyOut:
             field_dict["description_zh"] = description_zh
         if nps_question_zh is not UNSET:
             field_dict["nps_question_zh"] = nps_question_zh
+        if anonymous is not UNSET:
+            field_dict["anonymous"] = anonymous
 
         return field_dict
 
@@ -223,6 +229,8 @@ class SurveyOut:
 
         nps_question_zh = d.pop("nps_question_zh", UNSET)
 
+        anonymous = d.pop("anonymous", UNSET)
+
         survey_out = cls(
             id=id,
             name=name,
@@ -239,6 +247,7 @@ class SurveyOut:
             name_zh=name_zh,
             description_zh=description_zh,
             nps_question_zh=nps_question_zh,
+            anonymous=anonymous,
         )
 
 

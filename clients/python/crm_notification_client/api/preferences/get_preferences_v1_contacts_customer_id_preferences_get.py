@@ -70,7 +70,7 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[HTTPValidationError | PreferencesOut]:
-    """ A customer contact's consent, opt-outs per channel and preferred channel
+    """ A customer contact's consent, opt-outs per channel and preferred channel (with its ETag)
 
     Args:
         customer_id (str):
@@ -101,7 +101,7 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> HTTPValidationError | PreferencesOut | None:
-    """ A customer contact's consent, opt-outs per channel and preferred channel
+    """ A customer contact's consent, opt-outs per channel and preferred channel (with its ETag)
 
     Args:
         customer_id (str):
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[HTTPValidationError | PreferencesOut]:
-    """ A customer contact's consent, opt-outs per channel and preferred channel
+    """ A customer contact's consent, opt-outs per channel and preferred channel (with its ETag)
 
     Args:
         customer_id (str):
@@ -158,7 +158,7 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> HTTPValidationError | PreferencesOut | None:
-    """ A customer contact's consent, opt-outs per channel and preferred channel
+    """ A customer contact's consent, opt-outs per channel and preferred channel (with its ETag)
 
     Args:
         customer_id (str):

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.http_validation_error import HTTPValidationError
 from ...models.preferences_in import PreferencesIn
 from ...models.preferences_out import PreferencesOut
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     customer_id: str,
     *,
     body: PreferencesIn,
+    if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
 
 
     
@@ -77,12 +82,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PreferencesIn,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | PreferencesOut]:
-    """ Replace a contact's consent, opt-outs, preferred channel and language
+    """ Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 when they
+    changed since read)
 
     Args:
         customer_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PreferencesIn):
 
     Raises:
@@ -97,6 +106,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         customer_id=customer_id,
 body=body,
+if_match=if_match,
 
     )
 
@@ -111,12 +121,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PreferencesIn,
+    if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | PreferencesOut | None:
-    """ Replace a contact's consent, opt-outs, preferred channel and language
+    """ Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 when they
+    changed since read)
 
     Args:
         customer_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PreferencesIn):
 
     Raises:
@@ -132,6 +146,7 @@ def sync(
         customer_id=customer_id,
 client=client,
 body=body,
+if_match=if_match,
 
     ).parsed
 
@@ -140,12 +155,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PreferencesIn,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[HTTPValidationError | PreferencesOut]:
-    """ Replace a contact's consent, opt-outs, preferred channel and language
+    """ Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 when they
+    changed since read)
 
     Args:
         customer_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PreferencesIn):
 
     Raises:
@@ -160,6 +179,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         customer_id=customer_id,
 body=body,
+if_match=if_match,
 
     )
 
@@ -174,12 +194,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PreferencesIn,
+    if_match: None | str | Unset = UNSET,
 
 ) -> HTTPValidationError | PreferencesOut | None:
-    """ Replace a contact's consent, opt-outs, preferred channel and language
+    """ Replace a contact's consent, opt-outs, preferred channel and language (If-Match: 412 when they
+    changed since read)
 
     Args:
         customer_id (str):
+        if_match (None | str | Unset): The ETag of the resource as last read; a changed resource
+            answers 412. Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it).
         body (PreferencesIn):
 
     Raises:
@@ -195,5 +219,6 @@ async def asyncio(
         customer_id=customer_id,
 client=client,
 body=body,
+if_match=if_match,
 
     )).parsed

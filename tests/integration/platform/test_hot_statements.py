@@ -1,0 +1,95 @@
+"""Hot statements (shared.db.HotStatement) run on the driver, inside the session's transaction,
+with SQLAlchemy's bind processing and exceptions: to the code around them they behave as
+`session.execute` does."""
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import JSON, Column, MetaData, String, Table, bindparam, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped
+
+from shared.db import Database, HotStatement, UTCDateTime
+
+metadata = MetaData()
+notes = Table(
+    "hot_notes",
+    metadata,
+    Column("id", String(20), primary_key=True),
+    Column("body", JSON, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+INSERT = HotStatement(insert(notes).values(id=bindparam("id"), body=bindparam("body"), at=bindparam("at")))
+READ = HotStatement(select(notes.c.id, notes.c.body, notes.c.at).where(notes.c.id == bindparam("id")))
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+
+
+class Note(Base):
+    __table__ = notes
+    id: Mapped[str]
+
+
+@pytest.fixture
+async def db(database_url):
+    database = Database(database_url, "public")
+    async with database.engine.begin() as connection:
+        await connection.run_sync(metadata.drop_all)
+        await connection.run_sync(metadata.create_all)
+    try:
+        yield database
+    finally:
+        async with database.engine.begin() as connection:
+            await connection.run_sync(metadata.drop_all)
+        await database.dispose()
+
+
+AT = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
+
+
+async def test_values_are_bound_as_sqlalchemy_binds_them_and_read_back(db):
+    async with db.session() as session, session.begin():
+        await INSERT.execute(session, {"id": "n1", "body": {"text": "账单", "n": 1}, "at": AT})
+    async with db.session() as session, session.begin():
+        assert await READ.fetch(session, {"id": "n1"}) == [("n1", {"text": "账单", "n": 1}, AT)]
+        # Through the session too: the JSON and the UTC time were stored as the ORM would store them.
+        stored = (await session.execute(select(notes.c.body, notes.c.at))).one()
+        assert stored == ({"text": "账单", "n": 1}, AT)
+
+
+async def test_it_joins_the_sessions_transaction(db):
+    async with db.session() as session:
+        async with session.begin():
+            await INSERT.execute(session, {"id": "n1", "body": {}, "at": AT})
+            assert await session.scalar(select(notes.c.id)) == "n1"  # the session sees it
+            await session.rollback()
+        async with session.begin():
+            assert await READ.fetch(session, {"id": "n1"}) == []  # rolled back with the session
+
+
+async def test_pending_orm_changes_are_flushed_first(db):
+    async with db.session() as session, session.begin():
+        session.add(Note(id="n2", body={"pending": True}, at=AT))
+        assert await READ.fetch(session, {"id": "n2"}) == [("n2", {"pending": True}, AT)]
+
+
+async def test_driver_errors_are_sqlalchemys_exceptions(db):
+    async with db.session() as session, session.begin():
+        await INSERT.execute(session, {"id": "n1", "body": {}, "at": AT})
+    async with db.session() as session:
+        with pytest.raises(IntegrityError):
+            async with session.begin():
+                await INSERT.execute(session, {"id": "n1", "body": {}, "at": AT})
+        # PostgreSQL text cannot hold U+0000: the same DBAPIError the error handlers map to a 422.
+        with pytest.raises(DBAPIError) as raised:
+            async with session.begin():
+                await HotStatement(text("SELECT CAST(:t AS text)")).fetch(session, {"t": "a\x00b"})
+        assert "0x00" in str(raised.value.orig)
+        async with session.begin():  # the session is usable again
+            assert len(await READ.fetch(session, {"id": "n1"})) == 1
+
+
+def test_the_statement_is_compiled_once_with_positional_parameters():
+    assert "$1" in INSERT.sql and ":id" not in INSERT.sql
