@@ -287,7 +287,7 @@ async def _phases(server: Service, scenario: Scenario, fixtures: Fixtures, direc
     await asyncio.to_thread(wrk.run, server.url, spec("warm"), threads=THREADS, connections=clients,
                             seconds=WARMUP_SECONDS)
     idle = CpuMeter(server.pid)
-    await asyncio.to_thread(idle.settle)
+    await asyncio.to_thread(idle.settle, 0.05, 0.5, 10.0)
     idle_rate = await asyncio.to_thread(idle.idle_rate)
     database = dsn.rsplit("/", 1)[1]
     before = await _rows(dsn, schema, scenario.written)
