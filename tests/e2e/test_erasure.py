@@ -32,8 +32,8 @@ from services.survey.settings import survey_settings
 from shared.events.envelope import known_event_types
 from tests.support import ADMIN, SERVICES, EventCollector, bearer, eventually, running_service
 
-AGENT = bearer("agent", sub="agent-erasure")
-ACCOUNT_MANAGER = bearer("account_manager", sub="am-erasure", permissions=["pii:read"])
+AGENT = bearer("agent", sub="agent-erasure", team="billing-team")
+ACCOUNT_MANAGER = bearer("account_manager", sub="am-1", permissions=["pii:read"])
 PREFIX = "erasure."
 # What must not survive anywhere: the customer's and its contact's names, phone, e-mail, and the
 # words the customer and the staff wrote about it.
