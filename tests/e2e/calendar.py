@@ -80,7 +80,7 @@ async def last_run(client: httpx.AsyncClient, schedule: str) -> dict | None:
 
 
 async def wait_for_run(client: httpx.AsyncClient, schedule: str, *, covering: datetime | None = None,
-                       started_after: datetime | None = None, timeout: float = 60) -> dict:
+                       started_after: datetime | None = None, timeout: float = 180) -> dict:
     """Until the schedule's latest run is done and covers `covering` / began after `started_after`."""
 
     async def done() -> dict | None:

@@ -79,14 +79,14 @@ async def test_six_months_pass_with_no_one_calling_anything_but_the_clock(own_da
                 answer = await feedback.post(f"/v1/tickets/{ticket['id']}/{action}", json=body, headers=AGENT)
                 assert answer.status_code == 200, answer.text
             await events.wait_for(lambda e: e["type"] == "invitation-created"
-                                  and e["data"].get("ticket_id") == ticket["id"], timeout=30)
+                                  and e["data"].get("ticket_id") == ticket["id"], timeout=120)
             await services.move_clocks(start + timedelta(days=3))  # the reminder is due after 2 days
             await events.wait_for(lambda e: e["type"] == "invitation-created"
                                   and e["data"]["kind"] == "reminder"
-                                  and e["data"].get("reminder_of") == "verification", timeout=30)
+                                  and e["data"].get("reminder_of") == "verification", timeout=120)
             await services.move_clocks(start + timedelta(days=8))  # auto-close after 7
             await events.wait_for(lambda e: e["type"] == "ticket-closed"
-                                  and e["data"]["ticket_id"] == ticket["id"], timeout=30)
+                                  and e["data"]["ticket_id"] == ticket["id"], timeout=120)
 
             for month in range(1, MONTHS + 1):
                 now = _second_of_month(start, month - 1)
@@ -104,16 +104,16 @@ async def test_six_months_pass_with_no_one_calling_anything_but_the_clock(own_da
                 await wait_for_run(feedback, "monthly-report", covering=covering)
                 await wait_for_run(playbook, "recurring-care", started_after=moved_to)
 
-            await events.wait_for(lambda e: _declining(e, "six-fading"), timeout=30)
+            await events.wait_for(lambda e: _declining(e, "six-fading"), timeout=120)
             months = [first_of_month(local_date(start, ZONE), k).strftime("%Y-%m") for k in range(MONTHS)]
-            await events.wait_for(lambda e: e["type"] == "report-published", count=MONTHS, timeout=30)
+            await events.wait_for(lambda e: e["type"] == "report-published", count=MONTHS, timeout=120)
 
             async def reviews_planned() -> list[dict] | None:
                 items = (await playbook.get("/v1/actions", headers=ADMIN, params={
                     "customer_id": "six-steady", "kind": "service-review", "limit": 100})).json()["items"]
                 return items if len(items) >= MONTHS else None
 
-            reviews = await eventually(reviews_planned, timeout=30)
+            reviews = await eventually(reviews_planned, timeout=120)
 
         # Month-end snapshots: one per customer per month, the fading one falling.
         for customer in ("six-steady", "six-fading", "six-rising"):
