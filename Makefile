@@ -45,7 +45,7 @@ clients: $(STAMP) $(CLIENT_PACKAGES)
 
 test: $(STAMP) postgres tools $(CLIENT_PACKAGES)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m pytest -q -m "not slow" --durations=15
 
 # The long runs: deep fuzzing and the mixed workload for five minutes (make test runs 20 s of it).
 LOAD_SECONDS ?= 300
