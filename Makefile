@@ -47,7 +47,8 @@ test: $(STAMP) postgres tools $(CLIENT_PACKAGES)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -m "not slow" --durations=15
 
-# The long runs: deep fuzzing and the mixed workload for five minutes (make test runs 20 s of it).
+# The long runs: deep fuzzing, an erasure interrupted by killed processes, and the mixed workload for
+# five minutes (make test runs 20 s of it).
 LOAD_SECONDS ?= 300
 test-slow: $(STAMP) postgres
 	$(PY) -m pytest -q -m slow

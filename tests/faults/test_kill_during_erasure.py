@@ -13,9 +13,13 @@ import asyncio
 
 import asyncpg
 import httpx
+import pytest
 
 from tests.faults.processes import ServiceProcess, asyncpg_dsn, service_env
 from tests.support import ADMIN, SERVICES, Broker, bearer, eventually
+
+# Five processes started, killed and restarted: minutes on a 2-core host, so `make test-slow` runs it.
+pytestmark = pytest.mark.slow
 
 AGENT = bearer("agent", sub="agent-kill")
 TEXT = "Kestrelmoor invoice 5512 is wrong"
