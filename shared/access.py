@@ -19,7 +19,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, Request
-from sqlalchemy import Column, ColumnElement, MetaData, String, Table, and_, false, literal, or_, select, true
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    and_,
+    false,
+    literal,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import True_
 
@@ -260,6 +273,25 @@ def customer_access_table(metadata: MetaData) -> Table:
         Column("owner", String(100), nullable=True, index=True),
         Column("team", String(100), nullable=True, index=True),
     )
+
+
+def create_customer_access(op) -> None:
+    """Create the table in an Alembic migration of a service that keeps the projection."""
+    op.create_table(
+        "customer_access",
+        Column("customer_id", String(64), nullable=False),
+        Column("owner", String(100), nullable=True),
+        Column("team", String(100), nullable=True),
+        PrimaryKeyConstraint("customer_id"),
+    )
+    op.create_index("ix_customer_access_owner", "customer_access", ["owner"])
+    op.create_index("ix_customer_access_team", "customer_access", ["team"])
+
+
+def drop_customer_access(op) -> None:
+    op.drop_index("ix_customer_access_team", table_name="customer_access")
+    op.drop_index("ix_customer_access_owner", table_name="customer_access")
+    op.drop_table("customer_access")
 
 
 _UPSERTS: dict[Table, PerDialect] = {}

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = 'i14a_access_f8575a1a3def'
 down_revision: str | None = 'abcd889a6580'
 branch_labels: str | Sequence[str] | None = None
