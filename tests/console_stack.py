@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from services.console.app import create_app as create_console
 from services.console.settings import console_settings
 from services.notification.devsink import MailSink, WebhookInbox, sink_app
-from tests.support import ADMIN, free_port
+from tests.support import ADMIN, bearer, free_port
 
 SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification")
 
@@ -177,4 +177,22 @@ def seed(urls: dict[str, str], tag: str | None = None) -> Seeded:
             },
         )
         fresh.raise_for_status()
+    for cid, owner in ((customer, "am-li"), (other, "am-wang")):
+        _wait_until_assigned(urls, cid, owner)
     return Seeded(customer, other, breached.json()["id"], fresh.json()["id"])
+
+
+def _wait_until_assigned(urls: dict[str, str], customer_id: str, owner: str, timeout: float = 120) -> None:
+    """Until every service that keeps owners (docs/design.md §11) has applied the customer's
+    `customer-assigned`: before that, its owner's pages would find the customer out of scope."""
+    token = bearer("account_manager", sub=owner)
+    reads = [
+        f"{urls['notification']}/v1/contacts/{customer_id}/preferences",
+        f"{urls['playbook']}/v1/customers/{customer_id}/plan",
+        f"{urls['survey']}/v1/customers/{customer_id}/invitations",
+    ]
+    deadline = time.monotonic() + timeout
+    with httpx.Client(headers=token, timeout=30) as client:
+        for url in reads:
+            while client.get(url).status_code != 200 and time.monotonic() < deadline:
+                time.sleep(0.2)

@@ -78,7 +78,7 @@ async def test_a_refusal_is_shown_beside_its_field_with_the_choices_kept(console
     customer = seeded.customer_id
     before = (await _stored(service_urls, customer)).json()
     async with httpx.AsyncClient(base_url=console, headers=EN) as browser:
-        await sign_in(browser, "agent-zhang")
+        await sign_in(browser, "am-li")
         page = (await browser.get(f"/customers/{customer}")).text
         refused = await browser.post(
             f"/customers/{customer}/preferences",
