@@ -30,7 +30,7 @@ from services.survey.settings import survey_settings
 from shared.erasure import RETENTION_SCHEDULE
 from tests.support import ADMIN, bearer, eventually, running_service
 
-AGENT = bearer("agent", sub="agent-retention")
+AGENT = bearer("agent", sub="agent-retention", team="billing-team")  # billing tickets are routed there
 WORDS = "retention words of the customer"
 
 

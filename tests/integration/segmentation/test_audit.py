@@ -14,7 +14,8 @@ from sqlalchemy.exc import DBAPIError
 from tests.integration.segmentation.helpers import ACCOUNT_MANAGER, ANALYST, MANAGER, create_customer, new_id
 from tests.support import ADMIN, bearer
 
-PII_READER = bearer("account_manager", sub="am-pii", permissions=["pii:read"])
+# The owner of the customers create_customer makes, once with the right to read personal data.
+PII_READER = bearer("account_manager", sub="am-1", permissions=["pii:read"])
 MERGE = {"Content-Type": "application/merge-patch+json"}
 
 
@@ -31,23 +32,23 @@ async def test_profile_and_contact_changes_are_audited_without_personal_data(seg
         customer_id,
         contacts=[{"name": "Li Audit", "phone": "13811112222", "email": "li.audit@example.com"}],
     )
-    patched = await seg.patch(
-        f"/v1/customers/{customer_id}",
-        headers={**ACCOUNT_MANAGER, **MERGE},
-        content=json.dumps({"owner": "am-2", "growth_pct": 12}),
-    )
-    assert patched.status_code == 200, patched.text
     contacts = await seg.patch(
         f"/v1/customers/{customer_id}",
         headers={**ACCOUNT_MANAGER, **MERGE},
         content=json.dumps({"contacts": []}),
     )
-    assert contacts.status_code == 200
+    assert contacts.status_code == 200, contacts.text
+    patched = await seg.patch(
+        f"/v1/customers/{customer_id}",
+        headers={**MANAGER, **MERGE},
+        content=json.dumps({"owner": "am-2", "growth_pct": 12}),
+    )
+    assert patched.status_code == 200, patched.text
 
     rows = await _audit(seg, f"entity=customer:{customer_id}")
     assert [r["action"] for r in rows] == ["changed", "created"]  # newest first
     changed = rows[0]
-    assert changed["actor"] == "am-1"
+    assert changed["actor"] == "mgr-1"  # moving a customer to another owner is a manager's
     assert changed["before"] == {"owner": "am-1", "growth_pct": 5.0}
     assert changed["after"] == {"owner": "am-2", "growth_pct": 12.0}
     contact_rows = await _audit(seg, f"entity=contact:{customer_id}")
@@ -71,7 +72,7 @@ async def test_a_read_of_unmasked_contacts_is_audited_and_a_masked_one_is_not(se
     assert shown["contacts"][0]["phone"] == "13900001111"
     reads = [
         r
-        for r in await _audit(seg, f"entity=contact:{customer_id}&actor=am-pii")
+        for r in await _audit(seg, f"entity=contact:{customer_id}&actor=am-1")
         if r["action"] == "read-personal-data"
     ]
     assert len(reads) == 1 and reads[0]["detail"] == {"contacts": 1}
