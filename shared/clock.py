@@ -81,7 +81,12 @@ class Clock:
             row = (await session.execute(select(table).where(table.c.id == CLOCK_ROW))).first()
         if row is None:
             return self._apply(timedelta(0), None, None)
-        return self._apply(timedelta(microseconds=row.offset_microseconds), row.moved_at, row.moved_by)
+        offset = timedelta(microseconds=row.offset_microseconds)
+        if offset < self.offset:
+            # A read that began before a move committed here: moves only go forward, so the
+            # larger offset is the newer one (a clock read backwards would date a run wrongly).
+            return False
+        return self._apply(offset, row.moved_at, row.moved_by)
 
     async def move_to(self, session: AsyncSession, table: Table, target: datetime, actor: str) -> None:
         """Move the clock forward to `target` for every replica; never backwards (422 naming `now`)."""

@@ -77,7 +77,8 @@ def bearer(
     *roles: str, permissions: list[str] | None = None, sub: str = "tester", team: str | None = None
 ) -> dict[str, str]:
     """Authorization header for a caller with these roles (and `team` claim)."""
-    token = issue_token(TEST_JWT_SECRET, sub, list(roles), permissions=permissions,
+    # A day: module-level tokens are made once at collection and must outlive the whole run.
+    token = issue_token(TEST_JWT_SECRET, sub, list(roles), permissions=permissions, ttl_seconds=86400,
                         extra_claims={"team": team} if team else None)
     return {"Authorization": f"Bearer {token}"}
 
