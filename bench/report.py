@@ -249,7 +249,7 @@ def _tracing(r: dict) -> tuple[list[str], list[str]]:
         "not the code."
         f"{spans}",
         "",
-        f"Each phase: a fresh server process on the same database ({r['fixtures']}), a 2 s warm-up, then "
+        f"Each phase: a fresh server process on the same database ({r['fixtures']}); a 2 s warm-up, then "
         f"wrk -t{r['threads']} -c{r['clients']} for {r['seconds']:g} s; phases in the order "
         f"{', '.join(r['order'])}. "
         "Server CPU: the uvicorn process's utime + stime from /proc over the phase and until its background "
