@@ -168,6 +168,102 @@ def _http(name: str, r: dict) -> tuple[list[str], list[str]]:
     return rows, [*why, "DETAILS", *details]
 
 
+TRACING_LABELS = {"off": "tracing off as shipped", "none": "no OpenTelemetry instrumentation installable",
+                  "on": "tracing on, sampling 1.0, spans exported"}
+
+
+def _pct(share: float) -> str:
+    return f"{100 * share:.1f} %"
+
+
+def _tracing(r: dict) -> tuple[list[str], list[str]]:
+    s, cpu, rate = r["summary"], r["off_vs_none_cpu"], r["off_vs_none_throughput"]
+    off, none, on = s["off"], s["none"], s["on"]
+    errors = off["errors"] + none["errors"]
+    ok = not cpu["measurable"] and errors == 0
+    rows = [
+        f"| ticket read (GET /v1/tickets/{{id}}), wrk {r['clients']} connections: server CPU per request, "
+        f"tracing off as shipped | {off['server_cpu_ms_per_request']} ms, {off['throughput_per_s']}/s "
+        f"| {none['server_cpu_ms_per_request']} ms, {none['throughput_per_s']}/s with no OpenTelemetry "
+        f"instrumentation installable | no difference beyond the run-to-run noise "
+        f"| {cpu['ratio']}x (noise {_pct(cpu['noise'])}, {r['rounds']} rounds): {_yes(ok)} |",
+        f"| ticket read, tracing on (sampling 1.0, spans exported over OTLP) (reported) "
+        f"| {on['server_cpu_ms_per_request']} ms, {on['throughput_per_s']}/s "
+        f"| {none['server_cpu_ms_per_request']} ms, {none['throughput_per_s']}/s | - "
+        f"| {r['on_vs_none_cpu']['ratio']}x the CPU, {r['on_vs_none_throughput']['ratio']} of the "
+        "throughput |",
+    ]
+    why = []
+    if not ok:
+        why.append(
+            f"- **Tracing off** ({cpu['ratio']}x the server CPU per read of the process that cannot install "
+            f"any instrumentation, noise {_pct(cpu['noise'])}; {errors} errors): with tracing off "
+            "shared/tracing.py should install nothing (no middleware, no instrumented engine or client, no "
+            "SDK objects); a difference beyond the noise means something of it runs per request. Profile "
+            "the `off` server with py-spy and look for opentelemetry frames.")
+    details = [
+        f"## Tracing: {r['title']}",
+        "",
+        "| round | configuration | requests | throughput / s | p50 ms | p99 ms | errors "
+        "| server CPU ms / request | PostgreSQL CPU ms / request | RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for p in r["phases"]:
+        details.append(f"| {p['round']} | {TRACING_LABELS[p['config']]} | {p['served']} "
+                       f"| {p['throughput_per_s']} | {p['p50_ms']} | {p['p99_ms']} | {p['errors']} "
+                       f"| {p['server_cpu_ms_per_request']} | {p['postgres_cpu_ms_per_request']} "
+                       f"| {p['rss_mb']} |")
+    details += [
+        "",
+        "| configuration | server CPU ms / request: mean (spread) | throughput / s: mean (spread) "
+        "| ratio to no instrumentation: CPU, throughput (each round) |",
+        "|---|---|---|---|",
+    ]
+    for name, versus in (("off", "off_vs_none"), ("none", None), ("on", "on_vs_none")):
+        x = s[name]
+        ratios = "-"
+        if versus is not None:
+            c, t = r[versus + "_cpu"], r[versus + "_throughput"]
+            ratios = (f"{c['ratio']}x ({', '.join(map(str, c['per_round']))}), "
+                      f"{t['ratio']} ({', '.join(map(str, t['per_round']))})")
+        details.append(f"| {TRACING_LABELS[name]} | {x['server_cpu_ms_per_request']} "
+                       f"({_pct(x['cpu_spread'])}) | {x['throughput_per_s']} "
+                       f"({_pct(x['throughput_spread'])}) | {ratios} |")
+    traced = [p for p in r["phases"] if p.get("exported")]
+    spans = ""
+    if traced:
+        last, got = traced[-1], traced[-1]["exported"]
+        names = ", ".join(f"{k} {v}" for k, v in list(got["by_name"].items())[:6])
+        spans = (f" With tracing on, the receiver got {got['spans']:,} spans in {got['batches']} batches "
+                 f"({got['bytes']:,} bytes) from a server that answered {last['served_since_start']:,} reads "
+                 f"since its start (the last round; by name: {names}).")
+    verdict = ("no difference the run can measure" if not cpu["measurable"]
+               else "a difference beyond the run's noise")
+    details += [
+        "",
+        f"Tracing off as shipped against no instrumentation installable: {cpu['ratio']}x the server CPU "
+        f"per request and {rate['ratio']} of the throughput, with a run-to-run noise (the larger spread, "
+        f"max - min over the mean, of either configuration's {r['rounds']} repeats) of {_pct(cpu['noise'])} "
+        f"for CPU and {_pct(rate['noise'])} for throughput: {verdict}. So this run resolves differences "
+        f"above about {_pct(cpu['noise'])}; the host's other work sets that floor (load average above), "
+        "not the code."
+        f"{spans}",
+        "",
+        f"Each phase: a fresh server process on the same database ({r['fixtures']}); a 2 s warm-up, then "
+        f"wrk -t{r['threads']} -c{r['clients']} for {r['seconds']:g} s; phases in the order "
+        f"{', '.join(r['order'])}. "
+        "Server CPU: the uvicorn process's utime + stime from /proc over the phase and until its background "
+        "work (span export included) settled, less its idle rate, divided by the reads it counted for the "
+        "route (`crm_http_requests_total`). \"No OpenTelemetry instrumentation installable\" is the same "
+        "service started through bench/untraced_app.py, where the OpenTelemetry SDK, exporters and "
+        "instrumentations cannot be imported (only the API stays: FastAPI requires it). Tracing on exports "
+        "to bench/otlp_sink.py, a local OTLP/HTTP receiver in its own process that answers at once and "
+        "keeps nothing.",
+        "",
+    ]
+    return rows, [*why, "DETAILS", *details]
+
+
 def _sla(r: dict) -> tuple[list[str], list[str]]:
     phases = r["phases"]
     p99s = [p["lag_p99_s"] for p in phases]
@@ -456,7 +552,7 @@ def _kept(results: dict) -> str:
     kept = results.get("kept_from")
     if not kept:
         return ""
-    measured = [n for n in ("snapshot", "relay", *HTTP_NAMES, "sla", "webhooks", "loop", "memory")
+    measured = [n for n in ("snapshot", "relay", *HTTP_NAMES, "tracing", "sla", "webhooks", "loop", "memory")
                 if n not in kept["benchmarks"] and n in results]
     when = kept.get("when_by_benchmark", {})
     earlier = ", ".join(f"{name} ({when.get(name, kept['when'])})" for name in kept["benchmarks"])
@@ -469,6 +565,7 @@ def markdown(results: dict) -> str:
     misses: list[str] = []
     sections: list[str] = []
     builders = [("snapshot", _snapshot), *((n, lambda r, n=n: _http(n, r)) for n in HTTP_NAMES),
+                ("tracing", _tracing),
                 ("sla", _sla), ("relay", _relay), ("webhooks", _webhooks)]
     for name, build in builders:
         r = results.get(name)

@@ -2,7 +2,7 @@
 
 One module per benchmark (snapshot, relay, sla, webhooks, memory, loop; bench/http.py for the HTTP
 benchmarks tickets, ticket-update, survey and orders, driven by wrk and bench/paced.py in processes
-of their own); this module runs
+of their own; bench/tracing.py for a ticket read with tracing off, not installable and on); this module runs
 them against one embedded broker and fresh PostgreSQL databases, then writes
 bench/results/latest.md and bench/results/latest.json.
 
@@ -12,7 +12,8 @@ minutes). Full defaults: BENCH_CUSTOMERS=1000000 (the monthly snapshot), BENCH_H
 BENCH_SLA_SMALL=10000, BENCH_SLA_LARGE=100000,
 BENCH_SLA_BREACHES=1000, BENCH_SLA_WINDOW_SECONDS=20, BENCH_MEMORY_CUSTOMERS=50000, BENCH_LOOP_RATE=100,
 BENCH_LOOP_SECONDS=60, BENCH_WEBHOOK_FANOUT=2, BENCH_WEBHOOK_BURST=4000, BENCH_WEBHOOK_RATE=200,
-BENCH_WEBHOOK_SECONDS=20. `python -m bench.run tickets survey` (or BENCH_ONLY=tickets,survey; `http`
+BENCH_WEBHOOK_SECONDS=20, BENCH_TRACING_ROUNDS=3 and BENCH_TRACING_SECONDS=10 (each of the
+tracing benchmark's wrk phases). `python -m bench.run tickets survey` (or BENCH_ONLY=tickets,survey; `http`
 for the four HTTP benchmarks) runs a subset; the others keep the figures of the run that measured
 them in latest.md (marked as such).
 """
@@ -31,7 +32,7 @@ from pathlib import Path
 
 import asyncpg
 
-from bench import common, http, memory, relay, report, sla, snapshot, webhooks
+from bench import common, http, memory, relay, report, sla, snapshot, tracing, webhooks
 from bench.common import ADMIN_DSN, QUICK, embedded_broker, size
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -80,7 +81,7 @@ async def _checkpoint() -> None:
 
 
 HTTP_BENCHMARKS = tuple(http.SCENARIOS)  # tickets, ticket-update, survey, orders
-BENCHMARKS = ("snapshot", "relay", *HTTP_BENCHMARKS, "sla", "webhooks", "loop", "memory")
+BENCHMARKS = ("snapshot", "relay", *HTTP_BENCHMARKS, "tracing", "sla", "webhooks", "loop", "memory")
 
 
 def _with_earlier_figures(results: dict) -> dict:
@@ -128,6 +129,7 @@ async def main() -> None:
         await _guarded("relay", results, lambda: relay.run(bootstrap))
         for name in HTTP_BENCHMARKS:
             await _guarded(name, results, lambda name=name: http.run(bootstrap, name))
+        await _guarded("tracing", results, lambda: tracing.run(bootstrap))
         await _guarded("sla", results, lambda: sla.run(bootstrap))
         await _guarded("webhooks", results, lambda: webhooks.run(bootstrap))
         if loop_ready:
