@@ -31,6 +31,7 @@ from shared.errors import DEFAULT_RETRY_AFTER_SECONDS, install_error_handlers, p
 from shared.events.consumer import EventConsumer
 from shared.events.envelope import Event
 from shared.events.outbox import Outbox, OutboxRelay
+from shared.idempotency import EXPIRY as IDEMPOTENCY_EXPIRY
 from shared.idempotency import Idempotency
 from shared.logging import bind_request_id, configure_logging, new_request_id
 from shared.metrics import HttpMetrics, install_http_metrics
@@ -116,7 +117,8 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
             # Every session of the service can append to its audit log (shared.audit.record).
             db.sessionmaker.configure(info={"audit_table": spec.metadata.tables[AUDIT_TABLE]})
         ctx = ServiceContext(settings, db, outbox, tables, clock=clock)
-        ctx.scheduler = Scheduler(ctx, spec.schedules, spec.config_versions)
+        schedules = [*spec.schedules, IDEMPOTENCY_EXPIRY]
+        ctx.scheduler = Scheduler(ctx, schedules, spec.config_versions)
         await ctx.scheduler.seed_times()
         app.state.ctx = ctx
         for hook in spec.on_startup:
@@ -132,7 +134,7 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         if settings.run_workers:
             for worker in spec.workers:
                 tasks.append(_supervised(worker.__name__, lambda w=worker: w(ctx)))
-            for schedule in spec.schedules:
+            for schedule in schedules:
                 tasks.append(_supervised(f"schedule:{schedule.name}",
                                          lambda s=schedule: ctx.scheduler.loop(s)))
             if clock.movable:

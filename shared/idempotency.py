@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request, Response
 from sqlalchemy import delete, select
@@ -14,9 +15,16 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shared.auth import caller_of
 from shared.errors import DomainError, problem
+from shared.recurrence import Recurrence
+from shared.rfc3339 import format_time
+from shared.scheduler import CatchUp, Occurrence, Schedule
+
+if TYPE_CHECKING:
+    from shared.app import ServiceContext
 
 HEADER = "Idempotency-Key"
 RETRYABLE_METHODS = {"POST", "PUT", "PATCH"}
+EXPIRY_SCHEDULE = "idempotency-keys"
 
 
 class Idempotency:
@@ -72,7 +80,7 @@ async def _handle(request: Request, call_next):
                 await session.execute(
                     table.insert().values(
                         caller=caller, key=key, fingerprint=fingerprint,
-                        created_at=datetime.now(UTC),
+                        created_at=ctx.clock.now(),
                     )
                 )
         except IntegrityError:
@@ -126,3 +134,23 @@ async def _caller_scope(request: Request) -> str:
         except DomainError:
             pass
     return f"path:{request.url.path}"
+
+
+async def _forget_expired(ctx: ServiceContext, occurrence: Occurrence) -> dict[str, Any]:
+    """Delete the kept responses older than `CRM_IDEMPOTENCY_KEY_HOURS` (a retry with such a key then
+    runs as a new request)."""
+    table = ctx.tables["idempotency_keys"]
+    cutoff = occurrence.now - timedelta(hours=ctx.settings.idempotency_key_hours)
+    async with ctx.db.session() as session, session.begin():
+        forgotten = (await session.execute(delete(table).where(table.c.created_at < cutoff))).rowcount
+    return {"cutoff": format_time(cutoff), "forgotten": forgotten or 0}
+
+
+EXPIRY = Schedule(
+    EXPIRY_SCHEDULE,
+    Recurrence.every_minutes(60),
+    _forget_expired,
+    "Forgets the responses kept for Idempotency-Key retries once they are older than "
+    "CRM_IDEMPOTENCY_KEY_HOURS (24 by default)",
+    catch_up=CatchUp.LATEST,
+)

@@ -67,6 +67,9 @@ class PlatformSettings(BaseSettings):
     # docs/design.md §11: free text (open answers, ticket texts, action notes, message bodies) older
     # than this is redacted by the daily retention job of each service.
     text_retention_days: int = Field(default=3 * 365, ge=1)
+    # A response kept for `Idempotency-Key` retries is forgotten this long after the first request:
+    # a retry later than that runs anew (the hourly `idempotency-keys` job deletes them).
+    idempotency_key_hours: int = Field(default=24, ge=1)
     log_level: str = "INFO"
     # Browser origins allowed to call the API (docs/design.md §13); none by default. A comma-separated
     # list or a JSON list; `*` allows any origin (refused in production together with credentials).

@@ -97,3 +97,13 @@ def service_urls(console_stack_config):
 
     with service_stack(console_stack_config) as urls:
         yield urls
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """`make test` spreads the tests over processes (pytest-xdist, `--dist loadgroup`): a module's
+    tests stay in one process, so its module-scoped services start once, and every test on the
+    console's service stack (session-wide, on ports of its own) runs in the same process."""
+    for item in items:
+        group = "console-stack" if "service_urls" in item.fixturenames else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
