@@ -8,6 +8,7 @@ a 550 (a 451 when the message is not recorded as sent yet: the server tries agai
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import structlog
 from aiosmtpd.smtp import SMTP
@@ -52,6 +53,8 @@ async def serve_bounces(ctx: ServiceContext) -> None:
     settings: NotificationSettings = ctx.settings
     if settings.bounce_smtp_port is None:
         return
+    # aiosmtpd logs every command at INFO, addresses included: only its warnings go to our logs.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     handler = BounceHandler(ctx)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
