@@ -176,3 +176,18 @@ async def test_reads_of_unmasked_staff_addresses_are_audited(notification):
     (row,) = await reads()
     assert row["actor"] == "mgr-pii" and row["detail"] == {"addresses": 1, "purpose": "staff-directory"}
     assert staff_id + "@" not in str(row)
+
+
+async def test_the_development_sink_bounces_later_through_the_listener(
+    notification, peers, mail_sink, broker, bounce_port
+):
+    """`make run`: mail to bounce-later.example is accepted, then a DSN comes back over SMTP."""
+    mail_sink.dsn_to = ("127.0.0.1", bounce_port)
+    customer_id, invitation_id, _ = await customer_with_invitation(
+        peers, email=f"{new_id('later')}@bounce-later.example"
+    )
+    await publish(broker.bootstrap, invitation_created(customer_id, invitation_id))
+    bounced = await eventually(lambda: status_of(notification, customer_id, "bounced"), timeout=60)
+    assert bounced["reason"].startswith("DSN failed 5.1.1: 550 5.1.1 <address>")
+    assert bounced["sent_at"] is not None  # accepted first: a bounce reported later
+    assert [step["status"] for step in bounced["history"]] == ["queued", "sent", "bounced"]
