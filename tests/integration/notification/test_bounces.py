@@ -9,14 +9,17 @@ Reads of staff members' unmasked addresses are audited as reads of customers' co
 from __future__ import annotations
 
 import asyncio
+import re
+from typing import ClassVar
 
 import aiosmtplib
 import pytest
+from aiosmtpd.smtp import SMTP
 
 from tests.integration.notification.conftest import BOUNCE_ADDRESS
 from tests.integration.notification.helpers import invitation_created, new_id, publish
 from tests.integration.notification.test_customer_email import customer_with_invitation, status_of
-from tests.support import ADMIN, EventCollector, bearer, eventually
+from tests.support import ADMIN, EventCollector, bearer, eventually, free_port
 from tests.unit.notification import dsn_samples
 
 RFC822 = {**ADMIN, "Content-Type": "message/rfc822"}
@@ -191,3 +194,54 @@ async def test_the_development_sink_bounces_later_through_the_listener(
     assert bounced["reason"].startswith("DSN failed 5.1.1: 550 5.1.1 <address>")
     assert bounced["sent_at"] is not None  # accepted first: a bounce reported later
     assert [step["status"] for step in bounced["history"]] == ["queued", "sent", "bounced"]
+
+
+class _DsnServer(SMTP):
+    """A mail server that offers DSN (RFC 3461): keeps the DSN parameters of MAIL and RCPT."""
+
+    seen: ClassVar[list[tuple[str, str]]] = []
+
+    async def smtp_MAIL(self, arg):
+        kept = re.sub(r"\s(ENVID|RET)=\S+", "", arg, flags=re.IGNORECASE)
+        self.seen.append(("MAIL", arg))
+        await super().smtp_MAIL(kept)
+
+    async def smtp_RCPT(self, arg):
+        kept = re.sub(r"\s(NOTIFY|ORCPT)=\S+", "", arg, flags=re.IGNORECASE)
+        self.seen.append(("RCPT", arg))
+        await super().smtp_RCPT(kept)
+
+
+class _Keep:
+    def __init__(self) -> None:
+        self.mails: list[tuple[str, list[str]]] = []
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return [*responses[:-1], "250-DSN", responses[-1]]
+
+    async def handle_DATA(self, server, session, envelope):
+        self.mails.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        return "250 OK"
+
+
+async def test_where_the_server_offers_dsn_the_message_id_goes_as_envid_with_headers_only():
+    from services.notification.providers import Outgoing
+    from services.notification.providers.email import send_email
+    from services.notification.settings import notification_settings
+
+    keep, port = _Keep(), free_port()
+    server = await asyncio.get_running_loop().create_server(lambda: _DsnServer(keep), "127.0.0.1", port)
+    try:
+        settings = notification_settings(smtp_port=port, bounce_address=BOUNCE_ADDRESS)
+        message_id = "3f0c2a9e-8d7b-4c6a-9e5f-1a2b3c4d5e6f"
+        await send_email(settings, Outgoing(message_id, "email", "li@customer.example", "Hello", "Text"))
+    finally:
+        server.close()
+        await server.wait_closed()
+    verp = f"bounces+{message_id}@{VERP_DOMAIN}"
+    assert keep.mails == [(verp, ["li@customer.example"])]
+    (mail_command,) = [arg for verb, arg in _DsnServer.seen if verb == "MAIL"]
+    (rcpt_command,) = [arg for verb, arg in _DsnServer.seen if verb == "RCPT"]
+    assert f"ENVID={message_id}" in mail_command and "RET=HDRS" in mail_command
+    assert "NOTIFY=FAILURE,DELAY" in rcpt_command
