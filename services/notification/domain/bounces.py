@@ -126,8 +126,9 @@ def parse_dsn(
     if not raw or not raw.strip():
         raise UnreadableDsn("the body is empty")
     mail = message_from_bytes(raw, policy=policy.compat32)
-    if mail.get_content_type() != "multipart/report":
-        raise UnreadableDsn(f"not a delivery report: the mail is {mail.get_content_type()}")
+    kind = mail.get_content_type()
+    if kind != "multipart/report":
+        raise UnreadableDsn(f"not a delivery report: the mail is {without_addresses(kind)}")
     if (mail.get_param("report-type") or "").lower() != "delivery-status":
         raise UnreadableDsn("a multipart/report that is not report-type=delivery-status")
     status_part = next((p for p in mail.walk() if p.get_content_type() in _STATUS_PARTS), None)
