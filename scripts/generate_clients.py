@@ -34,7 +34,9 @@ def generate_python(service: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         config = Path(work) / "config.yml"
         config.write_text(f"project_name_override: crm-{service}-client\n"
-                          f"package_name_override: {package}\npost_hooks: []\n")
+                          f"package_name_override: {package}\npost_hooks: []\n"
+                          # A raw mail (a bounce report) is sent as bytes, as a binary body is.
+                          "content_type_overrides:\n  message/rfc822: application/octet-stream\n")
         subprocess.run(
             [str(Path(sys.executable).parent / "openapi-python-client"), "generate",
              "--path", str(DOCUMENTS / f"{service}.json"), "--config", str(config), "--meta", "none",

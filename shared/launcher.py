@@ -74,11 +74,15 @@ def start_mail_sink(env: dict[str, str], logs: Path) -> subprocess.Popen | None:
     http_port = int(env.get("CRM_MAIL_SINK_PORT", "8025"))
     env.update({"CRM_SMTP_HOST": "127.0.0.1", "CRM_SMTP_PORT": str(smtp_port),
                 "CRM_DEV_SINK_URL": f"http://127.0.0.1:{http_port}"})
+    # Mail to an address at bounce-later.example is accepted, then bounced by a delivery status
+    # notification the sink sends to the notification service's bounce listener.
+    env.setdefault("CRM_BOUNCE_ADDRESS", "bounces@crm-care.example")
+    env.setdefault("CRM_BOUNCE_SMTP_PORT", "1026")
     # The demo loader runs in this process: it subscribes the sink's webhook receiver.
     os.environ["CRM_DEV_SINK_URL"] = env["CRM_DEV_SINK_URL"]
     process = subprocess.Popen(
         [sys.executable, "-m", "services.notification.devsink", "--smtp-port", str(smtp_port),
-         "--http-port", str(http_port)],
+         "--http-port", str(http_port), "--dsn-to", f"127.0.0.1:{env['CRM_BOUNCE_SMTP_PORT']}"],
         cwd=ROOT, env=env, stdout=open(logs / "mail-sink.log", "ab"), stderr=subprocess.STDOUT,
     )
     _wait(lambda: _listening("127.0.0.1", http_port) and _listening("127.0.0.1", smtp_port), 20,

@@ -7,10 +7,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository, schemas
-from services.notification.service import directory, messages, webhooks
+from services.notification.domain.bounces import UnreadableDsn
+from services.notification.service import bounces, directory, messages, webhooks
 from shared.access import Scope, scoped, scoped_object
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
+from shared.errors import InvalidInput, UnsupportedMediaType
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from shared.preconditions import ETags, IfMatch, if_match
 
@@ -184,6 +186,45 @@ async def post_receipt(
     caller: Caller = Depends(admin),
 ) -> schemas.MessageOut:
     return await messages.record_receipt(_ctx(request), session, message_id, body, caller)
+
+
+DSN_MEDIA_TYPE = "message/rfc822"
+
+
+@router.post(
+    "/inbound/bounces",
+    response_model=schemas.BounceOut,
+    tags=["messages"],
+    summary="A delivery status notification (RFC 3464) about a sent message, as the raw mail "
+    "(message/rfc822): a permanent failure bounces it, a delay is noted (applied once)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {DSN_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
+async def post_bounce(request: Request, caller: Caller = Depends(admin)) -> schemas.BounceOut:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != DSN_MEDIA_TYPE:
+        raise UnsupportedMediaType(f"send the report as {DSN_MEDIA_TYPE}", field="Content-Type")
+    ctx = _ctx(request)
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > ctx.settings.bounce_max_bytes:
+            raise InvalidInput(f"the report is over {ctx.settings.bounce_max_bytes} bytes", field="body")
+    try:
+        applied = await bounces.apply_dsn(ctx, bytes(raw))
+    except UnreadableDsn as exc:
+        raise InvalidInput(str(exc), field="body") from exc
+    return schemas.BounceOut(
+        message_id=applied.message_id,
+        outcome=applied.outcome,
+        dsn_status=applied.dsn_status,
+        changed=applied.changed,
+        message_status=applied.message_status,
+    )
 
 
 # --- preferences -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from services.notification.service import erasure
 from services.notification.service.directory import seed_staff_directory
 from services.notification.service.sending import RESPECT_POLICY, respect_policy
 from services.notification.settings import NotificationSettings, notification_settings
-from services.notification.workers import janitor, message_sender, webhook_dispatcher
+from services.notification.workers import bounce_listener, janitor, message_sender, webhook_dispatcher
 from shared.app import ServiceContext, ServiceSpec, create_service_app
 from shared.erasure import retention_schedule
 
@@ -30,15 +30,16 @@ SPEC = ServiceSpec(
         "channel, quiet hours, a daily cap and one-click unsubscribe; new and overdue actions, "
         "escalations, digests and reports to staff (e-mail, WeCom and DingTalk robots); every "
         "event to partners as signed webhooks (Standard Webhooks). A delivery log with statuses, "
-        "retries for 24 h and signed open and click tracking. Publishes `message-status-changed` "
-        "and `webhook-disabled`."
+        "retries for 24 h and signed open and click tracking; bounces reported later (RFC 3464 "
+        "delivery status notifications) received over SMTP or forwarded over HTTP. Publishes "
+        "`message-status-changed` and `webhook-disabled`."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router, public_router],
     publishes=["message-status-changed", "webhook-disabled", "customer-erasure-confirmed"],
     handlers=HANDLERS,
-    workers=[message_sender, webhook_dispatcher, janitor],
+    workers=[message_sender, webhook_dispatcher, janitor, bounce_listener],
     schedules=[retention_schedule(erasure.sweep_old_texts, "the subject and text of sent messages")],
     on_startup=[prepare_respect_policy, seed_staff_directory],
 )

@@ -3,7 +3,13 @@ receives (aiosmtpd), a webhook receiver that verifies Standard Webhooks signatur
 spec's reference library, and one page listing both. Never for production: it keeps mail in
 memory and shows it to anyone who can reach the port (bound to 127.0.0.1 by default).
 
-    python -m services.notification.devsink --smtp-port 1025 --http-port 8025
+Bounces: an address in `refused` is refused at RCPT (a bounce at send time); one in `bounce_later`
+or at the domain `bounce-later.example` is accepted, and a moment later the sink sends a delivery
+status notification (RFC 3464, Postfix style) to the mail's envelope sender at `dsn_to` (the
+notification service's bounce listener), as a real mail server does when a mailbox turns out not
+to exist after it took the mail.
+
+    python -m services.notification.devsink --smtp-port 1025 --http-port 8025 --dsn-to 127.0.0.1:1026
 """
 
 from __future__ import annotations
@@ -16,8 +22,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
+from email.message import EmailMessage, Message
+from email.utils import formatdate, make_msgid
 from typing import Any
 
+import aiosmtplib
 from aiosmtpd.controller import Controller
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from starlette.applications import Starlette
@@ -66,7 +75,48 @@ class _Keeper:
                     headers={k: str(v) for k, v in mail.items()},
                 )
             )
+        later = [a for a in envelope.rcpt_tos if self.sink.bounces_later(a)]
+        if later and self.sink.dsn_to and envelope.mail_from:
+            task = asyncio.get_running_loop().create_task(
+                # The headers as they came (encoded words kept): returned in the report.
+                self.sink.report_later(envelope.mail_from, later, message_from_bytes(
+                    envelope.original_content or envelope.content, policy=policy.compat32))
+            )
+            self.sink.pending.add(task)
+            task.add_done_callback(self.sink.pending.discard)
         return "250 Message accepted for delivery"
+
+
+BOUNCE_LATER_DOMAIN = "bounce-later.example"
+
+
+def delivery_report(reporting_host: str, to: str, recipient: str, original: Message) -> EmailMessage:
+    """A Postfix-style DSN: the mailbox does not exist (5.1.1), the original headers returned."""
+    report = EmailMessage()
+    report["From"] = f"MAILER-DAEMON@{reporting_host} (Mail Delivery System)"
+    report["To"] = to
+    report["Subject"] = "Undelivered Mail Returned to Sender"
+    report["Date"] = formatdate(localtime=True)
+    report["Message-ID"] = make_msgid(domain=reporting_host)
+    report["Auto-Submitted"] = "auto-replied"
+    report.set_content(f"This is the mail system at host {reporting_host}.\n\nYour message could not "
+                       f"be delivered to <{recipient}>: user unknown.\n")
+    report.make_mixed()
+    report.replace_header("Content-Type", "multipart/report; report-type=delivery-status")
+    report.set_boundary(f"dsn-{int(time.time() * 1000)}")
+    status = Message()
+    status.set_type("message/delivery-status")
+    fields = (f"Reporting-MTA: dns; {reporting_host}\n\nFinal-Recipient: rfc822; {recipient}\n"
+              f"Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <{recipient}>: "
+              "Recipient address rejected: User unknown in local recipient table\n")
+    status.set_payload([message_from_bytes(chunk.encode()) for chunk in fields.split("\n\n")])
+    report.attach(status)
+    headers = Message()
+    headers.set_type("text/rfc822-headers")
+    headers.set_payload("".join(f"{k}: {v}\n" for k, v in original.items() if k in ("From", "To", "Subject",
+                                                                                    "Date", "Message-ID")))
+    report.attach(headers)
+    return report
 
 
 class MailSink:
@@ -76,6 +126,10 @@ class MailSink:
         self.host, self.port = host, port
         self.mails: list[ReceivedMail] = []
         self.refused: set[str] = set()
+        self.bounce_later: set[str] = set()  # accepted, then a DSN is sent back to dsn_to
+        self.dsn_to: tuple[str, int] | None = None
+        self.reports_sent = 0
+        self.pending: set[asyncio.Task] = set()
         self.delay = 0.0  # seconds before each mail is accepted (a slow server, for the tests)
         self.lock = threading.Lock()
         self.controller: Controller | None = None
@@ -89,6 +143,32 @@ class MailSink:
         if self.controller is not None:
             self.controller.stop()
             self.controller = None
+
+    def bounces_later(self, address: str) -> bool:
+        return address in self.bounce_later or address.lower().endswith("@" + BOUNCE_LATER_DOMAIN)
+
+    async def report_later(self, envelope_sender: str, recipients: list[str], original: Message) -> None:
+        """Send a DSN per recipient to the envelope sender, tried again while the listener answers
+        4xx (the message not yet recorded as sent); a refusal or no listener is printed, not raised."""
+        assert self.dsn_to is not None
+        await asyncio.sleep(0.5)
+        for recipient in recipients:
+            report = delivery_report("sink.localhost", envelope_sender, recipient, original)
+            for _ in range(10):
+                try:
+                    host, port = self.dsn_to
+                    async with aiosmtplib.SMTP(hostname=host, port=port, timeout=10) as smtp:
+                        await smtp.sendmail("", [envelope_sender], report.as_bytes())
+                    self.reports_sent += 1
+                    break
+                except aiosmtplib.SMTPResponseException as exc:
+                    if not 400 <= exc.code < 500:
+                        print(f"delivery report refused: {exc.code} {exc.message}", flush=True)
+                        break
+                except (aiosmtplib.SMTPException, OSError, ValueError) as exc:
+                    print(f"delivery report not sent: {type(exc).__name__}", flush=True)
+                    break
+                await asyncio.sleep(1.0)
 
     def to(self, address: str) -> list[ReceivedMail]:
         with self.lock:
@@ -187,8 +267,16 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--smtp-port", type=int, default=1025)
     parser.add_argument("--http-port", type=int, default=8025)
+    parser.add_argument("--dsn-to", default=None, help="host:port of the bounce listener DSNs go to")
+    parser.add_argument("--bounce-later", action="append", default=[],
+                        help=f"an address accepted then bounced with a DSN (also any @{BOUNCE_LATER_DOMAIN})")
     args = parser.parse_args()
-    mails = MailSink(args.host, args.smtp_port).start()
+    mails = MailSink(args.host, args.smtp_port)
+    mails.bounce_later.update(args.bounce_later)
+    if args.dsn_to:
+        host, _, port = args.dsn_to.rpartition(":")
+        mails.dsn_to = (host or "127.0.0.1", int(port))
+    mails.start()
     try:
         uvicorn.run(sink_app(mails, WebhookInbox()), host=args.host, port=args.http_port, log_level="warning")
     finally:

@@ -111,6 +111,17 @@ class ReceiptIn(Strict):
     reason: str | None = Field(default=None, max_length=500)
 
 
+class BounceOut(BaseModel):
+    message_id: str = Field(description="The message the report is about")
+    outcome: Literal["bounced", "delayed", "delivered", "failed-transient"] | None = Field(
+        description="bounced: failed with a 5.x.x status; delayed (or failed-transient, a 4.x.x "
+        "failure): noted in the history; delivered: delivered or relayed; null: nothing to apply"
+    )
+    dsn_status: str | None = Field(description="The RFC 3463 status code reported, e.g. 5.1.1")
+    changed: bool = Field(description="False when the message already showed this report")
+    message_status: MessageStatus
+
+
 # --- preferences, staff, templates -------------------------------------------------------------
 
 

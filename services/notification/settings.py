@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
+
 from pydantic import Field, model_validator
 
 from shared.settings import Environment, PlatformSettings, load_settings
@@ -19,6 +21,13 @@ class NotificationSettings(PlatformSettings):
     smtp_use_tls: bool = False
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "Customer Care <care@crm-care.example>"
+    # Envelope sender of every mail (VERP): `<local>+<message id>@<domain>` of this address, so a
+    # later bounce (an RFC 3464 DSN) names the message. Unset: the From address, no VERP.
+    bounce_address: str | None = None
+    # The SMTP listener taking DSNs for the bounce address's domain (off when no port is set).
+    bounce_smtp_host: str = "127.0.0.1"
+    bounce_smtp_port: int | None = None
+    bounce_max_bytes: int = Field(default=1_000_000, ge=10_000, le=50_000_000)
     # HTTP providers: endpoint and signing from configuration; a channel with no endpoint is off.
     sms_endpoint: str | None = None
     sms_api_key: str | None = None
@@ -83,6 +92,32 @@ class NotificationSettings(PlatformSettings):
             if self.webhook_allow_private_targets:
                 raise ValueError("CRM_WEBHOOK_ALLOW_PRIVATE_TARGETS cannot be on in production")
         return self
+
+    @model_validator(mode="after")
+    def _check_bounce_address(self) -> NotificationSettings:
+        if self.bounce_address is not None:
+            local, at, domain = self.bounce_address.rpartition("@")
+            if not at or not local or not domain or "+" in local or "<" in self.bounce_address:
+                raise ValueError("CRM_BOUNCE_ADDRESS is a bare address without '+', e.g. bounces@example.com")
+        return self
+
+    @property
+    def verp(self) -> tuple[str, str] | None:
+        """(local part, domain) of the bounce address when VERP is in use."""
+        if self.bounce_address is None:
+            return None
+        local, _, domain = self.bounce_address.rpartition("@")
+        return local, domain.lower()
+
+    @property
+    def mail_from_address(self) -> str:
+        return parseaddr(self.mail_from)[1]
+
+    @property
+    def bounce_domain(self) -> str:
+        """The domain the bounce listener accepts mail for."""
+        verp = self.verp
+        return verp[1] if verp else self.mail_from_address.rpartition("@")[2].lower()
 
     @property
     def public_url(self) -> str:

@@ -3,7 +3,9 @@ lease, so any number of replicas run them side by side:
 
 - message sender: queued messages that are due (new, held by quiet hours or the cap, retries);
 - webhook dispatcher: due webhook deliveries, one lane per subscription;
-- janitor: event log retention, past days' daily cap counts, and the gauges of what waits to go out.
+- janitor: event log retention, past days' daily cap counts, and the gauges of what waits to go out;
+- bounce listener: delivery status notifications over SMTP, when `CRM_BOUNCE_SMTP_PORT` is set
+  (each replica listens on its own address; a report is applied once whichever receives it).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from services.notification.lookups import PlatformLookups
 from services.notification.metrics import OLDEST_UNDELIVERED, UNDELIVERED
 from services.notification.models import EventLogRow
 from services.notification.providers.channels import Providers
+from services.notification.service.bounce_listener import serve_bounces
 from services.notification.service.dispatch import LANES, WEBHOOK_HTTP, dispatch_due
 from services.notification.service.intake import DISPATCHER_WAKEUP, SENDER_WAKEUP, wakeup
 from services.notification.service.sending import LOOKUPS, PROVIDERS, RESPECT_POLICY, send_due_messages
@@ -120,3 +123,7 @@ async def tidy(ctx: ServiceContext, settings: NotificationSettings) -> None:
     ):
         OLDEST_UNDELIVERED.labels(kind).set((now - oldest).total_seconds() if oldest else 0)
         UNDELIVERED.labels(kind).set(count)
+
+
+async def bounce_listener(ctx: ServiceContext) -> None:
+    await serve_bounces(ctx)

@@ -215,6 +215,7 @@ ACCESS: dict[str, dict[tuple[str, str], Rule]] = {
         ),
         ("GET", "/v1/messages/{message_id}"): _scoped("message", account_manager=ACCOUNTS, agent=NEVER),
         ("POST", "/v1/messages/{message_id}/receipts"): _roles(*ADMIN),  # the providers' callbacks
+        ("POST", "/v1/inbound/bounces"): _roles(*ADMIN),  # bounce reports providers forward
         ("GET", "/v1/contacts/{customer_id}/preferences"): _scoped("customer", account_manager=ACCOUNTS),
         ("PUT", "/v1/contacts/{customer_id}/preferences"): _scoped("customer", account_manager=ACCOUNTS),
         ("GET", "/v1/staff"): _roles(*MANAGERS),

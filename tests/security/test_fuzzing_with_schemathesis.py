@@ -29,6 +29,9 @@ from tests.reliability_results import record
 from tests.security.catalog import load_service, operations, service_names
 from tests.support import ADMIN
 
+# A bounce report (POST /v1/inbound/bounces) is a raw mail: generated as bytes, sent as they are.
+schemathesis.serializer.alias("message/rfc822", "application/octet-stream")
+
 DEFAULT_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
 DEEP_EXAMPLES = int(os.environ.get("FUZZ_DEEP_EXAMPLES", "100"))
 CHECKS = [not_a_server_error, response_schema_conformance]

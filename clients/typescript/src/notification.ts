@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbound/bounces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A delivery status notification (RFC 3464) about a sent message, as the raw mail (message/rfc822): a permanent failure bounces it, a delay is noted (applied once) */
+        post: operations["post_bounce_v1_inbound_bounces_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{customer_id}/preferences": {
         parameters: {
             query?: never;
@@ -446,6 +463,34 @@ export interface components {
             detail?: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** BounceOut */
+        BounceOut: {
+            /**
+             * Message Id
+             * @description The message the report is about
+             */
+            message_id: string;
+            /**
+             * Outcome
+             * @description bounced: failed with a 5.x.x status; delayed (or failed-transient, a 4.x.x failure): noted in the history; delivered: delivered or relayed; null: nothing to apply
+             */
+            outcome: ("bounced" | "delayed" | "delivered" | "failed-transient") | null;
+            /**
+             * Dsn Status
+             * @description The RFC 3463 status code reported, e.g. 5.1.1
+             */
+            dsn_status: string | null;
+            /**
+             * Changed
+             * @description False when the message already showed this report
+             */
+            changed: boolean;
+            /**
+             * Message Status
+             * @enum {string}
+             */
+            message_status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "bounced" | "failed" | "suppressed";
         };
         /** ClockIn */
         ClockIn: {
@@ -1384,6 +1429,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    post_bounce_v1_inbound_bounces_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BounceOut"];
                 };
             };
         };

@@ -152,8 +152,23 @@ async def put_staff(
 
 
 async def list_staff(session: AsyncSession, caller: Caller) -> schemas.StaffList:
+    """The directory as this caller may read it; each address shown unmasked is an audited read."""
     async with session.begin():
-        return schemas.StaffList(items=[staff_out(r, caller) for r in await repository.staff_list(session)])
+        rows = await repository.staff_list(session)
+        await audit_staff_read(session, [r.staff_id for r in rows if r.email], caller, datetime.now(UTC))
+        return schemas.StaffList(items=[staff_out(r, caller) for r in rows])
+
+
+async def audit_staff_read(
+    session: AsyncSession, staff_ids: list[str], caller: Caller, now: datetime
+) -> None:
+    """Record that a `pii:read` caller saw staff members' addresses unmasked (docs/design.md §11),
+    one row per member, as reads of a customer's contacts are recorded."""
+    if not caller.can_read_pii:
+        return
+    for staff_id in staff_ids:
+        await audit.record(session, caller.subject, audit.AuditAction.READ_PERSONAL_DATA, "staff-member",
+                           staff_id, now, detail={"addresses": 1, "purpose": "staff-directory"})
 
 
 async def delete_staff(session: AsyncSession, staff_id: str, actor: str) -> None:

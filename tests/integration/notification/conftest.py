@@ -55,12 +55,23 @@ async def peers(platform_config):
         yield {"segmentation": segmentation, "survey": survey, "feedback": feedback}
 
 
+BOUNCE_ADDRESS = "bounces@bounce.crm-care.test"
+
+
 @pytest.fixture(scope="package")
-async def notification(platform_config, peers, mail_sink):
+def bounce_port() -> int:
+    """The service's bounce listener (delivery status notifications over SMTP)."""
+    return free_port()
+
+
+@pytest.fixture(scope="package")
+async def notification(platform_config, peers, mail_sink, bounce_port):
     settings = notification_settings(
         **platform_config,
         **FAST,
         smtp_port=mail_sink.port,
+        bounce_address=BOUNCE_ADDRESS,
+        bounce_smtp_port=bounce_port,
         segmentation_base_url=peers["segmentation"],
         survey_base_url=peers["survey"],
         feedback_base_url=peers["feedback"],

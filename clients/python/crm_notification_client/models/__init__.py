@@ -2,6 +2,9 @@
 
 from .audit_entry_out import AuditEntryOut
 from .audit_entry_out_detail_type_0 import AuditEntryOutDetailType0
+from .bounce_out import BounceOut
+from .bounce_out_message_status import BounceOutMessageStatus
+from .bounce_out_outcome_type_0 import BounceOutOutcomeType0
 from .clock_in import ClockIn
 from .clock_out import ClockOut
 from .delivery_out import DeliveryOut
@@ -50,6 +53,9 @@ from .webhook_with_secret_out_status import WebhookWithSecretOutStatus
 __all__ = (
     "AuditEntryOut",
     "AuditEntryOutDetailType0",
+    "BounceOut",
+    "BounceOutMessageStatus",
+    "BounceOutOutcomeType0",
     "ClockIn",
     "ClockOut",
     "DeliveryOut",
