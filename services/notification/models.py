@@ -96,11 +96,28 @@ class MessageRow(Base):
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     clicked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A keyed digest of the address the message went to (domain/bounces.py `address_digest`), never
+    # the address: a hard bounce marks that address undeliverable.
+    address_digest: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (
         Index("ix_messages_due", "status", "next_attempt_at"),
         Index("ix_messages_customer_time", "customer_id", "created_at", "id"),
         Index("ix_messages_customer_sent", "customer_id", "recipient_kind", "sent_at"),
     )
+
+
+class UndeliverableAddressRow(Base):
+    """An address that bounced for good (a 5xx refusal at send time or a DSN): later messages to the
+    recipient on that channel are suppressed while its address is the same (compared by digest)."""
+
+    __tablename__ = "undeliverable_addresses"
+    recipient_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(100), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    address_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str | None] = mapped_column(Text)
+    bounced_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class DailySendCountRow(Base):

@@ -20,6 +20,7 @@ from services.notification.models import (
     MessageRow,
     StaffMemberRow,
     TemplateRow,
+    UndeliverableAddressRow,
     WebhookDeliveryRow,
     WebhookSubscriptionRow,
 )
@@ -168,6 +169,32 @@ async def renew_lease(session: AsyncSession, message_id: str, held: datetime, un
     """Extend our lease on a message we still hold; False when it ran out and was taken over."""
     renewed = await session.execute(_RENEW_LEASE, {"message_id": message_id, "held": held, "until": until})
     return renewed.scalar() is not None
+
+
+async def undeliverable_address(
+    session: AsyncSession, recipient_kind: str, recipient: str, channel: str, digest: str
+) -> UndeliverableAddressRow | None:
+    return await session.get(UndeliverableAddressRow, (recipient_kind, recipient, channel, digest))
+
+
+async def mark_undeliverable(session: AsyncSession, message: MessageRow, now: datetime) -> None:
+    """The address the message went to bounced for good (kept once per address)."""
+    if message.address_digest is None:
+        return
+    key = (message.recipient_kind, message.recipient, message.channel, message.address_digest)
+    if await session.get(UndeliverableAddressRow, key) is None:
+        session.add(UndeliverableAddressRow(
+            recipient_kind=message.recipient_kind, recipient=message.recipient, channel=message.channel,
+            address_digest=message.address_digest, message_id=message.id, reason=message.reason,
+            bounced_at=now,
+        ))
+
+
+async def forget_undeliverable(session: AsyncSession, recipient_kind: str, recipient: str) -> int:
+    return (await session.execute(delete(UndeliverableAddressRow).where(
+        UndeliverableAddressRow.recipient_kind == recipient_kind,
+        UndeliverableAddressRow.recipient == recipient,
+    ))).rowcount or 0
 
 
 async def message_for_update(session: AsyncSession, message_id: str) -> MessageRow | None:

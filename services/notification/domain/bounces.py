@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import quopri
 import re
 from dataclasses import dataclass
@@ -91,6 +92,21 @@ class Dsn:
         if report.diagnostic:
             text = f"{text}: {report.diagnostic}"
         return text if len(text) <= REASON_LIMIT else text[: REASON_LIMIT - 1] + "…"
+
+
+def address_digest(secret: str, channel: str, address: str) -> str:
+    """A keyed digest of an address (HMAC-SHA256 with the service's secret): two messages went to
+    the same address when their digests match, and the digest alone gives the address away to no
+    one (it cannot be looked up in a list of known addresses without the secret)."""
+    normalised = address.strip().lower() if channel == "email" else "".join(address.split())
+    return hmac.new(secret.encode(), f"{channel}:{normalised}".encode(), hashlib.sha256).hexdigest()
+
+
+def undeliverable_reason(bounced_at: str, reason: str | None) -> str:
+    """Why a message to an address that bounced for good is not sent."""
+    because = f": {reason}" if reason else ""
+    return (f"the address bounced on {bounced_at}{because}; nothing more is sent to it until the "
+            "contact's address changes")
 
 
 def verp_address(local: str, domain: str, message_id: str) -> str:

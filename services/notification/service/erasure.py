@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository
 from services.notification.domain.delivery import Status
+from services.notification.domain.recipients import CUSTOMER
 from services.notification.models import MessageRow
 from services.notification.service.statuses import change_status
 from shared.app import ServiceContext
@@ -26,7 +27,9 @@ async def redact_customer(
 ) -> dict[str, int]:
     """Preferences deleted; subject, text, last error and free context of the customer's messages
     removed, queued ones suppressed. Idempotent: a second pass finds nothing left to remove."""
-    redacted = {"preferences": 0, "message_texts": 0, "messages_suppressed": 0}
+    bounced = await repository.forget_undeliverable(session, CUSTOMER, customer_id)
+    redacted = {"preferences": 0, "message_texts": 0, "messages_suppressed": 0,
+                "undeliverable_addresses": bounced}
     preferences = await repository.preferences_row(session, customer_id, for_update=True)
     if preferences is not None:
         await session.delete(preferences)
@@ -39,6 +42,7 @@ async def redact_customer(
             redacted["message_texts"] += 1
         # Status, channel, template and times stay: the anonymous counts of the delivery log.
         _redact_message(row, now)
+        row.address_digest = None
     return redacted
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification import repository
 from services.notification.domain.backoff import next_attempt_at
+from services.notification.domain.bounces import address_digest, undeliverable_reason
 from services.notification.domain.delivery import Status
 from services.notification.domain.recipients import CUSTOMER
 from services.notification.domain.respect import (
@@ -35,6 +36,7 @@ from services.notification.service.compose import Composed, Job, Unsendable, com
 from services.notification.service.statuses import change_status
 from services.notification.settings import NotificationSettings
 from shared.app import ServiceContext
+from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
 RESPECT_POLICY, LOOKUPS, PROVIDERS = "respect_policy", "lookups", "providers"
@@ -125,15 +127,25 @@ async def deliver(ctx: ServiceContext, job: Job, claimed_lease: datetime) -> Non
     except LookupUnavailable as exc:
         await _retry(ctx, job, lease, f"lookup: {exc}", uncount=counted)
         return
+    to = composed.outgoing.to
+    digest = address_digest(settings.tracking_secret, job.channel, to) if to else None
+    if digest is not None:
+        async with ctx.db.session() as session:
+            bounced = await repository.undeliverable_address(
+                session, job.recipient_kind, job.recipient, job.channel, digest)
+        if bounced is not None:
+            reason = undeliverable_reason(format_time(bounced.bounced_at), bounced.reason)
+            await _finish(ctx, job, lease, Status.SUPPRESSED, reason, uncount=counted)
+            return
     providers: Providers = ctx.state[PROVIDERS]
     try:
         await providers.send(composed.outgoing)
     except PermanentFailure as exc:
-        await _finish(ctx, job, lease, Status.BOUNCED, str(exc), composed, uncount=counted)
+        await _finish(ctx, job, lease, Status.BOUNCED, str(exc), composed, uncount=counted, digest=digest)
     except TemporaryFailure as exc:
         await _retry(ctx, job, lease, str(exc), uncount=counted)
     else:
-        await _finish(ctx, job, lease, Status.SENT, None, composed)
+        await _finish(ctx, job, lease, Status.SENT, None, composed, digest=digest)
 
 
 async def _customer_decision(
@@ -164,6 +176,7 @@ async def _finish(
     composed: Composed | None = None,
     *,
     uncount: date | None = None,
+    digest: str | None = None,
 ) -> None:
     async with ctx.db.session() as session, session.begin():
         row = await repository.message_for_update(session, job.id)
@@ -180,6 +193,8 @@ async def _finish(
                 composed.language,
             )
             row.attempts += 1
+        if digest is not None:
+            row.address_digest = digest
         await change_status(ctx, session, row, status, ctx.clock.now(), reason)
     log.info(
         "message_finished", message_id=job.id, status=status.value, channel=job.channel, template=job.template

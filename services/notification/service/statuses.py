@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.notification import repository
 from services.notification.domain.delivery import Status, advances
 from services.notification.domain.recipients import CUSTOMER
 from services.notification.metrics import MESSAGES
@@ -46,6 +47,9 @@ async def change_status(
     if reason:
         step["reason"] = reason
     row.history = [*(row.history or []), step]
+    if status == Status.BOUNCED:
+        # Refused for good, at send time or by a later report: the address is not written to again.
+        await repository.mark_undeliverable(session, row, now)
     MESSAGES.labels(row.channel, row.recipient_kind, status.value).inc()
     if row.recipient_kind == CUSTOMER and row.customer_id:
         # Feeds the playbook's "3 unopened messages pause the channel" rule (docs/design.md §6, §10).

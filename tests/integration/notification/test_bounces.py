@@ -13,12 +13,17 @@ import re
 from typing import ClassVar
 
 import aiosmtplib
+import httpx
 import pytest
 from aiosmtpd.smtp import SMTP
 
 from tests.integration.notification.conftest import BOUNCE_ADDRESS
 from tests.integration.notification.helpers import invitation_created, new_id, publish
-from tests.integration.notification.test_customer_email import customer_with_invitation, status_of
+from tests.integration.notification.test_customer_email import (
+    ACCOUNT_MANAGER,
+    customer_with_invitation,
+    status_of,
+)
 from tests.support import ADMIN, EventCollector, bearer, eventually, free_port
 from tests.unit.notification import dsn_samples
 
@@ -245,3 +250,35 @@ async def test_where_the_server_offers_dsn_the_message_id_goes_as_envid_with_hea
     (rcpt_command,) = [arg for verb, arg in _DsnServer.seen if verb == "RCPT"]
     assert f"ENVID={message_id}" in mail_command and "RET=HDRS" in mail_command
     assert "NOTIFY=FAILURE,DELAY" in rcpt_command
+
+
+async def test_an_address_that_bounced_is_not_written_to_again_until_it_changes(
+    notification, peers, mail_sink, broker
+):
+    """A hard bounce marks the address undeliverable (kept as a keyed digest, never the address):
+    the customer's next message is suppressed with the reason; a new address is written to."""
+    customer_id, invitation_id, _ = await customer_with_invitation(peers)
+    address = f"{customer_id.lower()}@customer.example"
+    await publish(broker.bootstrap, invitation_created(customer_id, invitation_id))
+    await eventually(lambda: mail_sink.to(address), timeout=60)
+    message = await eventually(lambda: status_of(notification, customer_id, "sent"), timeout=30)
+    bounce = dsn_samples.gmail_hard_bounce(message["id"], "care@crm-care.example", address)
+    applied = await notification.post("/v1/inbound/bounces", headers=RFC822, content=bounce)
+    assert applied.status_code == 200 and applied.json()["outcome"] == "bounced", applied.text
+
+    # The same invitation announced again (a new event, so a new message to the customer).
+    await publish(broker.bootstrap, invitation_created(customer_id, invitation_id))
+    suppressed = await eventually(lambda: status_of(notification, customer_id, "suppressed"), timeout=60)
+    assert suppressed["reason"].startswith("the address bounced on ")
+    assert "until the contact's address changes" in suppressed["reason"]
+    assert address not in suppressed["reason"]
+    assert len(mail_sink.to(address)) == 1  # only the first message reached the server
+
+    new_address = f"new-{customer_id.lower()}@customer.example"
+    async with httpx.AsyncClient(base_url=peers["segmentation"]) as segmentation:
+        changed = await segmentation.put(f"/v1/customers/{customer_id}", headers=ACCOUNT_MANAGER, json={
+            "name": "Notify Co", "industry": "retail", "growth_pct": 3, "owner": "am-notify",
+            "contacts": [{"name": "王芳", "phone": "13911112222", "email": new_address}]})
+        assert changed.status_code == 200, changed.text
+    await publish(broker.bootstrap, invitation_created(customer_id, invitation_id))
+    assert await eventually(lambda: mail_sink.to(new_address), timeout=60)

@@ -196,7 +196,7 @@ async def test_erasing_a_contact_removes_preferences_and_texts_and_keeps_the_cou
         )
     assert confirmed["data"]["erasure_id"] == erasure_id and confirmed["source"] == "/crm/notification"
     assert confirmed["data"]["redacted"] == {"preferences": 1, "message_texts": 1, "messages_suppressed": 0,
-                                             "stored_responses": 0}
+                                             "undeliverable_addresses": 0, "stored_responses": 0}
     message = (await notification.get(f"/v1/messages/{sent['id']}", headers=ADMIN)).json()
     assert message["body"] is None and message["subject"] is None and message["redacted_at"]
     assert message["status"] == "sent" and message["channel"] == "email"  # the anonymous figures stay
