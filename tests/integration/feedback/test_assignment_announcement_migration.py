@@ -38,8 +38,9 @@ async def _alembic(db: Database, step: str, revision: str) -> None:
 async def test_tickets_assigned_before_the_event_are_announced_once_each(backend, own_database, broker,
                                                                           tmp_path):
     url = own_database if backend == "postgresql" else f"sqlite+aiosqlite:///{tmp_path / 'feedback.db'}"
+    # The HTTP API only: no relay, and no consumer joining the run's consumer group.
     settings = feedback_settings(database_url=url, kafka_bootstrap=broker.bootstrap, run_workers=False,
-                                 kafka_topic_prefix=f"announce-{backend}.", jwt_secret=TEST_JWT_SECRET)
+                                 run_relay=False, run_consumers=False, jwt_secret=TEST_JWT_SECRET)
     customer_id = new_id()
     async with running_service(create_app(settings)) as fb:
         moved = (await open_ticket(fb, customer_id))["id"]
