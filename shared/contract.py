@@ -34,6 +34,7 @@ PRODUCERS = {
     "satisfaction-scored": "survey",
     "ticket-verification-answered": "survey",
     "ticket-created": "feedback",
+    "ticket-assigned": "feedback",
     "ticket-escalated": "feedback",
     "ticket-resolved": "feedback",
     "ticket-reopened": "feedback",
@@ -63,6 +64,8 @@ _DOMAIN_CONSUMERS = {
     "satisfaction-scored": ["segmentation", "feedback", "playbook"],
     "ticket-verification-answered": ["feedback"],
     "ticket-created": ["segmentation", "playbook"],
+    # The assignee and the team of each ticket: agents see their tickets' customers (§11).
+    "ticket-assigned": ["segmentation"],
     "ticket-escalated": ["playbook"],
     "ticket-resolved": ["segmentation", "survey", "playbook"],
     "order-recorded": ["playbook"],

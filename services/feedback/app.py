@@ -44,15 +44,15 @@ SPEC = ServiceSpec(
         "under SLA targets from the priority x tier tables (the stricter wins) on a 24x7 or "
         "business calendar with Chinese holidays. A sweeper escalates at 80%, on breach and half "
         "a target later. Resolved tickets left unanswered close by themselves. On the 1st it builds "
-        "the monthly tiered service report. Publishes `ticket-created`, `ticket-escalated`, "
-        "`ticket-resolved`, `ticket-reopened`, `ticket-closed`, `report-published` and "
+        "the monthly tiered service report. Publishes `ticket-created`, `ticket-assigned`, "
+        "`ticket-escalated`, `ticket-resolved`, `ticket-reopened`, `ticket-closed`, `report-published` and "
         "`customer-erasure-confirmed` (ticket texts erased on request and after the retention period)."
     ),
     metadata=Base.metadata,
     migrations_dir=Path(__file__).parent / "migrations",
     routers=[router],
-    publishes=["ticket-created", "ticket-escalated", "ticket-resolved", "ticket-reopened", "ticket-closed",
-               "report-published", "customer-erasure-confirmed"],
+    publishes=["ticket-created", "ticket-assigned", "ticket-escalated", "ticket-resolved", "ticket-reopened",
+               "ticket-closed", "report-published", "customer-erasure-confirmed"],
     handlers=HANDLERS,
     workers=[sla_sweeper],
     schedules=SCHEDULES,

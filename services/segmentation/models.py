@@ -189,6 +189,10 @@ class ComplaintRow(Base):
     type: Mapped[str | None] = mapped_column(String(20))
     # The team the ticket was routed to: its agents see the customer's summary (docs/design.md §11).
     team: Mapped[str | None] = mapped_column(String(100), index=True)
+    # The agent it is assigned to, who sees the customer's summary too, and when it was assigned
+    # (`ticket-assigned`: an older assignment arriving late does not replace a newer one).
+    assignee: Mapped[str | None] = mapped_column(String(100), index=True)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -197,3 +197,57 @@ async def test_an_agent_sees_its_teams_tickets_and_their_customers_summary(servi
     assert await _status(feedback, "/v1/tickets", analyst) == 403
     tiers = await segmentation.get("/v1/reports/tiers", headers=analyst)
     assert tiers.status_code == 200 and tiers.json()["customers"] >= len(li_customers) + 1
+
+
+async def test_a_ticket_assigned_or_moved_to_another_team_takes_its_customers_summary_along(services):
+    """ticket-assigned (feedback -> segmentation): an agent of another team to whom a ticket is
+    assigned reads its customer's summary; moved to that team's queue, the ticket shows the customer
+    to the team's other agents and no longer to the old team's, unless another ticket of theirs does."""
+    segmentation, _, feedback, li_customers, _ = services
+    customer, kept = li_customers[3], li_customers[4]
+    returns = f"returns-{RUN}"  # team B: a queue of this run only
+    returns_agent = bearer("agent", sub=f"agent-qian-{RUN}", team=returns)
+    returns_other = bearer("agent", sub=f"agent-sun-{RUN}", team=returns)
+    service_other = bearer("agent", sub=f"agent-zhao-{RUN}", team="customer-service")
+
+    async def open_ticket(customer_id: str) -> str:
+        opened = await feedback.post("/v1/tickets", headers=AGENT, json={
+            "customer_id": customer_id, "channel": "phone", "type": "problem", "category": "account",
+            "description": "cannot sign in"})
+        assert opened.status_code == 201 and opened.json()["team"] == "customer-service", opened.text
+        return opened.json()["id"]
+
+    ticket, first, second = await open_ticket(customer), await open_ticket(kept), await open_ticket(kept)
+    for customer_id in (customer, kept):
+        await eventually(lambda c=customer_id: _answers(segmentation, f"/v1/customers/{c}", AGENT, 200),
+                         timeout=60)
+    assert _not_found(await segmentation.get(f"/v1/customers/{customer}", headers=returns_agent))
+
+    # Assigned to an agent of the returns team, still in customer service's queue.
+    assigned = await feedback.post(f"/v1/tickets/{ticket}/assign", headers=AGENT,
+                                   json={"assignee": f"agent-qian-{RUN}"})
+    assert assigned.status_code == 200, assigned.text
+    assert await _status(feedback, f"/v1/tickets/{ticket}", returns_agent) == 200
+    await eventually(lambda: _answers(segmentation, f"/v1/customers/{customer}", returns_agent, 200),
+                     timeout=60)
+    assert customer in _flat(await _pages(segmentation, returns_agent, limit=500))
+    assert _not_found(await segmentation.get(f"/v1/customers/{customer}", headers=returns_other))
+    assert await _status(segmentation, f"/v1/customers/{customer}", service_other) == 200
+
+    # Moved to the returns queue (a manager's reassignment), with one of `kept`'s two tickets.
+    for moving in (ticket, first):
+        moved = await feedback.post(f"/v1/tickets/{moving}/assign", headers=MANAGER,
+                                    json={"assignee": f"agent-qian-{RUN}", "team": returns})
+        assert moved.status_code == 200 and moved.json()["team"] == returns, moved.text
+    for customer_id in (customer, kept):
+        await eventually(lambda c=customer_id: _answers(segmentation, f"/v1/customers/{c}", returns_other,
+                                                        200), timeout=60)
+    await eventually(lambda: _answers(segmentation, f"/v1/customers/{customer}", service_other, 404),
+                     timeout=60)
+    assert _not_found(await segmentation.get(f"/v1/customers/{customer}", headers=AGENT))
+    assert await _status(segmentation, f"/v1/customers/{kept}", service_other) == 200  # `second` is theirs
+    summaries = _flat(await _pages(segmentation, service_other, limit=500))
+    assert kept in summaries and customer not in summaries
+    assert await _status(feedback, f"/v1/tickets/{ticket}", returns_other) == 200
+    assert _not_found(await feedback.get(f"/v1/tickets/{ticket}", headers=service_other))
+    assert await _status(feedback, f"/v1/tickets/{second}", service_other) == 200

@@ -63,6 +63,9 @@ async def _feedback(client, customer_id: str) -> set[str]:
     })
     assert response.status_code == 201, response.text
     ticket_id = response.json()["id"]
+    assigned = await client.post(f"/v1/tickets/{ticket_id}/assign", headers=AGENT,
+                                 json={"assignee": "agent-pii"})
+    assert assigned.status_code == 200, assigned.text
     replied = await client.post(f"/v1/tickets/{ticket_id}/responses", headers=AGENT,
                                 json={"message": f"we will call {PHONE}"})
     assert replied.status_code == 200, replied.text
@@ -76,7 +79,7 @@ async def _feedback(client, customer_id: str) -> set[str]:
     again = await client.post(f"/v1/tickets/{ticket_id}/messages", headers=AGENT, json={
         "author": "customer", "body": f"still wrong, {PHONE}", "channel": "email"})
     assert again.status_code == 201, again.text
-    return {"ticket-created", "ticket-resolved", "ticket-reopened"}
+    return {"ticket-created", "ticket-assigned", "ticket-resolved", "ticket-reopened"}
 
 
 async def _survey(client, customer_id: str) -> set[str]:

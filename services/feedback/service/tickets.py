@@ -145,6 +145,12 @@ async def assign(
         ticket.updated_at = now
         ticket.assignee = body.assignee
         ticket.team = body.team or ticket.team
+        # Segmentation follows it: the assignee (and the new team's agents) see the customer's summary.
+        await ctx.outbox.append(session, "ticket-assigned", ticket.customer_id, {
+            **base_event(ticket), "assignee": ticket.assignee, "team": ticket.team,
+            "previous_assignee": previous["assignee"], "previous_team": previous["team"],
+            "assigned_at": format_time(now),
+        })
     return await get_ticket(session, ticket_id)
 
 

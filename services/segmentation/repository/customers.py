@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Row, and_, delete, func, select, update
+from sqlalchemy import ColumnElement, Row, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.models import (
@@ -97,10 +97,13 @@ async def p1_complaints_since(session: AsyncSession, customer_id: str, since: da
 
 def customers_in_scope(scope: Scope) -> ColumnElement[bool]:
     """The customers a caller sees (docs/design.md §11): owned, of its team, or, for an agent, with a
-    ticket routed to its team."""
-    tickets = None
+    ticket routed to its team or assigned to it."""
+    routes = []
     if scope.ticket_team is not None:
-        tickets = select(ComplaintRow.customer_id).where(ComplaintRow.team == scope.ticket_team)
+        routes.append(ComplaintRow.team == scope.ticket_team)
+    if scope.assignee is not None:
+        routes.append(ComplaintRow.assignee == scope.assignee)
+    tickets = select(ComplaintRow.customer_id).where(or_(*routes)) if routes else None
     return scope.customers(CustomerRow.owner, CustomerRow.team, customer_id=CustomerRow.id,
                            ticket_customers=tickets)
 

@@ -116,6 +116,34 @@ async def test_life_cycle_is_recorded_and_resolution_needs_a_solution(fb, broker
     assert refused.json()["current_status"] == "closed"
 
 
+async def test_each_assignment_is_published_with_the_previous_assignee_and_team(fb, broker):
+    """docs/design.md §11: segmentation follows a ticket's assignee and team from `ticket-assigned`,
+    appended in the assignment's transaction (keyed by customer, no personal data)."""
+    customer_id = new_id()
+    ticket = await open_ticket(fb, customer_id, description="导出报表失败, 请回电 13987650123")
+    tid = ticket["id"]
+    async with EventCollector(broker.bootstrap, ["ticket-assigned"]) as events:
+        first = await post(fb, tid, "assign", {"assignee": "agent-7"})
+        moved = await post(fb, tid, "assign", {"assignee": "agent-9", "team": "billing-team"},
+                           headers=MANAGER)
+        found = await events.wait_for(lambda e: e["subject"] == customer_id, count=2)
+    assert (first["assignee"], first["team"]) == ("agent-7", "tech-support")
+    assert (moved["assignee"], moved["team"]) == ("agent-9", "billing-team")
+    assigned, reassigned = (e["data"] for e in found)  # one key, one partition: in order
+    assert {e["_key"] for e in found} == {customer_id}
+    assert {e["source"] for e in found} == {"/crm/feedback"}
+    assert {k: assigned[k] for k in ("ticket_id", "customer_id", "assignee", "team",
+                                     "previous_assignee", "previous_team")} == {
+        "ticket_id": tid, "customer_id": customer_id, "assignee": "agent-7", "team": "tech-support",
+        "previous_assignee": None, "previous_team": "tech-support"}
+    assert {k: reassigned[k] for k in ("assignee", "team", "previous_assignee", "previous_team")} == {
+        "assignee": "agent-9", "team": "billing-team", "previous_assignee": "agent-7",
+        "previous_team": "tech-support"}
+    assert parse(assigned["assigned_at"]) <= parse(reassigned["assigned_at"])
+    assert all("description" not in data and "13987650123" not in str(data)
+               for data in (assigned, reassigned))
+
+
 async def test_invalid_transitions_are_refused_with_409(fb):
     ticket = await open_ticket(fb)
     response = await fb.post(f"/v1/tickets/{ticket['id']}/resolve", json={"solution": "x"}, headers=AGENT)

@@ -73,7 +73,7 @@ async def _announces_every_customer_once(url: str) -> None:
             await conn.execute(customers.insert(), [_customer(c, *a) for c, a in expected.items()])
             assert (await conn.execute(text("SELECT count(*) FROM outbox"))).scalar_one() == 0
 
-        await _alembic(db, "upgrade", "head")
+        await _alembic(db, "upgrade", ANNOUNCE)
         async with db.engine.connect() as conn:
             version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar_one()
             assert version == ANNOUNCE
@@ -103,7 +103,7 @@ async def _announces_every_customer_once(url: str) -> None:
 
         # Nothing to undo going back; a second run announces again, which consumers apply as an upsert.
         await _alembic(db, "downgrade", BEFORE)
-        await _alembic(db, "upgrade", "head")
+        await _alembic(db, "upgrade", ANNOUNCE)
         async with db.engine.connect() as conn:
             counts = dict(
                 (
