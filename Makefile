@@ -43,9 +43,13 @@ client-packages: $(CLIENT_PACKAGES)
 clients: $(STAMP) $(CLIENT_PACKAGES)
 	$(PY) -m scripts.generate_clients
 
+# The suite runs in TEST_PROCESSES processes (pytest-xdist): most tests wait on services, brokers
+# and clocks rather than compute, so three share the two cores well. A module's tests stay in one
+# process (tests/conftest.py). TEST_PROCESSES=0 runs everything in this process.
+TEST_PROCESSES ?= 3
 test: $(STAMP) postgres tools $(CLIENT_PACKAGES)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q -m "not slow" --durations=15
+	$(PY) -m pytest -q -m "not slow" -n $(TEST_PROCESSES) --durations=15
 
 # The long runs: deep fuzzing, an erasure interrupted by killed processes, and the mixed workload for
 # five minutes (make test runs 20 s of it).

@@ -104,7 +104,7 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
-        db = Database(settings.effective_database_url, spec.name)
+        db = Database(settings.effective_database_url, spec.name, pool_size=settings.database_pool_size)
         if traced:
             instrument_engine(db.engine)
         await db.migrate(spec.migrations_dir)

@@ -34,6 +34,8 @@ class PlatformSettings(BaseSettings):
     env: Environment = Environment.DEVELOPMENT
     data_dir: Path = Path("data")
     database_url: str | None = None
+    # Connections each process keeps to PostgreSQL (as many again may open under a burst).
+    database_pool_size: int = Field(default=10, ge=1, le=200)
     kafka_bootstrap: str = "127.0.0.1:9092"
     kafka_topic_prefix: str = ""
     kafka_security_protocol: str = "PLAINTEXT"

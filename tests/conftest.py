@@ -11,6 +11,9 @@ import pytest
 from tests.support import TEST_JWT_SECRET, Broker
 
 PG_ADMIN_DSN = os.environ.get("CRM_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+# The suite runs many services at once in several processes: small pools keep the PostgreSQL
+# connections of a run well under the server's default limit (100). Subprocesses inherit it.
+os.environ.setdefault("CRM_DATABASE_POOL_SIZE", "3")
 
 
 @pytest.fixture(scope="session")
@@ -99,11 +102,19 @@ def service_urls(console_stack_config):
         yield urls
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """`make test` spreads the tests over processes (pytest-xdist, `--dist loadgroup`): a module's
-    tests stay in one process, so its module-scoped services start once, and every test on the
-    console's service stack (session-wide, on ports of its own) runs in the same process."""
-    for item in items:
-        group = "console-stack" if "service_urls" in item.fixturenames else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+# The tests on the console's service stack (session-wide: five services on ports of their own).
+CONSOLE_STACK_TESTS = ("tests/integration/console/", "tests/e2e/test_console_browser.py")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` spreads the tests over processes (pytest-xdist): a module's tests stay in one
+    process, so its module-scoped services start once, and the console's tests share one process,
+    so the stack they use starts once."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "console-stack" if path.startswith(CONSOLE_STACK_TESTS) else path
+
+    return ByModule(config, log)

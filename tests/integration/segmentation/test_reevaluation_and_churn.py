@@ -28,8 +28,10 @@ async def test_new_customers_are_scored_by_the_scheduler_and_rescheduled(seg):
     next_at = datetime.fromisoformat(profile["next_evaluation_at"])
     assert timedelta(days=181) < next_at - datetime.now(UTC) <= timedelta(days=182)  # half-yearly
     history = (await seg.get(f"/v1/customers/{customer_id}/history", headers=MANAGER)).json()
-    # The first score (and tier) comes from the scheduler or from the first orders, whichever is first.
-    assert history["scores"][-1]["reason"] in ("scheduled", "order")
+    # The first score (and tier) comes from the scheduler or from the first orders, whichever is first
+    # (or from the rescoring of every customer after a scoring-model change made by another test of
+    # the run on the same database, still working through the customers).
+    assert history["scores"][-1]["reason"] in ("scheduled", "order", "model-change")
     assert len(history["tier_changes"]) == 1
 
 
