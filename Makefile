@@ -15,9 +15,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m shared.launcher
 
+# The test suite runs the services of several tests at once: it needs more connections than
+# PostgreSQL's default 100, so a local cluster with fewer is raised to PG_MAX_CONNECTIONS (a restart).
+PG_MAX_CONNECTIONS ?= 300
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
-	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
+	@n=$$(psql -h 127.0.0.1 -U postgres -Atc "SHOW max_connections"); if [ "$$n" -lt $(PG_MAX_CONNECTIONS) ]; then \
+		echo "PostgreSQL allows $$n connections; raising it to $(PG_MAX_CONNECTIONS) (restarts the local cluster)"; \
+		psql -h 127.0.0.1 -U postgres -qc "ALTER SYSTEM SET max_connections = $(PG_MAX_CONNECTIONS)" && \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main restart && \
+		for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; fi
 
 # Tools some tests drive, from Debian packages: Chromium (the survey page and the console) with a
 # Chinese font for the screenshots, promtool (alert rules and dashboard queries) and wrk (the HTTP

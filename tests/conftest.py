@@ -12,8 +12,8 @@ from tests.support import TEST_JWT_SECRET, Broker
 
 PG_ADMIN_DSN = os.environ.get("CRM_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 # The suite runs many services at once in several processes: small pools keep the PostgreSQL
-# connections of a run well under the server's default limit (100). Subprocesses inherit it.
-os.environ.setdefault("CRM_DATABASE_POOL_SIZE", "3")
+# connections of a run well under the limit `make postgres` sets (300). Subprocesses inherit it.
+os.environ.setdefault("CRM_DATABASE_POOL_SIZE", "5")
 
 
 @pytest.fixture(scope="session")

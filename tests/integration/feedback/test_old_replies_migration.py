@@ -80,7 +80,7 @@ async def test_replies_kept_only_in_the_history_join_the_conversation_once(own_d
         assert len(replied_at) == 2
         assert await _conversation(db, old["id"]) == [("customer", "还是连不上", "agent-1", "phone")]
 
-        await _alembic(db, "upgrade", "head")
+        await _alembic(db, "upgrade", COPY)
         assert await _revision(db) == COPY
         assert await _conversation(db, old["id"]) == [
             ("customer", "还是连不上", "agent-1", "phone"),
@@ -98,7 +98,7 @@ async def test_replies_kept_only_in_the_history_join_the_conversation_once(own_d
 
         # Run again (a restored database, a second replica racing): nothing is copied twice.
         await _alembic(db, "downgrade", BEFORE)
-        await _alembic(db, "upgrade", "head")
+        await _alembic(db, "upgrade", COPY)
         async with db.session() as session:
             counts = dict((await session.execute(
                 select(TicketMessageRow.ticket_id, func.count()).where(
