@@ -57,9 +57,8 @@ async def database_url():
         await admin.close()
 
 
-@pytest.fixture(scope="session")
-def platform_config(database_url, broker) -> dict:
-    """Settings overrides that point a service at this run's database and broker."""
+def platform_settings(database_url: str, broker: Broker) -> dict:
+    """Settings overrides that point a service at this database and broker."""
     return {
         "database_url": database_url,
         "kafka_bootstrap": broker.bootstrap,
@@ -67,6 +66,12 @@ def platform_config(database_url, broker) -> dict:
         "outbox_poll_seconds": 0.05,
         "sweep_interval_seconds": 0.5,
     }
+
+
+@pytest.fixture(scope="session")
+def platform_config(database_url, broker) -> dict:
+    """Settings overrides that point a service at this run's database and broker."""
+    return platform_settings(database_url, broker)
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,9 @@ import pytest
 from services.notification.app import create_app
 from services.notification.devsink import MailSink
 from services.notification.settings import notification_settings
+from tests.conftest import platform_settings
 from tests.integration.notification.helpers import serving
-from tests.support import free_port, running_service
+from tests.support import Broker, free_port, running_service
 
 QUIET = {"run_relay": False, "run_consumers": False, "run_workers": False}
 # Fast retries, and a subscription disabled after 4 s of failures, so the tests see it happen.
@@ -28,6 +29,22 @@ FAST = {
     "quiet_hours_start": "00:00",
     "quiet_hours_end": "00:00",
 }
+
+
+@pytest.fixture(scope="package")
+def broker():
+    """A broker of the notification tests' own. The service consumes every event type: on the
+    run's broker it would first work through every event the run's other tests published (thousands
+    of care actions and invitations, each a message to compose), and the tests' own would wait."""
+    running = Broker()
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="package")
+def platform_config(database_url, broker) -> dict:
+    return platform_settings(database_url, broker)
 
 
 @pytest.fixture(scope="package")
