@@ -16,12 +16,18 @@ PG_ADMIN_DSN = os.environ.get("CRM_TEST_POSTGRES", "postgresql://postgres@127.0.
 os.environ.setdefault("CRM_DATABASE_POOL_SIZE", "5")
 
 
-@pytest.fixture(scope="session")
-def broker():
+def running_broker():
     running = Broker()
     running.start()
     yield running
     running.stop()
+
+
+# A broker per test module (the embedded broker starts in a fraction of a second): a module's
+# services then read only the events of its own tests, never a backlog other modules published
+# (a fresh consumer group starts from the earliest offset). Packages whose services are
+# package-wide override it with a package broker (tests/integration/{survey,playbook,notification}).
+broker = pytest.fixture(scope="module", name="broker")(running_broker)
 
 
 @pytest.fixture
@@ -68,14 +74,17 @@ def platform_settings(database_url: str, broker: Broker) -> dict:
     }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def platform_config(database_url, broker) -> dict:
-    """Settings overrides that point a service at this run's database and broker."""
+    """Settings overrides that point a service at this run's database and the module's broker."""
     return platform_settings(database_url, broker)
 
 
+console_broker = pytest.fixture(scope="session", name="console_broker")(running_broker)
+
+
 @pytest.fixture(scope="session")
-async def console_stack_config(platform_config):
+async def console_stack_config(database_url, console_broker):
     """Settings of the services behind the console's tests: a database and topic prefix of their own.
 
     The stack lives for the rest of the run; on the run's database and topics its relays would
@@ -88,8 +97,8 @@ async def console_stack_config(platform_config):
     finally:
         await admin.close()
     host = PG_ADMIN_DSN.split("@", 1)[1].rsplit("/", 1)[0]
-    yield {**platform_config, "database_url": f"postgresql+asyncpg://postgres@{host}/{name}",
-           "kafka_topic_prefix": "console."}
+    yield {**platform_settings(database_url, console_broker),
+           "database_url": f"postgresql+asyncpg://postgres@{host}/{name}", "kafka_topic_prefix": "console."}
     admin = await asyncpg.connect(PG_ADMIN_DSN)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

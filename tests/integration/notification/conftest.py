@@ -7,9 +7,9 @@ import pytest
 from services.notification.app import create_app
 from services.notification.devsink import MailSink
 from services.notification.settings import notification_settings
-from tests.conftest import platform_settings
+from tests.conftest import platform_settings, running_broker
 from tests.integration.notification.helpers import serving
-from tests.support import Broker, free_port, running_service
+from tests.support import free_port, running_service
 
 QUIET = {"run_relay": False, "run_consumers": False, "run_workers": False}
 # Fast retries, and a subscription disabled after 4 s of failures, so the tests see it happen.
@@ -31,15 +31,8 @@ FAST = {
 }
 
 
-@pytest.fixture(scope="package")
-def broker():
-    """A broker of the notification tests' own. The service consumes every event type: on the
-    run's broker it would first work through every event the run's other tests published (thousands
-    of care actions and invitations, each a message to compose), and the tests' own would wait."""
-    running = Broker()
-    running.start()
-    yield running
-    running.stop()
+# The service consumes every event type: its package-wide fixtures get a broker of the package's own.
+broker = pytest.fixture(scope="package", name="broker")(running_broker)
 
 
 @pytest.fixture(scope="package")
