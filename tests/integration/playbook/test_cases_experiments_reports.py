@@ -7,12 +7,14 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
+from services.playbook.app import create_app
 from services.playbook.demo import DEMO_CASES, load_demo
 from services.playbook.domain.default_rules import DEFAULT_RULE_SET
 from services.playbook.domain.experiments import CONTROL, assign
+from services.playbook.settings import playbook_settings
 from tests.integration.playbook import events
 from tests.integration.playbook.helpers import actions_of, publish
-from tests.support import ADMIN, bearer, eventually
+from tests.support import ADMIN, TEST_JWT_SECRET, bearer, eventually, running_service
 
 MANAGER = bearer("manager", sub="manager-1")
 AM = bearer("account_manager", sub="am-li")
@@ -31,15 +33,18 @@ CASE = {
 }
 
 
-async def test_the_demo_data_loads_once_over_the_api(playbook):
-    """First in this module: no case exists yet, so the demo loads, and a second load is skipped."""
-    transport = httpx.ASGITransport(app=playbook.app)
-    await load_demo("http://test", ADMIN, transport=transport)
-    await load_demo("http://test", ADMIN, transport=transport)
-    listed = (await playbook.get("/v1/cases", params={"limit": 500}, headers=ADMIN)).json()["items"]
-    titles = [c["title"] for c in listed]
-    assert all(titles.count(c["title"]) == 1 for c in DEMO_CASES)
-    plan = (await playbook.get("/v1/customers/cust-d/plan", headers=ADMIN)).json()
+async def test_the_demo_data_loads_once_over_the_api(own_database, broker):
+    """On a database of its own no case exists yet, so the demo loads; a second load is skipped."""
+    settings = playbook_settings(database_url=own_database, kafka_bootstrap=broker.bootstrap,
+                                 jwt_secret=TEST_JWT_SECRET, run_relay=False, run_consumers=False,
+                                 run_workers=False)
+    async with running_service(create_app(settings)) as playbook:
+        transport = httpx.ASGITransport(app=playbook.app)
+        await load_demo("http://test", ADMIN, transport=transport)
+        await load_demo("http://test", ADMIN, transport=transport)
+        listed = (await playbook.get("/v1/cases", params={"limit": 500}, headers=ADMIN)).json()["items"]
+        plan = (await playbook.get("/v1/customers/cust-d/plan", headers=ADMIN)).json()
+    assert sorted(c["title"] for c in listed) == sorted(c["title"] for c in DEMO_CASES)
     assert [p["channel"] for p in plan["contact"]["paused_channels"]] == ["email"]
 
 
