@@ -51,10 +51,10 @@ client-packages: $(CLIENT_PACKAGES)
 clients: $(STAMP) $(CLIENT_PACKAGES)
 	$(PY) -m scripts.generate_clients
 
-# The suite runs in TEST_PROCESSES processes (pytest-xdist): most tests wait on services, brokers
-# and clocks rather than compute, so three share the two cores well. A module's tests stay in one
-# process (tests/conftest.py). TEST_PROCESSES=0 runs everything in this process.
-TEST_PROCESSES ?= 3
+# The suite runs in TEST_PROCESSES processes (pytest-xdist), one per core: most tests wait on
+# services, brokers and clocks rather than compute. A module's tests stay in one process
+# (tests/conftest.py). TEST_PROCESSES=0 runs everything in this process.
+TEST_PROCESSES ?= 2
 test: $(STAMP) postgres tools $(CLIENT_PACKAGES)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -m "not slow" -n $(TEST_PROCESSES) --durations=15

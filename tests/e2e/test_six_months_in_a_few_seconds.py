@@ -115,7 +115,7 @@ async def test_six_months_pass_with_no_one_calling_anything_but_the_clock(own_da
                     "customer_id": "six-steady", "kind": "service-review", "limit": 100})).json()["items"]
                 return items if len(items) >= MONTHS else None
 
-            reviews = await eventually(reviews_planned, timeout=120)
+            reviews = await eventually(reviews_planned, timeout=240)
 
         # Month-end snapshots: one per customer per month, the fading one falling.
         for customer in ("six-steady", "six-fading", "six-rising"):
