@@ -238,17 +238,17 @@ class Scheduler:
                 await self._execute(schedule, Period(row.period_start, row.period_end, row.due_at))
                 done += 1
         for period in fresh:
-            if await self._claim_new_period(schedule, period, now):
+            if await self._claim_new_period(schedule, period):
                 await self._execute(schedule, period)
                 done += 1
         return done
 
-    async def _claim_new_period(self, schedule: Schedule, period: Period, now: datetime) -> bool:
+    async def _claim_new_period(self, schedule: Schedule, period: Period) -> bool:
         async with self.ctx.db.session() as session, session.begin():
             claimed = await session.scalar(self._claim_new.for_session(session), {
                 "schedule": schedule.name, "period_start": period.start, "period_end": period.end,
                 "due_at": period.due_at, "status": RunStatus.RUNNING, "attempts": 1,
-                "worker": self.worker, "started_at": max(now, self.ctx.clock.now()),
+                "worker": self.worker, "started_at": self.ctx.clock.now(),
                 "heartbeat_at": self.ctx.clock.real_now(),
             })
         return claimed is not None

@@ -80,6 +80,17 @@ def platform_config(database_url, broker) -> dict:
     return platform_settings(database_url, broker)
 
 
+def package_platform_fixtures():
+    """`broker` and `platform_config` for a package whose services are package-wide (its conftest:
+    `broker, platform_config = package_platform_fixtures()`)."""
+
+    @pytest.fixture(scope="package", name="platform_config")
+    def package_platform_config(database_url, broker) -> dict:
+        return platform_settings(database_url, broker)
+
+    return pytest.fixture(scope="package", name="broker")(running_broker), package_platform_config
+
+
 console_broker = pytest.fixture(scope="session", name="console_broker")(running_broker)
 
 

@@ -171,10 +171,14 @@ async def renew_lease(session: AsyncSession, message_id: str, held: datetime, un
     return renewed.scalar() is not None
 
 
-async def undeliverable_address(
-    session: AsyncSession, recipient_kind: str, recipient: str, channel: str, digest: str
-) -> UndeliverableAddressRow | None:
-    return await session.get(UndeliverableAddressRow, (recipient_kind, recipient, channel, digest))
+async def undeliverable_addresses(
+    session: AsyncSession, recipient_kind: str, recipient: str, channel: str
+) -> dict[str, UndeliverableAddressRow]:
+    """The recipient's addresses on the channel that bounced for good, by digest (usually none)."""
+    rows = await session.scalars(select(UndeliverableAddressRow).where(
+        UndeliverableAddressRow.recipient_kind == recipient_kind,
+        UndeliverableAddressRow.recipient == recipient, UndeliverableAddressRow.channel == channel))
+    return {row.address_digest: row for row in rows}
 
 
 async def mark_undeliverable(session: AsyncSession, message: MessageRow, now: datetime) -> None:

@@ -113,6 +113,9 @@ async def deliver(ctx: ServiceContext, job: Job, claimed_lease: datetime) -> Non
             language: await repository.template_text(session, job.template, language)
             for language in LANGUAGES
         }
+        # Addresses of this recipient that bounced, by digest: compared once the address is known.
+        bounced = await repository.undeliverable_addresses(
+            session, job.recipient_kind, job.recipient, job.channel)
     if verdict.outcome == Outcome.SUPPRESS:
         await _finish(ctx, job, lease, Status.SUPPRESSED, verdict.reason)
         return
@@ -129,14 +132,10 @@ async def deliver(ctx: ServiceContext, job: Job, claimed_lease: datetime) -> Non
         return
     to = composed.outgoing.to
     digest = address_digest(settings.tracking_secret, job.channel, to) if to else None
-    if digest is not None:
-        async with ctx.db.session() as session:
-            bounced = await repository.undeliverable_address(
-                session, job.recipient_kind, job.recipient, job.channel, digest)
-        if bounced is not None:
-            reason = undeliverable_reason(format_time(bounced.bounced_at), bounced.reason)
-            await _finish(ctx, job, lease, Status.SUPPRESSED, reason, uncount=counted)
-            return
+    if digest in bounced:
+        reason = undeliverable_reason(format_time(bounced[digest].bounced_at), bounced[digest].reason)
+        await _finish(ctx, job, lease, Status.SUPPRESSED, reason, uncount=counted)
+        return
     providers: Providers = ctx.state[PROVIDERS]
     try:
         await providers.send(composed.outgoing)

@@ -7,7 +7,7 @@ import pytest
 from services.notification.app import create_app
 from services.notification.devsink import MailSink
 from services.notification.settings import notification_settings
-from tests.conftest import platform_settings, running_broker
+from tests.conftest import package_platform_fixtures
 from tests.integration.notification.helpers import serving
 from tests.support import free_port, running_service
 
@@ -32,12 +32,7 @@ FAST = {
 
 
 # The service consumes every event type: its package-wide fixtures get a broker of the package's own.
-broker = pytest.fixture(scope="package", name="broker")(running_broker)
-
-
-@pytest.fixture(scope="package")
-def platform_config(database_url, broker) -> dict:
-    return platform_settings(database_url, broker)
+broker, platform_config = package_platform_fixtures()
 
 
 @pytest.fixture(scope="package")

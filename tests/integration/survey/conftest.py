@@ -2,16 +2,11 @@ import pytest
 
 from services.survey.app import create_app
 from services.survey.settings import survey_settings
-from tests.conftest import platform_settings, running_broker
+from tests.conftest import package_platform_fixtures
 from tests.support import running_service
 
 # The service below is package-wide: so are its broker and settings.
-broker = pytest.fixture(scope="package", name="broker")(running_broker)
-
-
-@pytest.fixture(scope="package")
-def platform_config(database_url, broker) -> dict:
-    return platform_settings(database_url, broker)
+broker, platform_config = package_platform_fixtures()
 
 
 @pytest.fixture(scope="package")
