@@ -6,14 +6,18 @@ import hashlib
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+import functools
+from dataclasses import dataclass
+
 from fastapi import Request, Response
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.auth import caller_of
+from shared.db import HotStatement
 from shared.errors import DomainError, problem
 from shared.recurrence import Recurrence
 from shared.rfc3339 import format_time
@@ -24,104 +28,147 @@ if TYPE_CHECKING:
 
 HEADER = "Idempotency-Key"
 RETRYABLE_METHODS = {"POST", "PUT", "PATCH"}
+_HEADER_NAME = HEADER.lower().encode()
 EXPIRY_SCHEDULE = "idempotency-keys"
 
 
 class Idempotency:
-    """Only a retryable write carrying the header takes the buffering path; every other request
-    passes straight through (plain ASGI, no per-request task and stream). Installed by the
-    platform middleware (shared/app.py `_Platform`)."""
+    """Only a retryable write carrying the header takes the keyed path; every other request passes
+    straight through. Plain ASGI (no per-request task and memory stream): the body is read once and
+    replayed to the app, the response is buffered, stored, then sent. The key is claimed and the
+    response stored with two prebuilt statements, each its own implicit transaction on PostgreSQL
+    (`HotStatement.fetch_alone`, no session). Installed by the platform middleware (shared/app.py
+    `_Platform`)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.keyed = BaseHTTPMiddleware(app, dispatch=_idempotent)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] == "http" and scope["method"] in RETRYABLE_METHODS
-                and HEADER.lower().encode() in (name for name, _ in scope["headers"])):
-            await self.keyed(scope, receive, send)
-        else:
-            await self.app(scope, receive, send)
+        if scope["type"] == "http" and scope["method"] in RETRYABLE_METHODS:
+            for name, value in scope["headers"]:
+                if name == _HEADER_NAME:
+                    await _keyed(self.app, scope, receive, send, value.decode("latin-1"))
+                    return
+        await self.app(scope, receive, send)
 
 
-async def _idempotent(request: Request, call_next):
+async def _keyed(app: ASGIApp, scope: Scope, receive: Receive, send: Send, key: str) -> None:
+    request = Request(scope, receive)
     try:
-        return await _handle(request, call_next)
+        await _handle(app, request, send, key)
     except (OperationalError, InterfaceError, OSError, PoolTimeout):
-        # Middleware runs outside the app's exception handlers: answer 503 here.
-        return problem(
+        # Outside the app's exception handlers: answer 503 here.
+        await problem(
             request, 503, "database-unavailable", "Service unavailable",
             "The database cannot be reached; retry later. Nothing was changed.",
             headers={"Retry-After": "5"},
-        )
+        )(scope, receive, send)
 
 
-async def _handle(request: Request, call_next):
-    """Replay the stored response of a repeated key; store the first one."""
-    key = request.headers.get(HEADER)
-    if request.method not in RETRYABLE_METHODS or not key:
-        return await call_next(request)
+async def _handle(app: ASGIApp, request: Request, send: Send, key: str) -> None:
+    """Replay the stored response of a repeated key; run the request and store the first one."""
+    scope = request.scope
     if len(key) > 200:
-        return problem(
-            request, 422, "invalid-input", "Invalid input",
-            f"{HEADER} is longer than 200 characters",
+        await problem(
+            request, 422, "invalid-input", "Invalid input", f"{HEADER} is longer than 200 characters",
             errors=[{"field": HEADER, "message": "at most 200 characters"}],
-        )
+        )(scope, request.receive, send)
+        return
     ctx = request.app.state.ctx
-    table = ctx.tables["idempotency_keys"]
+    statements = _statements(ctx.tables["idempotency_keys"])
     caller = await _caller_scope(request)
     body = await request.body()
-    fingerprint = hashlib.sha256(
-        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
-    ).hexdigest()
-    async with ctx.db.session() as session:
-        try:
-            async with session.begin():
-                await session.execute(
-                    table.insert().values(
-                        caller=caller, key=key, fingerprint=fingerprint,
-                        created_at=ctx.clock.now(),
-                    )
-                )
-        except IntegrityError:
-            stored = (
-                await session.execute(
-                    select(table).where(table.c.caller == caller, table.c.key == key)
-                )
-            ).one()
-            if stored.fingerprint != fingerprint:
-                return problem(
-                    request, 422, "idempotency-key-reused", "Idempotency-Key reused",
-                    f"This {HEADER} was used for a different request",
-                    errors=[{"field": HEADER, "message": "used for a different request"}],
-                )
-            if stored.status_code is None:
-                return problem(
-                    request, 409, "request-in-progress", "Request in progress",
-                    f"A request with this {HEADER} is still being processed",
-                )
-            return Response(
-                stored.response_body or b"",
-                status_code=stored.status_code,
-                media_type=stored.content_type,
-                headers={"Idempotent-Replayed": "true"},
-            )
-    response = await call_next(request)
-    content = b"".join([chunk async for chunk in response.body_iterator])
-    async with ctx.db.session() as session, session.begin():
-        where = (table.c.caller == caller) & (table.c.key == key)
-        if response.status_code >= 500:
-            await session.execute(delete(table).where(where))  # a retry may succeed
-        else:
-            await session.execute(
-                table.update().where(where).values(
-                    status_code=response.status_code,
-                    response_body=content.decode("utf-8", "replace"),
-                    content_type=response.media_type or response.headers.get("content-type"),
-                )
-            )
-    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    return Response(content, status_code=response.status_code, headers=headers)
+    fingerprint = hashlib.sha256(scope["method"].encode() + b" " + request.url.path.encode() + b"\n"
+                                 + body).hexdigest()
+    where = {"w_caller": caller, "w_key": key}
+    claimed = await statements.claim.fetch_alone(ctx.db, {
+        "caller": caller, "key": key, "fingerprint": fingerprint, "created_at": ctx.clock.now()})
+    if not claimed:
+        stored = await statements.stored.fetch_alone(ctx.db, where)
+        if stored:  # (else it expired or failed in between: run the request anew)
+            await _replay(request, send, *stored[0], fingerprint)
+            return
+
+    body_given = False
+
+    async def replay_body() -> Message:
+        nonlocal body_given
+        if body_given:
+            return await request.receive()  # (only a disconnect is left to come)
+        body_given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    start: Message = {}
+    chunks: list[bytes] = []
+
+    async def buffer(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            start = message
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    try:
+        await app(scope, replay_body, buffer)
+    except Exception:
+        await statements.forget.fetch_alone(ctx.db, where)  # a retry may succeed
+        raise
+    status = start["status"]
+    content = b"".join(chunks)
+    if status >= 500:
+        await statements.forget.fetch_alone(ctx.db, where)  # a retry may succeed
+    else:
+        content_type = next((value.decode("latin-1") for name, value in start.get("headers", ())
+                             if name == b"content-type"), None)
+        await statements.store.fetch_alone(ctx.db, {
+            **where, "status_code": status, "response_body": content.decode("utf-8", "replace"),
+            "content_type": content_type})
+    await send(start)
+    await send({"type": "http.response.body", "body": content, "more_body": False})
+
+
+async def _replay(request: Request, send: Send, status_code: int | None, response_body: str | None,
+                  content_type: str | None, fingerprint: str, this_fingerprint: str) -> None:
+    if fingerprint != this_fingerprint:
+        response = problem(
+            request, 422, "idempotency-key-reused", "Idempotency-Key reused",
+            f"This {HEADER} was used for a different request",
+            errors=[{"field": HEADER, "message": "used for a different request"}],
+        )
+    elif status_code is None:
+        response = problem(
+            request, 409, "request-in-progress", "Request in progress",
+            f"A request with this {HEADER} is still being processed",
+        )
+    else:
+        response = Response(response_body or b"", status_code=status_code, media_type=content_type,
+                            headers={"Idempotent-Replayed": "true"})
+    await response(request.scope, request.receive, send)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    claim: HotStatement  # -> the key when this request claimed it, nothing when it was there
+    stored: HotStatement  # -> (status, body, content type, fingerprint) of the stored reply
+    store: HotStatement
+    forget: HotStatement
+
+
+@functools.cache
+def _statements(table: Table) -> _Statements:
+    where = (table.c.caller == bindparam("w_caller")) & (table.c.key == bindparam("w_key"))
+    return _Statements(
+        claim=HotStatement(
+            pg_insert(table).values(caller=bindparam("caller"), key=bindparam("key"),
+                                    fingerprint=bindparam("fingerprint"), created_at=bindparam("created_at"))
+            .on_conflict_do_nothing().returning(table.c.key)),
+        stored=HotStatement(select(table.c.status_code, table.c.response_body, table.c.content_type,
+                                   table.c.fingerprint).where(where)),
+        store=HotStatement(table.update().where(where).values(
+            status_code=bindparam("status_code"), response_body=bindparam("response_body"),
+            content_type=bindparam("content_type")).returning(table.c.key)),
+        forget=HotStatement(delete(table).where(where).returning(table.c.key)),
+    )
 
 
 async def _caller_scope(request: Request) -> str:
