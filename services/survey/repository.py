@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -9,9 +10,11 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     String,
+    Text,
     and_,
     bindparam,
     case,
+    cast,
     delete,
     func,
     insert,
@@ -66,6 +69,16 @@ async def list_surveys(session: AsyncSession, limit: int, cursor: str | None) ->
     return SURVEYS_OLDEST_FIRST.page(rows, limit)
 
 
+_SURVEY_DEFINITION = HotStatement(select(cast(SurveyRow.__table__.c.definition, Text))
+                                  .where(SurveyRow.__table__.c.id == bindparam("survey_id")))
+
+
+async def survey_definition_text(session: AsyncSession, survey_id: str) -> str | None:
+    """A template's definition as stored (JSON text), None when there is no such survey."""
+    rows = await _SURVEY_DEFINITION.fetch(session, {"survey_id": survey_id})
+    return rows[0][0] if rows else None
+
+
 class KnownTier(NamedTuple):
     """What segmentation last told us of a customer (read model)."""
 
@@ -75,6 +88,26 @@ class KnownTier(NamedTuple):
 
 _TIER_OF = HotStatement(select(CustomerTierRow.tier, CustomerTierRow.quadrant)
                         .where(CustomerTierRow.customer_id == bindparam("customer_id")))
+
+
+_TIERS = CustomerTierRow.__table__
+# Answering needs both: one round trip (the customer's tier row may be missing, the survey not).
+_SURVEY_DEFINITION_AND_TIER = HotStatement(
+    select(cast(SurveyRow.__table__.c.definition, Text), _TIERS.c.tier, _TIERS.c.quadrant)
+    .select_from(SurveyRow.__table__.outerjoin(_TIERS, _TIERS.c.customer_id == bindparam("customer_id")))
+    .where(SurveyRow.__table__.c.id == bindparam("survey_id")))
+
+
+async def survey_definition_and_tier(
+    session: AsyncSession, survey_id: str, customer_id: str
+) -> tuple[str | None, KnownTier | None]:
+    """`survey_definition_text` and `tier_of` in one statement."""
+    rows = await _SURVEY_DEFINITION_AND_TIER.fetch(session, {"survey_id": survey_id,
+                                                             "customer_id": customer_id})
+    if not rows:
+        return None, None
+    definition, tier, quadrant = rows[0]
+    return definition, KnownTier(tier, quadrant) if tier is not None else None
 
 
 async def tier_of(session: AsyncSession, customer_id: str) -> KnownTier | None:
@@ -119,6 +152,40 @@ async def tiers_of(session: AsyncSession, customer_ids: list[str]) -> dict[str, 
 
 _BY_TOKEN = select(InvitationRow).where(InvitationRow.token == bindparam("token"))
 _BY_TOKEN_FOR_UPDATE = _BY_TOKEN.with_for_update()  # built once: this is on every answer's path
+
+
+class InvitationToAnswer(NamedTuple):
+    """What answering reads of an invitation (its row locked), as plain values: answering is the hot
+    path, and loading an ORM object costs more than the statement."""
+
+    id: str
+    kind: str
+    survey_id: str | None
+    customer_id: str
+    ticket_id: str | None
+    tier: str | None
+    quadrant: str | None
+    progress: dict | None
+    answered_at: datetime | None
+    expires_at: datetime
+
+
+_INVITATIONS = InvitationRow.__table__
+_TO_ANSWER = HotStatement(
+    select(*(_INVITATIONS.c[name] for name in InvitationToAnswer._fields))
+    .where(_INVITATIONS.c.token == bindparam("token")).with_for_update())
+
+
+async def invitation_to_answer(session: AsyncSession, token: str) -> InvitationToAnswer | None:
+    """The invitation behind a token, locked until the caller's transaction ends (two answers at
+    once queue; the unique key of responses backs it up)."""
+    rows = await _TO_ANSWER.fetch(session, {"token": token})
+    if not rows:
+        return None
+    invitation = InvitationToAnswer(*rows[0])
+    if isinstance(invitation.progress, str):  # PostgreSQL's driver hands JSON over as text
+        invitation = invitation._replace(progress=json.loads(invitation.progress))
+    return invitation
 
 
 async def invitation_by_token(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,7 +31,7 @@ from services.survey.metrics import INVITATIONS
 from services.survey.models import CustomerTierRow as CustomerTier
 from services.survey.models import InvitationRow
 from services.survey.service.schedule import current_schedule
-from services.survey.service.surveys import dimensions_out, get_survey, template_of
+from services.survey.service.surveys import dimensions_out, get_survey, survey_template
 from services.survey.settings import SurveySettings
 from shared.access import Scope
 from shared.app import ServiceContext
@@ -45,6 +46,9 @@ INVITATION, REMINDER = "invitation", "reminder"
 # The event's `survey_id` of a verification question, which belongs to no survey template.
 VERIFICATION_SURVEY_ID = "ticket-verification"
 INVITATION_CREATED = "invitation-created"
+
+# An invitation as the ORM loads it or as answering reads it (repository.InvitationToAnswer).
+_Invitation = TypeVar("_Invitation", InvitationRow, repository.InvitationToAnswer)
 
 
 def new_token() -> str:
@@ -189,7 +193,7 @@ async def customer_invitations(
     return page.map(lambda r: invitation_out(ctx.settings, r, now))
 
 
-def ensure_open(row: InvitationRow | None, now: datetime) -> InvitationRow:
+def ensure_open(row: _Invitation | None, now: datetime) -> _Invitation:
     """The invitation behind a token, if it can still be answered: else 404, 409 or 410."""
     if row is None:
         raise NotFound("No invitation has this token", field="token")
@@ -210,7 +214,7 @@ async def public_view(session: AsyncSession, token: str, now: datetime) -> schem
         saved = schemas.SavedAnswersOut(**row.progress) if row.progress else None
         if row.kind == VERIFICATION:
             return _verification_view(row, saved)
-        template = template_of(await get_survey(session, row.survey_id or ""))
+        template = await survey_template(session, row.survey_id or "")
     return _survey_view(row, template, saved)
 
 

@@ -14,7 +14,7 @@ from services.survey.domain.templates import VERIFICATION_QUESTION_IDS
 from services.survey.domain.verification import verification_errors
 from services.survey.service.invitations import VERIFICATION, ensure_open
 from services.survey.service.responses import refuse
-from services.survey.service.surveys import get_survey, template_of
+from services.survey.service.surveys import survey_template
 
 
 def saved_out(saved: dict | None) -> schemas.SavedAnswersOut | None:
@@ -32,7 +32,7 @@ async def save_progress(
             errors = verification_errors(body.solved, body.answers, body.nps, body.comments, partial=True)
             questions = VERIFICATION_QUESTION_IDS
         else:
-            template = template_of(await get_survey(session, invitation.survey_id or ""))
+            template = await survey_template(session, invitation.survey_id or "")
             errors = answer_errors(template, body.answers, body.nps, body.comments, partial=True)
             if body.solved is not None:
                 errors.append(("solved", "only a ticket verification asks whether the problem is solved"))

@@ -14,9 +14,9 @@ from services.survey.domain import progress
 from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
 from services.survey.domain.verification import rating_csat, rating_of, verification_errors
 from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
-from services.survey.models import InvitationRow, ResponseRow
+from services.survey.models import ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
-from services.survey.service.surveys import get_survey, template_of
+from services.survey.service.surveys import parsed_template
 from shared.app import ServiceContext
 from shared.contract import ANONYMOUS_SUBJECT
 from shared.errors import Conflict, InvalidInput
@@ -47,9 +47,7 @@ async def answer(
     try:
         async with session.begin():
             # The row lock makes two simultaneous answers queue; the unique key backs it up.
-            invitation = ensure_open(
-                await repository.invitation_by_token(session, token, for_update=True), now
-            )
+            invitation = ensure_open(await repository.invitation_to_answer(session, token), now)
             if invitation.progress:
                 body = _with_saved(invitation.progress, body)
             if invitation.kind == VERIFICATION:
@@ -94,17 +92,19 @@ async def _refresh_response_rate(ctx: ServiceContext, session: AsyncSession, sur
 
 
 async def _answer_survey(
-    ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
+    ctx: ServiceContext, session: AsyncSession, invitation: repository.InvitationToAnswer,
+    body: schemas.ResponseIn,
     now: datetime,
 ) -> schemas.ResponseOut:
-    template = template_of(await get_survey(session, invitation.survey_id or ""))
+    definition, known = await repository.survey_definition_and_tier(
+        session, invitation.survey_id or "", invitation.customer_id)
+    template = parsed_template(invitation.survey_id or "", definition)
     errors = answer_errors(template, body.answers, body.nps, body.comments)
     if body.solved is not None:
         errors.append(("solved", "only a ticket verification asks whether the problem is solved"))
     if errors:
         raise refuse(errors)
     # The tier for the weights is the one segmentation last told us (read model); none -> equal.
-    known = await repository.tier_of(session, invitation.customer_id)
     tier = known.tier if known else None
     try:
         satisfaction = score_response(template, body.answers, body.nps, tier)
@@ -147,7 +147,8 @@ async def _answer_survey(
 
 
 async def _answer_verification(
-    ctx: ServiceContext, session: AsyncSession, invitation: InvitationRow, body: schemas.ResponseIn,
+    ctx: ServiceContext, session: AsyncSession, invitation: repository.InvitationToAnswer,
+    body: schemas.ResponseIn,
     now: datetime,
 ) -> schemas.ResponseOut:
     errors = verification_errors(body.solved, body.answers, body.nps, body.comments)

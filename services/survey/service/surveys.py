@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import uuid
 from datetime import UTC, datetime
 
@@ -67,6 +69,25 @@ def _checked(template: Template) -> Template:
 
 def template_of(row: SurveyRow) -> Template:
     return template_from_dict(row.definition)
+
+
+async def survey_template(session: AsyncSession, survey_id: str) -> Template:
+    """The template of a survey, parsed once per stored definition: answering reads it on every
+    call, and a parsed template (frozen) depends on nothing but the definition's text, so an
+    edited template is a new text and parsed anew."""
+    return parsed_template(survey_id, await repository.survey_definition_text(session, survey_id))
+
+
+def parsed_template(survey_id: str, definition: str | None) -> Template:
+    """The template of a definition as stored (None: there is no such survey, 404)."""
+    if definition is None:
+        raise NotFound(f"No survey {survey_id!r}", field="survey_id")
+    return _parsed_template(definition)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_template(definition: str) -> Template:
+    return template_from_dict(json.loads(definition))
 
 
 async def create_survey(session: AsyncSession, body: schemas.SurveyIn, caller: Caller) -> schemas.SurveyOut:
