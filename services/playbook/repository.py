@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.playbook.domain import effect
@@ -32,7 +33,7 @@ from services.playbook.models import (
     TicketRow,
 )
 from shared.access import Scope
-from shared.db import PerDialect
+from shared.db import HotStatement, PerDialect
 from shared.pagination import Keyset, Page
 
 ACTIONS_NEWEST_FIRST = Keyset(CareActionRow.id, CareActionRow.created_at, descending=True)
@@ -62,12 +63,19 @@ _RECENTLY_PLANNED = select(CareActionRow.id).where(
     CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,
 ).limit(1)
 # An event applied twice adds nothing: the unique (rule_id, trigger_event_id, kind) key.
-_INSERT_ACTION = PerDialect(lambda insert: insert(CareActionRow)
-                            .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
-                            .returning(CareActionRow))
+# Applying an event inserts its actions and keeps its answer: prebuilt statements on the driver
+# (an ORM insert returning an entity cost more than the statement itself).
+_ACTIONS = CareActionRow.__table__
+_ACTION_COLUMNS = tuple(column.name for column in _ACTIONS.columns)
+_INSERT_ACTION = HotStatement(
+    pg_insert(_ACTIONS).values({name: bindparam(name) for name in _ACTION_COLUMNS})
+    .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
+    .returning(_ACTIONS.c.id))
 # Read models written "unless already present".
 _OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
-_KEEP_ANSWER = PerDialect(lambda insert: insert(SurveyAnswerRow).on_conflict_do_nothing())
+_ANSWERS = SurveyAnswerRow.__table__
+_KEEP_ANSWER = HotStatement(pg_insert(_ANSWERS).values(
+    {column.name: bindparam(column.name) for column in _ANSWERS.columns}).on_conflict_do_nothing())
 _KEEP_ORDER = PerDialect(lambda insert: insert(OrderRow).on_conflict_do_nothing())
 _RECORD_MESSAGE = PerDialect(lambda insert: insert(ContactRow).on_conflict_do_nothing(
     index_elements=["message_id"]))
@@ -103,8 +111,14 @@ async def counted_contacts_for_update(
 
 
 async def insert_action(session: AsyncSession, values: dict[str, Any]) -> CareActionRow | None:
-    """Store a new action; None when this event already made it."""
-    return (await session.execute(_INSERT_ACTION.for_session(session), values)).scalar()
+    """Store a new action (the columns a new action leaves out are empty); None when this event
+    already made it. The row returned is built from what was stored, not loaded back (nothing
+    fills a column in the database), and is not attached to the session: an action is changed
+    through a row loaded for update."""
+    row = {name: values.get(name) for name in _ACTION_COLUMNS}
+    if not await _INSERT_ACTION.fetch(session, row):
+        return None
+    return CareActionRow(**row)
 
 
 async def observe_order(session: AsyncSession, customer_id: str, ordered_at: datetime) -> None:
@@ -113,7 +127,8 @@ async def observe_order(session: AsyncSession, customer_id: str, ordered_at: dat
 
 
 async def keep_answer(session: AsyncSession, answer: dict[str, Any]) -> None:
-    await session.execute(_KEEP_ANSWER.for_session(session), answer)
+    """A survey answer from `satisfaction-scored` (every column given), once."""
+    await _KEEP_ANSWER.execute(session, answer)
 
 
 async def record_message_contact(session: AsyncSession, contact: dict[str, Any]) -> None:
