@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
-
-import functools
-from dataclasses import dataclass
 
 from fastapi import Request, Response
 from sqlalchemy import Table, bindparam, delete, select

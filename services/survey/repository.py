@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -10,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     String,
+    Table,
     Text,
     and_,
     bindparam,
@@ -38,7 +40,8 @@ from services.survey.models import (
 )
 from shared import access
 from shared.access import Scope
-from shared.db import Database, HotStatement, PerDialect, UTCDateTime, as_utc
+from shared.db import Database, HotStatement, PerDialect, UTCDateTime, as_utc, is_postgres
+from shared.events.outbox import Outbox, event_row_cte
 from shared.pagination import Keyset, Page
 
 
@@ -115,32 +118,42 @@ async def tier_of(session: AsyncSession, customer_id: str) -> KnownTier | None:
     return KnownTier(*rows[0]) if rows else None
 
 
-# One statement, not the ORM's flush of the loaded row: answering is the hot path.
-_MARK_ANSWERED = HotStatement(
+_INVITATION_ANSWERED = (
     update(InvitationRow.__table__).where(InvitationRow.__table__.c.id == bindparam("invitation_id"))
     .values(answered_at=bindparam("now"), next_reminder_at=None, progress=None,
             opened_at=func.coalesce(InvitationRow.__table__.c.opened_at, bindparam("now")),
-            started_at=func.coalesce(InvitationRow.__table__.c.started_at, bindparam("now")))
-)
-
-
-async def mark_answered(session: AsyncSession, invitation_id: str, now: datetime) -> None:
-    """The invitation is answered: no reminder left, saved progress dropped (the response holds
-    the answers now), opened and started at `now` unless they were before."""
-    await _MARK_ANSWERED.execute(session, {"invitation_id": invitation_id, "now": now})
-
-
+            started_at=func.coalesce(InvitationRow.__table__.c.started_at, bindparam("now"))))
+_MARK_ANSWERED = HotStatement(_INVITATION_ANSWERED)
 _RESPONSE_COLUMNS = tuple(column.key for column in ResponseRow.__table__.columns)
-# Answering is the hot write path: the response is stored with one prebuilt statement.
-_INSERT_RESPONSE = HotStatement(
-    insert(ResponseRow.__table__).values({column: bindparam(column) for column in _RESPONSE_COLUMNS}))
+_INSERT_RESPONSE = insert(ResponseRow.__table__).values(
+    {column: bindparam(column) for column in _RESPONSE_COLUMNS})
+_INSERT_RESPONSE_ALONE = HotStatement(_INSERT_RESPONSE)
 
 
-async def insert_response(session: AsyncSession, response: ResponseRow) -> None:
-    """Store a new response (every column set by the caller); a second response to the same
-    invitation raises IntegrityError (unique invitation_id)."""
-    values = {column: getattr(response, column) for column in _RESPONSE_COLUMNS}
-    await _INSERT_RESPONSE.execute(session, values)
+@functools.cache
+def _answer_statement(outbox_table: Table) -> HotStatement:
+    """The response, its event and the invitation marked answered, in one statement."""
+    return HotStatement(_INSERT_RESPONSE.add_cte(_INVITATION_ANSWERED.cte("answered"))
+                        .add_cte(event_row_cte(outbox_table)))
+
+
+async def store_answer(
+    session: AsyncSession, outbox: Outbox, response: dict[str, Any], event: tuple[str, str, dict[str, Any]],
+) -> None:
+    """Store a response (the columns not given are empty), the event announcing it, and mark its invitation
+    answered: no reminder left, saved progress dropped (the response holds the answers now),
+    opened and started at the answer's time unless they were before. Answering is the hot write
+    path: on PostgreSQL the three writes are one round trip. A second response to the same
+    invitation raises IntegrityError (unique invitation_id) and writes nothing."""
+    response = {column: response.get(column) for column in _RESPONSE_COLUMNS}  # the rest empty
+    marked = {"invitation_id": response["invitation_id"], "now": response["answered_at"]}
+    if is_postgres(session):
+        await _answer_statement(outbox.table).execute(
+            session, {**response, **marked, **outbox.row_alongside(session, *event)})
+        return
+    await _INSERT_RESPONSE_ALONE.execute(session, response)
+    await outbox.append(session, *event)
+    await _MARK_ANSWERED.execute(session, marked)
 
 
 async def tiers_of(session: AsyncSession, customer_ids: list[str]) -> dict[str, CustomerTierRow]:

@@ -11,6 +11,7 @@ from typing import Any
 import structlog
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import (
+    CTE,
     Column,
     Integer,
     MetaData,
@@ -91,6 +92,14 @@ def platform_tables(metadata: MetaData) -> dict[str, Table]:
 _WAKE_PENDING = "outbox_wake_pending"
 
 
+def event_row_cte(outbox: Table) -> CTE:
+    """An insert of one outbox row as a CTE, to add to the statement writing the row its event
+    announces (`Outbox.row_alongside` gives the parameters): on PostgreSQL a hot path then stores
+    both in one round trip. SQLite has no data-modifying CTE: append the event on its own there."""
+    return outbox.insert().values({name: bindparam(f"event_{name}") for name in OUTBOX_COLUMNS}).cte(
+        "event_row")
+
+
 class Outbox:
     """Appends events inside the caller's transaction; the relay is woken after commit."""
 
@@ -108,15 +117,25 @@ class Outbox:
     async def append(
         self, session: AsyncSession, event_type: str, subject: str, data: dict[str, Any]
     ) -> str:
+        row = self._row(event_type, subject, data)
+        # One prebuilt statement, given the row as parameters, run on the driver (HotStatement).
+        await self._insert.execute(session, row)
+        self._wake_after_commit(session)
+        return row["event_id"]
+
+    def row_alongside(self, session: AsyncSession, event_type: str, subject: str, data: dict[str, Any]
+                      ) -> dict[str, Any]:
+        """The parameters of a new event's row for a statement that stores it together with the
+        row the event announces, in one round trip (`event_row_cte`: the names are the columns
+        prefixed `event_`). The relay is woken after the caller's transaction commits."""
+        self._wake_after_commit(session)
+        return {f"event_{name}": value for name, value in self._row(event_type, subject, data).items()}
+
+    def _row(self, event_type: str, subject: str, data: dict[str, Any]) -> dict[str, Any]:
         event = new_event(event_type, self.service, subject, data, current_request_id(),
                           current_trace_context() if self.traced else None, validate=self.validate)
-        # One prebuilt statement, given the row as parameters, run on the driver (HotStatement).
-        await self._insert.execute(session, {
-            "event_id": event.id, "event_type": event.type, "message_key": event.subject,
-            "envelope": event.to_json(), "created_at": event.time, "attempts": 0,
-        })
-        self._wake_after_commit(session)
-        return event.id
+        return {"event_id": event.id, "event_type": event.type, "message_key": event.subject,
+                "envelope": event.to_json(), "created_at": event.time, "attempts": 0}
 
     async def append_many(
         self, session: AsyncSession, events: list[tuple[str, str, dict[str, Any]]], *,

@@ -14,7 +14,6 @@ from services.survey.domain import progress
 from services.survey.domain.scoring import AnswerError, Satisfaction, answer_errors, score_response
 from services.survey.domain.verification import rating_csat, rating_of, verification_errors
 from services.survey.metrics import RESPONSE_RATE, RESPONSES, SATISFACTION, VERIFICATIONS
-from services.survey.models import ResponseRow
 from services.survey.service.invitations import VERIFICATION, ensure_open
 from services.survey.service.surveys import parsed_template
 from shared.app import ServiceContext
@@ -54,7 +53,6 @@ async def answer(
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
                 out = await _answer_survey(ctx, session, invitation, body, now)
-            await repository.mark_answered(session, invitation.id, now)
     except IntegrityError as exc:
         raise Conflict("This invitation has already been answered; thank you", field="token") from exc
     tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier
@@ -114,19 +112,18 @@ async def _answer_survey(
     comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
     # An anonymous survey's response names no customer (docs/design.md §11).
     customer_id = None if template.anonymous else invitation.customer_id
-    await repository.insert_response(session, ResponseRow(
-        id=response_id, invitation_id=invitation.id, kind=invitation.kind,
-        survey_id=invitation.survey_id, customer_id=customer_id, ticket_id=None,
-        tier=tier, quadrant=known.quadrant if known else None, answers=body.answers,
-        comments=comments, nps=body.nps,
-        nps_category=satisfaction.nps_category.value if satisfaction.nps_category else None,
-        value=satisfaction.value, level=satisfaction.level.value,
-        dimensions=satisfaction.dimensions, weights=satisfaction.weights, csat=satisfaction.csat,
-        solved=None, answered_at=now,
-    ))
     who = {"customer_id": customer_id, "invitation_id": invitation.id} if customer_id else {
         "anonymous": True}
-    await ctx.outbox.append(session, "satisfaction-scored", customer_id or ANONYMOUS_SUBJECT, {
+    await repository.store_answer(session, ctx.outbox, {
+        "id": response_id, "invitation_id": invitation.id, "kind": invitation.kind,
+        "survey_id": invitation.survey_id, "customer_id": customer_id, "ticket_id": None,
+        "tier": tier, "quadrant": known.quadrant if known else None, "answers": body.answers,
+        "comments": comments, "nps": body.nps,
+        "nps_category": satisfaction.nps_category.value if satisfaction.nps_category else None,
+        "value": satisfaction.value, "level": satisfaction.level.value,
+        "dimensions": satisfaction.dimensions, "weights": satisfaction.weights, "csat": satisfaction.csat,
+        "solved": None, "answered_at": now,
+    }, ("satisfaction-scored", customer_id or ANONYMOUS_SUBJECT, {
         **who,
         "survey_id": invitation.survey_id,
         "response_id": response_id,
@@ -139,7 +136,7 @@ async def _answer_survey(
         "csat": satisfaction.csat,
         "tier": tier,
         "answered_at": format_time(now),
-    })
+    }))
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="survey", answered_at=now,
         satisfaction=satisfaction_out(satisfaction, tier),
@@ -157,15 +154,14 @@ async def _answer_verification(
     response_id = str(uuid.uuid4())
     rating = rating_of(body.answers)
     comments = {k: v.strip() for k, v in body.comments.items() if v.strip()}
-    await repository.insert_response(session, ResponseRow(
-        id=response_id, invitation_id=invitation.id, kind=invitation.kind, survey_id=None,
-        customer_id=invitation.customer_id, ticket_id=invitation.ticket_id, tier=invitation.tier,
-        quadrant=invitation.quadrant, answers=body.answers, comments=comments, dimensions={},
-        weights={}, csat=rating_csat(rating), solved=body.solved, answered_at=now,
-        nps=None, nps_category=None, value=None, level=None,
-    ))
     # The comment is the customer's own words: it stays here, the event says only that there is one.
-    await ctx.outbox.append(session, "ticket-verification-answered", invitation.customer_id, {
+    await repository.store_answer(session, ctx.outbox, {
+        "id": response_id, "invitation_id": invitation.id, "kind": invitation.kind, "survey_id": None,
+        "customer_id": invitation.customer_id, "ticket_id": invitation.ticket_id, "tier": invitation.tier,
+        "quadrant": invitation.quadrant, "answers": body.answers, "comments": comments, "dimensions": {},
+        "weights": {}, "csat": rating_csat(rating), "solved": body.solved, "answered_at": now,
+        "nps": None, "nps_category": None, "value": None, "level": None,
+    }, ("ticket-verification-answered", invitation.customer_id, {
         "customer_id": invitation.customer_id,
         "ticket_id": invitation.ticket_id,
         "invitation_id": invitation.id,
@@ -173,7 +169,7 @@ async def _answer_verification(
         "rating": rating,
         "commented": bool(comments),
         "answered_at": format_time(now),
-    })
+    }))
     return schemas.ResponseOut(
         response_id=response_id, invitation_id=invitation.id, kind="verification", answered_at=now,
         solved=body.solved, rating=rating,
