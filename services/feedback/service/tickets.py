@@ -102,13 +102,13 @@ async def open_ticket_in_tx(
                            priority=priority.value, priority_reason=reason, team=ticket.team,
                            sla=ticket.sla_rows, first_response_due=format_time(ticket.first_response_due),
                            resolution_due=format_time(ticket.resolution_due))
-    await repository.insert_new_ticket(session, ticket, created)
-    await ctx.outbox.append(session, "ticket-created", ticket.customer_id, {
+    event = ("ticket-created", ticket.customer_id, {
         **base_event(ticket), "channel": ticket.channel, "type": ticket.type,
         "category": ticket.category, "team": ticket.team,
         "first_response_due": format_time(ticket.first_response_due),
         "resolution_due": format_time(ticket.resolution_due), "created_at": format_time(now),
     })
+    await repository.insert_new_ticket(session, ticket, created, ctx.outbox, event)
     return ticket, created
 
 
