@@ -6,11 +6,13 @@ named parameters: a statement built per call costs its construction and cache ke
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, Table, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,7 +35,8 @@ from services.playbook.models import (
     TicketRow,
 )
 from shared.access import Scope
-from shared.db import HotStatement, PerDialect
+from shared.db import HotStatement, PerDialect, is_postgres
+from shared.events.outbox import Outbox, event_row_if_written
 from shared.pagination import Keyset, Page
 
 ACTIONS_NEWEST_FIRST = Keyset(CareActionRow.id, CareActionRow.created_at, descending=True)
@@ -67,10 +70,16 @@ _RECENTLY_PLANNED = select(CareActionRow.id).where(
 # (an ORM insert returning an entity cost more than the statement itself).
 _ACTIONS = CareActionRow.__table__
 _ACTION_COLUMNS = tuple(column.name for column in _ACTIONS.columns)
-_INSERT_ACTION = HotStatement(
-    pg_insert(_ACTIONS).values({name: bindparam(name) for name in _ACTION_COLUMNS})
-    .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
-    .returning(_ACTIONS.c.id))
+_NEW_ACTION = (pg_insert(_ACTIONS).values({name: bindparam(name) for name in _ACTION_COLUMNS})
+               .on_conflict_do_nothing(index_elements=["rule_id", "trigger_event_id", "kind"])
+               .returning(_ACTIONS.c.id))
+_INSERT_ACTION = HotStatement(_NEW_ACTION)
+
+
+@functools.cache
+def _insert_announced_action(outbox_table: Table) -> HotStatement:
+    """A new action and, only if it was new, its event: one statement (PostgreSQL)."""
+    return HotStatement(event_row_if_written(outbox_table, _NEW_ACTION.cte("new_action")))
 # Read models written "unless already present".
 _OBSERVE_ORDER = PerDialect(lambda insert: insert(ObservedOrderRow).on_conflict_do_nothing())
 _ANSWERS = SurveyAnswerRow.__table__
@@ -110,15 +119,26 @@ async def counted_contacts_for_update(
         _COUNTED_CONTACTS, {"customer_id": customer_id, "since": since})).all())
 
 
-async def insert_action(session: AsyncSession, values: dict[str, Any]) -> CareActionRow | None:
-    """Store a new action (the columns a new action leaves out are empty); None when this event
-    already made it. The row returned is built from what was stored, not loaded back (nothing
-    fills a column in the database), and is not attached to the session: an action is changed
-    through a row loaded for update."""
-    row = {name: values.get(name) for name in _ACTION_COLUMNS}
+async def insert_action(
+    session: AsyncSession, values: dict[str, Any], outbox: Outbox,
+    event_of: Callable[[CareActionRow], tuple[str, str, dict[str, Any]]],
+) -> CareActionRow | None:
+    """Store a new action (the columns a new action leaves out are empty) and the event
+    `event_of` makes of it; None, and no event, when this event already made it. The row
+    returned is built from what was stored, not loaded back (nothing fills a column in the
+    database), and is not attached to the session: an action is changed through a row loaded
+    for update. On PostgreSQL the action and its event are one round trip."""
+    action = CareActionRow(**{name: values.get(name) for name in _ACTION_COLUMNS})
+    row = {name: getattr(action, name) for name in _ACTION_COLUMNS}
+    event = event_of(action)
+    if is_postgres(session):
+        written = await _insert_announced_action(outbox.table).fetch(
+            session, {**row, **outbox.row_alongside(session, *event)})
+        return action if written else None
     if not await _INSERT_ACTION.fetch(session, row):
         return None
-    return CareActionRow(**row)
+    await outbox.append(session, *event)
+    return action
 
 
 async def observe_order(session: AsyncSession, customer_id: str, ordered_at: datetime) -> None:

@@ -13,6 +13,7 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import (
     CTE,
     Column,
+    Insert,
     Integer,
     MetaData,
     Row,
@@ -90,6 +91,16 @@ def platform_tables(metadata: MetaData) -> dict[str, Table]:
 
 
 _WAKE_PENDING = "outbox_wake_pending"
+
+
+def event_row_if_written(outbox: Table, written: CTE) -> Insert:
+    """An insert of one outbox row that happens only if the data-modifying CTE `written` (an
+    `INSERT ... ON CONFLICT DO NOTHING RETURNING`) wrote a row: the event of a row stored at most
+    once, in the same round trip (PostgreSQL). It returns the event's id when it was written.
+    Parameters as for `event_row_cte`."""
+    values = select(*(bindparam(f"event_{name}", type_=outbox.c[name].type) for name in OUTBOX_COLUMNS))
+    return (outbox.insert().from_select(OUTBOX_COLUMNS, values.select_from(written))
+            .returning(outbox.c.event_id))
 
 
 def event_row_cte(outbox: Table) -> CTE:

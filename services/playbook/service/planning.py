@@ -159,10 +159,9 @@ async def create_action(
     action = await repository.insert_action(session, new_action(
         str(uuid.uuid4()), customer_id, occasion.owner, occasion.trigger, firing, template, deferral, contact,
         period_key=period_key, due_at=due_at,
-    ))
+    ), ctx.outbox, lambda action: ("action-created", customer_id, created_event(action)))
     if action is None:
         return None  # this event already made this action
-    await ctx.outbox.append(session, "action-created", customer_id, created_event(action))
     ACTIONS_CREATED.labels(action.kind, action.status).inc()
     if template.bypass_caps and template.deep_contact:
         await make_room(session, occasion.policy, customer_id, occasion.customer, action, at)
