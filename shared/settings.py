@@ -52,6 +52,9 @@ class PlatformSettings(BaseSettings):
     # Batches the relay pipelines under one hold of its lock (the next produced while the last is
     # acknowledged); a crash re-sends at most this many batches.
     outbox_batches_per_lock: int = Field(default=4, ge=1, le=64)
+    # Woken by a commit, the relay waits this long before reading, so the events committed meanwhile
+    # go out in the same round (its lock, read, produce, mark and commit) instead of one round each.
+    outbox_linger_ms: int = Field(default=20, ge=0, le=1000)
     consumer_max_attempts: int = 3
     # Events fetched and applied in one transaction (per partition); 1 applies them one by one.
     consumer_batch_size: int = Field(default=200, ge=1, le=5000)

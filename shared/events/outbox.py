@@ -91,6 +91,7 @@ def platform_tables(metadata: MetaData) -> dict[str, Table]:
 
 
 _WAKE_PENDING = "outbox_wake_pending"
+PRODUCER_STOP_SECONDS = 5.0
 
 
 def event_row_if_written(outbox: Table, written: CTE) -> Insert:
@@ -248,6 +249,8 @@ class OutboxRelay:
                 backoff = min(max(backoff * 2, 0.5), 5.0)
             try:
                 await asyncio.wait_for(self.outbox._wakeup.wait(), timeout=backoff)
+                if self.settings.outbox_linger_ms:
+                    await asyncio.sleep(self.settings.outbox_linger_ms / 1000)
             except TimeoutError:
                 pass
             self.outbox._wakeup.clear()
@@ -335,8 +338,11 @@ class OutboxRelay:
     async def _drop_producer(self) -> None:
         if self.producer is not None:
             try:
-                await self.producer.stop()
-            except Exception:  # already broken; a new producer is made on the next try
+                # Stopping flushes what is in flight, and waits for a broker that may be away or
+                # slow to learn a new topic: bounded, since those rows stay unmarked in the outbox
+                # and go out again (at least once) from the next relay.
+                await asyncio.wait_for(self.producer.stop(), timeout=PRODUCER_STOP_SECONDS)
+            except Exception:  # already broken, or timed out; a new producer is made on the next try
                 pass
             self.producer = None
 

@@ -242,7 +242,7 @@ async def test_moving_the_test_clock_a_quarter_on_invites_and_reminds_with_no_on
                 return list((await session.scalars(select(InvitationRow).where(
                     InvitationRow.period_key == key))).all())
 
-        rows = await eventually(lambda: _count_is(invited, 2))
+        rows = await eventually(lambda: _count_is(invited, 2), timeout=60)
         assert sorted(r.customer_id for r in rows) == ["clock-a", "clock-b"]
         await own.put("/v1/clock", json={"now": (next_quarter + timedelta(days=3, hours=2)).isoformat()},
                       headers=ADMIN)
@@ -251,7 +251,7 @@ async def test_moving_the_test_clock_a_quarter_on_invites_and_reminds_with_no_on
             async with ctx.db.session() as session:
                 return list((await session.scalars(select(ReminderRow))).all())
 
-        reminders = await eventually(lambda: _count_is(reminded, 2))
+        reminders = await eventually(lambda: _count_is(reminded, 2), timeout=60)
         assert {r.number for r in reminders} == {1}
         coverage = (await own.get("/v1/surveys/default/coverage", params={"period": key},
                                   headers=ANALYST)).json()
@@ -314,7 +314,7 @@ async def test_a_clock_moved_twelve_days_on_sends_each_due_reminder_once_not_onc
         # Twelve days on: the survey's first reminder (day 3) and the verification's (day 2) fell
         # due, and the survey's second (day 7) too, but it waits 4 days after the first.
         await own.put("/v1/clock", json={"now": (start + timedelta(days=12)).isoformat()}, headers=ADMIN)
-        sent = await eventually(lambda: _count_is(reminders, 2))
+        sent = await eventually(lambda: _count_is(reminders, 2), timeout=60)
         assert sent == sorted([(survey_invitation["id"], 1), (verification.id, 1)])
         for _ in range(3):  # what catching up every missed hour would do: nothing more
             assert await send_reminders(ctx, ctx.clock.now()) == 0
@@ -322,10 +322,10 @@ async def test_a_clock_moved_twelve_days_on_sends_each_due_reminder_once_not_onc
         assert await reminders() == sent
         await own.put("/v1/clock", json={"now": (start + timedelta(days=16, hours=1)).isoformat()},
                       headers=ADMIN)
-        sent = await eventually(lambda: _count_is(reminders, 3))
+        sent = await eventually(lambda: _count_is(reminders, 3), timeout=60)
         assert (survey_invitation["id"], 2) in sent
         await own.put("/v1/clock", json={"now": (start + timedelta(days=25)).isoformat()}, headers=ADMIN)
-        await eventually(lambda: _reminders_ran_after(own, start + timedelta(days=25)))
+        await eventually(lambda: _reminders_ran_after(own, start + timedelta(days=25)), timeout=60)
         assert len(await reminders()) == 3  # two for the survey, one for the verification: no more
 
 
