@@ -343,7 +343,7 @@ async def add_orders(
         if fresh:
             await repository.insert_orders(session, [
                 {"order_id": o.order_id, "customer_id": customer_id, "amount": o.amount,
-                 "ordered_at": o.ordered_at} for o in fresh])
+                 "ordered_at": o.ordered_at} for o in fresh], ctx.clock.zone)
             await ctx.outbox.append_many(session, [("order-recorded", customer_id, {
                 "customer_id": customer_id, "order_id": o.order_id, "amount": float(o.amount),
                 "ordered_at": format_time(o.ordered_at), "recorded_at": format_time(now),

@@ -54,6 +54,16 @@ async def monthly_snapshot(ctx: ServiceContext, occurrence: Occurrence) -> dict[
     return await snapshot_month(ctx, occurrence.period_start, occurrence.period_end, occurrence.now)
 
 
+async def align_order_months(ctx: ServiceContext) -> None:
+    """At start: the orders per business month are cut in the configured business time zone,
+    rebuilt from the orders when the zone changed since they were (or were never built)."""
+    async with ctx.db.session() as session, session.begin():
+        cut_in = await repository.order_months_zone(session, for_rebuild=True)
+        if cut_in != ctx.clock.zone.key:
+            log.warning("order_months_rebuilt", was=cut_in, zone=ctx.clock.zone.key)
+            await repository.rebuild_order_months(session, ctx.clock.zone)
+
+
 async def snapshot_past_month(ctx: ServiceContext, month: str) -> dict[str, Any]:
     """The snapshot of a past month `YYYY-MM` on request (backfill after importing old orders): a
     new pass over every customer; month-end rows already there are kept as they are."""
@@ -83,12 +93,17 @@ async def snapshot_month(
         policy = await current_policy(ctx, session)
         model = await active_model(session)
         progress = await session.get(SnapshotProgressRow, month)
+        # The orders are read as their business months unless those are cut in another zone (the
+        # service rebuilds them at start; until then the orders themselves give the same facts).
+        by_month = await repository.order_months_zone(session) == ctx.clock.zone.key
         if progress is None:
             progress = SnapshotProgressRow(month=month, cursor=None, customers=0, changed=0, warnings=0,
                                            updated_at=now)
             session.add(progress)
         cursor = progress.cursor
-    reader = _BatchReader(ctx, cursor, batch_size, as_of)
+    if not by_month:
+        log.warning("monthly_snapshot_reads_orders", reason="order months not cut in the business time zone")
+    reader = _BatchReader(ctx, cursor, batch_size, as_of, by_month)
     try:
         async with ctx.db.session() as session:
             line = await high_value_line(session, as_of, policy)
@@ -105,7 +120,7 @@ async def snapshot_month(
                     # Another run of the same month moved on meanwhile: read from where it is.
                     cursor = progress.cursor
                     await reader.close()
-                    reader = _BatchReader(ctx, cursor, batch_size, as_of)
+                    reader = _BatchReader(ctx, cursor, batch_size, as_of, by_month)
                     continue
                 after, last, rows = batch
                 counts = await _snapshot_batch(ctx, session, rows, after, last, month, as_of,
@@ -128,14 +143,14 @@ class _BatchReader:
     while the top-30% line is computed at the start. Owned by one run, closed by it."""
 
     def __init__(self, ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime,
-                 depth: int = 3) -> None:
+                 by_month: bool, depth: int = 3) -> None:
         self.ready: asyncio.Queue = asyncio.Queue(maxsize=depth)
-        self.task = asyncio.create_task(self._read_ahead(ctx, after, batch_size, as_of))
+        self.task = asyncio.create_task(self._read_ahead(ctx, after, batch_size, as_of, by_month))
 
     async def _read_ahead(self, ctx: ServiceContext, after: str | None, batch_size: int,
-                          as_of: datetime) -> None:
+                          as_of: datetime, by_month: bool) -> None:
         while True:
-            batch = await _read_batch(ctx, after, batch_size, as_of)
+            batch = await _read_batch(ctx, after, batch_size, as_of, by_month)
             await self.ready.put(batch)
             if batch is None:
                 return
@@ -158,14 +173,15 @@ class _BatchReader:
 
 
 async def _read_batch(
-    ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime
+    ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime, by_month: bool
 ) -> tuple[str | None, str, list] | None:
     """The facts and current scores of the next batch after `after`, in its own transaction."""
     async with ctx.db.session() as session, session.begin():
         last = await snapshot_repository.batch_end(session, after, batch_size)
         if last is None:
             return None
-        rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone)
+        rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone,
+                                                         from_order_months=by_month)
         return after, last, rows
 
 
