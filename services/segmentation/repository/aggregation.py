@@ -121,15 +121,13 @@ def aggregate_query(
 def orders_by_month(as_of: datetime, zone: ZoneInfo, selected):
     """aggregate_query's order facts from `order_months`: the business months wholly inside the
     12-month window (as_of - 365 days, as_of] read as one row each, and only the orders of a month
-    the window cuts read one by one. The window of a month-end snapshot is whole months but in a
-    year with a 29 February (its first day falls out), so the snapshot reads no single order.
+    the window cuts read one by one. A month-end snapshot's window is whole months (but across a
+    29 February, when the first day of its first month falls out), so it reads no single order.
 
     Equal to the orders' own aggregation: a month with an order counts once, the window's months
     are business months, the last order is the latest up to as_of."""
-    window_start = as_of - YEAR
-    first_whole = start_of_month(window_start, zone, 1)  # the first month starting inside the window
-    after_whole = start_of_month(as_of + _INSTANT, zone)  # the first month not ended by as_of
-    first_month, after_month = local_date(first_whole, zone), local_date(after_whole, zone)
+    window = _WindowMonths(as_of, zone)
+    first_month, after_month = window.first_month, window.after_month
     months = OrderMonthRow.__table__.c
     in_window = months.month >= first_month
     parts = [
@@ -143,21 +141,19 @@ def orders_by_month(as_of: datetime, zone: ZoneInfo, selected):
         .where(months.month < after_month, *selected(months.customer_id))
         .group_by(months.customer_id)
     ]
-    # The cut months, if any: the window's first (its start is not a month's) and as_of's own.
-    for after, before in ((window_start, first_whole - _INSTANT), (after_whole - _INSTANT, as_of)):
-        if before > after:
-            parts.append(
-                select(
-                    OrderRow.customer_id.label("customer_id"),
-                    func.max(OrderRow.ordered_at).label("last_order_at"),
-                    func.count().label("orders_12m"),
-                    func.sum(OrderRow.amount).label("amount_12m"),
-                    literal(1).label("months_12m"),
-                )
-                .where(OrderRow.ordered_at > after, OrderRow.ordered_at <= before,
-                       *selected(OrderRow.customer_id))
-                .group_by(OrderRow.customer_id)
+    for after, before in window.cut_months:
+        parts.append(
+            select(
+                OrderRow.customer_id.label("customer_id"),
+                func.max(OrderRow.ordered_at).label("last_order_at"),
+                func.count().label("orders_12m"),
+                func.sum(OrderRow.amount).label("amount_12m"),
+                literal(1).label("months_12m"),
             )
+            .where(OrderRow.ordered_at > after, OrderRow.ordered_at <= before,
+                   *selected(OrderRow.customer_id))
+            .group_by(OrderRow.customer_id)
+        )
     if len(parts) == 1:
         return parts[0]
     both = union_all(*parts).subquery()
@@ -171,6 +167,35 @@ def orders_by_month(as_of: datetime, zone: ZoneInfo, selected):
 
 
 _INSTANT = timedelta(microseconds=1)  # the resolution of stored times
+
+
+class _WindowMonths:
+    """The 12-month window (as_of - 365 days, as_of] as business months: those wholly inside it
+    (first_month <= month < after_month) and the time ranges (after, before] of the months it cuts,
+    if any: its first (its start is not a month's) and as_of's own (as_of is not a month's end)."""
+
+    def __init__(self, as_of: datetime, zone: ZoneInfo) -> None:
+        window_start = as_of - YEAR
+        first_whole = start_of_month(window_start, zone, 1)  # the first month starting inside it
+        after_whole = start_of_month(as_of + _INSTANT, zone)  # the first month not ended by as_of
+        self.first_month, self.after_month = local_date(first_whole, zone), local_date(after_whole, zone)
+        self.cut_months = [(after, before) for after, before in (
+            (window_start, first_whole - _INSTANT), (after_whole - _INSTANT, as_of)) if before > after]
+
+
+def amounts_by_month(as_of: datetime, zone: ZoneInfo):
+    """Each customer's order amount of the 12 months to `as_of` (customers with none left out), from
+    `order_months`: the whole months one row each, the cut months from their orders."""
+    window = _WindowMonths(as_of, zone)
+    months = OrderMonthRow.__table__.c
+    parts = [select(months.customer_id.label("customer_id"), months.amount.label("amount"))
+             .where(months.month >= window.first_month, months.month < window.after_month)]
+    for after, before in window.cut_months:
+        parts.append(select(OrderRow.customer_id, OrderRow.amount)
+                     .where(OrderRow.ordered_at > after, OrderRow.ordered_at <= before))
+    amounts = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery()
+    total = func.sum(amounts.c.amount)
+    return select(total.label("amount")).group_by(amounts.c.customer_id).having(total > 0)
 
 
 def in_range(column, after: str | None, last: str) -> list:
@@ -207,16 +232,9 @@ async def aggregates_after(
     return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
-def _high_value_line_query():
-    """The smallest 12-month amount inside the top share of active customers, in one statement
-    (domain/quadrants.high_value_threshold, computed where the orders are)."""
-    amount = func.sum(OrderRow.amount)
-    active = (
-        select(amount.label("amount"))
-        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
-        .group_by(OrderRow.customer_id).having(amount > 0)
-        .cte("active")
-    )
+def _top_share_line(active):
+    """The smallest 12-month amount inside the top share of the `active` customers' amounts, in one
+    statement (domain/quadrants.high_value_threshold, computed where the orders are)."""
     ranked = select(
         active.c.amount,
         func.row_number().over(order_by=active.c.amount.desc()).label("rank"),
@@ -226,12 +244,31 @@ def _high_value_line_query():
     return select(ranked.c.amount).where(ranked.c.rank == case((top < 1, 1), else_=top))
 
 
+def _high_value_line_query():
+    amount = func.sum(OrderRow.amount)
+    return _top_share_line(
+        select(amount.label("amount"))
+        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
+        .group_by(OrderRow.customer_id).having(amount > 0)
+        .cte("active")
+    )
+
+
 HIGH_VALUE_LINE = _high_value_line_query()
 
 
-async def high_value_line(session: AsyncSession, as_of: datetime, share: float) -> float | None:
-    line = await session.scalar(HIGH_VALUE_LINE, {
-        "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_in_basis_points(share)})
+async def high_value_line(
+    session: AsyncSession, as_of: datetime, share: float, zone: ZoneInfo | None = None
+) -> float | None:
+    """The top-share line of 12-month amounts as of `as_of`; with `zone`, read from the orders'
+    business months cut in that zone (`order_months`) instead of every order."""
+    share_bp = share_in_basis_points(share)
+    if zone is None:
+        line = await session.scalar(HIGH_VALUE_LINE, {
+            "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_bp})
+    else:
+        line = await session.scalar(_top_share_line(amounts_by_month(as_of, zone).cte("active")),
+                                    {"share_bp": share_bp})
     return float(line) if line is not None else None
 
 

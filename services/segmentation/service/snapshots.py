@@ -106,7 +106,7 @@ async def snapshot_month(
     reader = _BatchReader(ctx, cursor, batch_size, as_of, by_month)
     try:
         async with ctx.db.session() as session:
-            line = await high_value_line(session, as_of, policy)
+            line = await high_value_line(session, as_of, policy, ctx.clock.zone if by_month else None)
         while True:
             batch = await reader.next()
             async with ctx.db.session() as session, session.begin():
