@@ -38,7 +38,7 @@ from services.segmentation.service.policy import seed_default_policy
 from services.segmentation.service.scoring import active_model, high_value_line, seed_default_model
 from services.segmentation.service.snapshots import snapshot_month
 from services.segmentation.settings import segmentation_settings
-from shared.app import PLATFORM_TABLE_NAMES, ServiceContext
+from shared.app import PLATFORM_TABLE_NAMES, ServiceContext, freeze_start_up_heap
 from shared.business_time import month_bounds, month_of, zone_named
 from shared.db import Database
 from shared.events.outbox import Outbox
@@ -126,6 +126,7 @@ async def run(customers: int) -> dict:
             ctx = _context(db)
             await seed_default_model(ctx)
             await seed_default_policy(ctx)
+            freeze_start_up_heap()  # as a service's start does, before any work
             started = time.perf_counter()
             await load_data(dsn, customers, now=end - timedelta(days=3))
             await _current_scores_as_of(ctx, dsn, as_of)
