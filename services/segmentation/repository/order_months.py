@@ -69,11 +69,18 @@ async def add_orders_to_months(session: AsyncSession, orders: list[dict], zone: 
         await session.execute(_ADD_TO_MONTHS.for_session(session), rows)
 
 
-REBUILD_PG = """
+# One statement per range of customers: each stays well inside the driver's command timeout
+# however many orders there are (12 million orders in one GROUP BY took more than a minute).
+REBUILD_CUSTOMERS_PER_STATEMENT = 50_000
+_RANGE_END_PG = """
+SELECT max(id) FROM (SELECT id FROM customers WHERE id > :after ORDER BY id LIMIT :customers) AS ids
+"""
+REBUILD_RANGE_PG = """
 INSERT INTO order_months (customer_id, month, orders, amount, last_order_at)
 SELECT customer_id, date_trunc('month', ordered_at AT TIME ZONE :zone)::date, count(*), sum(amount),
        max(ordered_at)
-FROM orders GROUP BY 1, 2
+FROM orders WHERE customer_id > :after AND customer_id <= :last
+GROUP BY 1, 2
 """
 
 
@@ -85,7 +92,11 @@ async def rebuild_order_months(session: AsyncSession, zone: ZoneInfo) -> None:
     await session.execute(delete(OrderMonthZoneRow))
     if is_postgres(session):
         await session.execute(text("LOCK TABLE orders IN SHARE MODE"))
-        await session.execute(text(REBUILD_PG), {"zone": zone.key})
+        after = ""
+        while (last := await session.scalar(text(_RANGE_END_PG), {
+                "after": after, "customers": REBUILD_CUSTOMERS_PER_STATEMENT})) is not None:
+            await session.execute(text(REBUILD_RANGE_PG), {"zone": zone.key, "after": after, "last": last})
+            after = last
     else:
         orders = await session.execute(select(OrderRow.customer_id, OrderRow.amount, OrderRow.ordered_at))
         rows = months_of(({"customer_id": c, "amount": a, "ordered_at": t} for c, a, t in orders.all()),

@@ -58,10 +58,18 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute("LOCK TABLE orders IN SHARE MODE")
-        bind.execute(sa.text(
-            "INSERT INTO order_months (customer_id, month, orders, amount, last_order_at) "
-            "SELECT customer_id, date_trunc('month', ordered_at AT TIME ZONE :zone)::date, count(*), "
-            "sum(amount), max(ordered_at) FROM orders GROUP BY 1, 2"), {"zone": zone})
+        # One statement per 50,000 customers: each stays inside the driver's command timeout.
+        after = ""
+        while (last := bind.execute(sa.text(
+                "SELECT max(id) FROM (SELECT id FROM customers WHERE id > :after ORDER BY id LIMIT 50000) "
+                "AS ids"), {"after": after}).scalar()) is not None:
+            bind.execute(sa.text(
+                "INSERT INTO order_months (customer_id, month, orders, amount, last_order_at) "
+                "SELECT customer_id, date_trunc('month', ordered_at AT TIME ZONE :zone)::date, count(*), "
+                "sum(amount), max(ordered_at) FROM orders "
+                "WHERE customer_id > :after AND customer_id <= :last GROUP BY 1, 2"),
+                {"zone": zone, "after": after, "last": last})
+            after = last
     else:
         _fill_in_python(bind, ZoneInfo(zone))
     bind.execute(sa.text("INSERT INTO order_months_zone (zone) VALUES (:zone)"), {"zone": zone})
