@@ -3,11 +3,13 @@ beside the bare SQL it stands on (one GROUP BY + one row per customer), in the s
 
 Setup (untimed): customers and orders, then every customer's current score as of the month end
 as the service computes it (array scoring, written in bulk), then new orders for 5% of the
-customers within the month: their month-end score moves. The timed run is the service's own
-snapshot of that month (services/segmentation/service/snapshots.py), set-based per batch: one
-aggregation read ahead of the batch being written, array scoring; for the customers whose score
-moved one UPDATE ... FROM unnest of their scores, one COPY of their history rows and one of their
-score-updated events; then the month-end rows copied inside the database from the current scores
+customers within the month: their month-end score moves; then the orders per customer and
+business month built from the orders (the service's rebuild after a bulk load). The timed run is
+the service's own snapshot of that month (services/segmentation/service/snapshots.py), set-based
+per batch: one aggregation of the orders' business months read ahead of the batch being written,
+array scoring; for the customers whose score moved one UPDATE ... FROM unnest of their scores, one
+COPY of their history rows and one of their score-updated events; then the month-end rows copied
+inside the database from the current scores
 (only the scores computed after the month's end are sent from the process).
 
 The customer count is BENCH_CUSTOMERS (1,000,000 by default; `python -m bench.snapshot 20000`
@@ -36,7 +38,7 @@ from services.segmentation.service.policy import seed_default_policy
 from services.segmentation.service.scoring import active_model, high_value_line, seed_default_model
 from services.segmentation.service.snapshots import snapshot_month
 from services.segmentation.settings import segmentation_settings
-from shared.app import PLATFORM_TABLE_NAMES, ServiceContext
+from shared.app import PLATFORM_TABLE_NAMES, ServiceContext, freeze_start_up_heap
 from shared.business_time import month_bounds, month_of, zone_named
 from shared.db import Database
 from shared.events.outbox import Outbox
@@ -91,6 +93,19 @@ async def _orders_for_a_share(dsn: str, customers: int, at: datetime) -> int:
     return len(records)
 
 
+async def _fill_order_months(ctx: ServiceContext, dsn: str) -> None:
+    """The orders per customer and business month, built from the orders COPY wrote, as the service
+    does after a bulk load or a change of time zone (repository.rebuild_order_months; the migration
+    runs the same statement), then analysed like the orders."""
+    async with ctx.db.session() as session, session.begin():
+        await repository.rebuild_order_months(session, ctx.clock.zone)
+    connection = await asyncpg.connect(dsn, server_settings=SEARCH_PATH)
+    try:
+        await connection.execute("ANALYZE order_months")
+    finally:
+        await connection.close()
+
+
 async def _count(dsn: str, query: str) -> int:
     connection = await asyncpg.connect(dsn, server_settings=SEARCH_PATH)
     try:
@@ -111,10 +126,12 @@ async def run(customers: int) -> dict:
             ctx = _context(db)
             await seed_default_model(ctx)
             await seed_default_policy(ctx)
+            freeze_start_up_heap()  # as a service's start does, before any work
             started = time.perf_counter()
             await load_data(dsn, customers, now=end - timedelta(days=3))
             await _current_scores_as_of(ctx, dsn, as_of)
             changed_customers = await _orders_for_a_share(dsn, customers, end - timedelta(days=2))
+            await _fill_order_months(ctx, dsn)
             setup_seconds = time.perf_counter() - started
             aggregation = min([await baseline_aggregation(db, as_of) for _ in range(2)])
             baseline = min([await baseline_aggregation_and_write(dsn, as_of) for _ in range(2)])

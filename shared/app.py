@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,20 @@ from shared.time_routes import clock_router, schedules_router
 from shared.tracing import configure_tracing, instrument_app, instrument_engine
 
 log = structlog.get_logger()
+_start_up_heap_frozen = False
+
+
+def freeze_start_up_heap() -> None:
+    """What is alive once a service has started (modules, the app, table metadata, compiled
+    statements) lives as long as the process: it is moved out of the collector's generations, so a
+    full collection no longer walks it. Work that allocates many objects (a batch job's rows) sets
+    off full collections: the monthly snapshot of 100,000 customers spent a quarter of its time in
+    them, walking this heap. Once per process (tests start many apps in one)."""
+    global _start_up_heap_frozen
+    if not _start_up_heap_frozen:
+        gc.collect()
+        gc.freeze()
+        _start_up_heap_frozen = True
 
 
 @dataclass
@@ -123,6 +138,7 @@ def create_service_app(spec: ServiceSpec, settings: PlatformSettings) -> FastAPI
         app.state.ctx = ctx
         for hook in spec.on_startup:
             await hook(ctx)
+        freeze_start_up_heap()
         tasks: list[asyncio.Task] = []
         if settings.run_relay and spec.uses_broker:
             ctx.relay = OutboxRelay(db, ctx.outbox, settings, spec.publishes)

@@ -11,6 +11,7 @@ from services.segmentation.service.evaluation import SCHEDULES, review_scheduler
 from services.segmentation.service.jobs import rescore_job_worker
 from services.segmentation.service.policy import seed_default_policy
 from services.segmentation.service.scoring import seed_default_model
+from services.segmentation.service.snapshots import align_order_months
 from services.segmentation.settings import SegmentationSettings, segmentation_settings
 from shared.app import ServiceSpec, create_service_app
 
@@ -35,7 +36,7 @@ SPEC = ServiceSpec(
     workers=[rescore_job_worker, review_scheduler],
     schedules=SCHEDULES,
     config_versions=ConfigVersionRow,
-    on_startup=[seed_default_model, seed_default_policy],
+    on_startup=[seed_default_model, seed_default_policy, align_order_months],
 )
 
 

@@ -69,6 +69,30 @@ class OrderRow(Base):
     __table_args__ = (Index("ix_orders_customer_time", "customer_id", "ordered_at"),)
 
 
+class OrderMonthRow(Base):
+    """Each customer's orders per business month (how many, their amount, the last one): the
+    monthly snapshot reads these instead of every order (docs/design.md §9). Added to in the
+    transaction that stores the orders (repository.insert_orders); built from the orders by the
+    migration and again when the business time zone changes (repository.rebuild_order_months)."""
+
+    __tablename__ = "order_months"
+    customer_id: Mapped[str] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # the 1st of the business month
+    orders: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[float] = mapped_column(Numeric(18, 2))
+    last_order_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OrderMonthZoneRow(Base):
+    """The business time zone whose months `order_months` is cut in (one row): when the configured
+    zone differs, the service rebuilds the months at start and the snapshot reads the orders."""
+
+    __tablename__ = "order_months_zone"
+    zone: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class InteractionRow(Base):
     __tablename__ = "interactions"
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)

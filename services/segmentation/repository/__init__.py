@@ -1,6 +1,7 @@
 """Queries of the segmentation service (rows or domain objects, never API schemas), by concern:
 `aggregation` (what scores a customer, set-based for one, a batch or everyone), `customers`
-(records, contacts, orders, the review calendar's claims) and `scores` (current scores, history,
+(records, contacts, orders, the review calendar's claims), `order_months` (orders per customer
+and business month) and `scores` (current scores, history,
 tier changes, overrides, models, jobs). The monthly snapshot's own queries are in
 `services/segmentation/snapshot_repository.py`. Service code calls `repository.<function>`.
 """
@@ -42,6 +43,11 @@ from services.segmentation.repository.customers import (
     reschedule,
     tier_counts,
 )
+from services.segmentation.repository.order_months import (
+    add_orders_to_months,
+    order_months_zone,
+    rebuild_order_months,
+)
 from services.segmentation.repository.scores import (
     OVERRIDES_BY_ID,
     SCORE_COLUMNS,
@@ -79,6 +85,7 @@ __all__ = [
     "YEAR",
     "active_model_row",
     "active_model_version_for_update",
+    "add_orders_to_months",
     "aggregate_query",
     "aggregates_after",
     "aggregates_for",
@@ -107,12 +114,14 @@ __all__ = [
     "model_versions",
     "month_of_order",
     "monthly_amounts",
+    "order_months_zone",
     "order_owners",
     "orders_of",
     "override_shown",
     "overrides_approved",
     "owners_after",
     "p1_complaints_since",
+    "rebuild_order_months",
     "reschedule",
     "score_history_of",
     "score_states",

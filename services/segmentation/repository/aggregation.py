@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, and_, bindparam, case, func, select
+from sqlalchemy import Integer, and_, bindparam, case, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.domain.evaluation import CustomerFacts
@@ -16,11 +16,12 @@ from services.segmentation.models import (
     ComplaintRow,
     CustomerRow,
     InteractionRow,
+    OrderMonthRow,
     OrderRow,
     ScoreRow,
 )
 from services.segmentation.repository.scores import SCORE_STATE_COLUMNS
-from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, start_of_month, zone_named
+from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, local_date, start_of_month, zone_named
 from shared.db import as_utc, ids_match, is_postgres
 
 YEAR = timedelta(days=365)
@@ -37,38 +38,50 @@ def month_of_order(as_of: datetime, zone: ZoneInfo):
 def aggregate_query(
     as_of: datetime, customer_ids: list[str] | None = None, *, postgres: bool = False,
     id_range: tuple[str | None, str] | None = None, with_scores: bool = False,
-    zone: ZoneInfo | None = None,
+    zone: ZoneInfo | None = None, from_order_months: bool = False,
 ):
     """One GROUP BY over orders (and one over P1 complaints) for a set of customers, or all.
 
     `id_range` (after, last) selects the customers with after < id <= last: a batch of a job
     in id order, read by index range without any list of ids. Months with an order (the default
-    L input) are business months (`zone`, the business time zone by default)."""
+    L input) are business months (`zone`, the business time zone by default). With
+    `from_order_months` the orders are read as their business months (`order_months`, cut in
+    `zone`), the same facts from about a dozen rows per customer (orders_by_month)."""
     window_start = as_of - YEAR
-    in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
-    month_key = month_of_order(as_of, zone or zone_named(DEFAULT_BUSINESS_TIMEZONE))
-    orders = (
-        select(
-            OrderRow.customer_id.label("customer_id"),
-            func.max(case((OrderRow.ordered_at <= as_of, OrderRow.ordered_at))).label("last_order_at"),
-            func.count().filter(in_window).label("orders_12m"),
-            func.coalesce(func.sum(OrderRow.amount).filter(in_window), 0).label("amount_12m"),
-            func.count(func.distinct(case((in_window, month_key)))).label("months_12m"),
+    zone = zone or zone_named(DEFAULT_BUSINESS_TIMEZONE)
+
+    def selected(customer_column) -> list:
+        """The customers asked for, as conditions on a table's customer column."""
+        conditions = []
+        if customer_ids is not None:
+            # Filter inside the groupings too: the planner does not carry an IN list across the join.
+            conditions.append(ids_match(customer_column, customer_ids, postgres))
+        if id_range is not None:
+            conditions.extend(in_range(customer_column, *id_range))
+        return conditions
+
+    if from_order_months:
+        orders = orders_by_month(as_of, zone, selected)
+    else:
+        in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
+        month_key = month_of_order(as_of, zone)
+        orders = (
+            select(
+                OrderRow.customer_id.label("customer_id"),
+                func.max(case((OrderRow.ordered_at <= as_of, OrderRow.ordered_at))).label("last_order_at"),
+                func.count().filter(in_window).label("orders_12m"),
+                func.coalesce(func.sum(OrderRow.amount).filter(in_window), 0).label("amount_12m"),
+                func.count(func.distinct(case((in_window, month_key)))).label("months_12m"),
+            )
+            .where(*selected(OrderRow.customer_id))
+            .group_by(OrderRow.customer_id)
         )
-        .group_by(OrderRow.customer_id)
-    )
     complaints = (
         select(ComplaintRow.customer_id.label("customer_id"), func.count().label("p1"))
-        .where(ComplaintRow.priority == "P1", ComplaintRow.opened_at > window_start)
+        .where(ComplaintRow.priority == "P1", ComplaintRow.opened_at > window_start,
+               *selected(ComplaintRow.customer_id))
         .group_by(ComplaintRow.customer_id)
     )
-    if customer_ids is not None:
-        # Filter inside the groupings too: the planner does not carry an IN list across the join.
-        orders = orders.where(ids_match(OrderRow.customer_id, customer_ids, postgres))
-        complaints = complaints.where(ids_match(ComplaintRow.customer_id, customer_ids, postgres))
-    if id_range is not None:
-        orders = orders.where(*in_range(OrderRow.customer_id, *id_range))
-        complaints = complaints.where(*in_range(ComplaintRow.customer_id, *id_range))
     orders, complaints = orders.subquery(), complaints.subquery()
     query = (
         select(
@@ -105,6 +118,86 @@ def aggregate_query(
     return query.order_by(CustomerRow.id)
 
 
+def orders_by_month(as_of: datetime, zone: ZoneInfo, selected):
+    """aggregate_query's order facts from `order_months`: the business months wholly inside the
+    12-month window (as_of - 365 days, as_of] read as one row each, and only the orders of a month
+    the window cuts read one by one. A month-end snapshot's window is whole months (but across a
+    29 February, when the first day of its first month falls out), so it reads no single order.
+
+    Equal to the orders' own aggregation: a month with an order counts once, the window's months
+    are business months, the last order is the latest up to as_of."""
+    window = _WindowMonths(as_of, zone)
+    first_month, after_month = window.first_month, window.after_month
+    months = OrderMonthRow.__table__.c
+    in_window = months.month >= first_month
+    parts = [
+        select(
+            months.customer_id.label("customer_id"),
+            func.max(months.last_order_at).label("last_order_at"),
+            func.coalesce(func.sum(months.orders).filter(in_window), 0).label("orders_12m"),
+            func.coalesce(func.sum(months.amount).filter(in_window), 0).label("amount_12m"),
+            func.count().filter(in_window).label("months_12m"),
+        )
+        .where(months.month < after_month, *selected(months.customer_id))
+        .group_by(months.customer_id)
+    ]
+    for after, before in window.cut_months:
+        parts.append(
+            select(
+                OrderRow.customer_id.label("customer_id"),
+                func.max(OrderRow.ordered_at).label("last_order_at"),
+                func.count().label("orders_12m"),
+                func.sum(OrderRow.amount).label("amount_12m"),
+                literal(1).label("months_12m"),
+            )
+            .where(OrderRow.ordered_at > after, OrderRow.ordered_at <= before,
+                   *selected(OrderRow.customer_id))
+            .group_by(OrderRow.customer_id)
+        )
+    if len(parts) == 1:
+        return parts[0]
+    both = union_all(*parts).subquery()
+    return select(
+        both.c.customer_id,
+        func.max(both.c.last_order_at).label("last_order_at"),
+        func.sum(both.c.orders_12m).label("orders_12m"),
+        func.sum(both.c.amount_12m).label("amount_12m"),
+        func.sum(both.c.months_12m).label("months_12m"),
+    ).group_by(both.c.customer_id)
+
+
+_INSTANT = timedelta(microseconds=1)  # the resolution of stored times
+
+
+class _WindowMonths:
+    """The 12-month window (as_of - 365 days, as_of] as business months: those wholly inside it
+    (first_month <= month < after_month) and the time ranges (after, before] of the months it cuts,
+    if any: its first (its start is not a month's) and as_of's own (as_of is not a month's end)."""
+
+    def __init__(self, as_of: datetime, zone: ZoneInfo) -> None:
+        window_start = as_of - YEAR
+        first_whole = start_of_month(window_start, zone, 1)  # the first month starting inside it
+        after_whole = start_of_month(as_of + _INSTANT, zone)  # the first month not ended by as_of
+        self.first_month, self.after_month = local_date(first_whole, zone), local_date(after_whole, zone)
+        self.cut_months = [(after, before) for after, before in (
+            (window_start, first_whole - _INSTANT), (after_whole - _INSTANT, as_of)) if before > after]
+
+
+def amounts_by_month(as_of: datetime, zone: ZoneInfo):
+    """Each customer's order amount of the 12 months to `as_of` (customers with none left out), from
+    `order_months`: the whole months one row each, the cut months from their orders."""
+    window = _WindowMonths(as_of, zone)
+    months = OrderMonthRow.__table__.c
+    parts = [select(months.customer_id.label("customer_id"), months.amount.label("amount"))
+             .where(months.month >= window.first_month, months.month < window.after_month)]
+    for after, before in window.cut_months:
+        parts.append(select(OrderRow.customer_id, OrderRow.amount)
+                     .where(OrderRow.ordered_at > after, OrderRow.ordered_at <= before))
+    amounts = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery()
+    total = func.sum(amounts.c.amount)
+    return select(total.label("amount")).group_by(amounts.c.customer_id).having(total > 0)
+
+
 def in_range(column, after: str | None, last: str) -> list:
     return [column <= last] if after is None else [column > after, column <= last]
 
@@ -139,16 +232,9 @@ async def aggregates_after(
     return [to_facts(r) for r in (await session.execute(query)).all()]
 
 
-def _high_value_line_query():
-    """The smallest 12-month amount inside the top share of active customers, in one statement
-    (domain/quadrants.high_value_threshold, computed where the orders are)."""
-    amount = func.sum(OrderRow.amount)
-    active = (
-        select(amount.label("amount"))
-        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
-        .group_by(OrderRow.customer_id).having(amount > 0)
-        .cte("active")
-    )
+def _top_share_line(active):
+    """The smallest 12-month amount inside the top share of the `active` customers' amounts, in one
+    statement (domain/quadrants.high_value_threshold, computed where the orders are)."""
     ranked = select(
         active.c.amount,
         func.row_number().over(order_by=active.c.amount.desc()).label("rank"),
@@ -158,12 +244,31 @@ def _high_value_line_query():
     return select(ranked.c.amount).where(ranked.c.rank == case((top < 1, 1), else_=top))
 
 
+def _high_value_line_query():
+    amount = func.sum(OrderRow.amount)
+    return _top_share_line(
+        select(amount.label("amount"))
+        .where(OrderRow.ordered_at > bindparam("window_start"), OrderRow.ordered_at <= bindparam("as_of"))
+        .group_by(OrderRow.customer_id).having(amount > 0)
+        .cte("active")
+    )
+
+
 HIGH_VALUE_LINE = _high_value_line_query()
 
 
-async def high_value_line(session: AsyncSession, as_of: datetime, share: float) -> float | None:
-    line = await session.scalar(HIGH_VALUE_LINE, {
-        "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_in_basis_points(share)})
+async def high_value_line(
+    session: AsyncSession, as_of: datetime, share: float, zone: ZoneInfo | None = None
+) -> float | None:
+    """The top-share line of 12-month amounts as of `as_of`; with `zone`, read from the orders'
+    business months cut in that zone (`order_months`) instead of every order."""
+    share_bp = share_in_basis_points(share)
+    if zone is None:
+        line = await session.scalar(HIGH_VALUE_LINE, {
+            "window_start": as_of - YEAR, "as_of": as_of, "share_bp": share_bp})
+    else:
+        line = await session.scalar(_top_share_line(amounts_by_month(as_of, zone).cte("active")),
+                                    {"share_bp": share_bp})
     return float(line) if line is not None else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Row, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +16,7 @@ from services.segmentation.models import (
     OrderRow,
     ScoreRow,
 )
+from services.segmentation.repository.order_months import add_orders_to_months
 from shared.access import Scope
 from shared.db import ids_match, is_postgres
 from shared.errors import NotFound
@@ -155,8 +157,11 @@ async def orders_of(
     return ORDERS_NEWEST_FIRST.page(await session.scalars(query), limit)
 
 
-async def insert_orders(session: AsyncSession, orders: list[dict]) -> None:
+async def insert_orders(session: AsyncSession, orders: list[dict], zone: ZoneInfo) -> None:
+    """New orders, counted in their customers' business months (`order_months`, cut in `zone`) in
+    the same transaction: the monthly snapshot reads those months instead of the orders."""
     await session.execute(OrderRow.__table__.insert(), orders)
+    await add_orders_to_months(session, orders, zone)
 
 
 async def delete_contacts(session: AsyncSession, customer_id: str) -> None:

@@ -334,6 +334,10 @@ async def add_orders(
         raise Conflict("the same order_id appears twice in the request", field="order_id")
     async with session.begin():
         await _require_customer(session, customer_id)
+        # The customer first, as the rescore below locks it: two requests recording orders of one
+        # customer queue here instead of deadlocking (each order's key check shares the customer
+        # row; each request then adds to the same order month and locks the customer to rescore).
+        await repository.lock_customers(session, [customer_id])
         existing = await repository.order_owners(session, ids)
         foreign = [oid for oid, owner in existing.items() if owner != customer_id]
         if foreign:
@@ -343,7 +347,7 @@ async def add_orders(
         if fresh:
             await repository.insert_orders(session, [
                 {"order_id": o.order_id, "customer_id": customer_id, "amount": o.amount,
-                 "ordered_at": o.ordered_at} for o in fresh])
+                 "ordered_at": o.ordered_at} for o in fresh], ctx.clock.zone)
             await ctx.outbox.append_many(session, [("order-recorded", customer_id, {
                 "customer_id": customer_id, "order_id": o.order_id, "amount": float(o.amount),
                 "ordered_at": format_time(o.ordered_at), "recorded_at": format_time(now),

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,9 +74,12 @@ async def seed_default_model(ctx: ServiceContext) -> None:
 
 
 async def high_value_line(
-    session: AsyncSession, as_of: datetime, policy: EvaluationPolicy = DEFAULT_POLICY
+    session: AsyncSession, as_of: datetime, policy: EvaluationPolicy = DEFAULT_POLICY,
+    order_months_zone: ZoneInfo | None = None,
 ) -> float | None:
-    return await repository.high_value_line(session, as_of, policy.high_value_share)
+    """The quadrants' high-value line as of `as_of` (from the orders' business months when they
+    are cut in `order_months_zone`)."""
+    return await repository.high_value_line(session, as_of, policy.high_value_share, order_months_zone)
 
 
 def _changed(current: Row | ScoreRow | None, ev: Evaluation, tier: str) -> bool:

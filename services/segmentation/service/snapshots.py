@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -54,6 +54,16 @@ async def monthly_snapshot(ctx: ServiceContext, occurrence: Occurrence) -> dict[
     return await snapshot_month(ctx, occurrence.period_start, occurrence.period_end, occurrence.now)
 
 
+async def align_order_months(ctx: ServiceContext) -> None:
+    """At start: the orders per business month are cut in the configured business time zone,
+    rebuilt from the orders when the zone changed since they were (or were never built)."""
+    async with ctx.db.session() as session, session.begin():
+        cut_in = await repository.order_months_zone(session, for_rebuild=True)
+        if cut_in != ctx.clock.zone.key:
+            log.warning("order_months_rebuilt", was=cut_in, zone=ctx.clock.zone.key)
+            await repository.rebuild_order_months(session, ctx.clock.zone)
+
+
 async def snapshot_past_month(ctx: ServiceContext, month: str) -> dict[str, Any]:
     """The snapshot of a past month `YYYY-MM` on request (backfill after importing old orders): a
     new pass over every customer; month-end rows already there are kept as they are."""
@@ -83,65 +93,116 @@ async def snapshot_month(
         policy = await current_policy(ctx, session)
         model = await active_model(session)
         progress = await session.get(SnapshotProgressRow, month)
+        # The orders are read as their business months unless those are cut in another zone (the
+        # service rebuilds them at start; until then the orders themselves give the same facts).
+        by_month = await repository.order_months_zone(session) == ctx.clock.zone.key
         if progress is None:
             progress = SnapshotProgressRow(month=month, cursor=None, customers=0, changed=0, warnings=0,
                                            updated_at=now)
             session.add(progress)
         cursor = progress.cursor
-    reader = _BatchReader(ctx, cursor, batch_size, as_of)
+    if not by_month:
+        log.warning("monthly_snapshot_reads_orders", reason="order months not cut in the business time zone")
+    line = asyncio.create_task(_high_value_line(ctx, as_of, policy, by_month))
+    scoring = _BatchScoring(model, policy, line, as_of)
+    reader = _BatchReader(ctx, cursor, batch_size, as_of, by_month, scoring)
     try:
-        async with ctx.db.session() as session:
-            line = await high_value_line(session, as_of, policy)
         while True:
             batch = await reader.next()
             async with ctx.db.session() as session, session.begin():
                 progress = await session.get(SnapshotProgressRow, month, with_for_update=True)
                 if progress.finished_at is not None:
                     break
-                if batch is None or batch[0] != progress.cursor:
+                if batch is None or batch.after != progress.cursor:
                     if batch is None and cursor == progress.cursor:
                         progress.finished_at = now
                         break
                     # Another run of the same month moved on meanwhile: read from where it is.
                     cursor = progress.cursor
                     await reader.close()
-                    reader = _BatchReader(ctx, cursor, batch_size, as_of)
+                    reader = _BatchReader(ctx, cursor, batch_size, as_of, by_month, scoring)
                     continue
-                after, last, rows = batch
-                counts = await _snapshot_batch(ctx, session, rows, after, last, month, as_of,
-                                               model, line, policy, now)
-                progress.cursor = cursor = last
+                counts = await _snapshot_batch(ctx, session, batch, month, as_of, model.version, policy, now)
+                progress.cursor = cursor = batch.last
                 progress.customers += counts["customers"]
                 progress.changed += counts["changed"]
                 progress.warnings += counts["warnings"]
                 progress.updated_at = now
     finally:
         await reader.close()
+        line.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await line
     log.info("monthly_snapshot_done", month=month.isoformat(), customers=progress.customers)
     return {"month": month.strftime("%Y-%m"), "customers": progress.customers,
             "changed": progress.changed, "warnings": progress.warnings}
 
 
+async def _high_value_line(ctx: ServiceContext, as_of: datetime, policy: EvaluationPolicy,
+                           by_month: bool) -> float | None:
+    async with ctx.db.session() as session:
+        return await high_value_line(session, as_of, policy, ctx.clock.zone if by_month else None)
+
+
+@dataclass(frozen=True)
+class _BatchScoring:
+    """What every batch of one run is scored with: the model and policy read at its start, and the
+    top-30% line, computed by the database while the first batches are read."""
+
+    model: ScoringModel
+    policy: EvaluationPolicy
+    line: asyncio.Task
+    as_of: datetime
+
+    async def score(self, after: str | None, last: str, rows: list) -> _ScoredBatch:
+        """The batch's month-end scores on arrays, which customers' scores moved, and the
+        explanation of those."""
+        line = await self.line
+        if not rows:  # the range's customers were deleted since it was read
+            return _ScoredBatch(after, last, rows, None, [], [])
+        columns = list(zip(*rows, strict=True))
+        facts = BatchFacts.from_columns(columns[5], columns[6], columns[7], columns[8], columns[3],
+                                        columns[4], columns[2], columns[9])
+        scores = score_many(facts, self.model, line, self.as_of, self.policy)
+        version = self.model.version
+        moved = [index for index, row in enumerate(rows)
+                 if _moved(row, scores.values[index], scores.tiers[index], scores.quadrants[index], version,
+                           self.as_of)]
+        return _ScoredBatch(after, last, rows, scores, moved, scores.components(moved))
+
+
+@dataclass(frozen=True)
+class _ScoredBatch:
+    after: str | None
+    last: str
+    rows: list  # facts and current score per customer (snapshot_repository.snapshot_inputs)
+    scores: BatchScores | None
+    moved: list[int]  # indices of the customers whose score moved (or who had none)
+    explained: list[dict]  # the explanation of each moved customer's score
+
+
 class _BatchReader:
-    """Reads the batches after `after` in order, up to `depth` ahead of the one being written: the
-    database aggregates while this process scores and writes (two cores instead of one), and
-    while the top-30% line is computed at the start. Owned by one run, closed by it."""
+    """Reads and scores the batches after `after` in order, up to `depth` ahead of the one being
+    written: the database aggregates while this process scores and writes (two cores instead of
+    one), and this process scores the next batch while the database writes the one before. Owned by
+    one run, closed by it."""
 
     def __init__(self, ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime,
-                 depth: int = 3) -> None:
+                 by_month: bool, scoring: _BatchScoring, depth: int = 3) -> None:
         self.ready: asyncio.Queue = asyncio.Queue(maxsize=depth)
-        self.task = asyncio.create_task(self._read_ahead(ctx, after, batch_size, as_of))
+        self.task = asyncio.create_task(self._read_ahead(ctx, after, batch_size, as_of, by_month, scoring))
 
     async def _read_ahead(self, ctx: ServiceContext, after: str | None, batch_size: int,
-                          as_of: datetime) -> None:
+                          as_of: datetime, by_month: bool, scoring: _BatchScoring) -> None:
         while True:
-            batch = await _read_batch(ctx, after, batch_size, as_of)
-            await self.ready.put(batch)
+            batch = await _read_batch(ctx, after, batch_size, as_of, by_month)
             if batch is None:
+                await self.ready.put(None)
                 return
+            await self.ready.put(await scoring.score(*batch))
             after = batch[1]
 
-    async def next(self) -> tuple[str | None, str, list] | None:
+    async def next(self) -> _ScoredBatch | None:
         """The next batch (None after the last); a failed read raises here."""
         getter = asyncio.ensure_future(self.ready.get())
         await asyncio.wait({getter, self.task}, return_when=asyncio.FIRST_COMPLETED)
@@ -158,34 +219,28 @@ class _BatchReader:
 
 
 async def _read_batch(
-    ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime
+    ctx: ServiceContext, after: str | None, batch_size: int, as_of: datetime, by_month: bool
 ) -> tuple[str | None, str, list] | None:
     """The facts and current scores of the next batch after `after`, in its own transaction."""
     async with ctx.db.session() as session, session.begin():
         last = await snapshot_repository.batch_end(session, after, batch_size)
         if last is None:
             return None
-        rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone)
+        rows = await snapshot_repository.snapshot_inputs(session, as_of, after, last, ctx.clock.zone,
+                                                         from_order_months=by_month)
         return after, last, rows
 
 
 async def _snapshot_batch(
-    ctx: ServiceContext, session: AsyncSession, rows: list, after: str | None, last: str, month: date,
-    as_of: datetime, model: ScoringModel, line: float | None, policy: EvaluationPolicy, now: datetime,
+    ctx: ServiceContext, session: AsyncSession, batch: _ScoredBatch, month: date, as_of: datetime,
+    version: str, policy: EvaluationPolicy, now: datetime,
 ) -> dict[str, int]:
-    """One batch, set-based: its scores on arrays, its month-end rows in one bulk insert, and the
-    customers whose score moved (or that had none) stored and announced in bulk."""
-    if not rows:  # the range's customers were deleted since it was read
+    """One scored batch, set-based: its month-end rows in one bulk insert, and the customers whose
+    score moved (or that had none) stored and announced in bulk."""
+    rows, scores, after, last = batch.rows, batch.scores, batch.after, batch.last
+    if scores is None:
         return {"customers": 0, "changed": 0, "warnings": 0}
-    columns = list(zip(*rows, strict=True))
-    facts = BatchFacts.from_columns(columns[5], columns[6], columns[7], columns[8], columns[3], columns[4],
-                                    columns[2], columns[9])
-    scores = score_many(facts, model, line, as_of, policy)
-    version = model.version
-    moved = [index for index, row in enumerate(rows)
-             if _moved(row, scores.values[index], scores.tiers[index], scores.quadrants[index], version,
-                       as_of)]
-    changed, first_tiers = await _store_moved(ctx, session, rows, scores, moved, version, as_of, policy)
+    changed, first_tiers = await _store_moved(ctx, session, batch, version, as_of, policy)
     # The current scores now hold the month-end scores, except those computed after the month
     # ended: copied in the database, and only the others sent from here.
     copied = await snapshot_repository.month_ends_from_scores(session, after, last, month, as_of)
@@ -216,20 +271,21 @@ def _moved(row, value: float, computed_tier: str, quadrant: str, version: str, a
 
 
 async def _store_moved(
-    ctx: ServiceContext, session: AsyncSession, rows: list, scores: BatchScores, moved: list[int],
-    version: str, as_of: datetime, policy: EvaluationPolicy,
+    ctx: ServiceContext, session: AsyncSession, batch: _ScoredBatch, version: str, as_of: datetime,
+    policy: EvaluationPolicy,
 ) -> tuple[int, dict[str, str]]:
     """Store and announce the new current scores of the customers whose score moved, in bulk and
     without row locks: the writes themselves keep a score computed since the batch was read (an
     order meanwhile) and never touch the tier. A customer never scored gets its first score and
     tier (an approved override wins) and its first review date. Returns how many were stored and
     the tiers of those scored for the first time."""
+    rows, scores, moved = batch.rows, batch.scores, batch.moved
     if not moved:
         return 0, {}
     unscored = [rows[index][0] for index in moved if rows[index][FACT_COLUMNS] is None]
     overrides = await repository.approved_overrides(session, unscored, as_of) if unscored else {}
     changes = []
-    for index, explained in zip(moved, scores.components(moved), strict=True):
+    for index, explained in zip(moved, batch.explained, strict=True):
         row = rows[index]
         current_value, _, current_tier = row[FACT_COLUMNS:FACT_COLUMNS + 3]
         override = overrides.get(row[0])

@@ -34,7 +34,7 @@ async def test_recording_orders_rescores_at_once_and_the_tier_waits_for_its_revi
         recorded = await seg.post(f"/v1/customers/{customer_id}/orders", json=big, headers=ACCOUNT_MANAGER)
         assert recorded.json() == {"accepted": 12, "duplicates": [], "score_changed": True}
         orders = await events.wait_for(lambda e: e["type"] == "order-recorded" and e["subject"] == customer_id
-                                       and "-b" in e["data"]["order_id"], count=12)
+                                       and e["data"]["order_id"].startswith(f"{customer_id}-b"), count=12)
         scored = await events.wait_for(lambda e: e["type"] == "score-updated" and e["subject"] == customer_id
                                        and e["data"]["reason"] == "order")
     assert {e["data"]["order_id"] for e in orders} == {o["order_id"] for o in big}
