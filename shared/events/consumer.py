@@ -29,6 +29,7 @@ from shared.settings import PlatformSettings
 from shared.tracing import processing
 
 log = structlog.get_logger()
+CLIENT_STOP_SECONDS = 5.0
 
 Handler = Callable[[AsyncSession, Event], Awaitable[None]]
 
@@ -275,8 +276,11 @@ class EventConsumer:
         for client in (self.consumer, self._dlq_producer):
             if client is not None:
                 try:
-                    await client.stop()
-                except Exception:  # a broken client; a fresh one is made on reconnect
+                    # Bounded: leaving a group that is rebalancing (replicas stopping together) can
+                    # wait on the coordinator for longer than a stop may take; what this consumer
+                    # applied but did not commit is delivered again and skipped by the inbox.
+                    await asyncio.wait_for(client.stop(), timeout=CLIENT_STOP_SECONDS)
+                except Exception:  # a broken client, or timed out; a fresh one is made on reconnect
                     pass
         self.consumer = None
         self._dlq_producer = None
