@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import structlog
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, schemas, snapshot_repository
@@ -27,6 +29,8 @@ from shared.merge_patch import merged
 from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_time
+
+log = structlog.get_logger()
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -332,6 +336,27 @@ async def add_orders(
     ids = [o.order_id for o in orders]
     if len(set(ids)) != len(ids):
         raise Conflict("the same order_id appears twice in the request", field="order_id")
+    for attempt in range(1, ORDER_DEADLOCK_ATTEMPTS + 1):
+        try:
+            return await _add_orders_once(ctx, session, customer_id, orders, ids, now)
+        except DBAPIError as exc:
+            # PostgreSQL ends one of two transactions that wait on each other (the customer's row,
+            # its order month, a rescore job's batch); that one is simply run again.
+            deadlock = getattr(exc.orig, "sqlstate", None) == DEADLOCK_DETECTED
+            if not deadlock or attempt == ORDER_DEADLOCK_ATTEMPTS:
+                raise
+            log.warning("orders_deadlock_retried", attempt=attempt)
+    raise AssertionError("unreachable")
+
+
+ORDER_DEADLOCK_ATTEMPTS = 3
+DEADLOCK_DETECTED = "40P01"
+
+
+async def _add_orders_once(
+    ctx: ServiceContext, session: AsyncSession, customer_id: str, orders: list[schemas.OrderIn],
+    ids: list[str], now: datetime,
+) -> schemas.OrdersAccepted:
     async with session.begin():
         await _require_customer(session, customer_id)
         # The customer first, as the rescore below locks it: two requests recording orders of one
