@@ -22,14 +22,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database
 from shared.events.envelope import Event, InvalidEvent, parse_event
-from shared.events.topics import ensure_topics, kafka_security
+from shared.events.topics import CLIENT_STOP_SECONDS, ensure_topics, kafka_security
 from shared.logging import bind_request_id
 from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED, EVENTS_FAILED
 from shared.settings import PlatformSettings
 from shared.tracing import processing
 
 log = structlog.get_logger()
-CLIENT_STOP_SECONDS = 5.0
 
 Handler = Callable[[AsyncSession, Event], Awaitable[None]]
 

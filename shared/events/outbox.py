@@ -40,7 +40,7 @@ from shared.db import (
     is_postgres,
 )
 from shared.events.envelope import new_event
-from shared.events.topics import ensure_topics, kafka_security
+from shared.events.topics import CLIENT_STOP_SECONDS, ensure_topics, kafka_security
 from shared.logging import current_request_id
 from shared.metrics import EVENTS_PRODUCED, OUTBOX_BACKLOG
 from shared.settings import PlatformSettings
@@ -91,7 +91,6 @@ def platform_tables(metadata: MetaData) -> dict[str, Table]:
 
 
 _WAKE_PENDING = "outbox_wake_pending"
-PRODUCER_STOP_SECONDS = 5.0
 
 
 def event_row_if_written(outbox: Table, written: CTE) -> Insert:
@@ -341,7 +340,7 @@ class OutboxRelay:
                 # Stopping flushes what is in flight, and waits for a broker that may be away or
                 # slow to learn a new topic: bounded, since those rows stay unmarked in the outbox
                 # and go out again (at least once) from the next relay.
-                await asyncio.wait_for(self.producer.stop(), timeout=PRODUCER_STOP_SECONDS)
+                await asyncio.wait_for(self.producer.stop(), timeout=CLIENT_STOP_SECONDS)
             except Exception:  # already broken, or timed out; a new producer is made on the next try
                 pass
             self.producer = None

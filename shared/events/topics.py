@@ -36,6 +36,10 @@ async def ensure_topics(settings: PlatformSettings, event_types: list[str]) -> N
     finally:
         await admin.close()
 
+# How long stopping a Kafka client (producer, consumer) may take: a stop flushes or leaves its
+# group and may wait on a slow or rebalancing broker; what it leaves undone is redone (at least once).
+CLIENT_STOP_SECONDS = 5.0
+
 
 def kafka_security(settings: PlatformSettings) -> dict[str, Any]:
     """TLS options for aiokafka clients when the deployment configures them."""
