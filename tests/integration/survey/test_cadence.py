@@ -225,7 +225,13 @@ async def test_moving_the_test_clock_a_quarter_on_invites_and_reminds_with_no_on
                                   "sweep_interval_seconds": 0.2})
     async with running_service(create_app(settings)) as own:
         ctx = own.app.state.ctx
-        start = ctx.clock.now()
+        # A fixed start, mid-quarter: with today's date, customers invited in the last 30 days of a
+        # quarter would rightly be spared the next quarter's invitation (fatigue), and the test
+        # would pass or fail with the calendar.
+        start = datetime(2031, 5, 10, 2, 0, tzinfo=ctx.clock.zone)
+        assert (await own.put("/v1/clock", json={"now": start.isoformat()}, headers=ADMIN)).status_code == 200
+        # The cadence job runs at the new time with no one to invite before the customers arrive.
+        await eventually(lambda: _has_run_since("survey-cadence-invitations", own, start), timeout=60)
         async with ctx.db.session() as session, session.begin():  # as `score-updated` leaves them
             for customer in ("clock-a", "clock-b"):
                 session.add(CustomerTierRow(customer_id=customer, tier="Regular", quadrant="basic", score=60,
@@ -256,6 +262,13 @@ async def test_moving_the_test_clock_a_quarter_on_invites_and_reminds_with_no_on
         coverage = (await own.get("/v1/surveys/default/coverage", params={"period": key},
                                   headers=ANALYST)).json()
         assert (coverage["target"], coverage["invited"], coverage["met"]) == (2, 2, True)
+
+
+async def _has_run_since(name: str, service, moment: datetime) -> bool:
+    schedule = (await service.get(f"/v1/schedules/{name}", headers=ANALYST)).json()
+    last = schedule["last_run"]
+    return bool(last and last["finished_at"]
+                and datetime.fromisoformat(last["period_end"]) >= moment)
 
 
 async def _count_is(read, count: int):
