@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -34,10 +33,8 @@ async def _alembic(db: Database, step: str, revision: str) -> None:
         await conn.run_sync(run)
 
 
-@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
-async def test_tickets_assigned_before_the_event_are_announced_once_each(backend, own_database, broker,
-                                                                          tmp_path):
-    url = own_database if backend == "postgresql" else f"sqlite+aiosqlite:///{tmp_path / 'feedback.db'}"
+async def test_tickets_assigned_before_the_event_are_announced_once_each(each_database, broker):
+    url = each_database
     # The HTTP API only: no relay, and no consumer joining the run's consumer group.
     settings = feedback_settings(database_url=url, kafka_bootstrap=broker.bootstrap, run_workers=False,
                                  run_relay=False, run_consumers=False, jwt_secret=TEST_JWT_SECRET)

@@ -119,12 +119,8 @@ async def _announces_every_customer_once(url: str) -> None:
         await db.dispose()
 
 
-async def test_existing_customers_are_announced_on_postgresql(own_database):
-    await _announces_every_customer_once(own_database)
-
-
-async def test_existing_customers_are_announced_on_sqlite(tmp_path):
-    await _announces_every_customer_once(f"sqlite+aiosqlite:///{tmp_path / 'segmentation.db'}")
+async def test_existing_customers_are_announced(each_database):
+    await _announces_every_customer_once(each_database)
 
 
 async def test_the_announcement_reaches_another_services_projection(own_database, broker):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from services.segmentation import repository
@@ -19,13 +18,6 @@ from services.segmentation.settings import segmentation_settings
 from shared.business_time import at_local, month_bounds
 from tests.integration.segmentation.helpers import ACCOUNT_MANAGER, create_customer, new_id
 from tests.support import running_service
-
-
-@pytest.fixture(params=["postgresql", "sqlite"])
-def database(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'segmentation.db'}"
-    return request.getfixturevalue("own_database")
 
 
 def _settings(database: str, broker):
@@ -46,8 +38,8 @@ async def _record(seg, customer_id: str, orders: list[tuple[str, float, datetime
     assert response.status_code == 200, response.text
 
 
-async def test_recorded_orders_are_counted_in_their_business_month_once(database, broker):
-    async with running_service(create_app(_settings(database, broker))) as seg:
+async def test_recorded_orders_are_counted_in_their_business_month_once(each_database, broker):
+    async with running_service(create_app(_settings(each_database, broker))) as seg:
         ctx = seg.app.state.ctx
         zone = ctx.clock.zone
         june, _ = month_bounds("2026-06", zone)
@@ -79,8 +71,10 @@ async def test_recorded_orders_are_counted_in_their_business_month_once(database
         assert await _months(ctx) == months
 
 
-async def test_facts_and_the_high_value_line_read_from_the_months_equal_those_of_the_orders(database, broker):
-    async with running_service(create_app(_settings(database, broker))) as seg:
+async def test_facts_and_the_high_value_line_read_from_the_months_equal_those_of_the_orders(
+    each_database, broker
+):
+    async with running_service(create_app(_settings(each_database, broker))) as seg:
         ctx = seg.app.state.ctx
         zone = ctx.clock.zone
 

@@ -64,9 +64,5 @@ async def _fills_the_months_from_the_orders(url: str) -> None:
         await db.dispose()
 
 
-async def test_existing_orders_fill_their_months_on_postgresql(own_database):
-    await _fills_the_months_from_the_orders(own_database)
-
-
-async def test_existing_orders_fill_their_months_on_sqlite(tmp_path):
-    await _fills_the_months_from_the_orders(f"sqlite+aiosqlite:///{tmp_path / 'segmentation.db'}")
+async def test_existing_orders_fill_their_months(each_database):
+    await _fills_the_months_from_the_orders(each_database)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import delete, func, select, update
 
 from services.segmentation import snapshot_repository
@@ -27,13 +26,6 @@ from tests.integration.segmentation.helpers import ACCOUNT_MANAGER, create_custo
 from tests.support import running_service
 
 
-@pytest.fixture(params=["postgresql", "sqlite"])
-def database(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'segmentation.db'}"
-    return request.getfixturevalue("own_database")
-
-
 async def _events(ctx, event_type: str) -> list[str]:
     outbox = ctx.tables["outbox"]
     async with ctx.db.session() as session:
@@ -41,8 +33,10 @@ async def _events(ctx, event_type: str) -> list[str]:
             select(outbox.c.message_key).where(outbox.c.event_type == event_type))).all())
 
 
-async def test_the_snapshot_stores_moved_and_unscored_customers_in_bulk_and_never_twice(database, broker):
-    settings = segmentation_settings(database_url=database, kafka_bootstrap=broker.bootstrap,
+async def test_the_snapshot_stores_moved_and_unscored_customers_in_bulk_and_never_twice(
+    each_database, broker
+):
+    settings = segmentation_settings(database_url=each_database, kafka_bootstrap=broker.bootstrap,
                                      run_relay=False, run_consumers=False, run_workers=False,
                                      snapshot_batch_size=2)
     async with running_service(create_app(settings)) as seg:
