@@ -8,7 +8,7 @@ checks `If-Match` inside the transaction that locked the row (or that inserts th
 a unique key), so two writers holding the same tag cannot both pass.
 
 A route adopts it with one parameter each:
-    etags: ETags = Depends()                  -> `return etags.tag(view)` (or `.tag(view, tag)`)
+    etags: ETags = Depends(response_etags)                  -> `return etags.tag(view)` (or `.tag(view, tag)`)
     precondition: IfMatch = Depends(if_match) -> handed to the use case: `precondition.check(tag)`
 """
 
@@ -68,21 +68,23 @@ class IfMatch:
 NO_PRECONDITION = IfMatch()
 
 
-def if_match(
+async def if_match(
     request: Request,
     header: str | None = Header(
         None, alias="If-Match",
         description="The ETag of the resource as last read; a changed resource answers 412. "
         "Required when the deployment sets CRM_REQUIRE_IF_MATCH (428 without it)."),
 ) -> IfMatch:
-    """FastAPI dependency: the update's precondition, checked later by the use case."""
+    """FastAPI dependency: the update's precondition, checked later by the use case. (Async like
+    every dependency here: FastAPI runs a plain function or a class in its thread pool, a thread
+    hand-off per request.)"""
     required = request.app.state.ctx.settings.require_if_match
     return IfMatch(_parse_tags(header) if header is not None else None, required)
 
 
 class ETags:
-    """FastAPI dependency: sets the ETag of the representation a route returns, and answers a
-    GET whose If-None-Match already holds it with 304 Not Modified."""
+    """Sets the ETag of the representation a route returns, and answers a GET whose If-None-Match
+    already holds it with 304 Not Modified. A route takes it as `Depends(response_etags)`."""
 
     def __init__(self, request: Request, response: Response) -> None:
         self.request = request
@@ -97,3 +99,9 @@ class ETags:
                 return Response(status_code=304, headers={"ETag": tag})
         self.response.headers["ETag"] = tag
         return view
+
+
+async def response_etags(request: Request, response: Response) -> ETags:
+    """FastAPI dependency giving a route its `ETags` (a function, not the class itself: FastAPI runs
+    a class dependency in its thread pool)."""
+    return ETags(request, response)

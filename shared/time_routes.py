@@ -12,7 +12,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.errors import NotFound
-from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.preconditions import ETags, IfMatch, if_match, response_etags, version_tag
 from shared.scheduler import times_kind
 
 
@@ -92,7 +92,7 @@ def schedules_router() -> APIRouter:
     @router.get("/schedules/{name}", response_model=ScheduleOut,
                 summary="One scheduled job: its times (with their version as ETag), last run and next")
     async def get_schedule(
-        name: str, request: Request, etags: ETags = Depends(),
+        name: str, request: Request, etags: ETags = Depends(response_etags),
         caller: Caller = Depends(require(*READERS)),
     ) -> ScheduleOut:
         view = ScheduleOut(**await _scheduler(request).item(name))
@@ -104,7 +104,7 @@ def schedules_router() -> APIRouter:
     async def put_schedule(
         name: str, body: ScheduleTimesIn, request: Request, session=Depends(db_session),
         caller: Caller = Depends(require(Role.ADMIN, admin_only=True)),
-        precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+        precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
     ) -> ScheduleOut:
         view = ScheduleOut(**await _scheduler(request).replace_times(
             session, name, body.model_dump(exclude_none=True), caller.subject, precondition))

@@ -19,7 +19,7 @@ from shared.auth import READERS, TICKET_RESOLUTION_READ, Caller, Role, require, 
 from shared.db import db_session
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.preconditions import ETags, IfMatch, if_match, response_etags, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -55,7 +55,7 @@ async def post_ticket(
             summary="A ticket with its SLA (rows, calendar, due times) and its full history")
 async def get_ticket(
     ticket_id: str, session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     return etags.tag(await tickets.get_ticket(session, ticket_id))
 
@@ -67,7 +67,7 @@ async def patch_ticket(
     request: Request, ticket_id: str, scope: Scope = Depends(work_on_ticket),
     patch: dict = Depends(merge_patch_body),
     session: AsyncSession = Depends(db_session),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await tickets.edit(session, ticket_id, patch, scope.actor, _now(request), precondition)
     return etags.tag(view)
@@ -102,7 +102,7 @@ async def list_tickets(
 async def assign_ticket(
     request: Request, ticket_id: str, body: schemas.AssignIn, session: AsyncSession = Depends(db_session),
     scope: Scope = Depends(work_on_ticket), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await tickets.assign(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                 precondition)
@@ -114,7 +114,7 @@ async def assign_ticket(
 async def respond(
     request: Request, ticket_id: str, body: schemas.ResponseIn, session: AsyncSession = Depends(db_session),
     scope: Scope = Depends(work_on_ticket), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await conversation.respond(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                       precondition)
@@ -130,7 +130,7 @@ async def respond(
 async def post_message(
     ticket_id: str, body: schemas.MessageIn, request: Request,
     session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await conversation.add_message(_ctx(request), session, ticket_id, body, scope.actor,
                                           _now(request), precondition)
@@ -143,7 +143,7 @@ async def post_message(
 async def change_status(
     ticket_id: str, body: schemas.StatusIn, request: Request,
     session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await tickets.change_status(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                         precondition)
@@ -155,7 +155,7 @@ async def change_status(
 async def resolve(
     ticket_id: str, body: schemas.ResolveIn, request: Request,
     session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await tickets.resolve(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                   precondition)
@@ -168,7 +168,7 @@ async def resolve(
 async def verification(
     ticket_id: str, body: schemas.VerificationIn, request: Request,
     session: AsyncSession = Depends(db_session), scope: Scope = Depends(work_on_ticket),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.TicketOut:
     view = await tickets.verify(_ctx(request), session, ticket_id, body, scope.actor, _now(request),
                                  precondition)
@@ -184,7 +184,7 @@ def _versioned(kind: ConfigKind, view, etags: ETags):
             summary="The SLA policy in force: priority targets, tier caps, clocks, escalation, calendar")
 async def get_sla_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.SlaPolicyOut:
     return _versioned(ConfigKind.SLA_POLICY, await config.document(session, ConfigKind.SLA_POLICY), etags)
 
@@ -194,7 +194,7 @@ async def get_sla_policy(
 async def put_sla_policy(
     request: Request, body: schemas.SlaPolicyDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.SlaPolicyOut:
     view = await config.replace_document(session, ConfigKind.SLA_POLICY, body, caller.subject, _now(request),
                                          precondition)
@@ -205,7 +205,7 @@ async def put_sla_policy(
             summary="The business calendar of the SLA policy in force (hours, holidays, working days)")
 async def get_calendar(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.CalendarOut:
     return _versioned(ConfigKind.SLA_POLICY, await config.calendar(session), etags)
 
@@ -215,7 +215,7 @@ async def get_calendar(
 async def put_calendar(
     request: Request, body: schemas.CalendarDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.CalendarOut:
     view = await config.replace_calendar(session, body, caller.subject, _now(request), precondition)
     return _versioned(ConfigKind.SLA_POLICY, view, etags)
@@ -225,7 +225,7 @@ async def put_calendar(
             summary="Keyword and type rules that propose a priority")
 async def get_priority_rules(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.PriorityRulesOut:
     view = await config.document(session, ConfigKind.PRIORITY_RULES)
     return _versioned(ConfigKind.PRIORITY_RULES, view, etags)
@@ -236,7 +236,7 @@ async def get_priority_rules(
 async def put_priority_rules(
     request: Request, body: schemas.PriorityRulesDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.PriorityRulesOut:
     view = await config.replace_document(session, ConfigKind.PRIORITY_RULES, body, caller.subject,
                                          _now(request),
@@ -248,7 +248,7 @@ async def put_priority_rules(
             summary="Team per ticket category")
 async def get_routing(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.RoutingOut:
     return _versioned(ConfigKind.ROUTING, await config.document(session, ConfigKind.ROUTING), etags)
 
@@ -258,7 +258,7 @@ async def get_routing(
 async def put_routing(
     request: Request, body: schemas.RoutingDoc, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.RoutingOut:
     view = await config.replace_document(session, ConfigKind.ROUTING, body, caller.subject, _now(request),
                                          precondition)
@@ -325,7 +325,7 @@ async def monthly_report(
             summary="How long a resolved ticket waits for the customer's answer before it closes")
 async def get_verification_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.VerificationPolicyOut:
     view = await config.document(session, ConfigKind.VERIFICATION_POLICY)
     return _versioned(ConfigKind.VERIFICATION_POLICY, view, etags)
@@ -336,7 +336,7 @@ async def get_verification_policy(
 async def put_verification_policy(
     body: schemas.VerificationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.VerificationPolicyOut:
     view = await config.replace_document(session, ConfigKind.VERIFICATION_POLICY, body, caller.subject,
                                          _now(request), precondition)

@@ -14,7 +14,7 @@ from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.errors import InvalidInput, UnsupportedMediaType
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match
+from shared.preconditions import ETags, IfMatch, if_match, response_etags
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -241,7 +241,7 @@ async def get_preferences(
     request: Request,
     session: AsyncSession = Depends(db_session),
     scope: Scope = Depends(on_customer),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.PreferencesOut:
     return etags.tag(await directory.get_preferences(_ctx(request), session, customer_id))
 
@@ -260,7 +260,7 @@ async def put_preferences(
     session: AsyncSession = Depends(db_session),
     scope: Scope = Depends(on_customer),
     precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.PreferencesOut:
     view = await directory.put_preferences(
         _ctx(request), session, customer_id, body, scope.actor, precondition

@@ -16,7 +16,7 @@ from shared.auth import READERS, Caller, Role, require
 from shared.db import db_session
 from shared.merge_patch import json_or_merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.preconditions import ETags, IfMatch, if_match, response_etags, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -36,7 +36,7 @@ def _ctx(request: Request):
     return request.app.state.ctx
 
 
-def _now(request: Request) -> datetime:
+async def _now(request: Request) -> datetime:
     """The service clock (the test clock moves it outside production)."""
     return request.app.state.ctx.clock.now()
 
@@ -52,7 +52,7 @@ def _versioned(kind: ConfigKind, view, etags: ETags):
 @router.get("/rules", response_model=schemas.RuleSetOut, tags=["rules"],
             summary="The current rule set: triggers, conditions, action templates")
 async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-                    etags: ETags = Depends()):
+                    etags: ETags = Depends(response_etags)):
     return _versioned(ConfigKind.RULES, await config.rule_set(session), etags)
 
 
@@ -61,7 +61,7 @@ async def get_rules(session: AsyncSession = Depends(db_session), caller: Caller 
 async def put_rules(
     body: dict[str, Any] = Body(..., examples=[{"rules": []}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
     now: datetime = Depends(_now),
 ):
     view = await config.replace_rule_set(session, body, caller.subject, now, precondition)
@@ -70,7 +70,7 @@ async def put_rules(
 
 @router.get("/rules/{rule_id}", response_model=schemas.RuleOut, tags=["rules"], summary="One rule")
 async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-                   etags: ETags = Depends()):
+                   etags: ETags = Depends(response_etags)):
     # One rule is edited as part of its set: the tag is the set's version.
     return _versioned(ConfigKind.RULES, await config.get_rule(session, rule_id), etags)
 
@@ -79,8 +79,8 @@ async def get_rule(rule_id: str, session: AsyncSession = Depends(db_session), ca
             summary="Replace or add one rule (the set is stored as a new version)")
 async def put_rule(
     rule_id: str, body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
-    now: datetime = Depends(_now),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(response_etags), now: datetime = Depends(_now),
 ):
     view = await config.replace_rule(session, rule_id, body, caller.subject, now, precondition)
     return _versioned(ConfigKind.RULES, view, etags)
@@ -93,7 +93,7 @@ async def put_rule(
             summary="The care schedule: the presence check's window and the weekly digest's "
                     "at-risk window, in days")
 async def get_care_schedule(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-                            etags: ETags = Depends()):
+                            etags: ETags = Depends(response_etags)):
     return _versioned(ConfigKind.CARE_SCHEDULE, await config.care_schedule(session), etags)
 
 
@@ -103,7 +103,7 @@ async def get_care_schedule(session: AsyncSession = Depends(db_session), caller:
 async def put_care_schedule(
     body: dict[str, Any] = Body(..., examples=[{"presence_check_days": 30, "digest_at_risk_days": 30}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
     now: datetime = Depends(_now),
 ):
     view = await config.replace_care_schedule(session, body, caller.subject, now, precondition)
@@ -116,7 +116,7 @@ async def put_care_schedule(
 @router.get("/contact-policy", response_model=schemas.ContactPolicyOut, tags=["contacts"],
             summary="Contact caps per value class, dormancy and channel pause numbers")
 async def get_contact_policy(session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-                             etags: ETags = Depends()):
+                             etags: ETags = Depends(response_etags)):
     return _versioned(ConfigKind.CONTACT_POLICY, await config.contact_policy(session), etags)
 
 
@@ -124,8 +124,8 @@ async def get_contact_policy(session: AsyncSession = Depends(db_session), caller
             summary="Replace the contact policy (new version)")
 async def put_contact_policy(
     body: dict[str, Any] = Body(...), session: AsyncSession = Depends(db_session),
-    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
-    now: datetime = Depends(_now),
+    caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
+    etags: ETags = Depends(response_etags), now: datetime = Depends(_now),
 ):
     view = await config.replace_contact_policy(session, body, caller.subject, now, precondition)
     return _versioned(ConfigKind.CONTACT_POLICY, view, etags)
@@ -161,7 +161,7 @@ async def list_actions(
             summary="One action with the rule, event and numbers that made it")
 async def get_action(
     action_id: str, session: AsyncSession = Depends(db_session), scope: Scope = Depends(on_action),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
     now: datetime = Depends(_now),
 ):
     return etags.tag(await actions.get_action(session, action_id, now))
@@ -174,7 +174,7 @@ async def get_action(
 async def patch_action(
     action_id: str, request: Request, scope: Scope = Depends(on_action),
     changes: dict[str, Any] = Depends(json_or_merge_patch_body), session: AsyncSession = Depends(db_session),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
     now: datetime = Depends(_now),
 ):
     return etags.tag(await actions.update_action(_ctx(request), session, action_id, changes, scope.actor,
@@ -219,7 +219,7 @@ async def list_cases(
 
 @router.get("/cases/{case_id}", response_model=schemas.CaseOut, tags=["cases"], summary="One case")
 async def get_case(case_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-                   etags: ETags = Depends()):
+                   etags: ETags = Depends(response_etags)):
     return etags.tag(await cases.get_case(session, case_id))
 
 

@@ -25,7 +25,7 @@ from shared.db import db_session
 from shared.errors import InvalidInput
 from shared.merge_patch import merge_patch_body, merge_patch_openapi
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match
+from shared.preconditions import ETags, IfMatch, if_match, response_etags
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -57,7 +57,7 @@ def _now(request: Request) -> datetime:
 async def put_customer(
     customer_id: CustomerPath, body: schemas.CustomerIn, response: Response, request: Request,
     session: AsyncSession = Depends(db_session), scope: Scope = Depends(write_customers),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.CustomerOut:
     view, created = await customers.put_customer(_ctx(request), session, customer_id, body, scope,
                                                  _now(request), precondition)
@@ -72,7 +72,7 @@ async def put_customer(
 async def patch_customer(
     customer_id: CustomerPath, request: Request, scope: Scope = Depends(write_customers),
     patch: dict = Depends(merge_patch_body), session: AsyncSession = Depends(db_session),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.CustomerOut:
     return etags.tag(await customers.edit_customer(_ctx(request), session, customer_id, patch, scope,
                                                    _now(request), precondition))
@@ -82,7 +82,7 @@ async def patch_customer(
             summary="A customer's profile, score with its explanation, override and churn risk")
 async def get_customer(
     customer_id: str, request: Request, session: AsyncSession = Depends(db_session),
-    scope: Scope = Depends(customer_summary), etags: ETags = Depends(),
+    scope: Scope = Depends(customer_summary), etags: ETags = Depends(response_etags),
 ) -> schemas.CustomerOut:
     return etags.tag(await customers.customer_view(_ctx(request), session, customer_id, scope.caller))
 
@@ -205,7 +205,7 @@ async def rescore_all(
             summary="Progress and result of a rescore job")
 async def get_job(
     job_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.JobOut:
     return etags.tag(await jobs.get_job(session, job_id))
 
@@ -214,7 +214,7 @@ async def get_job(
             summary="The active scoring model: curves, weights, thresholds")
 async def get_scoring_model(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.ScoringModelOut:
     view = await scoring_models.active_model_out(session)
     return etags.tag(view, scoring_models.model_tag(view.version))
@@ -225,7 +225,7 @@ async def get_scoring_model(
 async def put_scoring_model(
     body: schemas.ScoringModelIn, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(manage), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.ModelApplied:
     applied = await scoring_models.replace_model(session, body, caller.subject, _now(request), precondition)
     etags.response.headers["ETag"] = scoring_models.model_tag(applied.model.version)
@@ -296,7 +296,7 @@ async def reject_override(
             summary="Review intervals, quadrant line, churn thresholds, override validity, trend band")
 async def get_evaluation_policy(
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.EvaluationPolicyOut:
     view = await policy.read_policy(session)
     return etags.tag(view, policy.policy_tag(view.version))
@@ -307,7 +307,7 @@ async def get_evaluation_policy(
 async def put_evaluation_policy(
     body: schemas.EvaluationPolicyDoc, request: Request, session: AsyncSession = Depends(db_session),
     caller: Caller = Depends(require(admin_only=True)), precondition: IfMatch = Depends(if_match),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.EvaluationPolicyOut:
     view = await policy.replace_policy(session, body.model_dump(mode="json"), caller.subject,
                                        _now(request), precondition)

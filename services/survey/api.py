@@ -20,7 +20,7 @@ from shared.auth import READERS, Caller, Role, authenticate, require
 from shared.db import db_session
 from shared.errors import Forbidden
 from shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
-from shared.preconditions import ETags, IfMatch, if_match, version_tag
+from shared.preconditions import ETags, IfMatch, if_match, response_etags, version_tag
 
 router = APIRouter(prefix="/v1")
 read = require(*READERS)
@@ -69,7 +69,7 @@ async def list_surveys(
             summary="A template with every item's id and dimension, and the weights of each tier")
 async def get_survey(
     survey_id: str, session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
-    etags: ETags = Depends(),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.SurveyOut:
     return etags.tag(await surveys.survey(session, survey_id))
 
@@ -155,7 +155,8 @@ async def get_coverage(
 @router.get("/survey-schedule", response_model=schemas.ScheduleOut, tags=["schedule"],
             summary="The survey schedule: cadence per tier, reminders, fatigue guard, coverage target")
 async def get_survey_schedule(
-    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read), etags: ETags = Depends(),
+    session: AsyncSession = Depends(db_session), caller: Caller = Depends(read),
+    etags: ETags = Depends(response_etags),
 ) -> schemas.ScheduleOut:
     view = await schedule.get_schedule(session)
     return etags.tag(view, version_tag(schedule.SURVEY_SCHEDULE, view.version))
@@ -169,7 +170,7 @@ async def put_survey_schedule(
         "cadence": {"VIP": "quarterly", "Key": "quarterly", "Regular": "quarterly", "Observation": None},
         "reminder_after_days": [3, 7], "fatigue_days": 30}]),
     session: AsyncSession = Depends(db_session), caller: Caller = Depends(manage_schedule),
-    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(),
+    precondition: IfMatch = Depends(if_match), etags: ETags = Depends(response_etags),
 ) -> schemas.ScheduleOut:
     view = await schedule.replace_schedule(session, body, caller.subject, _ctx(request).clock.now(),
                                            precondition)
