@@ -70,6 +70,17 @@ async def test_six_months_pass_with_no_one_calling_anything_but_the_clock(own_da
                 tiers[customer] = reviewed.json()["tier"]
             assert (tiers["six-steady"], tiers["six-rising"]) == ("Key", "Regular"), tiers
 
+            async def playbook_knows_the_tiers() -> bool:
+                for customer in ("six-steady", "six-rising"):
+                    plan = (await playbook.get(f"/v1/customers/{customer}/plan", headers=ADMIN)).json()
+                    if (plan.get("customer") or {}).get("tier") != tiers[customer]:
+                        return False
+                return True
+
+            # Recurring care plans each month from the tiers the playbook has read; a broker slow to
+            # hand the reviews over would otherwise let the first months pass without them.
+            await eventually(playbook_knows_the_tiers, timeout=120)
+
             # A ticket of `steady`, resolved and never answered by the customer.
             ticket = (await feedback.post("/v1/tickets", headers=AGENT, json={
                 "customer_id": "six-steady", "channel": "phone", "type": "problem",

@@ -117,6 +117,16 @@ async def test_an_experiment_assigns_by_stable_hash_and_reports_each_arm_with_in
         await publish(producer, "score-updated", customer,
                       events.score("Observation", "to-optimize", amount=100000, last_order_days=200))
         await publish(producer, "satisfaction-scored", customer, events.satisfaction("neutral", 3.0, nps=0))
+
+    async def assigned():
+        report = (await playbook.get(f"/v1/experiments/{experiment_id}/report", headers=ANALYST)).json()
+        by_arm = {v["variant"]: v for v in report.get("variants", [])}
+        return all(by_arm.get(a, {}).get("customers") == 1 for a in (CONTROL, "call"))
+
+    # What follows happens after the assignment (an order and an answer dated when they are made):
+    # sent before the playbook applied the neutral answer, they could be dated before it.
+    await eventually(assigned, timeout=60)
+    for customer in arms.values():
         await publish(producer, "satisfaction-scored", customer, events.satisfaction("satisfied", 4.2))
         await publish(producer, "score-updated", customer,
                       events.score("Observation", "to-optimize", amount=150000, last_order_days=0))
