@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 import structlog
 from sqlalchemy.exc import DBAPIError
@@ -31,6 +33,7 @@ from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
+T = TypeVar("T")
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -54,7 +57,8 @@ async def edit_customer(
     now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.CustomerOut:
     """Change the profile fields a merge patch names; returns the profile's view."""
-    await patch_customer(ctx, session, customer_id, patch, scope, now, precondition)
+    await again_on_deadlock(
+        lambda: patch_customer(ctx, session, customer_id, patch, scope, now, precondition), "customer-edit")
     return await customer_view(ctx, session, customer_id, scope.caller)
 
 
@@ -336,21 +340,28 @@ async def add_orders(
     ids = [o.order_id for o in orders]
     if len(set(ids)) != len(ids):
         raise Conflict("the same order_id appears twice in the request", field="order_id")
-    for attempt in range(1, ORDER_DEADLOCK_ATTEMPTS + 1):
-        try:
-            return await _add_orders_once(ctx, session, customer_id, orders, ids, now)
-        except DBAPIError as exc:
-            # PostgreSQL ends one of two transactions that wait on each other (the customer's row,
-            # its order month, a rescore job's batch); that one is simply run again.
-            deadlock = getattr(exc.orig, "sqlstate", None) == DEADLOCK_DETECTED
-            if not deadlock or attempt == ORDER_DEADLOCK_ATTEMPTS:
-                raise
-            log.warning("orders_deadlock_retried", attempt=attempt)
-    raise AssertionError("unreachable")
+    return await again_on_deadlock(lambda: _add_orders_once(ctx, session, customer_id, orders, ids, now),
+                                   "orders")
 
 
-ORDER_DEADLOCK_ATTEMPTS = 3
+DEADLOCK_ATTEMPTS = 3
 DEADLOCK_DETECTED = "40P01"
+
+
+async def again_on_deadlock(run: Callable[[], Awaitable[T]], use_case: str) -> T:
+    """Run a use case that owns its transaction; run it again when PostgreSQL ended it in a
+    deadlock (up to DEADLOCK_ATTEMPTS times). PostgreSQL ends one of the transactions that wait on
+    each other (the customer's row, its order month, a rescore's batch, a profile edit); nothing of
+    it was kept, so running it again is safe."""
+    for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+        try:
+            return await run()
+        except DBAPIError as exc:
+            deadlock = getattr(exc.orig, "sqlstate", None) == DEADLOCK_DETECTED
+            if not deadlock or attempt == DEADLOCK_ATTEMPTS:
+                raise
+            log.warning("deadlock_retried", use_case=use_case, attempt=attempt)
+    raise AssertionError("unreachable")
 
 
 async def _add_orders_once(
