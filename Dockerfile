@@ -40,5 +40,7 @@ USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=2)"]
+# Keep-alive 75 s, longer than the 60 s idle timeout of common proxies and load balancers: the
+# client side closes an idle connection, never the service just as a request is sent on it.
 # exec: uvicorn becomes PID 1 and receives SIGTERM for a graceful shutdown of the lifespan.
-CMD ["sh", "-c", "exec uvicorn --factory \"services.${SERVICE}.app:create_app\" --host 0.0.0.0 --port \"${PORT}\" --proxy-headers --no-access-log"]
+CMD ["sh", "-c", "exec uvicorn --factory \"services.${SERVICE}.app:create_app\" --host 0.0.0.0 --port \"${PORT}\" --proxy-headers --no-access-log --timeout-keep-alive 75"]

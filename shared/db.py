@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import structlog
 from alembic import command
 from alembic.config import Config
 from fastapi import Request
@@ -306,3 +307,26 @@ class HotStatement:
 
 
 _ASYNCPG_DIALECT = PGDialect_asyncpg()
+
+
+T = TypeVar("T")
+DEADLOCK_ATTEMPTS = 3
+DEADLOCK_DETECTED = "40P01"
+
+
+async def again_on_deadlock(run: Callable[[], Awaitable[T]], use_case: str) -> T:
+    """Run a use case that owns its transaction; run it again when PostgreSQL ended it in a
+    deadlock (up to DEADLOCK_ATTEMPTS times in all).
+
+    Writers take their row locks in one order (the customer's row first), which leaves the
+    deadlocks PostgreSQL can still find between a request and a background job rare, not
+    impossible; the transaction it ends kept nothing, so running it again is safe."""
+    for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+        try:
+            return await run()
+        except DBAPIError as exc:
+            deadlock = getattr(exc.orig, "sqlstate", None) == DEADLOCK_DETECTED
+            if not deadlock or attempt == DEADLOCK_ATTEMPTS:
+                raise
+            structlog.get_logger().warning("deadlock_retried", use_case=use_case, attempt=attempt)
+    raise AssertionError("unreachable")

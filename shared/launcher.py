@@ -94,7 +94,10 @@ def start_service(name: str, port: int, env: dict[str, str], logs: Path) -> subp
     host = env.get("CRM_BIND_HOST", "127.0.0.1")
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", f"services.{name}.app:create_app",
-         "--host", host, "--port", str(port), "--no-access-log", "--log-level", "warning"],
+         "--host", host, "--port", str(port), "--no-access-log", "--log-level", "warning",
+         # Longer than clients keep an idle connection: they close it, not the service while a
+         # request is on its way on it.
+         "--timeout-keep-alive", "75"],
         cwd=ROOT, env=env, stdout=open(logs / f"{name}.log", "ab"), stderr=subprocess.STDOUT,
     )
 

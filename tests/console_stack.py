@@ -32,7 +32,7 @@ class Served:
         self.url = f"http://127.0.0.1:{self.port}"
         self.app = app
         self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", timeout_keep_alive=75)
         )
         self.thread = threading.Thread(target=self.server.run, name=f"{name}-uvicorn", daemon=True)
 

@@ -22,6 +22,7 @@ from services.segmentation.repository.aggregation import (
     to_facts,
 )
 from services.segmentation.repository.customers import (
+    CUSTOMER_LOCK,
     CUSTOMERS_BY_ID,
     ORDERS_NEWEST_FIRST,
     churn_signals_of,
@@ -74,6 +75,7 @@ from services.segmentation.repository.scores import (
 )
 
 __all__ = [
+    "CUSTOMER_LOCK",
     "CUSTOMERS_BY_ID",
     "HIGH_VALUE_LINE",
     "ORDERS_NEWEST_FIRST",

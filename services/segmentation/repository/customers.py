@@ -27,6 +27,11 @@ async def count_customers(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(CustomerRow)) or 0)
 
 
+# FOR NO KEY UPDATE: writers of one customer queue on its row, while inserting the rows that refer
+# to it (orders, scores, tier changes) needs only a key-share lock and does not wait on them.
+CUSTOMER_LOCK = {"key_share": True}
+
+
 async def lock_customers(session: AsyncSession, customer_ids: list[str]) -> None:
     """Row-lock the customers about to be rescored, always in id order.
 
@@ -38,7 +43,7 @@ async def lock_customers(session: AsyncSession, customer_ids: list[str]) -> None
         return
     await session.execute(
         select(CustomerRow.id).where(ids_match(CustomerRow.id, customer_ids, True))
-        .order_by(CustomerRow.id).with_for_update()
+        .order_by(CustomerRow.id).with_for_update(**CUSTOMER_LOCK)
     )
 
 
@@ -172,7 +177,7 @@ async def claim_due_customers(session: AsyncSession, now: datetime, limit: int) 
     """Customers whose scheduled evaluation is due, oldest first."""
     return list((await session.scalars(
         select(CustomerRow.id).where(CustomerRow.next_evaluation_at <= now)
-        .order_by(CustomerRow.next_evaluation_at).limit(limit).with_for_update(skip_locked=True)
+        .order_by(CustomerRow.next_evaluation_at).limit(limit).with_for_update(skip_locked=True, **CUSTOMER_LOCK)
     )).all())
 
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import TypeVar
 
-import structlog
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation import repository, schemas, snapshot_repository
@@ -26,14 +22,13 @@ from shared.access import Scope, ensure_in_scope
 from shared.app import ServiceContext
 from shared.auth import Caller, mask_email, mask_phone
 from shared.business_time import first_of_month, local_date
+from shared.db import again_on_deadlock
 from shared.errors import Conflict, NotFound
 from shared.merge_patch import merged
 from shared.pagination import Page
 from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_time
 
-log = structlog.get_logger()
-T = TypeVar("T")
 
 
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
@@ -48,7 +43,8 @@ async def put_customer(
     scope: Scope, now: datetime, precondition: IfMatch = NO_PRECONDITION,
 ) -> tuple[schemas.CustomerOut, bool]:
     """Create or replace the profile; returns its view and whether it was created."""
-    _, created = await upsert_customer(ctx, session, customer_id, body, scope, now, precondition)
+    _, created = await again_on_deadlock(
+        lambda: upsert_customer(ctx, session, customer_id, body, scope, now, precondition), "customer-put")
     return await customer_view(ctx, session, customer_id, scope.caller), created
 
 
@@ -67,7 +63,7 @@ async def rescore(
 ) -> schemas.ScoreOut:
     """Rescore one customer now (a review on request) and answer with the score as its profile
     shows it."""
-    await rescore_customer(ctx, session, customer_id, now)
+    await again_on_deadlock(lambda: rescore_customer(ctx, session, customer_id, now), "rescore")
     view = await customer_view(ctx, session, customer_id, caller)
     assert view.score is not None
     return view.score
@@ -80,7 +76,7 @@ async def upsert_customer(
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created).
     A new owner or team needs a manager (403 naming the field); another's customer is a 404."""
     async with session.begin():
-        customer = await session.get(CustomerRow, customer_id, with_for_update=True)
+        customer = await session.get(CustomerRow, customer_id, with_for_update=repository.CUSTOMER_LOCK)
         before = _assignment(customer)
         scope.check_assignment(body.owner, body.team, before)
         await _ensure_visible(session, scope, customer)
@@ -130,7 +126,7 @@ async def patch_customer(
     """Change the fields a merge patch names and keep the others; the result is validated as a
     full profile. Contacts, a list, are replaced as a whole when the patch names them."""
     async with session.begin():
-        customer = await session.get(CustomerRow, customer_id, with_for_update=True)
+        customer = await session.get(CustomerRow, customer_id, with_for_update=repository.CUSTOMER_LOCK)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         before = _assignment(customer)
@@ -342,26 +338,6 @@ async def add_orders(
         raise Conflict("the same order_id appears twice in the request", field="order_id")
     return await again_on_deadlock(lambda: _add_orders_once(ctx, session, customer_id, orders, ids, now),
                                    "orders")
-
-
-DEADLOCK_ATTEMPTS = 3
-DEADLOCK_DETECTED = "40P01"
-
-
-async def again_on_deadlock(run: Callable[[], Awaitable[T]], use_case: str) -> T:
-    """Run a use case that owns its transaction; run it again when PostgreSQL ended it in a
-    deadlock (up to DEADLOCK_ATTEMPTS times). PostgreSQL ends one of the transactions that wait on
-    each other (the customer's row, its order month, a rescore's batch, a profile edit); nothing of
-    it was kept, so running it again is safe."""
-    for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
-        try:
-            return await run()
-        except DBAPIError as exc:
-            deadlock = getattr(exc.orig, "sqlstate", None) == DEADLOCK_DETECTED
-            if not deadlock or attempt == DEADLOCK_ATTEMPTS:
-                raise
-            log.warning("deadlock_retried", use_case=use_case, attempt=attempt)
-    raise AssertionError("unreachable")
 
 
 async def _add_orders_once(

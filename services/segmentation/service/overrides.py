@@ -14,6 +14,7 @@ from shared import audit
 from shared.access import Scope
 from shared.app import ServiceContext
 from shared.auth import Caller
+from shared.db import again_on_deadlock
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound
 from shared.pagination import Page
 from shared.rfc3339 import format_time
@@ -56,6 +57,14 @@ async def _pending(session: AsyncSession, override_id: str) -> TierOverrideRow:
 
 
 async def approve(
+    ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller,
+    now: datetime,
+) -> schemas.OverrideOut:
+    return await again_on_deadlock(
+        lambda: _approve_once(ctx, session, override_id, note, caller, now), "override-approval")
+
+
+async def _approve_once(
     ctx: ServiceContext, session: AsyncSession, override_id: str, note: str | None, caller: Caller,
     now: datetime,
 ) -> schemas.OverrideOut:
@@ -112,6 +121,8 @@ async def _apply_tier(
     now: datetime,
 ) -> None:
     """Set the effective tier; record and publish the move. Unscored customers get it on scoring."""
+    # The customer's row before its score, the order every writer of scores locks in.
+    await repository.lock_customers(session, [customer_id])
     score = await session.get(ScoreRow, customer_id, with_for_update=True)
     if score is None or score.tier == tier:
         return

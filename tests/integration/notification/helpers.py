@@ -30,7 +30,8 @@ async def serving(app, port: int | None = None) -> AsyncIterator[str]:
     """The ASGI app on a real TCP port of 127.0.0.1 (lifespan included); yields its base URL."""
     port = port or free_port()
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="auto")
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="auto",
+                       timeout_keep_alive=75)
     )
     task = asyncio.create_task(server.serve())
     while not server.started:
