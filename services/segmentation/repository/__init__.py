@@ -75,8 +75,8 @@ from services.segmentation.repository.scores import (
 )
 
 __all__ = [
-    "CUSTOMER_LOCK",
     "CUSTOMERS_BY_ID",
+    "CUSTOMER_LOCK",
     "HIGH_VALUE_LINE",
     "ORDERS_NEWEST_FIRST",
     "OVERRIDES_BY_ID",

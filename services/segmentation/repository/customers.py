@@ -177,7 +177,8 @@ async def claim_due_customers(session: AsyncSession, now: datetime, limit: int) 
     """Customers whose scheduled evaluation is due, oldest first."""
     return list((await session.scalars(
         select(CustomerRow.id).where(CustomerRow.next_evaluation_at <= now)
-        .order_by(CustomerRow.next_evaluation_at).limit(limit).with_for_update(skip_locked=True, **CUSTOMER_LOCK)
+        .order_by(CustomerRow.next_evaluation_at).limit(limit)
+        .with_for_update(skip_locked=True, **CUSTOMER_LOCK)
     )).all())
 
 

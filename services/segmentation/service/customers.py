@@ -30,7 +30,6 @@ from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_time
 
 
-
 async def _require_customer(session: AsyncSession, customer_id: str) -> CustomerRow:
     customer = await session.get(CustomerRow, customer_id)
     if customer is None:
