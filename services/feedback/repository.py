@@ -173,6 +173,42 @@ async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
     return ticket
 
 
+_TICKETS, _HISTORY, _MESSAGES = TicketRow.__table__, TicketHistoryRow.__table__, TicketMessageRow.__table__
+_TICKET_LOCKED = select(_TICKETS).where(_TICKETS.c.id == bindparam("ticket_id")).with_for_update()
+_HISTORY_OF = select(_HISTORY).where(_HISTORY.c.ticket_id == bindparam("ticket_id")).order_by(_HISTORY.c.id)
+_MESSAGES_OF = (select(_MESSAGES).where(_MESSAGES.c.ticket_id == bindparam("ticket_id"))
+                .order_by(_MESSAGES.c.at, _MESSAGES.c.id))
+EDITABLE_FIELDS = ("channel", "type", "category", "description")
+_EDITED = (update(_TICKETS).where(_TICKETS.c.id == bindparam("ticket_id"))
+           .values({**{name: bindparam(name) for name in EDITABLE_FIELDS}, "updated_at": bindparam("at")}))
+_EDIT_ALONE = HotStatement(_EDITED)
+_EDIT_WITH_ITS_HISTORY = HotStatement(
+    _insert(TicketHistoryRow, _HISTORY_COLUMNS).add_cte(_EDITED.cte("edited")))
+
+
+async def ticket_view_for_update(session: AsyncSession, ticket_id: str) -> tuple[Any, list, list]:
+    """A ticket locked until the caller's transaction ends, with its history and its conversation,
+    as plain rows (attributes named as the model's): an edit, a hot path, reads and writes them
+    without the ORM's identity map and unit of work."""
+    key = {"ticket_id": ticket_id}
+    ticket = (await session.execute(_TICKET_LOCKED, key)).first()
+    if ticket is None:
+        raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
+    history = list((await session.execute(_HISTORY_OF, key)).all())
+    return ticket, history, list((await session.execute(_MESSAGES_OF, key)).all())
+
+
+async def store_edit(session: AsyncSession, edited: dict[str, Any], history: dict[str, Any]) -> None:
+    """The ticket's editable fields (EDITABLE_FIELDS, all given) and its history row of the edit: one
+    statement on PostgreSQL. `history` holds every history column but the id; the edit is dated
+    with the history row (`at`)."""
+    if is_postgres(session):
+        await _EDIT_WITH_ITS_HISTORY.execute(session, {**edited, **history})
+        return
+    await _EDIT_ALONE.execute(session, {**edited, "ticket_id": history["ticket_id"], "at": history["at"]})
+    await _INSERT_HISTORY.execute(session, history)
+
+
 async def customer_tier(session: AsyncSession, customer_id: str) -> Tier | None:
     """The customer's tier as segmentation last published it (read model); None when unknown."""
     rows = await _TIER_OF.fetch(session, {"customer_id": customer_id})

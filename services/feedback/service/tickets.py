@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import structlog
@@ -41,7 +42,7 @@ from shared.app import ServiceContext
 from shared.errors import InvalidInput, NotFound
 from shared.merge_patch import merged
 from shared.pagination import Page
-from shared.preconditions import NO_PRECONDITION, IfMatch
+from shared.preconditions import NO_PRECONDITION, IfMatch, representation_tag
 from shared.rfc3339 import format_time
 
 log = structlog.get_logger()
@@ -219,18 +220,18 @@ async def resolve(
     return await get_ticket(session, ticket_id)
 
 
-EDITABLE_FIELDS = ("channel", "type", "category", "description")
-
-
 async def edit(
     session: AsyncSession, ticket_id: str, patch: dict[str, Any], actor: str, now: datetime,
     precondition: IfMatch = NO_PRECONDITION,
 ) -> schemas.TicketOut:
     """Correct what was recorded when the ticket was opened (channel, type, category,
     description) with a merge patch; the result is validated as a whole new ticket would be.
-    The customer, the priority and the report time drive the SLA and are not edited here."""
+    The customer, the priority and the report time drive the SLA and are not edited here. The
+    answer is the ticket's view built from what was read under the lock and what was written."""
     async with session.begin():
-        ticket = await ticket_for_update(session, ticket_id, precondition)
+        ticket, history, messages = await repository.ticket_view_for_update(session, ticket_id)
+        if precondition.given or precondition.required:
+            precondition.check(representation_tag(ticket_out(ticket, history, messages)))
         stored = {"customer_id": ticket.customer_id, "channel": ticket.channel, "type": ticket.type,
                   "category": ticket.category, "description": ticket.description,
                   "priority": ticket.priority, "reported_at": ticket.reported_at}
@@ -240,15 +241,15 @@ async def edit(
                 raise InvalidInput(f"{fixed} cannot be changed by an edit of the ticket", field=fixed)
         values = {"channel": edited.channel.value, "type": edited.type.value,
                   "category": edited.category.strip(), "description": edited.description}
-        previous = {name: getattr(ticket, name) for name in EDITABLE_FIELDS
-                    if getattr(ticket, name) != values[name]}
-        if previous:
-            for name in previous:
-                setattr(ticket, name, values[name])
-            ticket.updated_at = now
-            record(session, ticket, now, actor, "edited", ticket.status, ticket.status,
-                     fields=sorted(previous), previous=previous)
-    return await get_ticket(session, ticket_id)
+        previous = {name: stored[name] for name in repository.EDITABLE_FIELDS if stored[name] != values[name]}
+        if not previous:
+            return ticket_out(ticket, history, messages)
+        entry = {"ticket_id": ticket_id, "at": now, "actor": actor, "action": "edited",
+                 "from_status": ticket.status, "to_status": ticket.status,
+                 "detail": {"fields": sorted(previous), "previous": previous}}
+        await repository.store_edit(session, values, entry)
+    return ticket_out(SimpleNamespace(**{**ticket._asdict(), **values, "updated_at": now}),
+                      [*history, SimpleNamespace(**entry)], messages)
 
 
 async def verify_in_tx(

@@ -22,16 +22,24 @@ from services.segmentation.models import (
 )
 from services.segmentation.repository.scores import SCORE_STATE_COLUMNS
 from shared.business_time import DEFAULT_BUSINESS_TIMEZONE, local_date, start_of_month, zone_named
-from shared.db import as_utc, ids_match, is_postgres
+from shared.db import HotStatement, as_utc, ids_match, is_postgres
 
 YEAR = timedelta(days=365)
+
+
+def month_starts(as_of: datetime, zone: ZoneInfo) -> list[datetime]:
+    """The starts of the 12 business months up to `as_of`'s, oldest first."""
+    return [start_of_month(as_of, zone, -k) for k in range(11, -1, -1)]
 
 
 def month_of_order(as_of: datetime, zone: ZoneInfo):
     """Which business month of the 12-month window an order falls in (0 = the 13th month back,
     12 = the month of `as_of`): comparisons with the month starts, no per-row date arithmetic
     (extracting year and month per order made the aggregation twice as slow)."""
-    starts = [start_of_month(as_of, zone, -k) for k in range(11, -1, -1)]
+    return _month_index(month_starts(as_of, zone))
+
+
+def _month_index(starts: list) -> case:
     return case(*[(OrderRow.ordered_at < start, index) for index, start in enumerate(starts)], else_=12)
 
 
@@ -47,7 +55,6 @@ def aggregate_query(
     L input) are business months (`zone`, the business time zone by default). With
     `from_order_months` the orders are read as their business months (`order_months`, cut in
     `zone`), the same facts from about a dozen rows per customer (orders_by_month)."""
-    window_start = as_of - YEAR
     zone = zone or zone_named(DEFAULT_BUSINESS_TIMEZONE)
 
     def selected(customer_column) -> list:
@@ -63,19 +70,29 @@ def aggregate_query(
     if from_order_months:
         orders = orders_by_month(as_of, zone, selected)
     else:
-        in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
-        month_key = month_of_order(as_of, zone)
-        orders = (
-            select(
-                OrderRow.customer_id.label("customer_id"),
-                func.max(case((OrderRow.ordered_at <= as_of, OrderRow.ordered_at))).label("last_order_at"),
-                func.count().filter(in_window).label("orders_12m"),
-                func.coalesce(func.sum(OrderRow.amount).filter(in_window), 0).label("amount_12m"),
-                func.count(func.distinct(case((in_window, month_key)))).label("months_12m"),
-            )
-            .where(*selected(OrderRow.customer_id))
-            .group_by(OrderRow.customer_id)
+        orders = _orders_in_window(as_of, as_of - YEAR, month_of_order(as_of, zone), selected)
+    return _facts_query(orders, as_of - YEAR, selected, with_scores=with_scores)
+
+
+def _orders_in_window(as_of, window_start, month_key, selected):
+    """Each selected customer's last order and its orders, amount and months with an order in
+    (window_start, as_of]."""
+    in_window = and_(OrderRow.ordered_at > window_start, OrderRow.ordered_at <= as_of)
+    return (
+        select(
+            OrderRow.customer_id.label("customer_id"),
+            func.max(case((OrderRow.ordered_at <= as_of, OrderRow.ordered_at))).label("last_order_at"),
+            func.count().filter(in_window).label("orders_12m"),
+            func.coalesce(func.sum(OrderRow.amount).filter(in_window), 0).label("amount_12m"),
+            func.count(func.distinct(case((in_window, month_key)))).label("months_12m"),
         )
+        .where(*selected(OrderRow.customer_id))
+        .group_by(OrderRow.customer_id)
+    )
+
+
+def _facts_query(orders, window_start, selected, *, with_scores: bool):
+    """The selected customers' profile facts beside their order facts and P1 complaints."""
     complaints = (
         select(ComplaintRow.customer_id.label("customer_id"), func.count().label("p1"))
         .where(ComplaintRow.priority == "P1", ComplaintRow.opened_at > window_start,
@@ -101,21 +118,28 @@ def aggregate_query(
         .outerjoin(complaints, complaints.c.customer_id == CustomerRow.id)
     )
     if with_scores:
-        # The current score beside the facts (SCORE_STATE_COLUMNS after the ten fact columns).
-        scores = select(*SCORE_STATE_COLUMNS, ScoreRow.computed_at)
-        if customer_ids is not None:
-            scores = scores.where(ids_match(ScoreRow.customer_id, customer_ids, postgres))
-        if id_range is not None:
-            # The batch's range only: joined whole, every batch would read every score.
-            scores = scores.where(*in_range(ScoreRow.customer_id, *id_range))
-        scores = scores.subquery()
+        # The current score beside the facts (SCORE_STATE_COLUMNS after the ten fact columns); the
+        # selected customers' only: joined whole, every batch would read every score.
+        scores = select(*SCORE_STATE_COLUMNS, ScoreRow.computed_at).where(
+            *selected(ScoreRow.customer_id)).subquery()
         query = query.add_columns(*list(scores.c)[1:]).outerjoin(
             scores, scores.c.customer_id == CustomerRow.id)
-    if customer_ids is not None:
-        query = query.where(ids_match(CustomerRow.id, customer_ids, postgres))
-    if id_range is not None:
-        query = query.where(*in_range(CustomerRow.id, *id_range))
-    return query.order_by(CustomerRow.id)
+    return query.where(*selected(CustomerRow.id)).order_by(CustomerRow.id)
+
+
+def _one_customer_facts() -> HotStatement:
+    """aggregate_query of one customer with its times as parameters (customer_id, as_of,
+    window_start, month_0..month_11): built and compiled once, not on every recorded order."""
+    def selected(customer_column) -> list:
+        return [customer_column == bindparam("customer_id")]
+
+    window_start = bindparam("window_start")
+    month_key = _month_index([bindparam(f"month_{k}") for k in range(12)])
+    orders = _orders_in_window(bindparam("as_of"), window_start, month_key, selected)
+    return HotStatement(_facts_query(orders, window_start, selected, with_scores=False))
+
+
+_ONE_CUSTOMER_FACTS = _one_customer_facts()
 
 
 def orders_by_month(as_of: datetime, zone: ZoneInfo, selected):
@@ -213,6 +237,11 @@ def to_facts(row) -> CustomerFacts:
 async def aggregates_for(
     session: AsyncSession, customer_ids: list[str], as_of: datetime, zone: ZoneInfo | None = None
 ) -> list[CustomerFacts]:
+    if len(customer_ids) == 1:  # an order's or a request's rescore: the prebuilt statement
+        zone = zone or zone_named(DEFAULT_BUSINESS_TIMEZONE)
+        values = {"customer_id": customer_ids[0], "as_of": as_of, "window_start": as_of - YEAR}
+        values.update((f"month_{k}", start) for k, start in enumerate(month_starts(as_of, zone)))
+        return [to_facts(r) for r in await _ONE_CUSTOMER_FACTS.fetch(session, values)]
     query = aggregate_query(as_of, customer_ids, postgres=is_postgres(session), zone=zone)
     return [to_facts(r) for r in (await session.execute(query)).all()]
 

@@ -96,6 +96,29 @@ async def test_merge_patch_changes_the_description_and_keeps_every_other_field(f
     assert patched["history"][-1]["detail"]["previous"] == {"description": "Invoice charged twice"}
 
 
+async def test_an_edit_answers_the_ticket_as_a_later_read_shows_it_and_its_etag_holds(fb):
+    """The edit's answer is built from what was read under the lock and what was written: it must
+    equal what a read shows afterwards, ETag included, so the next edit can name it in If-Match."""
+    ticket = await open_ticket(fb, description="Invoice charged twice")
+    path = f"/v1/tickets/{ticket['id']}"
+    edited = await fb.patch(path, json={"category": "  billing ", "description": "Charged twice"},
+                            headers=PATCH)
+    assert edited.status_code == 200, edited.text
+    read, read_tag = await _tagged(fb, path)
+    assert edited.json() == read and edited.headers["ETag"] == read_tag
+    assert read["category"] == "billing" and read["history"][-1]["action"] == "edited"
+    unchanged = await fb.patch(path, json={"description": "Charged twice"},
+                               headers={**PATCH, "If-Match": read_tag})
+    assert unchanged.status_code == 200 and unchanged.headers["ETag"] == read_tag
+    assert len(unchanged.json()["history"]) == len(read["history"])  # nothing changed, nothing recorded
+    again = await fb.patch(path, json={"channel": "email"}, headers={**PATCH, "If-Match": read_tag})
+    assert again.status_code == 200, again.text
+    assert again.json()["history"][-1]["detail"] == {"fields": ["channel"],
+                                                     "previous": {"channel": ticket["channel"]}}
+    assert (await fb.patch(path, json={"channel": "phone"}, headers={**PATCH, "If-Match": read_tag})
+            ).status_code == 412
+
+
 async def test_merge_patch_refuses_invalid_values_and_fixed_fields_naming_them(fb):
     ticket = await open_ticket(fb)
     path = f"/v1/tickets/{ticket['id']}"
