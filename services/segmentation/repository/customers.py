@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Row, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.models import (
@@ -18,18 +18,13 @@ from services.segmentation.models import (
 )
 from services.segmentation.repository.order_months import add_orders_to_months
 from shared.access import Scope
-from shared.db import ids_match, is_postgres
+from shared.db import HotStatement, ids_match, is_postgres
 from shared.errors import NotFound
 from shared.pagination import Keyset, Page
 
 
 async def count_customers(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(CustomerRow)) or 0)
-
-
-# FOR NO KEY UPDATE: writers of one customer queue on its row, while inserting the rows that refer
-# to it (orders, scores, tier changes) needs only a key-share lock and does not wait on them.
-CUSTOMER_LOCK = {"key_share": True}
 
 
 async def lock_customers(session: AsyncSession, customer_ids: list[str]) -> None:
@@ -41,10 +36,22 @@ async def lock_customers(session: AsyncSession, customer_ids: list[str]) -> None
     """
     if not is_postgres(session):
         return
+    if len(customer_ids) == 1:
+        await _CUSTOMER_LOCKED.fetch(session, {"customer_id": customer_ids[0]})
+        return
     await session.execute(
         select(CustomerRow.id).where(ids_match(CustomerRow.id, customer_ids, True))
-        .order_by(CustomerRow.id).with_for_update(**CUSTOMER_LOCK)
+        .order_by(CustomerRow.id).with_for_update()
     )
+
+
+_CUSTOMER_LOCKED = HotStatement(select(CustomerRow.id).where(CustomerRow.id == bindparam("customer_id"))
+                                .with_for_update())
+
+
+async def lock_customer(session: AsyncSession, customer_id: str) -> bool:
+    """lock_customers of one customer (on SQLite nothing to lock); whether it exists."""
+    return bool(await _CUSTOMER_LOCKED.fetch(session, {"customer_id": customer_id}))
 
 
 async def reschedule(session: AsyncSession, schedule: dict[datetime, list[str]]) -> None:
@@ -178,7 +185,7 @@ async def claim_due_customers(session: AsyncSession, now: datetime, limit: int) 
     return list((await session.scalars(
         select(CustomerRow.id).where(CustomerRow.next_evaluation_at <= now)
         .order_by(CustomerRow.next_evaluation_at).limit(limit)
-        .with_for_update(skip_locked=True, **CUSTOMER_LOCK)
+        .with_for_update(skip_locked=True)
     )).all())
 
 

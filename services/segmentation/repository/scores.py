@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from datetime import datetime
 
-from sqlalchemy import Row, func, or_, select, update
+from sqlalchemy import Text, bindparam, cast, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.segmentation.models import (
@@ -19,7 +20,7 @@ from services.segmentation.models import (
 )
 from services.segmentation.repository.customers import customers_in_scope
 from shared.access import Scope
-from shared.db import PerDialect, driver_connection, ids_match, is_postgres
+from shared.db import HotStatement, PerDialect, driver_connection, ids_match, is_postgres
 from shared.pagination import Keyset, Page
 
 
@@ -32,29 +33,36 @@ async def current_scores(session: AsyncSession, customer_ids: list[str]) -> dict
 
 SCORE_STATE_COLUMNS = (ScoreRow.customer_id, ScoreRow.value, ScoreRow.computed_tier, ScoreRow.tier,
                        ScoreRow.quadrant, ScoreRow.model_version)
+ScoreState = namedtuple("ScoreState", [column.key for column in SCORE_STATE_COLUMNS])
+# One customer's (an order's, a request's rescore): prebuilt statements, not built per call.
+_ONE_SCORE_STATE = HotStatement(select(*SCORE_STATE_COLUMNS).where(
+    ScoreRow.customer_id == bindparam("customer_id")))
+_APPROVED = (TierOverrideRow.status == "approved", TierOverrideRow.expires_at > bindparam("now"))
+_ONE_OVERRIDE_TIER = HotStatement(select(TierOverrideRow.customer_id, TierOverrideRow.tier).where(
+    TierOverrideRow.customer_id == bindparam("customer_id"), *_APPROVED))
 
 
-async def score_states(session: AsyncSession, customer_ids: list[str]) -> dict[str, Row]:
+async def score_states(session: AsyncSession, customer_ids: list[str]) -> dict[str, ScoreState]:
     """What a rescore compares against: the scalar columns of the current scores as plain rows
     (attribute access like ScoreRow; no ORM identity map, no JSON components decoded)."""
-    rows = await session.execute(
-        select(*SCORE_STATE_COLUMNS)
-        .where(ids_match(ScoreRow.customer_id, customer_ids, is_postgres(session)))
-    )
-    return {row.customer_id: row for row in rows}
+    if len(customer_ids) == 1:
+        rows = await _ONE_SCORE_STATE.fetch(session, {"customer_id": customer_ids[0]})
+    else:
+        rows = (await session.execute(select(*SCORE_STATE_COLUMNS).where(
+            ids_match(ScoreRow.customer_id, customer_ids, is_postgres(session))))).all()
+    return {row[0]: ScoreState(*row) for row in rows}
 
 
-async def approved_overrides(
-    session: AsyncSession, customer_ids: list[str], now: datetime
-) -> dict[str, TierOverrideRow]:
-    rows = await session.scalars(
-        select(TierOverrideRow).where(
-            ids_match(TierOverrideRow.customer_id, customer_ids, is_postgres(session)),
-            TierOverrideRow.status == "approved",
-            TierOverrideRow.expires_at > now,
-        )
-    )
-    return {row.customer_id: row for row in rows}
+async def override_tiers(session: AsyncSession, customer_ids: list[str], now: datetime) -> dict[str, str]:
+    """The tier of each customer's approved override in force at `now` (customers without one left
+    out)."""
+    if len(customer_ids) == 1:
+        rows = await _ONE_OVERRIDE_TIER.fetch(session, {"customer_id": customer_ids[0], "now": now})
+    else:
+        rows = (await session.execute(select(TierOverrideRow.customer_id, TierOverrideRow.tier).where(
+            ids_match(TierOverrideRow.customer_id, customer_ids, is_postgres(session)), *_APPROVED),
+            {"now": now})).all()
+    return dict(rows)
 
 
 SCORE_COLUMNS = ["customer_id", "value", "computed_tier", "tier", "quadrant", "model_version",
@@ -171,6 +179,16 @@ async def claim_expired_overrides(session: AsyncSession, now: datetime, limit: i
         select(TierOverrideRow).where(TierOverrideRow.status == "approved", TierOverrideRow.expires_at <= now)
         .with_for_update(skip_locked=True).limit(limit)
     )).all())
+
+
+_ACTIVE_MODEL = HotStatement(select(cast(ScoringModelRow.definition, Text))
+                             .where(ScoringModelRow.active.is_(True)))
+
+
+async def active_model_text(session: AsyncSession) -> str | None:
+    """The active scoring model's definition as JSON text; None before one is stored."""
+    rows = await _ACTIVE_MODEL.fetch(session, {})
+    return rows[0][0] if rows else None
 
 
 async def active_model_row(session: AsyncSession) -> ScoringModelRow | None:

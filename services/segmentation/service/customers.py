@@ -75,7 +75,7 @@ async def upsert_customer(
     """Create or replace the profile; contacts are replaced as a whole. Returns (row, created).
     A new owner or team needs a manager (403 naming the field); another's customer is a 404."""
     async with session.begin():
-        customer = await session.get(CustomerRow, customer_id, with_for_update=repository.CUSTOMER_LOCK)
+        customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         before = _assignment(customer)
         scope.check_assignment(body.owner, body.team, before)
         await _ensure_visible(session, scope, customer)
@@ -125,7 +125,7 @@ async def patch_customer(
     """Change the fields a merge patch names and keep the others; the result is validated as a
     full profile. Contacts, a list, are replaced as a whole when the patch names them."""
     async with session.begin():
-        customer = await session.get(CustomerRow, customer_id, with_for_update=repository.CUSTOMER_LOCK)
+        customer = await session.get(CustomerRow, customer_id, with_for_update=True)
         if customer is None:
             raise NotFound(f"customer {customer_id!r} does not exist")
         before = _assignment(customer)
@@ -344,11 +344,11 @@ async def _add_orders_once(
     ids: list[str], now: datetime,
 ) -> schemas.OrdersAccepted:
     async with session.begin():
-        await _require_customer(session, customer_id)
         # The customer first, as the rescore below locks it: two requests recording orders of one
         # customer queue here instead of deadlocking (each order's key check shares the customer
         # row; each request then adds to the same order month and locks the customer to rescore).
-        await repository.lock_customers(session, [customer_id])
+        if not await repository.lock_customer(session, customer_id):
+            raise NotFound(f"customer {customer_id!r} does not exist")
         existing = await repository.order_owners(session, ids)
         foreign = [oid for oid, owner in existing.items() if owner != customer_id]
         if foreign:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -53,8 +55,14 @@ class BatchResult:
 
 
 async def active_model(session: AsyncSession) -> ScoringModel:
-    row = await repository.active_model_row(session)
-    return model_from_dict(row.definition) if row else DEFAULT_MODEL
+    definition = await repository.active_model_text(session)
+    return _parsed_model(definition) if definition else DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_model(definition: str) -> ScoringModel:
+    """Every rescore reads the active model; the same stored text is parsed once."""
+    return model_from_dict(json.loads(definition))
 
 
 async def seed_default_model(ctx: ServiceContext) -> None:
@@ -136,16 +144,15 @@ async def apply_evaluations(
     ids = [f.customer_id for f in facts]
     await repository.lock_customers(session, ids)
     current = await repository.score_states(session, ids)
-    overrides = await repository.approved_overrides(session, ids, as_of)
+    overrides = await repository.override_tiers(session, ids, as_of)
     result = BatchResult(processed=len(facts))
     changes: list[ScoreChange] = []
     schedule: dict[datetime, list[str]] = {}
     for fact in facts:
         ev = evaluate(fact, model, line, as_of, policy)
-        override = overrides.get(fact.customer_id)
         before = current.get(fact.customer_id)
         if review or before is None:
-            tier = override.tier if override else ev.score.tier.value
+            tier = overrides.get(fact.customer_id, ev.score.tier.value)
             schedule.setdefault(next_evaluation(Tier(tier), as_of, policy), []).append(fact.customer_id)
         else:
             tier = before.tier

@@ -283,14 +283,12 @@ async def _store_moved(
     if not moved:
         return 0, {}
     unscored = [rows[index][0] for index in moved if rows[index][FACT_COLUMNS] is None]
-    overrides = await repository.approved_overrides(session, unscored, as_of) if unscored else {}
+    overrides = await repository.override_tiers(session, unscored, as_of) if unscored else {}
     changes = []
     for index, explained in zip(moved, batch.explained, strict=True):
         row = rows[index]
         current_value, _, current_tier = row[FACT_COLUMNS:FACT_COLUMNS + 3]
-        override = overrides.get(row[0])
-        tier = current_tier if current_value is not None else (
-            override.tier if override else scores.tiers[index])
+        tier = current_tier if current_value is not None else overrides.get(row[0], scores.tiers[index])
         changes.append(ScoreChange(
             customer_id=row[0], owner=row[1], value=scores.values[index], computed_tier=scores.tiers[index],
             tier=tier, quadrant=scores.quadrants[index], model_version=version, components=explained,
