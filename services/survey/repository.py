@@ -93,26 +93,6 @@ _TIER_OF = HotStatement(select(CustomerTierRow.tier, CustomerTierRow.quadrant)
                         .where(CustomerTierRow.customer_id == bindparam("customer_id")))
 
 
-_TIERS = CustomerTierRow.__table__
-# Answering needs both: one round trip (the customer's tier row may be missing, the survey not).
-_SURVEY_DEFINITION_AND_TIER = HotStatement(
-    select(cast(SurveyRow.__table__.c.definition, Text), _TIERS.c.tier, _TIERS.c.quadrant)
-    .select_from(SurveyRow.__table__.outerjoin(_TIERS, _TIERS.c.customer_id == bindparam("customer_id")))
-    .where(SurveyRow.__table__.c.id == bindparam("survey_id")))
-
-
-async def survey_definition_and_tier(
-    session: AsyncSession, survey_id: str, customer_id: str
-) -> tuple[str | None, KnownTier | None]:
-    """`survey_definition_text` and `tier_of` in one statement."""
-    rows = await _SURVEY_DEFINITION_AND_TIER.fetch(session, {"survey_id": survey_id,
-                                                             "customer_id": customer_id})
-    if not rows:
-        return None, None
-    definition, tier, quadrant = rows[0]
-    return definition, KnownTier(tier, quadrant) if tier is not None else None
-
-
 async def tier_of(session: AsyncSession, customer_id: str) -> KnownTier | None:
     rows = await _TIER_OF.fetch(session, {"customer_id": customer_id})
     return KnownTier(*rows[0]) if rows else None
@@ -184,21 +164,39 @@ class InvitationToAnswer(NamedTuple):
 
 
 _INVITATIONS = InvitationRow.__table__
+_TIERS, _SURVEYS = CustomerTierRow.__table__, SurveyRow.__table__
+# The invitation (its row locked), its template and its customer's tier in one round trip: the
+# template is missing for a ticket verification, the tier row until segmentation has sent one.
 _TO_ANSWER = HotStatement(
-    select(*(_INVITATIONS.c[name] for name in InvitationToAnswer._fields))
-    .where(_INVITATIONS.c.token == bindparam("token")).with_for_update())
+    select(*(_INVITATIONS.c[name] for name in InvitationToAnswer._fields),
+           cast(_SURVEYS.c.definition, Text), _TIERS.c.tier, _TIERS.c.quadrant)
+    .select_from(_INVITATIONS.outerjoin(_SURVEYS, _SURVEYS.c.id == _INVITATIONS.c.survey_id)
+                 .outerjoin(_TIERS, _TIERS.c.customer_id == _INVITATIONS.c.customer_id))
+    .where(_INVITATIONS.c.token == bindparam("token")).with_for_update(of=_INVITATIONS))
 
 
-async def invitation_to_answer(session: AsyncSession, token: str) -> InvitationToAnswer | None:
+class ToAnswer(NamedTuple):
+    """What answering reads: the invitation, its template's definition (JSON text; None for a
+    verification) and what segmentation last told us of the customer's tier (None: nothing yet)."""
+
+    invitation: InvitationToAnswer
+    definition: str | None
+    known: KnownTier | None
+
+
+async def invitation_to_answer(session: AsyncSession, token: str) -> ToAnswer | None:
     """The invitation behind a token, locked until the caller's transaction ends (two answers at
-    once queue; the unique key of responses backs it up)."""
+    once queue; the unique key of responses backs it up), with its template and its customer's
+    tier."""
     rows = await _TO_ANSWER.fetch(session, {"token": token})
     if not rows:
         return None
-    invitation = InvitationToAnswer(*rows[0])
+    width = len(InvitationToAnswer._fields)
+    invitation = InvitationToAnswer(*rows[0][:width])
     if isinstance(invitation.progress, str):  # PostgreSQL's driver hands JSON over as text
         invitation = invitation._replace(progress=json.loads(invitation.progress))
-    return invitation
+    definition, tier, quadrant = rows[0][width:]
+    return ToAnswer(invitation, definition, KnownTier(tier, quadrant) if tier is not None else None)
 
 
 async def invitation_by_token(

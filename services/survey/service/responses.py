@@ -46,13 +46,14 @@ async def answer(
     try:
         async with session.begin():
             # The row lock makes two simultaneous answers queue; the unique key backs it up.
-            invitation = ensure_open(await repository.invitation_to_answer(session, token), now)
+            found = await repository.invitation_to_answer(session, token)
+            invitation = ensure_open(found and found.invitation, now)
             if invitation.progress:
                 body = _with_saved(invitation.progress, body)
             if invitation.kind == VERIFICATION:
                 out = await _answer_verification(ctx, session, invitation, body, now)
             else:
-                out = await _answer_survey(ctx, session, invitation, body, now)
+                out = await _answer_survey(ctx, session, found, body, now)
     except IntegrityError as exc:
         raise Conflict("This invitation has already been answered; thank you", field="token") from exc
     tier = invitation.tier if out.satisfaction is None else out.satisfaction.tier
@@ -90,13 +91,11 @@ async def _refresh_response_rate(ctx: ServiceContext, session: AsyncSession, sur
 
 
 async def _answer_survey(
-    ctx: ServiceContext, session: AsyncSession, invitation: repository.InvitationToAnswer,
-    body: schemas.ResponseIn,
+    ctx: ServiceContext, session: AsyncSession, found: repository.ToAnswer, body: schemas.ResponseIn,
     now: datetime,
 ) -> schemas.ResponseOut:
-    definition, known = await repository.survey_definition_and_tier(
-        session, invitation.survey_id or "", invitation.customer_id)
-    template = parsed_template(invitation.survey_id or "", definition)
+    invitation, known = found.invitation, found.known
+    template = parsed_template(invitation.survey_id or "", found.definition)
     errors = answer_errors(template, body.answers, body.nps, body.comments)
     if body.solved is not None:
         errors.append(("solved", "only a ticket verification asks whether the problem is solved"))
