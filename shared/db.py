@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -103,6 +104,25 @@ class Database:
     def session(self) -> AsyncSession:
         return self.sessionmaker()
 
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession | DriverTransaction]:
+        """One transaction for a use case that runs only HotStatements (and the outbox's rows beside
+        them): on PostgreSQL straight on a pooled asyncpg connection, without a session around it
+        (its begin, connection lookup, commit and close cost a hot path as much CPU as a statement);
+        elsewhere a session's transaction. Committed when the block ends, rolled back on an error."""
+        if not self.is_postgres:
+            async with self.session() as session, session.begin():
+                yield session
+            return
+        transaction = await greenlet_spawn(DriverTransaction.begin_on, self)
+        try:
+            await transaction.driver_transaction.start()
+            yield transaction
+        except BaseException:
+            await transaction.end(commit=False)
+            raise
+        await transaction.end(commit=True)
+
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
@@ -202,6 +222,64 @@ async def append_rows(session: AsyncSession, table: Table, rows: list[dict[str, 
     await session.execute(table.insert(), rows)
 
 
+class DriverTransaction:
+    """What HotStatement and the outbox need of a session, for `Database.transaction`: the engine
+    (`bind`), a pooled connection with an asyncpg transaction on it, and `info` for what is to
+    happen after the commit (AFTER_COMMIT). It holds no ORM objects (`new`, `dirty` and `deleted`
+    stay empty)."""
+
+    new = dirty = deleted = ()
+    AFTER_COMMIT: list[Callable[[dict[str, Any]], None]] = []  # each called with `info`
+
+    def __init__(self, db: Database, pooled: Any) -> None:
+        self.bind = db.engine
+        self.info: dict[str, Any] = {}
+        self._pooled = pooled
+        self.adapted = pooled.dbapi_connection
+        self.driver_transaction = self.adapted._connection.transaction()
+
+    @classmethod
+    def begin_on(cls, db: Database) -> DriverTransaction:
+        """Check a connection out of the engine's pool (inside SQLAlchemy's greenlet)."""
+        engine = db.engine.sync_engine
+        try:
+            return cls(db, engine.raw_connection())
+        except engine.dialect.loaded_dbapi.Error as error:  # as a session reports it: 503, not 500
+            raise DBAPIError.instance(None, None, error, engine.dialect.loaded_dbapi.Error,
+                                      dialect=engine.dialect) from error
+
+    async def end(self, *, commit: bool) -> None:
+        """Commit or roll back, and give the connection back to the pool (dropped if it broke)."""
+        try:
+            if commit:
+                await self.driver_transaction.commit()
+            else:
+                await self.driver_transaction.rollback()
+        except Exception as error:
+            await greenlet_spawn(self._pooled.invalidate)
+            if commit:
+                _raise_as_sqlalchemy(self.adapted, self.bind.dialect, "COMMIT", (), error)
+            raise
+        except BaseException:
+            await greenlet_spawn(self._pooled.invalidate)
+            raise
+        await greenlet_spawn(self._pooled.close)  # back to the pool; its transaction is over
+        if commit:
+            for hook in self.AFTER_COMMIT:
+                hook(self.info)
+
+
+def _raise_as_sqlalchemy(adapted: Any, dialect: Any, sql: str, arguments: Any, error: Exception) -> None:
+    """Raise a driver error as the SQLAlchemy exception the same error raises through a session
+    (IntegrityError, OperationalError...), so the error handlers answer as for any statement."""
+    try:
+        adapted._handle_exception(error)  # raises the adapter's DB-API exception
+    except Exception as dbapi_error:
+        raise DBAPIError.instance(sql, arguments, dbapi_error, dialect.loaded_dbapi.Error,
+                                  dialect=dialect) from error
+    raise error
+
+
 async def driver_connection(session: AsyncSession):
     """The asyncpg connection under a session's transaction, for COPY and array statements.
 
@@ -212,6 +290,8 @@ async def driver_connection(session: AsyncSession):
 
 async def _adapted_connection(session: AsyncSession):
     """SQLAlchemy's adapter of the asyncpg connection of the session's transaction, begun."""
+    if isinstance(session, DriverTransaction):
+        return session.adapted
     connection = await session.connection()
     adapted = (await connection.get_raw_connection()).dbapi_connection
     if adapted._transaction is None:
@@ -298,11 +378,7 @@ class HotStatement:
                 return await driver.fetch(self.sql, *arguments)
             return await driver.execute(self.sql, *arguments)
         except Exception as error:
-            try:
-                adapted._handle_exception(error)  # raises the adapter's DB-API exception
-            except Exception as dbapi_error:
-                raise DBAPIError.instance(self.sql, arguments, dbapi_error, dialect.loaded_dbapi.Error,
-                                          dialect=dialect) from error
+            _raise_as_sqlalchemy(adapted, dialect, self.sql, arguments, error)
             raise
 
 

@@ -216,10 +216,9 @@ async def get_invitation(
                     tags=["answering"], dependencies=[Depends(enforce_invitation_limits)],
                     summary="Answer once; a survey answer is scored and published as satisfaction-scored")
 async def post_response(
-    body: schemas.ResponseIn, request: Request, token: str = Token,
-    session: AsyncSession = Depends(db_session),
+    body: schemas.ResponseIn, request: Request, token: str = Token
 ) -> schemas.ResponseOut:
-    return await responses.answer(_ctx(request), session, token, body)
+    return await responses.answer(_ctx(request), token, body)
 
 
 @public_router.post("/v1/invitations/{token}/progress", response_model=schemas.ProgressOut,

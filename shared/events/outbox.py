@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from shared.db import (
     BigIntPK,
     Database,
+    DriverTransaction,
     HotStatement,
     UTCDateTime,
     driver_connection,
@@ -195,9 +196,16 @@ class Outbox:
 # more than the wake-up itself): a session whose transaction appended events wakes their relay.
 @sqlalchemy_event.listens_for(Session, "after_commit")
 def _wake_relay(session: Session) -> None:
-    wakeup = session.info.pop(_WAKE_PENDING, None)
+    _wake_relay_of(session.info)
+
+
+def _wake_relay_of(info: dict[str, Any]) -> None:
+    wakeup = info.pop(_WAKE_PENDING, None)
     if wakeup is not None:
         wakeup.set()
+
+
+DriverTransaction.AFTER_COMMIT.append(_wake_relay_of)  # the same for a transaction without a session
 
 
 @sqlalchemy_event.listens_for(Session, "after_soft_rollback")

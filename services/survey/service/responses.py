@@ -37,14 +37,13 @@ def satisfaction_out(s: Satisfaction, tier: str | None) -> schemas.SatisfactionO
     )
 
 
-async def answer(
-    ctx: ServiceContext, session: AsyncSession, token: str, body: schemas.ResponseIn
-) -> schemas.ResponseOut:
+async def answer(ctx: ServiceContext, token: str, body: schemas.ResponseIn) -> schemas.ResponseOut:
     """Score and store the one response of an invitation; a second answer is a 409. Answers
-    saved before (`.../progress`) count unless the body answers the same questions again."""
+    saved before (`.../progress`) count unless the body answers the same questions again.
+    Answering is the hot path: its prebuilt statements run in a transaction without a session."""
     now = ctx.clock.now()
     try:
-        async with session.begin():
+        async with ctx.db.transaction() as session:
             # The row lock makes two simultaneous answers queue; the unique key backs it up.
             found = await repository.invitation_to_answer(session, token)
             invitation = ensure_open(found and found.invitation, now)
@@ -60,7 +59,7 @@ async def answer(
     RESPONSES.labels(invitation.kind, tier or "unknown").inc()
     if out.satisfaction is not None:
         SATISFACTION.labels(tier or "unknown").observe(out.satisfaction.value)
-        await _refresh_response_rate(ctx, session, invitation.survey_id or "")
+        await _refresh_response_rate(ctx, invitation.survey_id or "")
     else:
         VERIFICATIONS.labels(str(out.solved).lower()).inc()
     return out
@@ -75,7 +74,7 @@ def _with_saved(saved: dict, body: schemas.ResponseIn) -> schemas.ResponseIn:
 RESPONSE_RATE_REFRESH_SECONDS = 10.0
 
 
-async def _refresh_response_rate(ctx: ServiceContext, session: AsyncSession, survey_id: str) -> None:
+async def _refresh_response_rate(ctx: ServiceContext, survey_id: str) -> None:
     """The gauge counts the survey's invitations and responses, which grows with the survey: refresh
     it at most every few seconds per survey rather than on every answer. When each survey was last
     counted is per app (ctx.state), like every other per-process object."""
@@ -85,7 +84,8 @@ async def _refresh_response_rate(ctx: ServiceContext, session: AsyncSession, sur
     if last is not None and now - last < RESPONSE_RATE_REFRESH_SECONDS:
         return
     refreshed_at[survey_id] = now
-    rate = await repository.response_rate(session, survey_id)
+    async with ctx.db.session() as session, session.begin():
+        rate = await repository.response_rate(session, survey_id)
     if rate is not None:
         RESPONSE_RATE.labels(survey_id).set(rate)
 

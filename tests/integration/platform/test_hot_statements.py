@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Column, MetaData, String, Table, bindparam, insert,
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped
 
-from shared.db import Database, HotStatement, UTCDateTime
+from shared.db import Database, DriverTransaction, HotStatement, UTCDateTime
 
 metadata = MetaData()
 notes = Table(
@@ -89,6 +89,43 @@ async def test_driver_errors_are_sqlalchemys_exceptions(db):
         assert "0x00" in str(raised.value.orig)
         async with session.begin():  # the session is usable again
             assert len(await READ.fetch(session, {"id": "n1"})) == 1
+
+
+async def test_a_transaction_without_a_session_commits_or_rolls_back_and_returns_its_connection(
+    database_url,
+):
+    """`Database.transaction`: the hot statements of a use case on a pooled connection of their
+    own, committed at the end of the block, rolled back on an error, the connection back in the
+    pool either way (a pool of 1 and 30 transactions: a connection kept would stop the second)."""
+    db = Database(database_url, "public", pool_size=1)
+    async with db.engine.begin() as connection:
+        await connection.run_sync(metadata.drop_all)
+        await connection.run_sync(metadata.create_all)
+    committed: list[dict] = []
+    DriverTransaction.AFTER_COMMIT.append(lambda info: committed.append(dict(info)))
+    try:
+        async with db.transaction() as transaction:
+            await INSERT.execute(transaction, {"id": "kept", "body": {"n": 1}, "at": AT})
+            transaction.info["seen"] = True
+        assert committed == [{"seen": True}]
+        for attempt in range(30):
+            with pytest.raises(IntegrityError):  # a driver error, as a session raises it
+                async with db.transaction() as transaction:
+                    await INSERT.execute(transaction, {"id": f"gone{attempt}", "body": {}, "at": AT})
+                    await INSERT.execute(transaction, {"id": "kept", "body": {}, "at": AT})
+            with pytest.raises(ValueError):
+                async with db.transaction() as transaction:
+                    await INSERT.execute(transaction, {"id": f"also-gone{attempt}", "body": {}, "at": AT})
+                    raise ValueError("the use case refuses")
+        assert len(committed) == 1  # no commit, no after-commit work
+        async with db.session() as session, session.begin():
+            assert (await session.execute(select(notes.c.id))).scalars().all() == ["kept"]
+        assert db.engine.pool.checkedout() == 0
+    finally:
+        DriverTransaction.AFTER_COMMIT.pop()
+        async with db.engine.begin() as connection:
+            await connection.run_sync(metadata.drop_all)
+        await db.dispose()
 
 
 def test_the_statement_is_compiled_once_with_positional_parameters():
