@@ -8,18 +8,19 @@ explained later with the exact document. A service declares its table with
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, func, select
+from sqlalchemy import JSON, Integer, String, Text, bindparam, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared import audit
 from shared.audit import keeps_audit
-from shared.db import HotStatement, UTCDateTime
+from shared.db import DriverTransaction, HotStatement, UTCDateTime
 from shared.errors import Conflict, NotFound, PreconditionFailed
 from shared.preconditions import NO_PRECONDITION, IfMatch, version_tag
 
@@ -51,6 +52,8 @@ class ConfigDocuments:
         self.defaults = defaults
         # Read on every use case that needs a document: run on the driver (HotStatement).
         self._newest = HotStatement(select(row.kind, func.max(row.version)).group_by(row.kind))
+        self._definition = HotStatement(select(cast(row.definition, Text)).where(
+            row.kind == bindparam("kind"), row.version == bindparam("version")))
 
     async def seed_defaults(self, ctx) -> None:
         """Version 1 of each kind; replicas starting together insert it once."""
@@ -105,7 +108,7 @@ class ConfigDocuments:
     async def newest_versions(self, session: AsyncSession) -> dict[str, int]:
         """The newest version of every kind, read once per transaction: a consumer applies a whole
         batch of events in one transaction, and each of them may need every document."""
-        transaction = session.sync_session.get_transaction()
+        transaction = _transaction_of(session)
         cached = session.info.get(_STATE_KEY)
         if transaction is not None and cached is not None and cached[0] is transaction:
             return cached[1]
@@ -116,7 +119,7 @@ class ConfigDocuments:
     def remember_versions(self, session: AsyncSession, versions: list[tuple[str, int]]) -> None:
         """The newest versions, read by the caller in a statement it runs anyway (with a lock it
         takes): kept for this transaction as `newest_versions` keeps what it reads."""
-        session.info[_STATE_KEY] = (session.sync_session.get_transaction(),
+        session.info[_STATE_KEY] = (_transaction_of(session),
                                     {kind: int(version) for kind, version in versions})
 
     async def newest(self, ctx, session: AsyncSession, kind: str) -> tuple[int, Any]:
@@ -133,10 +136,16 @@ class ConfigDocuments:
         cache: dict[tuple[str, int], Any] = ctx.state.setdefault(_STATE_KEY, {})
         key = (kind, version)
         if key not in cache:
-            definition = await session.scalar(
-                select(self.row.definition).where(self.row.kind == kind, self.row.version == version)
-            )
-            if definition is None:
+            rows = await self._definition.fetch(session, {"kind": kind, "version": version})
+            if not rows:
                 raise NotFound(f"{kind} version {version} does not exist")
-            cache[key] = self.parsers[kind](definition)
+            cache[key] = self.parsers[kind](json.loads(rows[0][0]))
         return cache[key]
+
+
+def _transaction_of(session: AsyncSession | DriverTransaction) -> object:
+    """What identifies the caller's transaction: a session's current one, or the transaction
+    itself when it runs without a session."""
+    if isinstance(session, DriverTransaction):
+        return session
+    return session.sync_session.get_transaction()
