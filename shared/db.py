@@ -317,6 +317,8 @@ class HotStatement:
         self.statement = statement
         compiled = statement.compile(dialect=_ASYNCPG_DIALECT)
         self.sql = compiled.string
+        if "POSTCOMPILE" in self.sql:  # an IN list is expanded per execution, which this skips
+            raise ValueError("a HotStatement cannot hold an IN list; compare with = ANY(array) or OR")
         processors = compiled._bind_processors
         # (name, bind processor or None) in the order of the positional parameters $1, $2, ...
         self._binds = tuple((name, processors.get(name)) for name in compiled.positiontup)

@@ -10,7 +10,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Row, Table, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -44,13 +44,16 @@ CASES_NEWEST_FIRST = Keyset(CaseRow.id, CaseRow.created_at, descending=True)
 
 # --- care planning (per consumed event) ------------------------------------------------------
 
-_DEEP_CONTACT_TIMES = select(CareActionRow.contact_at).where(
+# Read on every event a rule acts on: prebuilt statements on the driver (HotStatement).
+_GONE_AHEAD = or_(CareActionRow.status == ActionStatus.PENDING.value,
+                  CareActionRow.status == ActionStatus.DONE.value)  # no IN list: HotStatement binds no list
+_DEEP_CONTACT_TIMES = HotStatement(select(CareActionRow.contact_at).where(
     CareActionRow.customer_id == bindparam("customer_id"),
     CareActionRow.deep_contact.is_(True),
     CareActionRow.contact_at > bindparam("since"),
-    CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
-)
-_CHANNEL_OUTCOMES = (
+    _GONE_AHEAD,
+))
+_CHANNEL_OUTCOMES = HotStatement(
     select(ContactRow.occurred_at, ContactRow.opened)
     .where(ContactRow.customer_id == bindparam("customer_id"), ContactRow.channel == bindparam("channel"))
     .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(bindparam("limit"))
@@ -61,10 +64,10 @@ _COUNTED_CONTACTS = select(CareActionRow).where(
     CareActionRow.contact_at > bindparam("since"),
     CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
 ).with_for_update()
-_RECENTLY_PLANNED = select(CareActionRow.id).where(
+_RECENTLY_PLANNED = HotStatement(select(CareActionRow.id).where(
     CareActionRow.customer_id == bindparam("customer_id"), CareActionRow.kind == bindparam("kind"),
     CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,
-).limit(1)
+).limit(1))
 # An event applied twice adds nothing: the unique (rule_id, trigger_event_id, kind) key.
 # Applying an event inserts its actions and keeps its answer: prebuilt statements on the driver
 # (an ORM insert returning an entity cost more than the statement itself).
@@ -90,24 +93,44 @@ _RECORD_MESSAGE = PerDialect(lambda insert: insert(ContactRow).on_conflict_do_no
     index_elements=["message_id"]))
 
 
+class CustomerKnown(NamedTuple):
+    """What the rules read of the customer's read model (plain values, no ORM object)."""
+
+    tier: str | None
+    quadrant: str | None
+    last_order_at: datetime | None
+    computed_at: datetime | None
+    owner: str | None
+
+
+_CUSTOMER_KNOWN = HotStatement(select(*(CustomerRow.__table__.c[name] for name in CustomerKnown._fields))
+                               .where(CustomerRow.__table__.c.customer_id == bindparam("customer_id")))
+
+
+async def customer_known(session: AsyncSession, customer_id: str) -> CustomerKnown | None:
+    """The customer's read model as the rules see it; None before any event about it."""
+    rows = await _CUSTOMER_KNOWN.fetch(session, {"customer_id": customer_id})
+    return CustomerKnown(*rows[0]) if rows else None
+
+
 async def deep_contact_times(session: AsyncSession, customer_id: str, since: datetime) -> list[datetime]:
     """When the customer's deep contacts went ahead (deferred and cancelled ones do not count)."""
-    return list((await session.scalars(
-        _DEEP_CONTACT_TIMES, {"customer_id": customer_id, "since": since})).all())
+    rows = await _DEEP_CONTACT_TIMES.fetch(session, {"customer_id": customer_id, "since": since})
+    return [at for (at,) in rows]
 
 
 async def channel_outcomes(
     session: AsyncSession, customer_id: str, channel: str, limit: int
 ) -> list[tuple[datetime, bool]]:
     """The latest contact outcomes (time, opened) on a channel, newest first."""
-    rows = (await session.execute(
-        _CHANNEL_OUTCOMES, {"customer_id": customer_id, "channel": channel, "limit": limit})).all()
-    return [(r.occurred_at, r.opened) for r in rows]
+    return await _CHANNEL_OUTCOMES.fetch(session, {"customer_id": customer_id, "channel": channel,
+                                                   "limit": limit})
 
 
 async def recently_planned(session: AsyncSession, customer_id: str, kind: str, since: datetime) -> str | None:
     """An action of this kind planned for the customer since `since` (and not cancelled), if any."""
-    return await session.scalar(_RECENTLY_PLANNED, {"customer_id": customer_id, "kind": kind, "since": since})
+    rows = await _RECENTLY_PLANNED.fetch(session, {"customer_id": customer_id, "kind": kind, "since": since})
+    return rows[0][0] if rows else None
 
 
 async def counted_contacts_for_update(

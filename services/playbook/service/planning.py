@@ -41,7 +41,7 @@ from shared.rfc3339 import format_optional, format_time
 log = structlog.get_logger()
 
 
-def customer_facts(row: CustomerRow | None) -> CustomerFacts:
+def customer_facts(row: CustomerRow | repository.CustomerKnown | None) -> CustomerFacts:
     if row is None:
         return CustomerFacts()
     # Dormancy needs a score event (it carries the last order); a row from other events does not.
@@ -81,7 +81,7 @@ async def plan_for_event(ctx: ServiceContext, session: AsyncSession, event: Even
         return []
     customer_id = event.data["customer_id"]
     policy = await config.current_policy(ctx, session)
-    row = await session.get(CustomerRow, customer_id)
+    row = await repository.customer_known(session, customer_id)
     customer = customer_facts(row)
     facts = event_facts(event, customer, policy)
     occasion = Occasion(

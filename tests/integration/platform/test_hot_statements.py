@@ -130,3 +130,10 @@ async def test_a_transaction_without_a_session_commits_or_rolls_back_and_returns
 
 def test_the_statement_is_compiled_once_with_positional_parameters():
     assert "$1" in INSERT.sql and ":id" not in INSERT.sql
+
+
+def test_an_in_list_is_refused_when_the_statement_is_built():
+    """An IN list is expanded into parameters per execution, which a prebuilt statement skips: it
+    is refused at import time, not met as a database error on the first event."""
+    with pytest.raises(ValueError, match="IN list"):
+        HotStatement(select(notes.c.id).where(notes.c.id.in_(["n1", "n2"])))
