@@ -112,10 +112,14 @@ def _http(name: str, r: dict) -> tuple[list[str], list[str]]:
             why.append(f"- **Server CPU per ticket** ({cpu_ratio}x): see the throughput line; the "
                        "baseline does only the two inserts, the service also runs auth, idempotency, "
                        "metrics, priority rules, routing, the SLA policy and calendar, a history row, "
-                       "the event and the full ticket view. What would move it (profiling_notes.md, "
-                       "seventh round): one transaction on a pooled driver connection for the whole "
-                       "request, shared by the Idempotency-Key layer and the use case (7 database round "
-                       "trips and 3 pool checkouts become 5 and 1), with no ORM session around it.")
+                       "the event and the full ticket view. The use case already runs without an ORM "
+                       "session (profiling_notes.md, eighth round); what is left is spread thin: the "
+                       "framework per request (routing, dependencies, validation and serialisation of "
+                       "the ticket view, about 13 % of the process), the Idempotency-Key claim and store "
+                       "each on a pool checkout of its own, the SLA rules and calendar, asyncpg's five "
+                       "round trips. What would move it: the Idempotency-Key claimed and stored inside "
+                       "the use case's transaction (2 checkouts and 2 round trips fewer), and the view "
+                       "serialised once instead of validated again against the response model.")
         if p["p99_ms"] > 50 or p["unfinished"]:
             why.append(f"- **Ticket p99 paced** ({p['p99_ms']} ms): {_paced_bound(r)}")
     elif name == "survey":
@@ -131,10 +135,8 @@ def _http(name: str, r: dict) -> tuple[list[str], list[str]]:
             why.append(f"- **Survey answer CPU** ({cpu_ratio}x): {_bound(r)} The service also checks the "
                        "rate-limit counters (database rows), reads the survey template and the customer's "
                        "tier, scores every dimension and refreshes the response-rate gauge. What would "
-                       "move it (profiling_notes.md, seventh round): the answer's transaction on a pooled "
-                       "driver connection without the ORM session, and fewer FastAPI dependencies on the "
-                       "route (their solving is 14 % of the process, the rate-limit upsert on its own "
-                       "pool checkout 6 %).")
+                       "move it (profiling_notes.md, eighth round): fewer FastAPI dependencies on the "
+                       "route, and the rate-limit upsert joined to the answer's round trips.")
     else:
         rows.append(
             f"| {what}, wrk {r['clients']} connections (reported) | {s['throughput_per_s']}/s, "
@@ -455,9 +457,13 @@ def _loop(r: dict) -> tuple[list[str], list[str]]:
             f"the drain (less its idle rate, {r.get('idle_cpu_per_s', {}).get('playbook')} CPU s/s) divided "
             "by the events it applied: per fetched batch one transaction with the inbox rows, the rules "
             "evaluated per event, the action rows and their outbox rows, then its relay publishing "
-            "`action-created`. Where it goes: bench/profiling_notes.md; what would move it: the "
-            "customer's facts and the counted contacts read as plain rows instead of ORM loads, and "
-            "the relay publishing larger rounds (the outbox linger) at this rate.")
+            "`action-created`. Where it goes (bench/profiling_notes.md, eighth round): the rules' own "
+            "work is under a fifth of it; at 100 events/s the batches are small, so what is paid per batch "
+            "and per message dominates (aiokafka's fetches and offset commits, the inbox transaction "
+            "with its advisory lock and position check, the relay's rounds). What would move it: "
+            "larger batches at this rate (a longer fetch wait trades latency for CPU; the p99 has "
+            "room), the relay publishing larger rounds, and the promise's counted contacts read "
+            "as plain rows.")
     http = r["answer_http"]
     details = [
         f"## Survey answer -> playbook action, {r['rate']:g} answers/s for {r['seconds']:g} s",
