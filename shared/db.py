@@ -115,13 +115,13 @@ class Database:
                 yield session
             return
         transaction = await greenlet_spawn(DriverTransaction.begin_on, self)
+        await transaction.start()
         try:
-            await transaction.driver_transaction.start()
             yield transaction
         except BaseException:
-            await transaction.end(commit=False)
+            await transaction.rollback()
             raise
-        await transaction.end(commit=True)
+        await transaction.commit()
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
@@ -248,25 +248,40 @@ class DriverTransaction:
             raise DBAPIError.instance(None, None, error, engine.dialect.loaded_dbapi.Error,
                                       dialect=engine.dialect) from error
 
-    async def end(self, *, commit: bool) -> None:
-        """Commit or roll back, and give the connection back to the pool (dropped if it broke)."""
+    async def start(self) -> None:
+        await self._transaction_step(self.driver_transaction.start(), "BEGIN")
+
+    async def commit(self) -> None:
+        """Commit, give the connection back to the pool, then run the AFTER_COMMIT hooks."""
+        await self._transaction_step(self.driver_transaction.commit(), "COMMIT")
+        await greenlet_spawn(self._pooled.close)
+        for hook in self.AFTER_COMMIT:
+            hook(self.info)
+
+    async def rollback(self) -> None:
+        """Roll back and give the connection back to the pool. A connection that cannot roll back
+        is dropped quietly: the error that led here is the one the caller is to see."""
         try:
-            if commit:
-                await self.driver_transaction.commit()
-            else:
-                await self.driver_transaction.rollback()
-        except Exception as error:
+            await self.driver_transaction.rollback()
+        except Exception:
             await greenlet_spawn(self._pooled.invalidate)
-            if commit:
-                _raise_as_sqlalchemy(self.adapted, self.bind.dialect, "COMMIT", (), error)
-            raise
+            return
         except BaseException:
             await greenlet_spawn(self._pooled.invalidate)
             raise
-        await greenlet_spawn(self._pooled.close)  # back to the pool; its transaction is over
-        if commit:
-            for hook in self.AFTER_COMMIT:
-                hook(self.info)
+        await greenlet_spawn(self._pooled.close)
+
+    async def _transaction_step(self, step: Awaitable[None], sql: str) -> None:
+        """BEGIN or COMMIT; if it fails the connection is dropped (its state is unknown) and the
+        error raised as SQLAlchemy's."""
+        try:
+            await step
+        except Exception as error:
+            await greenlet_spawn(self._pooled.invalidate)
+            _raise_as_sqlalchemy(self.adapted, self.bind.dialect, sql, (), error)
+        except BaseException:  # cancelled half-way
+            await greenlet_spawn(self._pooled.invalidate)
+            raise
 
 
 def _raise_as_sqlalchemy(adapted: Any, dialect: Any, sql: str, arguments: Any, error: Exception) -> None:

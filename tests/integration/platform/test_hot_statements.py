@@ -4,6 +4,7 @@ with SQLAlchemy's bind processing and exceptions: to the code around them they b
 
 from datetime import UTC, datetime
 
+import asyncpg
 import pytest
 from sqlalchemy import JSON, Column, MetaData, String, Table, bindparam, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -123,6 +124,35 @@ async def test_a_transaction_without_a_session_commits_or_rolls_back_and_returns
         assert db.engine.pool.checkedout() == 0
     finally:
         DriverTransaction.AFTER_COMMIT.pop()
+        async with db.engine.begin() as connection:
+            await connection.run_sync(metadata.drop_all)
+        await db.dispose()
+
+
+async def test_a_transaction_whose_connection_dies_raises_as_a_session_would_and_the_next_works(
+    database_url,
+):
+    """The server ends the connection mid-transaction: the statement raises SQLAlchemy's DBAPIError
+    (a 503 for the error handlers), the broken connection is dropped, not returned to the pool, and
+    the next transaction gets a working one."""
+    db = Database(database_url, "public", pool_size=1)
+    async with db.engine.begin() as connection:
+        await connection.run_sync(metadata.drop_all)
+        await connection.run_sync(metadata.create_all)
+    admin = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        with pytest.raises(DBAPIError):
+            async with db.transaction() as transaction:
+                [(pid,)] = await HotStatement(text("SELECT pg_backend_pid()")).fetch(transaction, {})
+                await admin.execute("SELECT pg_terminate_backend($1)", pid)
+                await INSERT.execute(transaction, {"id": "lost", "body": {}, "at": AT})
+        async with db.transaction() as transaction:
+            await INSERT.execute(transaction, {"id": "kept", "body": {}, "at": AT})
+        async with db.session() as session, session.begin():
+            assert (await session.execute(select(notes.c.id))).scalars().all() == ["kept"]
+        assert db.engine.pool.checkedout() == 0
+    finally:
+        await admin.close()
         async with db.engine.begin() as connection:
             await connection.run_sync(metadata.drop_all)
         await db.dispose()
