@@ -8,7 +8,20 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, or_, select, text, true, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback.domain.csat import Rating
@@ -140,9 +153,7 @@ async def insert_new_ticket(
     await outbox.append(session, *event)
 
 
-async def ticket_with_history(
-    session: AsyncSession, ticket_id: str
-) -> tuple[TicketRow, list[TicketHistoryRow]]:
+async def ticket_with_history(session: AsyncSession, ticket_id: str) -> tuple[TicketRow, list[Row]]:
     """A ticket as stored now (not as this session last saw it) and its history, oldest first."""
     ticket = await session.get(TicketRow, ticket_id, populate_existing=True)
     if ticket is None:
@@ -150,20 +161,21 @@ async def ticket_with_history(
     return ticket, await history_of(session, ticket_id)
 
 
-async def history_of(session: AsyncSession, ticket_id: str) -> list[TicketHistoryRow]:
-    """Every recorded step of a ticket, oldest first."""
-    return list((await session.scalars(
-        select(TicketHistoryRow).where(TicketHistoryRow.ticket_id == ticket_id)
-        .order_by(TicketHistoryRow.id)
-    )).all())
+_TICKETS, _HISTORY, _MESSAGES = TicketRow.__table__, TicketHistoryRow.__table__, TicketMessageRow.__table__
+_HISTORY_OF = select(_HISTORY).where(_HISTORY.c.ticket_id == bindparam("ticket_id")).order_by(_HISTORY.c.id)
+_MESSAGES_OF = (select(_MESSAGES).where(_MESSAGES.c.ticket_id == bindparam("ticket_id"))
+                .order_by(_MESSAGES.c.at, _MESSAGES.c.id))
 
 
-async def messages_of(session: AsyncSession, ticket_id: str) -> list[TicketMessageRow]:
-    """The conversation of a ticket, oldest first."""
-    return list((await session.scalars(
-        select(TicketMessageRow).where(TicketMessageRow.ticket_id == ticket_id)
-        .order_by(TicketMessageRow.at, TicketMessageRow.id)
-    )).all())
+async def history_of(session: AsyncSession, ticket_id: str) -> list[Row]:
+    """Every recorded step of a ticket, oldest first, as plain rows (attributes named as the
+    model's): a ticket's view only reads them."""
+    return list((await session.execute(_HISTORY_OF, {"ticket_id": ticket_id})).all())
+
+
+async def messages_of(session: AsyncSession, ticket_id: str) -> list[Row]:
+    """The conversation of a ticket, oldest first, as plain rows (read by the ticket's view)."""
+    return list((await session.execute(_MESSAGES_OF, {"ticket_id": ticket_id})).all())
 
 
 async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
@@ -173,11 +185,7 @@ async def ticket_for_update(session: AsyncSession, ticket_id: str) -> TicketRow:
     return ticket
 
 
-_TICKETS, _HISTORY, _MESSAGES = TicketRow.__table__, TicketHistoryRow.__table__, TicketMessageRow.__table__
 _TICKET_LOCKED = select(_TICKETS).where(_TICKETS.c.id == bindparam("ticket_id")).with_for_update()
-_HISTORY_OF = select(_HISTORY).where(_HISTORY.c.ticket_id == bindparam("ticket_id")).order_by(_HISTORY.c.id)
-_MESSAGES_OF = (select(_MESSAGES).where(_MESSAGES.c.ticket_id == bindparam("ticket_id"))
-                .order_by(_MESSAGES.c.at, _MESSAGES.c.id))
 EDITABLE_FIELDS = ("channel", "type", "category", "description")
 _EDITED = (update(_TICKETS).where(_TICKETS.c.id == bindparam("ticket_id"))
            .values({**{name: bindparam(name) for name in EDITABLE_FIELDS}, "updated_at": bindparam("at")}))
@@ -190,12 +198,10 @@ async def ticket_view_for_update(session: AsyncSession, ticket_id: str) -> tuple
     """A ticket locked until the caller's transaction ends, with its history and its conversation,
     as plain rows (attributes named as the model's): an edit, a hot path, reads and writes them
     without the ORM's identity map and unit of work."""
-    key = {"ticket_id": ticket_id}
-    ticket = (await session.execute(_TICKET_LOCKED, key)).first()
+    ticket = (await session.execute(_TICKET_LOCKED, {"ticket_id": ticket_id})).first()
     if ticket is None:
         raise NotFound(f"ticket {ticket_id!r} does not exist", field="ticket_id")
-    history = list((await session.execute(_HISTORY_OF, key)).all())
-    return ticket, history, list((await session.execute(_MESSAGES_OF, key)).all())
+    return ticket, await history_of(session, ticket_id), await messages_of(session, ticket_id)
 
 
 async def store_edit(session: AsyncSession, edited: dict[str, Any], history: dict[str, Any]) -> None:

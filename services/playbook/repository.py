@@ -45,25 +45,21 @@ CASES_NEWEST_FIRST = Keyset(CaseRow.id, CaseRow.created_at, descending=True)
 # --- care planning (per consumed event) ------------------------------------------------------
 
 # Read on every event a rule acts on: prebuilt statements on the driver (HotStatement).
-_GONE_AHEAD = or_(CareActionRow.status == ActionStatus.PENDING.value,
-                  CareActionRow.status == ActionStatus.DONE.value)  # no IN list: HotStatement binds no list
-_DEEP_CONTACT_TIMES = HotStatement(select(CareActionRow.contact_at).where(
+# The customer's deep contacts since `since` that went ahead (or will): what the caps count.
+_COUNTED = (
     CareActionRow.customer_id == bindparam("customer_id"),
     CareActionRow.deep_contact.is_(True),
     CareActionRow.contact_at > bindparam("since"),
-    _GONE_AHEAD,
-))
+    or_(CareActionRow.status == ActionStatus.PENDING.value,
+        CareActionRow.status == ActionStatus.DONE.value),  # no IN list: a HotStatement binds none
+)
+_DEEP_CONTACT_TIMES = HotStatement(select(CareActionRow.contact_at).where(*_COUNTED))
 _CHANNEL_OUTCOMES = HotStatement(
     select(ContactRow.occurred_at, ContactRow.opened)
     .where(ContactRow.customer_id == bindparam("customer_id"), ContactRow.channel == bindparam("channel"))
     .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(bindparam("limit"))
 )
-_COUNTED_CONTACTS = select(CareActionRow).where(
-    CareActionRow.customer_id == bindparam("customer_id"),
-    CareActionRow.deep_contact.is_(True),
-    CareActionRow.contact_at > bindparam("since"),
-    CareActionRow.status.in_([ActionStatus.PENDING.value, ActionStatus.DONE.value]),
-).with_for_update()
+_COUNTED_CONTACTS = select(CareActionRow).where(*_COUNTED).with_for_update()
 _RECENTLY_PLANNED = HotStatement(select(CareActionRow.id).where(
     CareActionRow.customer_id == bindparam("customer_id"), CareActionRow.kind == bindparam("kind"),
     CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feedback import repository, schemas
@@ -10,9 +11,11 @@ from shared.pagination import Page
 
 
 def ticket_out(
-    ticket: TicketRow, history: list[TicketHistoryRow] | None = None,
-    messages: list[TicketMessageRow] | None = None,
+    ticket: TicketRow | Row, history: list[TicketHistoryRow | Row] | None = None,
+    messages: list[TicketMessageRow | Row] | None = None,
 ) -> schemas.TicketOut:
+    """The view of a ticket, its history and conversation: ORM objects or plain rows alike (only
+    the model's attributes are read)."""
     sla = schemas.SlaOut(
         first_response_due=ticket.first_response_due,
         resolution_due=ticket.resolution_due,
