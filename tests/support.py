@@ -106,10 +106,13 @@ async def assign_customers(client, owner: str | None, *customer_ids: str, team: 
 
 
 @contextlib.asynccontextmanager
-async def running_service(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    """Run the app's lifespan (migrations, relay, consumers) and talk to it over HTTP."""
+async def running_service(app: FastAPI, **transport_options: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """Run the app's lifespan (migrations, relay, consumers) and talk to it over HTTP.
+
+    `transport_options` go to httpx's ASGI transport (a client address, raise_app_exceptions).
+    """
     async with LifespanManager(app, startup_timeout=60, shutdown_timeout=30) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
+        transport = httpx.ASGITransport(app=manager.app, **transport_options)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             client.app = app  # type: ignore[attr-defined]
             yield client

@@ -2,13 +2,12 @@
 
 import random
 
-import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
 from services.survey.app import create_app
 from services.survey.settings import survey_settings
 from tests.integration.survey.helpers import invite, new_id
+from tests.support import running_service
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +20,8 @@ async def limited(platform_config):
     app = create_app(settings)
     # A client address of its own: the counters are shared with every replica on this database.
     address = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
-    async with LifespanManager(app, startup_timeout=60) as manager:
-        transport = httpx.ASGITransport(app=manager.app, client=(address, 40000))
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield client
+    async with running_service(app, client=(address, 40000)) as client:
+        yield client
 
 
 async def test_a_token_called_too_often_gets_429_problem_json(limited):
