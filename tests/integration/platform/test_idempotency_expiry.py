@@ -48,7 +48,8 @@ async def test_a_retry_within_the_day_is_replayed_and_one_after_it_runs_anew(own
         # A run of an earlier hour may itself start after the second move (its cutoff is the clock's
         # time when it starts) and be the one that forgets the key: count every run's.
         runs = (await client.get("/v1/schedules/idempotency-keys/runs", headers=ADMIN)).json()
-        assert sum(r["outcome"]["forgotten"] for r in runs if r["status"] == "done") == 1, runs
+        seen = [(r["period_start"], r["started_at"], r["status"], r.get("outcome")) for r in runs]
+        assert sum(r["outcome"]["forgotten"] for r in runs if r["status"] == "done") == 1, seen
         anew = await client.post("/v1/tickets", json=body, headers=old_key)
         assert anew.status_code == 201 and "Idempotent-Replayed" not in anew.headers
         assert anew.json()["id"] != first.json()["id"]
