@@ -84,7 +84,7 @@ class CpuSeconds:
     def __enter__(self) -> CpuSeconds:
         self._start = self._times()
         self._machine = psutil.cpu_times()
-        self._wall = time.perf_counter()
+        self._wall = self.started = time.perf_counter()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -106,12 +106,14 @@ class Arrivals(TopicWatcher):
         self.arrived: dict[str, dict[str, float]] = {t: {} for t in topics}
         self.kinds: dict[str, str] = {}
         self.envelope_bytes: dict[str, int] = {}
+        self.sample: dict[str, bytes] = {}  # one envelope per event type, as the service wrote it
 
     def record(self, record: ConsumerRecord, arrived_at: float) -> None:
         event_type = self.types[record.topic]
         data = json.loads(record.value)["data"]
         customer = data["customer_id"]
         self.envelope_bytes.setdefault(event_type, len(record.value))
+        self.sample.setdefault(event_type, record.value)
         if customer not in self.arrived[event_type]:
             self.arrived[event_type][customer] = arrived_at
             if event_type == CREATED:
@@ -329,6 +331,44 @@ async def _broker_baseline(bootstrap: str, rate: float, seconds: float, message_
     return {name: {"messages": len(values), **_ms(values)} for name, values in latencies.items()}
 
 
+async def _backlog(bootstrap: str, topic: str, sample: bytes, arrivals: Arrivals, playbook_pid: int,
+                   idle_rate: float, run_id: str) -> dict:
+    """The playbook draining a backlog: `BACKLOG_EVENTS` satisfaction-scored events (copies of one the
+    survey wrote, each with an id, customer and response of its own) produced at once, so the
+    consumer fetches them in full batches. CPU per applied event with the per-batch machinery (the
+    transaction, the inbox check, the offset commit, the relay's round) shared by a batch, where the
+    paced loop above pays it for every event or two."""
+    count = int(size("BACKLOG_EVENTS", 5000, 500))
+    envelope = json.loads(sample)
+    customers = [f"backlog{run_id}{n:06d}" for n in range(count)]
+    values = []
+    for customer in customers:
+        event = {**envelope, "id": str(uuid.uuid4()), "subject": customer,
+                 "data": {**envelope["data"], "customer_id": customer, "response_id": str(uuid.uuid4())}}
+        values.append((customer.encode(), json.dumps(event).encode()))
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=False,
+                                linger_ms=5, request_timeout_ms=30000)
+    await producer.start()
+    try:
+        with CpuSeconds({"playbook": playbook_pid}) as cpu:
+            for key, value in values:
+                await producer.send(topic, value, key=key)
+            await producer.flush()
+            produce_seconds = time.perf_counter() - cpu.started
+            drained = await arrivals.wait_for(CREATED, customers, 120)
+    finally:
+        await producer.stop()
+    seconds = cpu.wall
+    return {
+        "events": count, "drained": drained, "seconds": round(seconds, 2),
+        "produce_seconds": round(produce_seconds, 2),
+        "events_per_s": round(count / seconds, 1) if seconds else 0.0,
+        "playbook_cpu_seconds": round(cpu.used["playbook"], 2),
+        "playbook_cpu_ms_per_event": round(
+            1000 * net_of_idle(cpu.used["playbook"], idle_rate, seconds) / count, 2),
+    }
+
+
 async def run(bootstrap: str) -> dict:
     rate = float(size("LOOP_RATE", 100, 20))
     seconds = float(size("LOOP_SECONDS", 60.0, 10.0))
@@ -402,6 +442,8 @@ async def run(bootstrap: str) -> dict:
                     verified = await _verify(plans, sample)
                     lost_in_plans = await _verify(plans, lost[:VERIFY_SAMPLE])
                     stages = await _stages(dsn, sent, arrivals)
+                    backlog = await _backlog(bootstrap, topics[SCORED], arrivals.sample[SCORED], arrivals,
+                                             playbook.pid, idle["playbook"], run_id)
                     per_s = stages.pop("per_s")
                     envelope_bytes = dict(arrivals.envelope_bytes)
     # Services stopped (running() above): the broker alone, on a topic of its own.
@@ -427,6 +469,7 @@ async def run(bootstrap: str) -> dict:
         # Each accepted answer is one satisfaction-scored event the playbook applies.
         "playbook_cpu_ms_per_event": round(
             1000 * net_of_idle(cpu.used["playbook"], idle["playbook"], cpu.wall) / max(len(accepted), 1), 2),
+        "backlog": backlog,
         "survey_cpu_ms_per_answer": round(
             1000 * net_of_idle(cpu.used["survey"], idle["survey"], cpu.wall) / max(len(accepted), 1), 2),
         "memory_mb": {"survey": {"loaded_peak": survey_peak.peak},

@@ -456,21 +456,31 @@ def _loop(r: dict) -> tuple[list[str], list[str]]:
         rows.append(f"| playbook: CPU per applied event (the loop above) | {per_event} ms "
                     f"(survey: {r.get('survey_cpu_ms_per_answer')} ms per answer) | - | <= 1.5 ms "
                     f"| {_yes(per_event <= 1.5)} |")
+    backlog = r.get("backlog") or {}
+    drained = backlog.get("playbook_cpu_ms_per_event")
+    if drained is not None:
+        rows.append(f"| playbook: CPU per applied event draining a backlog of {backlog['events']:,} "
+                    f"| {drained} ms ({backlog['events_per_s']}/s applied"
+                    f"{'' if backlog.get('drained') else ', NOT all applied in 120 s'}) | - | <= 1.5 ms "
+                    f"| {_yes(drained <= 1.5 and backlog.get('drained', False))} |")
     stages = r["stages"]
     why = [] if ok else [_loop_miss(r)]
-    if per_event is not None and per_event > 1.5:
+    if per_event is not None and (per_event > 1.5 or (drained or 0) > 1.5):
         why.append(
-            f"- **Playbook CPU per event** ({per_event} ms): the playbook process's CPU over the phase and "
-            f"the drain (less its idle rate, {r.get('idle_cpu_per_s', {}).get('playbook')} CPU s/s) divided "
-            "by the events it applied: per fetched batch one transaction with the inbox rows, the rules "
-            "evaluated per event, the action rows and their outbox rows, then its relay publishing "
-            "`action-created`. Where it goes (bench/profiling_notes.md, eighth round): the rules' own "
-            "work is under a fifth of it; at 100 events/s the batches are small, so what is paid per batch "
-            "and per message dominates (aiokafka's fetches and offset commits, the inbox transaction "
-            "with its advisory lock and position check, the relay's rounds). What would move it: "
-            "larger batches at this rate (a longer fetch wait trades latency for CPU; the p99 has "
-            "room), the relay publishing larger rounds, and the promise's counted contacts read "
-            "as plain rows.")
+            f"- **Playbook CPU per event** ({per_event} ms at {r['rate']:g} events/s, {drained} ms draining "
+            f"a backlog): the playbook process's CPU (less its idle rate, "
+            f"{r.get('idle_cpu_per_s', {}).get('playbook')} CPU s/s) divided by the events it applied. "
+            "Per fetched batch it pays one transaction with the inbox rows, an offset commit and the "
+            "check of the group's committed offset, and its relay's round publishing `action-created`; "
+            "per event the rules and about five statements (the answer kept, the customer's read "
+            "model, the action with its outbox row, the promise's counted contacts locked). At "
+            f"{r['rate']:g}/s a fetch holds one to a few events, so the per-batch part is paid per event "
+            "or two; draining a backlog, batches are full and what is left is the per-event part, "
+            "most of it the statements' round trips (asyncpg's protocol and the event loop's I/O are "
+            "about 40 % of the process, bench/profiling_notes.md, ninth round). What would move it: "
+            "applying a batch's events set-wise (one statement per read or write for the whole batch "
+            "instead of one per event), and at the paced rate larger batches (a longer fetch wait "
+            "trades latency for CPU; the p99 has room).")
     http = r["answer_http"]
     details = [
         f"## Survey answer -> playbook action, {r['rate']:g} answers/s for {r['seconds']:g} s",

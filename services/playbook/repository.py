@@ -59,7 +59,9 @@ _CHANNEL_OUTCOMES = HotStatement(
     .where(ContactRow.customer_id == bindparam("customer_id"), ContactRow.channel == bindparam("channel"))
     .order_by(ContactRow.occurred_at.desc(), ContactRow.id.desc()).limit(bindparam("limit"))
 )
-_COUNTED_CONTACTS = select(CareActionRow).where(*_COUNTED).with_for_update()
+_COUNTED_CONTACTS = HotStatement(select(
+    CareActionRow.id, CareActionRow.contact_at, CareActionRow.status, CareActionRow.promised,
+).where(*_COUNTED).with_for_update())
 _RECENTLY_PLANNED = HotStatement(select(CareActionRow.id).where(
     CareActionRow.customer_id == bindparam("customer_id"), CareActionRow.kind == bindparam("kind"),
     CareActionRow.created_at >= bindparam("since"), CareActionRow.status != ActionStatus.CANCELLED.value,
@@ -131,11 +133,10 @@ async def recently_planned(session: AsyncSession, customer_id: str, kind: str, s
 
 async def counted_contacts_for_update(
     session: AsyncSession, customer_id: str, since: datetime
-) -> list[CareActionRow]:
-    """The customer's deep contacts that went ahead (or will) since `since`, locked: a promise may
-    move the deferrable ones."""
-    return list((await session.scalars(
-        _COUNTED_CONTACTS, {"customer_id": customer_id, "since": since})).all())
+) -> list[tuple[str, datetime, str, bool]]:
+    """(id, contact_at, status, promised) of the customer's deep contacts that went ahead (or will)
+    since `since`, locked: a promise may move the deferrable ones (loaded by id when it does)."""
+    return await _COUNTED_CONTACTS.fetch(session, {"customer_id": customer_id, "since": since})
 
 
 async def insert_action(

@@ -20,7 +20,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import Database
+from shared.db import Database, PerDialect
 from shared.events.envelope import Event, InvalidEvent, parse_event
 from shared.events.topics import CLIENT_STOP_SECONDS, ensure_topics, kafka_security
 from shared.logging import bind_request_id
@@ -53,6 +53,11 @@ class EventConsumer:
         self.service = settings.service_name
         self.group_id = group_id or f"crm-{self.service}"
         self.topic_to_type = {settings.topic(t): t for t in handlers}
+        # The inbox rows of a batch in one statement: it returns the ids it inserted, and an id
+        # already there (applied before, or by another replica in a transaction it waits for) is
+        # left out, so the statement itself says which events are new.
+        self._claim = PerDialect(
+            lambda insert: insert(inbox).on_conflict_do_nothing().returning(inbox.c.event_id))
         self.consumer: AIOKafkaConsumer | None = None
         self._dlq_producer: AIOKafkaProducer | None = None
         # The offset this consumer last committed per partition, to notice when the broker no
@@ -182,26 +187,24 @@ class EventConsumer:
 
     async def apply_many(self, events: list[Event]) -> list[str]:
         """Events in one transaction, each handler run once per event id; `applied` or `duplicate`
-        per event. Any failure rolls the whole batch back (another replica applying one of them at
-        the same time included) and raises."""
+        per event. An event another replica is applying at the same time waits for that
+        transaction and counts as a duplicate once it commits. Any failure rolls the whole batch
+        back and raises."""
         async with self.db.session() as session, session.begin():
-            seen = set(await session.scalars(
-                select(self.inbox.c.event_id).where(self.inbox.c.event_id.in_({e.id for e in events}))
-            ))
+            now = datetime.now(UTC)
+            unique = {e.id: e for e in reversed(events)}  # an id twice in a batch: its first copy
+            claimed = set(await session.scalars(self._claim.for_session(session), [
+                {"event_id": e.id, "event_type": e.type, "applied_at": now} for e in unique.values()
+            ]))
             fresh: list[Event] = []
             outcomes: list[str] = []
             for event in events:
-                if event.id in seen:
+                if event.id not in claimed:
                     outcomes.append("duplicate")
                     continue
-                seen.add(event.id)
+                claimed.discard(event.id)
                 fresh.append(event)
                 outcomes.append("applied")
-            if fresh:
-                now = datetime.now(UTC)
-                await session.execute(self.inbox.insert(), [
-                    {"event_id": e.id, "event_type": e.type, "applied_at": now} for e in fresh
-                ])
             for event in fresh:
                 bind_request_id(event.request_id)
                 await self._handle(self.handlers[event.type], session, event)
@@ -218,19 +221,14 @@ class EventConsumer:
         """Run the handler once per event id; returns `applied` or `duplicate`."""
         try:
             async with self.db.session() as session, session.begin():
-                seen = await session.scalar(
-                    select(self.inbox.c.event_id).where(self.inbox.c.event_id == event.id)
-                )
-                if seen is not None:
+                claimed = await session.scalar(self._claim.for_session(session), {
+                    "event_id": event.id, "event_type": event.type, "applied_at": datetime.now(UTC)})
+                if claimed is None:
                     return "duplicate"
-                await session.execute(
-                    self.inbox.insert().values(
-                        event_id=event.id, event_type=event.type, applied_at=datetime.now(UTC)
-                    )
-                )
                 await self._handle(handler, session, event)
         except IntegrityError:
-            # Another replica applied the same event concurrently (rebalance): ours rolled back.
+            # What the handler wrote met another replica's (the same event in another batch
+            # during a rebalance): ours rolled back.
             async with self.db.session() as session:
                 seen = await session.scalar(
                     select(self.inbox.c.event_id).where(self.inbox.c.event_id == event.id)

@@ -175,12 +175,12 @@ async def make_room(
     """Promises beat caps: defer the newest deferrable deep contacts the promise pushed over the cap."""
     klass = contact_class(policy, customer, at)
     since = at - timedelta(days=policy.caps[klass].window_days)
-    rows = {r.id: r for r in await repository.counted_contacts_for_update(session, customer_id, since)}
-    counted = [CountedContact(r.id, r.contact_at, r.status == ActionStatus.PENDING.value and not r.promised)
-               for r in rows.values()]
+    counted = [CountedContact(action_id, contact_at, status == ActionStatus.PENDING.value and not promised)
+               for action_id, contact_at, status, promised
+               in await repository.counted_contacts_for_update(session, customer_id, since)]
     moved = []
     for action_id, deferral in make_room_for_promise(policy, klass, counted, promised.kind, at):
-        row = rows[action_id]
+        row = await session.get(CareActionRow, action_id)  # locked above
         explanation = row.explanation or {}
         offset = timedelta(hours=float(explanation.get("template", {}).get("due_offset_hours", 0)))
         row.status, row.contact_at = ActionStatus.DEFERRED.value, None
