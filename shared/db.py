@@ -307,11 +307,21 @@ async def _adapted_connection(session: AsyncSession):
     """SQLAlchemy's adapter of the asyncpg connection of the session's transaction, begun."""
     if isinstance(session, DriverTransaction):
         return session.adapted
+    # Remembered for the session's transaction: a use case runs several statements in one, and
+    # looking the connection up through the session costs about as much as a short statement.
+    transaction = session.sync_session.get_transaction()
+    remembered = session.info.get(_ADAPTED_KEY)
+    if transaction is not None and remembered is not None and remembered[0] is transaction:
+        return remembered[1]
     connection = await session.connection()
     adapted = (await connection.get_raw_connection()).dbapi_connection
     if adapted._transaction is None:
         await adapted._start_transaction()
+    session.info[_ADAPTED_KEY] = (session.sync_session.get_transaction(), adapted)
     return adapted
+
+
+_ADAPTED_KEY = "hot_statement_connection"
 
 
 class HotStatement:
