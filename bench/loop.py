@@ -84,7 +84,7 @@ class CpuSeconds:
     def __enter__(self) -> CpuSeconds:
         self._start = self._times()
         self._machine = psutil.cpu_times()
-        self._wall = self.started = time.perf_counter()
+        self.started = time.perf_counter()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -92,9 +92,9 @@ class CpuSeconds:
         self.used = {name: round(end[name] - self._start[name], 2) for name in end}
         machine = psutil.cpu_times()
         busy = sum(machine) - machine.idle - sum(self._machine) + self._machine.idle
-        wall = (time.perf_counter() - self._wall) * (psutil.cpu_count() or 1)
+        wall = (time.perf_counter() - self.started) * (psutil.cpu_count() or 1)
         self.used["machine_busy_share"] = round(busy / wall, 2) if wall else 0.0
-        self.wall = time.perf_counter() - self._wall
+        self.wall = time.perf_counter() - self.started
 
 
 class Arrivals(TopicWatcher):

@@ -303,6 +303,9 @@ async def driver_connection(session: AsyncSession):
     return (await _adapted_connection(session))._connection
 
 
+_ADAPTED_KEY = "hot_statement_connection"  # in session.info: (its transaction, the adapter)
+
+
 async def _adapted_connection(session: AsyncSession):
     """SQLAlchemy's adapter of the asyncpg connection of the session's transaction, begun."""
     if isinstance(session, DriverTransaction):
@@ -319,9 +322,6 @@ async def _adapted_connection(session: AsyncSession):
         await adapted._start_transaction()
     session.info[_ADAPTED_KEY] = (session.sync_session.get_transaction(), adapted)
     return adapted
-
-
-_ADAPTED_KEY = "hot_statement_connection"
 
 
 class HotStatement:

@@ -192,9 +192,10 @@ class EventConsumer:
         back and raises."""
         async with self.db.session() as session, session.begin():
             now = datetime.now(UTC)
-            unique = {e.id: e for e in reversed(events)}  # an id twice in a batch: its first copy
+            types = {e.id: e.type for e in events}  # an id twice in a batch is claimed once
             claimed = set(await session.scalars(self._claim.for_session(session), [
-                {"event_id": e.id, "event_type": e.type, "applied_at": now} for e in unique.values()
+                {"event_id": event_id, "event_type": event_type, "applied_at": now}
+                for event_id, event_type in types.items()
             ]))
             fresh: list[Event] = []
             outcomes: list[str] = []
