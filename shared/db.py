@@ -23,6 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.util import await_only, greenlet_spawn
 
+from shared.tracing import statement_span, traces_statements
+
 # Auto-incrementing 64-bit keys on PostgreSQL; SQLite only auto-increments INTEGER PRIMARY KEY.
 BigIntPK = BigInteger().with_variant(Integer, "sqlite")
 
@@ -399,6 +401,12 @@ class HotStatement:
             values = {**self._fixed, **values}
         arguments = [values[name] if processor is None else processor(values[name])
                      for name, processor in self._binds]
+        if traces_statements(dialect):
+            with statement_span(self.sql):
+                return await self._send(adapted, dialect, arguments, fetch=fetch)
+        return await self._send(adapted, dialect, arguments, fetch=fetch)
+
+    async def _send(self, adapted: Any, dialect: Any, arguments: list[Any], *, fetch: bool) -> Any:
         driver = adapted._connection
         try:
             if fetch:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,27 @@ def instrument_engine(engine: AsyncEngine) -> None:
     usage = metrics.get_meter(__name__).create_up_down_counter(
         "db.client.connections.usage", unit="connections")
     EngineTracer(trace.get_tracer("shared.db"), engine.sync_engine, usage)
+    _TRACED_DIALECTS.add(engine.dialect)
+
+
+# The dialects of instrumented engines: a HotStatement runs on the driver, past the engine's
+# instrumentation, and makes its span itself when its engine's dialect is here.
+_TRACED_DIALECTS: weakref.WeakSet = weakref.WeakSet()
+
+
+def traces_statements(dialect: Any) -> bool:
+    return dialect in _TRACED_DIALECTS
+
+
+@contextlib.contextmanager
+def statement_span(sql: str) -> Iterator[None]:
+    """The span of a statement run straight on the driver, with the attributes the SQLAlchemy
+    instrumentation gives the engine's statements."""
+    with trace.get_tracer("shared.db").start_as_current_span(
+        sql.split(None, 1)[0], kind=trace.SpanKind.CLIENT,
+        attributes={"db.system": "postgresql", "db.statement": sql},
+    ):
+        yield
 
 
 def current_trace_context() -> dict[str, str]:
