@@ -97,6 +97,9 @@ def service_env(dsn: str, bootstrap: str, **extra: str) -> dict[str, str]:
         "CRM_KAFKA_BOOTSTRAP": bootstrap,
         "CRM_JWT_SECRET": DEVELOPMENT_JWT_SECRET,
         "CRM_LOG_LEVEL": "WARNING",
+        # As in production: our own events are not validated again against their schemas when
+        # appended (consumed events always are).
+        "CRM_VALIDATE_PUBLISHED_EVENTS": "false",
         "CRM_DATA_DIR": tempfile.mkdtemp(prefix="crm-bench-"),
     })
     env.update(extra)

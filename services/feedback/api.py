@@ -43,10 +43,10 @@ def _now(request: Request) -> datetime:
 @router.post("/tickets", response_model=schemas.TicketOut, status_code=status.HTTP_201_CREATED,
              tags=["tickets"], summary="Open a ticket: priority (given or proposed), team, SLA due times")
 async def post_ticket(
-    body: schemas.TicketIn, request: Request, response: Response,
-    session: AsyncSession = Depends(db_session), scope: Scope = Depends(tickets_scope),
+    body: schemas.TicketIn, request: Request, response: Response, scope: Scope = Depends(tickets_scope),
 ) -> schemas.TicketOut:
-    view = await tickets.open_ticket(_ctx(request), session, body, scope, _now(request))
+    # No request session: an agent's ticket needs none, and the use case opens one for the others.
+    view = await tickets.open_ticket(_ctx(request), body, scope, _now(request))
     response.headers["Location"] = f"/v1/tickets/{view.id}"
     return view
 

@@ -1,3 +1,5 @@
+from pydantic import Field
+
 from shared.settings import PlatformSettings, load_settings
 
 
@@ -10,6 +12,10 @@ class PlaybookSettings(PlatformSettings):
     survey_expires_in_days: int = 30
     overdue_batch_size: int = 200
     survey_batch_size: int = 50
+    # The rules' events (satisfaction, tickets, orders) are applied in batches gathered over 100 ms:
+    # a care action does not need to be made within milliseconds, and at a steady trickle of
+    # events a batch of one or two costs its transaction, offset commit and relay round per event.
+    consumer_linger_ms: int = Field(default=100, ge=0, le=5000)
 
 
 def playbook_settings(**overrides) -> PlaybookSettings:

@@ -114,7 +114,7 @@ async def open_ticket_in_tx(
 
 
 async def open_ticket(
-    ctx: ServiceContext, session: AsyncSession, body: schemas.TicketIn, scope: Scope, now: datetime
+    ctx: ServiceContext, body: schemas.TicketIn, scope: Scope, now: datetime
 ) -> schemas.TicketOut:
     """Open a ticket; its view is built from the rows just written: a new ticket's whole history
     is its "created" row, so nothing is read back. An account manager opens tickets only for the
@@ -124,7 +124,7 @@ async def open_ticket(
         async with ctx.db.transaction() as transaction:
             ticket, created = await open_ticket_in_tx(ctx, transaction, body, scope.actor, now)
         return ticket_out(ticket, [created], [])
-    async with session.begin():
+    async with ctx.db.session() as session, session.begin():
         await ensure_in_scope(session, repository.customer_in_scope(scope, body.customer_id),
                               f"customer {body.customer_id!r} does not exist")
         ticket, created = await open_ticket_in_tx(ctx, session, body, scope.actor, now)

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from services.segmentation.app import create_app
 from services.segmentation.models import ComplaintRow
@@ -162,6 +162,56 @@ async def test_a_batch_is_applied_in_one_transaction_once_per_event_id(seg):
         assert str(exc) == "refused"
     assert await _in_inbox(ctx, [before.id, failing.id]) == set()
     assert await consumer.apply(before, handler) == "applied"
+
+
+async def test_a_fetch_from_several_partitions_and_what_comes_within_the_linger_is_one_transaction(
+        seg, broker):
+    """With a linger, an event that arrives while an earlier one waits to be applied (here on another
+    partition, half a second later) joins its transaction; without one, each is applied as fetched."""
+    ctx = seg.app.state.ctx
+    group = f"linger-{uuid.uuid4().hex[:6]}"
+    topic = f"{group}.ticket-created"
+    transactions: dict[str, int] = {}
+
+    async def handler(session, event):
+        transactions[event.id] = await session.scalar(text("SELECT txid_current()"))
+
+    async def produce(event, partition: int) -> None:
+        producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, enable_idempotence=False)
+        await producer.start()
+        try:
+            await producer.send_and_wait(topic, event.to_json().encode(), partition=partition)
+        finally:
+            await producer.stop()
+
+    async def applied(*events) -> bool:
+        return all(e.id in transactions for e in events)
+
+    async def first_and_second(linger_ms: int) -> tuple[int, int]:
+        settings = ctx.settings.model_copy(update={
+            "consumer_linger_ms": linger_ms, "kafka_topic_prefix": f"{group}."})
+        consumer = EventConsumer(ctx.db, ctx.tables["inbox"], settings, {"ticket-created": handler},
+                                 group_id=f"{group}-{linger_ms}")
+        warm, first, second = (_ticket_created(new_id("linger"), f"T-{uuid.uuid4().hex[:8]}")
+                               for _ in range(3))
+        task = asyncio.create_task(consumer.run())
+        try:
+            await produce(warm, 0)
+            await eventually(lambda: applied(warm), timeout=60)  # joined, fetching, nothing held
+            await produce(first, 1)
+            await asyncio.sleep(0.5)
+            await produce(second, 2)
+            await eventually(lambda: applied(first, second), timeout=30)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            await consumer.stop()
+        return transactions[first.id], transactions[second.id]
+
+    first, second = await first_and_second(linger_ms=3000)
+    assert first == second
+    first, second = await first_and_second(linger_ms=0)
+    assert first != second
 
 
 async def test_a_poison_event_in_a_batch_costs_only_itself(seg, broker):
