@@ -26,6 +26,11 @@ from shared.settings import CONSOLE_PORT, DEVELOPMENT_JWT_SECRET, SERVICE_PORTS
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# How long a service keeps an idle HTTP connection open: longer than the clients in front of it keep
+# one (httpx 5 s; a load balancer's idle timeout is commonly 60 s), so the client closes it, not the
+# service while a request is on its way on it. The Dockerfile's command uses the same value.
+KEEP_ALIVE_SECONDS = 75
+
 def _listening(host: str, port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)
@@ -95,9 +100,7 @@ def start_service(name: str, port: int, env: dict[str, str], logs: Path) -> subp
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", f"services.{name}.app:create_app",
          "--host", host, "--port", str(port), "--no-access-log", "--log-level", "warning",
-         # Longer than clients keep an idle connection: they close it, not the service while a
-         # request is on its way on it.
-         "--timeout-keep-alive", "75"],
+         "--timeout-keep-alive", str(KEEP_ALIVE_SECONDS)],
         cwd=ROOT, env=env, stdout=open(logs / f"{name}.log", "ab"), stderr=subprocess.STDOUT,
     )
 

@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from services.console.app import create_app as create_console
 from services.console.settings import console_settings
 from services.notification.devsink import MailSink, WebhookInbox, sink_app
+from shared.launcher import KEEP_ALIVE_SECONDS
 from tests.support import ADMIN, bearer, free_port
 
 SERVICES = ("segmentation", "survey", "feedback", "playbook", "notification")
@@ -32,7 +33,8 @@ class Served:
         self.url = f"http://127.0.0.1:{self.port}"
         self.app = app
         self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", timeout_keep_alive=75)
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                           timeout_keep_alive=KEEP_ALIVE_SECONDS)
         )
         self.thread = threading.Thread(target=self.server.run, name=f"{name}-uvicorn", daemon=True)
 

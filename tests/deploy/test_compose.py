@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from shared.launcher import KEEP_ALIVE_SECONDS
 from tests.deploy.helpers import APP_SERVICES, ROOT, env_name_is_a_setting, load_yaml, promtool, run
 
 COMPOSE = load_yaml("docker-compose.yml")
@@ -187,6 +188,8 @@ def test_dockerfile_builds_any_service_on_python_slim_as_a_non_root_user():
     assert user and not user[-1].startswith(("0", "root")), "the runtime stage must not run as root"
     assert re.search(r"^HEALTHCHECK .*\n?.*/healthz", runtime, re.MULTILINE)
     assert 'uvicorn --factory \\"services.${SERVICE}.app:create_app\\"' in runtime
+    # The container keeps idle connections as long as `make run`'s services do.
+    assert f"--timeout-keep-alive {KEEP_ALIVE_SECONDS}" in runtime
     assert "pip install" in DOCKERFILE and "COPY pyproject.toml" in DOCKERFILE
 
 

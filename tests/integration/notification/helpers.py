@@ -21,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from shared.events.envelope import Event, new_event
+from shared.launcher import KEEP_ALIVE_SECONDS
 from shared.rfc3339 import format_time
 from tests.support import free_port
 
@@ -31,7 +32,7 @@ async def serving(app, port: int | None = None) -> AsyncIterator[str]:
     port = port or free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="auto",
-                       timeout_keep_alive=75)
+                       timeout_keep_alive=KEEP_ALIVE_SECONDS)
     )
     task = asyncio.create_task(server.serve())
     while not server.started:

@@ -5,6 +5,7 @@ import json
 import uvicorn
 
 from shared.events.envelope import new_event
+from shared.launcher import KEEP_ALIVE_SECONDS
 from tests.support import ADMIN, eventually
 
 
@@ -36,7 +37,7 @@ async def publish(producer, event_type: str, customer_id: str, data: dict, *, ra
 async def uvicorn_server(app, port: int):
     """A real HTTP server for `app` on 127.0.0.1:port, inside this event loop."""
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="on", timeout_keep_alive=75))
+                                           lifespan="on", timeout_keep_alive=KEEP_ALIVE_SECONDS))
     task = asyncio.create_task(server.serve())
     for _ in range(600):
         if server.started or task.done():
