@@ -109,17 +109,21 @@ def _http(name: str, r: dict) -> tuple[list[str], list[str]]:
         if ratio < 0.5:
             why.append(f"- **Ticket creation throughput** ({ratio} of the baseline): {_bound(r)}")
         if cpu_ratio > 2:
-            why.append(f"- **Server CPU per ticket** ({cpu_ratio}x): see the throughput line; the "
-                       "baseline does only the two inserts, the service also runs auth, idempotency, "
-                       "metrics, priority rules, routing, the SLA policy and calendar, a history row, "
-                       "the event and the full ticket view. The use case already runs without an ORM "
-                       "session (profiling_notes.md, eighth round); what is left is spread thin: the "
-                       "framework per request (routing, dependencies, validation and serialisation of "
-                       "the ticket view, about 13 % of the process), the Idempotency-Key claim and store "
-                       "each on a pool checkout of its own, the SLA rules and calendar, asyncpg's five "
-                       "round trips. What would move it: the Idempotency-Key claimed and stored inside "
-                       "the use case's transaction (2 checkouts and 2 round trips fewer), and the view "
-                       "serialised once instead of validated again against the response model.")
+            why.append(f"- **Server CPU per ticket** ({cpu_ratio}x): "
+                       "see the throughput line; the baseline does only the two inserts, the service also "
+                       "runs auth, idempotency, metrics, priority rules, routing, the SLA policy and "
+                       "calendar, a history row, the event and the full ticket view. The use case already "
+                       "runs without an ORM session, and the request opens none (profiling_notes.md, eighth "
+                       "and tenth rounds); what is left is spread thin (py-spy under wrk): asyncpg's seven "
+                       "round trips with the event loop's I/O about a quarter of the process (the "
+                       "Idempotency-Key claim and store, each on a pool checkout of its own, begin, the "
+                       "customer held with the documents' versions, the tier, the ticket with its history "
+                       "row and event, commit), FastAPI's routing, dependencies and body validation about 13 "
+                       "%, the new ticket and history row built as ORM instances (their attribute "
+                       "instrumentation about 6 %), the SLA rules and calendar 4 %. What would move it: the "
+                       "Idempotency-Key claimed and stored inside the use case's transaction (two pool "
+                       "checkouts fewer; a retry would then wait for the first request instead of getting "
+                       "409), the new ticket built as plain values.")
         if p["p99_ms"] > 50 or p["unfinished"]:
             why.append(f"- **Ticket p99 paced** ({p['p99_ms']} ms): {_paced_bound(r)}")
     elif name == "survey":
@@ -470,17 +474,19 @@ def _loop(r: dict) -> tuple[list[str], list[str]]:
             f"- **Playbook CPU per event** ({per_event} ms at {r['rate']:g} events/s, {drained} ms draining "
             f"a backlog): the playbook process's CPU (less its idle rate, "
             f"{r.get('idle_cpu_per_s', {}).get('playbook')} CPU s/s) divided by the events it applied. "
-            "Per fetched batch it pays one transaction with the inbox rows, an offset commit and the "
-            "check of the group's committed offset, and its relay's round publishing `action-created`; "
-            "per event the rules and about five statements (the answer kept, the customer's read "
-            "model, the action with its outbox row, the promise's counted contacts locked). At "
-            f"{r['rate']:g}/s a fetch holds one to a few events, so the per-batch part is paid per event "
-            "or two; draining a backlog, batches are full and what is left is the per-event part, "
-            "most of it the statements' round trips (asyncpg's protocol and the event loop's I/O are "
-            "about 40 % of the process, bench/profiling_notes.md, ninth round). What would move it: "
+            "Per batch (what one fetch brought from all partitions, and what came within the linger, "
+            "`CRM_CONSUMER_LINGER_MS`, 100 ms for the playbook) it pays one transaction with the inbox "
+            "rows, an offset commit and the check of the group's committed offsets, and its relay's "
+            "round publishing `action-created`; per event the rules and about five statements (the "
+            "answer kept, the customer's read model, the action with its outbox row, the promise's "
+            "counted contacts locked). At "
+            f"{r['rate']:g}/s a batch holds about a dozen events, so the per-batch part is shared; "
+            "draining a backlog, batches are full and what is left is the per-event part, "
+            "most of it the statements' round trips (asyncpg's protocol and the event loop's I/O, "
+            "bench/profiling_notes.md, ninth and tenth rounds). What would move it: "
             "applying a batch's events set-wise (one statement per read or write for the whole batch "
-            "instead of one per event), and at the paced rate larger batches (a longer fetch wait "
-            "trades latency for CPU; the p99 has room).")
+            "instead of one per event), or a longer linger (latency for CPU: 200 ms measured 1.39 ms "
+            "per event at a p99 of 457 ms).")
     http = r["answer_http"]
     details = [
         f"## Survey answer -> playbook action, {r['rate']:g} answers/s for {r['seconds']:g} s",
