@@ -139,10 +139,15 @@ class EventConsumer:
     async def _current_partitions(
         self, fetched: dict[TopicPartition, list[ConsumerRecord]]
     ) -> list[TopicPartition]:
-        """The fetched partitions whose position is current (the others are rewound, see
-        `_position_is_current`); the group's committed offsets are asked for concurrently."""
-        checks = await asyncio.gather(*(self._position_is_current(tp) for tp in fetched))
-        return [tp for tp, current in zip(fetched, checks, strict=True) if current]
+        """The fetched partitions still assigned here and whose position is current (the others are
+        rewound, see `_position_is_current`); the group's committed offsets are asked for
+        concurrently. A partition revoked while the linger gathered (a rebalance) is left to its
+        new owner: its records are neither applied nor committed here."""
+        assert self.consumer is not None
+        assigned = self.consumer.assignment()
+        held = [tp for tp in fetched if tp in assigned]
+        checks = await asyncio.gather(*(self._position_is_current(tp) for tp in held))
+        return [tp for tp, current in zip(held, checks, strict=True) if current]
 
     async def _position_is_current(self, tp: TopicPartition) -> bool:
         """False (after rewinding) when the group's committed offset is no longer the one we wrote.
