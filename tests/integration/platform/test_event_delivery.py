@@ -69,12 +69,15 @@ async def test_events_wait_in_the_outbox_while_the_broker_is_down(platform_confi
         broker.stop()
 
 
-async def _produce(bootstrap: str, topic: str, payloads: list[bytes], key: str) -> None:
+async def _produce(bootstrap: str, topic: str, payloads: list[bytes], key: str | None = None, *,
+                   partition: int | None = None) -> None:
+    """Sent in order, keyed (the key's partition) or to the partition given."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False)
     await producer.start()
     try:
         for payload in payloads:
-            await producer.send_and_wait(topic, payload, key=key.encode())
+            await producer.send_and_wait(topic, payload, key=key.encode() if key else None,
+                                         partition=partition)
     finally:
         await producer.stop()
 
@@ -177,12 +180,7 @@ async def test_a_fetch_from_several_partitions_and_what_comes_within_the_linger_
         transactions[event.id] = await session.scalar(text("SELECT txid_current()"))
 
     async def produce(event, partition: int) -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, enable_idempotence=False)
-        await producer.start()
-        try:
-            await producer.send_and_wait(topic, event.to_json().encode(), partition=partition)
-        finally:
-            await producer.stop()
+        await _produce(broker.bootstrap, topic, [event.to_json().encode()], partition=partition)
 
     async def applied(*events) -> bool:
         return all(e.id in transactions for e in events)
